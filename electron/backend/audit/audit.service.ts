@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto'
+import type { Store, Tx } from '../store/store'
+import { allAuditInOrder, insertAudit, lastAuditHash } from './audit.repo'
+import type { AuditRow } from './audit.repo'
+
+export interface AuditEntry {
+  at: string
+  actor: string
+  method: string
+  summary: string
+  detail: unknown
+}
+
+function hashOf(prevHash: string, entry: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([prevHash, entry.at, entry.actor, entry.method, entry.summary, entry.detail]))
+    .digest('hex')
+}
+
+/** Appends one audit row chained to the previous one by hash. */
+export function appendAudit(tx: Tx, entry: AuditEntry): number {
+  const prev = lastAuditHash(tx)
+  const row = {
+    at: entry.at,
+    actor: entry.actor,
+    method: entry.method,
+    summary: entry.summary.slice(0, 500),
+    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail)
+  }
+  return insertAudit(tx, { ...row, prev_hash: prev, hash: hashOf(prev, row) })
+}
+
+/** Walks the chain; returns the id of the first row whose hash does not match, or null. */
+export function verifyAuditChain(store: Store): { ok: true; rows: number } | { ok: false; brokenAt: number } {
+  let prev = ''
+  const rows = allAuditInOrder(store)
+  for (const row of rows) {
+    if (row.prev_hash !== prev || row.hash !== hashOf(prev, row)) return { ok: false, brokenAt: row.id }
+    prev = row.hash
+  }
+  return { ok: true, rows: rows.length }
+}

@@ -1,0 +1,110 @@
+import type { Method } from '../../shared/contract'
+import { isMethod, methods } from '../../shared/contract'
+import type { BackendEvent, MethodSpec } from '../../shared/contract/types'
+import { AppError } from '../../shared/errors'
+import type { Envelope, ErrorBody, FieldIssue } from '../../shared/errors'
+import { appendAudit } from './audit/audit.service'
+import type { AllHandlers, AuditNote, Ctx, Session } from './context'
+import type { Store, Tx } from './store/store'
+
+export interface DispatchDeps {
+  store: Store
+  handlers: AllHandlers
+  now: () => Date
+  appVersion: string
+  emit: (event: BackendEvent) => void
+  /** Where unexpected failures are reported; the caller only sees a generic message. */
+  logError?: (error: unknown, method: string) => void
+}
+
+export type Dispatch = (method: string, args: unknown, session: Session) => Promise<Envelope<unknown>>
+
+interface ZodLikeIssue {
+  path: PropertyKey[]
+  message: string
+}
+
+function issuesOf(error: { issues: ZodLikeIssue[] }): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+}
+
+function failure(error: unknown, method: string, logError: DispatchDeps['logError']): { ok: false; error: ErrorBody } {
+  if (error instanceof AppError) return { ok: false, error: error.toBody() }
+  logError?.(error, method)
+  return { ok: false, error: { code: 'INTERNAL', message: '程序内部出错，本次操作没有完成。请重试；如果反复出现，请联系技术人员。' } }
+}
+
+function allowed(session: Session, spec: MethodSpec<unknown>): boolean {
+  if (spec.permission === 'public' || session.permissions === 'all') return true
+  return session.permissions.has(spec.permission)
+}
+
+/**
+ * The one entry to the backend: own-key method check, argument validation, permission,
+ * then the handler. Mutations run strictly one at a time, in arrival order.
+ */
+export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain: () => Promise<void> } {
+  let mutationQueue: Promise<unknown> = Promise.resolve()
+
+  async function run(method: Method, args: unknown, session: Session, spec: MethodSpec<unknown>): Promise<unknown> {
+    let wrote = false
+    const ctx: Ctx = {
+      store: deps.store,
+      session,
+      now: deps.now,
+      appVersion: deps.appVersion,
+      emit: deps.emit,
+      write<T>(note: AuditNote<T>, fn: (tx: Tx) => T): T {
+        if (spec.kind !== 'mutation') throw new Error(`${method} is a query and may not write`)
+        return deps.store.transaction((tx) => {
+          const result = fn(tx)
+          const summary = typeof note.summary === 'function' ? note.summary(result) : note.summary
+          const detail = typeof note.detail === 'function' ? (note.detail as (r: T) => unknown)(result) : note.detail
+          appendAudit(tx, { at: deps.now().toISOString(), actor: session.actor, method, summary, detail })
+          wrote = true
+          return result
+        })
+      }
+    }
+    const handler = deps.handlers[method] as (args: unknown, ctx: Ctx) => unknown
+    const result = await handler(args, ctx)
+    if (wrote) deps.emit({ type: 'changed', method, domains: [method.split('.')[0] ?? method] })
+    return result
+  }
+
+  const dispatch: Dispatch = async (method, rawArgs, session) => {
+    if (typeof method !== 'string' || !isMethod(method)) {
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD', message: `没有这个功能：${String(method).slice(0, 80)}`, details: { method: String(method).slice(0, 80) } }
+      }
+    }
+    const spec = methods[method] as MethodSpec<unknown>
+    const parsed = spec.args.safeParse(rawArgs === undefined ? {} : rawArgs)
+    if (!parsed.success) {
+      const issues = issuesOf(parsed.error)
+      const first = issues[0]
+      const where = first?.path ? `（${first.path}）` : ''
+      return {
+        ok: false,
+        error: { code: 'BAD_ARGS', message: `填写的内容有误${where}：${first?.message ?? '参数不正确'}`, details: { issues } }
+      }
+    }
+    if (!allowed(session, spec)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: `您没有“${spec.title}”的权限。`, details: { method } } }
+    }
+    const execute = () =>
+      run(method, parsed.data, session, spec).then(
+        (data): Envelope<unknown> => ({ ok: true, data }),
+        (error: unknown) => failure(error, method, deps.logError)
+      )
+    if (spec.kind === 'query') return execute()
+    const queued = mutationQueue.then(execute)
+    mutationQueue = queued
+    return queued
+  }
+
+  /** Resolves once every mutation queued so far has finished (used before closing). */
+  const drain = () => mutationQueue.then(() => undefined)
+  return { dispatch, drain }
+}

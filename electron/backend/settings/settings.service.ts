@@ -1,0 +1,33 @@
+import { DEFAULT_SETTINGS, SETTINGS_LABELS } from '../../../shared/schemas/settings'
+import type { Settings, SettingsUpdate } from '../../../shared/schemas/settings'
+import type { Store, Tx } from '../store/store'
+import { readSettingRows, upsertSetting } from './settings.repo'
+
+function isSettingKey(key: string): key is keyof Settings {
+  return Object.hasOwn(DEFAULT_SETTINGS, key)
+}
+
+export function loadSettings(store: Store): Settings {
+  const settings: Settings = { ...DEFAULT_SETTINGS }
+  for (const row of readSettingRows(store)) {
+    // Keys from a later version are kept in the table but not shown here.
+    if (!isSettingKey(row.key)) continue
+    const value: unknown = JSON.parse(row.value)
+    if (typeof value === typeof DEFAULT_SETTINGS[row.key]) settings[row.key] = value as string
+  }
+  return settings
+}
+
+export function saveSettings(tx: Tx, update: SettingsUpdate, at: string, by: string): void {
+  for (const [key, value] of Object.entries(update)) {
+    if (value === undefined) continue
+    upsertSetting(tx, key, JSON.stringify(value), at, by)
+  }
+}
+
+export function describeUpdate(before: Settings, update: SettingsUpdate): string {
+  const parts = Object.entries(update)
+    .filter(([key, value]) => isSettingKey(key) && before[key] !== value)
+    .map(([key, value]) => `${SETTINGS_LABELS[key as keyof Settings]}：“${before[key as keyof Settings]}” → “${value}”`)
+  return parts.length > 0 ? `修改设置 ${parts.join('；')}` : '保存设置（无变化）'
+}

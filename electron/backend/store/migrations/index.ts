@@ -1,0 +1,8 @@
+import type { Migration } from '../migrate'
+import init from './0001_init.sql?raw'
+
+/**
+ * Every migration, in order, bundled as strings (no directory listing at run time).
+ * Append only: a landed migration is never edited; a change is a new numbered file.
+ */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: init }]

@@ -1,0 +1,337 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import initSqlJs from 'sql.js'
+import type { Database, SqlJsStatic, Statement as SqlStatement } from 'sql.js'
+import { AppError } from '../../../shared/errors'
+import { Journal } from './journal'
+import type { JournalRecord, SqlValue, Statement } from './journal'
+import { acquireLock } from './lock'
+import { migrate, schemaVersion } from './migrate'
+import type { Migration } from './migrate'
+import { readSnapshot, writeSnapshotAtomically } from './snapshot'
+
+export type { SqlValue } from './journal'
+export type Row = Record<string, SqlValue>
+
+export const DATABASE_FILE = 'shouwang.db'
+export const JOURNAL_FILE = 'shouwang.journal'
+export const LOCK_FILE = 'shouwang.lock'
+
+export interface StoreOptions {
+  dir: string
+  migrations: readonly Migration[]
+  now?: () => Date
+  /** Snapshot when the journal passes either limit. */
+  journalMaxRecords?: number
+  journalMaxBytes?: number
+  /** Snapshot after this long without a write (0 disables the timer). */
+  idleSnapshotMs?: number
+}
+
+/** Statements a transaction may run; every write is recorded for the journal. */
+export interface Tx {
+  run(sql: string, params?: SqlValue[]): { changes: number; lastInsertRowid: number }
+  all<T = Row>(sql: string, params?: SqlValue[]): T[]
+  get<T = Row>(sql: string, params?: SqlValue[]): T | undefined
+}
+
+let sqlJs: Promise<SqlJsStatic> | null = null
+function loadSqlJs(): Promise<SqlJsStatic> {
+  sqlJs ??= initSqlJs()
+  return sqlJs
+}
+
+// Reads are not journaled, so a write must never slip through the read path.
+const READ_ONLY = /^\s*(SELECT|WITH)\b/i
+const WRITE_WORD = /\b(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b/i
+function assertReadOnly(sql: string): void {
+  if (!READ_ONLY.test(sql) || (/^\s*WITH\b/i.test(sql) && WRITE_WORD.test(sql))) {
+    throw new Error(`read query expected, got: ${sql.slice(0, 60)}`)
+  }
+}
+
+/**
+ * The database: sql.js in memory, made durable by a snapshot file plus an append-only
+ * journal. Writes happen only inside transaction(); each committed transaction appends
+ * one journal record and fdatasyncs before returning. Statements must be deterministic
+ * (times and ids come in as parameters) because opening replays them.
+ */
+export class Store {
+  readonly databaseFile: string
+  readonly journalFile: string
+  private readonly statements = new Map<string, SqlStatement>()
+  private inTransaction = false
+  private lastSeq: number
+  private idleTimer: NodeJS.Timeout | null = null
+  private closed = false
+
+  private constructor(
+    private readonly db: Database,
+    private readonly journal: Journal,
+    private readonly releaseLock: () => void,
+    private readonly options: Required<Omit<StoreOptions, 'migrations'>>,
+    lastSeq: number
+  ) {
+    this.databaseFile = path.join(options.dir, DATABASE_FILE)
+    this.journalFile = journal.path
+    this.lastSeq = lastSeq
+  }
+
+  static async open(options: StoreOptions): Promise<Store> {
+    const settings = {
+      dir: options.dir,
+      now: options.now ?? (() => new Date()),
+      journalMaxRecords: options.journalMaxRecords ?? 5000,
+      journalMaxBytes: options.journalMaxBytes ?? 32 * 1024 * 1024,
+      idleSnapshotMs: options.idleSnapshotMs ?? 30_000
+    }
+    fs.mkdirSync(settings.dir, { recursive: true })
+    const release = acquireLock(path.join(settings.dir, LOCK_FILE), settings.now())
+    try {
+      const SQL = await loadSqlJs()
+      const databaseFile = path.join(settings.dir, DATABASE_FILE)
+      const journalFile = path.join(settings.dir, JOURNAL_FILE)
+      const image = readSnapshot(databaseFile)
+      const db = image ? new SQL.Database(image) : new SQL.Database()
+      db.exec('PRAGMA foreign_keys = ON')
+      db.exec(`CREATE TABLE IF NOT EXISTS _store_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        last_seq INTEGER NOT NULL
+      )`)
+      db.exec('INSERT OR IGNORE INTO _store_state (id, last_seq) VALUES (1, 0)')
+      const snapshotSeq = Number(db.exec('SELECT last_seq FROM _store_state')[0]?.values[0]?.[0] ?? 0)
+
+      const { journal, records } = Journal.open(journalFile)
+      let lastSeq = snapshotSeq
+      try {
+        if (!image && records.length > 0) {
+          throw new AppError(
+            'STORE_CORRUPT',
+            `找不到数据文件 ${DATABASE_FILE}，但操作日志中还有 ${records.length} 条记录。为避免丢失数据，程序已停止。请从备份恢复 ${DATABASE_FILE}。`,
+            { file: databaseFile }
+          )
+        }
+        lastSeq = replay(db, records, snapshotSeq, journalFile)
+        const applied = migrate(db, options.migrations, settings.now())
+        const store = new Store(db, journal, release, settings, lastSeq)
+        if (applied > 0 || !image) store.snapshot()
+        return store
+      } catch (error) {
+        journal.close()
+        db.close()
+        throw error
+      }
+    } catch (error) {
+      release()
+      throw error
+    }
+  }
+
+  /** Read-only query outside a transaction. */
+  all<T = Row>(sql: string, params: SqlValue[] = []): T[] {
+    this.assertOpen()
+    return this.query<T>(sql, params)
+  }
+
+  get<T = Row>(sql: string, params: SqlValue[] = []): T | undefined {
+    return this.all<T>(sql, params)[0]
+  }
+
+  /**
+   * Runs fn atomically: either every statement it ran is committed and journaled (and
+   * on disk when this returns), or none is. fn must be synchronous.
+   */
+  transaction<T>(fn: (tx: Tx) => T): T {
+    this.assertOpen()
+    if (this.inTransaction) throw new Error('transactions do not nest')
+    const recorded: Statement[] = []
+    const tx: Tx = {
+      run: (sql, params = []) => {
+        this.execute(sql, params)
+        recorded.push([sql, params])
+        return { changes: this.db.getRowsModified(), lastInsertRowid: this.lastInsertRowid() }
+      },
+      all: <R = Row>(sql: string, params: SqlValue[] = []) => this.query<R>(sql, params),
+      get: <R = Row>(sql: string, params: SqlValue[] = []) => this.query<R>(sql, params)[0]
+    }
+    this.inTransaction = true
+    this.db.exec('BEGIN')
+    try {
+      const result = fn(tx)
+      if (recorded.length > 0) {
+        const seq = this.lastSeq + 1
+        const seqStatement: Statement = ['UPDATE _store_state SET last_seq = ? WHERE id = 1', [seq]]
+        this.execute(...seqStatement)
+        recorded.push(seqStatement)
+        this.appendOrFail({ seq, stmts: recorded })
+        this.lastSeq = seq
+      }
+      this.db.exec('COMMIT')
+      if (recorded.length > 0) this.afterCommit()
+      return result
+    } catch (error) {
+      this.db.exec('ROLLBACK')
+      throw error
+    } finally {
+      this.inTransaction = false
+    }
+  }
+
+  /** Export the database, write it atomically, then empty the journal. */
+  snapshot(): void {
+    this.assertOpen()
+    if (this.inTransaction) throw new Error('cannot snapshot inside a transaction')
+    this.clearIdleTimer()
+    writeSnapshotAtomically(this.databaseFile, this.db.export())
+    this.journal.reset()
+  }
+
+  info() {
+    const stat = fs.existsSync(this.databaseFile) ? fs.statSync(this.databaseFile) : null
+    return {
+      dataDir: this.options.dir,
+      databaseFile: this.databaseFile,
+      databaseBytes: stat?.size ?? 0,
+      lastSnapshotAt: stat ? stat.mtime.toISOString() : null,
+      journalFile: this.journalFile,
+      journalRecords: this.journal.size.records,
+      journalBytes: this.journal.size.bytes,
+      schemaVersion: schemaVersion(this.db)
+    }
+  }
+
+  /** Names of the user tables (store bookkeeping excluded). */
+  tableNames(): string[] {
+    return this.query<{ name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name"
+    ).map((row) => row.name)
+  }
+
+  close(options: { snapshot?: boolean } = {}): void {
+    if (this.closed) return
+    this.clearIdleTimer()
+    try {
+      if ((options.snapshot ?? true) && this.journal.size.records > 0) this.snapshot()
+    } finally {
+      this.closed = true
+      for (const statement of this.statements.values()) statement.free()
+      this.statements.clear()
+      this.journal.close()
+      this.db.close()
+      this.releaseLock()
+    }
+  }
+
+  private appendOrFail(record: JournalRecord): void {
+    try {
+      this.journal.append(record)
+    } catch (error) {
+      throw new AppError('STORE_WRITE_FAILED', '无法写入数据文件（磁盘已满或没有写入权限），本次操作没有保存。', {
+        cause: String(error)
+      })
+    }
+  }
+
+  private afterCommit(): void {
+    const { records, bytes } = this.journal.size
+    if (records >= this.options.journalMaxRecords || bytes >= this.options.journalMaxBytes) {
+      // After the caller has its answer: the snapshot costs a full export.
+      setImmediate(() => this.snapshotQuietly())
+      return
+    }
+    if (this.options.idleSnapshotMs > 0) {
+      this.clearIdleTimer()
+      this.idleTimer = setTimeout(() => this.snapshotQuietly(), this.options.idleSnapshotMs)
+      this.idleTimer.unref()
+    }
+  }
+
+  private snapshotQuietly(): void {
+    if (this.closed || this.inTransaction || this.journal.size.records === 0) return
+    try {
+      this.snapshot()
+    } catch (error) {
+      // The journal still holds every record, so nothing is lost; try again next time.
+      console.error('[store] snapshot failed:', error)
+    }
+  }
+
+  private clearIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = null
+  }
+
+  private prepared(sql: string): SqlStatement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  private execute(sql: string, params: SqlValue[]): void {
+    const statement = this.prepared(sql)
+    try {
+      statement.bind(params)
+      while (statement.step()) {
+        /* writes with RETURNING still finish here */
+      }
+    } finally {
+      statement.reset()
+    }
+  }
+
+  private query<T>(sql: string, params: SqlValue[] = []): T[] {
+    assertReadOnly(sql)
+    const statement = this.prepared(sql)
+    const rows: T[] = []
+    try {
+      statement.bind(params)
+      while (statement.step()) rows.push(statement.getAsObject() as T)
+    } finally {
+      statement.reset()
+    }
+    return rows
+  }
+
+  private lastInsertRowid(): number {
+    const statement = this.prepared('SELECT last_insert_rowid()')
+    try {
+      statement.step()
+      return Number(statement.get()[0])
+    } finally {
+      statement.reset()
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new AppError('BACKEND_UNAVAILABLE', '数据库已关闭。')
+  }
+}
+
+/** Re-applies journal records newer than the snapshot; a gap or a failing record refuses the open. */
+function replay(db: Database, records: JournalRecord[], snapshotSeq: number, file: string): number {
+  let lastSeq = snapshotSeq
+  for (const record of records) {
+    if (record.seq <= lastSeq) continue // already in the snapshot (crash between rename and truncate)
+    if (record.seq !== lastSeq + 1) {
+      throw new AppError('STORE_CORRUPT', `操作日志不连续（缺少第 ${lastSeq + 1} 条），程序没有改动数据文件。请从备份恢复。`, {
+        file
+      })
+    }
+    try {
+      db.exec('BEGIN')
+      for (const [sql, params] of record.stmts) db.run(sql, params)
+      db.exec('COMMIT')
+    } catch (error) {
+      db.exec('ROLLBACK')
+      throw new AppError('STORE_CORRUPT', `操作日志第 ${record.seq} 条无法重放，程序没有改动数据文件。请从备份恢复。`, {
+        file,
+        cause: String(error)
+      })
+    }
+    lastSeq = record.seq
+  }
+  return lastSeq
+}

@@ -1,0 +1,19 @@
+import type { SystemInfo, TableCount } from '../../../shared/contract'
+import type { Store } from '../store/store'
+import { countRows } from './system.repo'
+
+/** Chinese names of the tables, for the home page. Domains add theirs as they land. */
+export const TABLE_LABELS: Record<string, string> = {
+  settings: '设置项',
+  audit_log: '操作日志',
+  schema_migrations: '数据结构版本'
+}
+
+export function systemInfo(store: Store, appVersion: string): SystemInfo {
+  const tables: TableCount[] = store.tableNames().map((name) => ({
+    name,
+    label: TABLE_LABELS[name] ?? '',
+    rows: countRows(store, name)
+  }))
+  return { appVersion, ...store.info(), tables }
+}

@@ -1,0 +1,92 @@
+import { Worker } from 'node:worker_threads'
+import type { BackendEvent } from '../../shared/contract'
+import { AppError } from '../../shared/errors'
+import type { Envelope } from '../../shared/errors'
+import type { HostToWorker, WorkerData, WorkerToHost } from './worker-protocol'
+
+export interface BackendClient {
+  call(method: string, args: unknown): Promise<Envelope<unknown>>
+  onEvent(listener: (event: BackendEvent) => void): () => void
+  close(): Promise<void>
+}
+
+const UNAVAILABLE: Envelope<unknown> = {
+  ok: false,
+  error: { code: 'BACKEND_UNAVAILABLE', message: '后台服务已停止，请重新启动程序。' }
+}
+
+/**
+ * Starts the backend in a worker thread and relays calls and events. Used by both hosts,
+ * so Electron main and the browser-mode server share one code path. Resolves when the
+ * data directory is open; rejects with the backend's AppError when it cannot be.
+ */
+export function startBackendWorker(workerFile: string, data: WorkerData): Promise<BackendClient> {
+  const worker = new Worker(workerFile, { workerData: data })
+  const pending = new Map<number, (envelope: Envelope<unknown>) => void>()
+  const listeners = new Set<(event: BackendEvent) => void>()
+  let nextId = 1
+  let alive = true
+  let onClosed: (() => void) | null = null
+
+  const failAll = () => {
+    alive = false
+    for (const resolve of pending.values()) resolve(UNAVAILABLE)
+    pending.clear()
+  }
+
+  const client: BackendClient = {
+    call(method, args) {
+      if (!alive) return Promise.resolve(UNAVAILABLE)
+      const id = nextId++
+      return new Promise((resolve) => {
+        pending.set(id, resolve)
+        worker.postMessage({ type: 'call', id, method, args } satisfies HostToWorker)
+      })
+    },
+    onEvent(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    close() {
+      if (!alive) return Promise.resolve()
+      return new Promise((resolve) => {
+        onClosed = resolve
+        worker.postMessage({ type: 'close' } satisfies HostToWorker)
+      })
+    }
+  }
+
+  return new Promise((resolve, reject) => {
+    worker.on('message', (message: WorkerToHost) => {
+      switch (message.type) {
+        case 'ready':
+          resolve(client)
+          break
+        case 'fatal':
+          failAll()
+          void worker.terminate()
+          reject(new AppError(message.error.code, message.error.message, message.error.details))
+          break
+        case 'result':
+          pending.get(message.id)?.(message.envelope)
+          pending.delete(message.id)
+          break
+        case 'event':
+          for (const listener of listeners) listener(message.event)
+          break
+        case 'closed':
+          failAll()
+          onClosed?.()
+          break
+      }
+    })
+    worker.on('error', (error) => {
+      failAll()
+      reject(error)
+    })
+    worker.on('exit', () => {
+      failAll()
+      onClosed?.()
+    })
+  })
+}

@@ -1,0 +1,19 @@
+import type { BackendEvent } from '../../shared/contract'
+import type { Envelope, ErrorBody } from '../../shared/errors'
+
+/** Messages between a host (Electron main or the browser-mode server) and the backend worker. */
+export type HostToWorker =
+  | { type: 'call'; id: number; method: string; args: unknown }
+  | { type: 'close' }
+
+export type WorkerToHost =
+  | { type: 'ready' }
+  | { type: 'fatal'; error: ErrorBody }
+  | { type: 'result'; id: number; envelope: Envelope<unknown> }
+  | { type: 'event'; event: BackendEvent }
+  | { type: 'closed' }
+
+export interface WorkerData {
+  dataDir: string
+  appVersion: string
+}

@@ -1,0 +1,42 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { AppError } from '../../shared/errors'
+import { createBackend } from './backend'
+import type { Backend } from './backend'
+import type { HostToWorker, WorkerData, WorkerToHost } from './worker-protocol'
+
+/** Worker-thread entry: owns the data directory and answers the host's calls. */
+const port = parentPort
+if (!port) throw new Error('worker.ts must run in a worker thread')
+const post = (message: WorkerToHost) => port.postMessage(message)
+
+let backend: Backend | null = null
+const { dataDir, appVersion } = workerData as WorkerData
+
+try {
+  backend = await createBackend({ dataDir, appVersion })
+  backend.onEvent((event) => post({ type: 'event', event }))
+  post({ type: 'ready' })
+} catch (error) {
+  const body =
+    error instanceof AppError
+      ? error.toBody()
+      : { code: 'INTERNAL' as const, message: `无法打开数据目录：${String(error)}` }
+  post({ type: 'fatal', error: body })
+}
+
+port.on('message', (message: HostToWorker) => {
+  if (!backend) return
+  const current = backend
+  if (message.type === 'call') {
+    void current.call(message.method, message.args).then((envelope) => post({ type: 'result', id: message.id, envelope }))
+  } else if (message.type === 'close') {
+    void current
+      .close()
+      .catch((error: unknown) => console.error('[backend] close failed:', error))
+      .finally(() => {
+        backend = null
+        post({ type: 'closed' })
+        port.close()
+      })
+  }
+})

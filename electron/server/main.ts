@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { AppError } from '../../shared/errors'
+import { defaultDataDir } from '../backend/paths'
+import { startBackendWorker } from '../backend/worker-client'
+import { parseServeArgs } from './args'
+import { startHttpServer } from './http-server'
+
+/** Browser-mode host: `node out/main/server.js --port P --data-dir D`. */
+async function main(): Promise<void> {
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const args = parseServeArgs(process.argv.slice(2))
+  const dataDir = path.resolve(args.dataDir ?? defaultDataDir())
+  const backend = await startBackendWorker(path.join(here, 'worker.js'), { dataDir, appVersion: __APP_VERSION__ })
+  const token = randomBytes(24).toString('hex')
+  const server = await startHttpServer({
+    backend,
+    token,
+    port: args.port,
+    staticDir: path.resolve(here, '../renderer')
+  })
+  console.error(`守望 浏览器模式已启动，数据目录：${dataDir}`)
+  console.log(`URL: ${server.url}`)
+
+  let stopping = false
+  const stop = async () => {
+    if (stopping) return
+    stopping = true
+    await server.close()
+    await backend.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof AppError || error instanceof Error ? error.message : String(error)
+  console.error(`守望无法启动：${message}`)
+  process.exit(1)
+})

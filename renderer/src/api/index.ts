@@ -1,0 +1,43 @@
+import type { Method, MethodArgs, MethodResult } from '../../../shared/contract'
+import type { BackendEvent } from '../../../shared/contract/types'
+import type { Envelope, ErrorBody, ErrorCode, ErrorDetails } from '../../../shared/errors'
+import { httpCall, httpEvents, takeLaunchToken } from './http-transport'
+
+/** A failed call, carrying the backend's code, Chinese message and details. */
+export class ApiError extends Error {
+  readonly code: ErrorCode
+  readonly details: ErrorDetails | undefined
+  constructor(body: ErrorBody) {
+    super(body.message)
+    this.name = 'ApiError'
+    this.code = body.code
+    this.details = body.details
+  }
+}
+
+const bridge = window.shouwang
+const token = bridge ? null : takeLaunchToken()
+
+function transport<M extends Method>(method: M, args: MethodArgs<M>): Promise<Envelope<MethodResult<M>>> {
+  return bridge ? bridge.call(method, args) : httpCall(token, method, args)
+}
+
+/**
+ * The renderer's one way to the backend: IPC inside Electron, HTTP in browser mode.
+ * Argument and result types come from the contract.
+ */
+export async function call<M extends Method>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
+  const envelope = await transport(method, args)
+  if (!envelope.ok) throw new ApiError(envelope.error)
+  return envelope.data
+}
+
+export function onBackendEvent(listener: (event: BackendEvent) => void): () => void {
+  return bridge ? bridge.onEvent(listener) : httpEvents(token, listener)
+}
+
+/** The message to show a clerk for any failure. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message
+  return '操作没有完成，请重试。'
+}

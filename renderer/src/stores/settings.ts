@@ -1,0 +1,22 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { DEFAULT_SETTINGS } from '../../../shared/schemas/settings'
+import type { Settings, SettingsUpdate } from '../../../shared/schemas/settings'
+import { call } from '../api'
+
+export const useSettingsStore = defineStore('settings', () => {
+  const current = ref<Settings>({ ...DEFAULT_SETTINGS })
+  const loaded = ref(false)
+
+  async function load(): Promise<void> {
+    current.value = await call('settings.get', {})
+    loaded.value = true
+  }
+
+  /** Throws ApiError with the backend's Chinese message when the save is refused. */
+  async function save(update: SettingsUpdate): Promise<void> {
+    current.value = await call('settings.update', update)
+  }
+
+  return { current, loaded, load, save }
+})

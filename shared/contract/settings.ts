@@ -1,0 +1,14 @@
+import type { EmptyArgs } from '../schemas/system'
+import type { Settings, SettingsUpdate } from '../schemas/settings'
+import { settingsGetArgs, settingsUpdateArgs } from '../schemas/settings'
+import type { MethodTable } from './types'
+
+export type SettingsApi = {
+  'settings.get': (args: EmptyArgs) => Promise<Settings>
+  'settings.update': (args: SettingsUpdate) => Promise<Settings>
+}
+
+export const settingsMethods = {
+  'settings.get': { args: settingsGetArgs, kind: 'query', permission: 'public', title: '读取设置' },
+  'settings.update': { args: settingsUpdateArgs, kind: 'mutation', permission: 'settings.manage', title: '修改设置' }
+} satisfies MethodTable<SettingsApi>

@@ -1,0 +1,33 @@
+import type { z } from 'zod'
+
+/**
+ * What a caller must be allowed to do to call a method. Declared with every method,
+ * so a method without a permission does not build; roles map to permissions (accounts issue).
+ */
+export type Permission = 'public' | 'system.view' | 'settings.manage'
+
+/** Mutations run one at a time and write an audit row; queries run freely. */
+export type MethodKind = 'query' | 'mutation'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyMethod = (args: any) => Promise<unknown>
+
+export type ArgsOf<F> = F extends (args: infer A) => Promise<unknown> ? A : never
+export type ResultOf<F> = F extends (args: never) => Promise<infer R> ? R : never
+
+export interface MethodSpec<A> {
+  /** Validates the raw argument object at the boundary; its output is what the handler gets. */
+  args: z.ZodType<A>
+  kind: MethodKind
+  permission: Permission
+  /** Chinese name of the action, used in the audit log and progress messages. */
+  title: string
+}
+
+export type MethodTable<Api> = {
+  [M in keyof Api]: MethodSpec<ArgsOf<Api[M]>>
+}
+
+export type BackendEvent =
+  | { type: 'progress'; jobId: string; done: number; total: number; label: string }
+  | { type: 'changed'; method: string; domains: string[] }

@@ -1,0 +1,7 @@
+export * from './normalize'
+export * from './dates'
+export * from './id-card'
+export * from './phone'
+export * from './mask'
+export * from './pinyin'
+export * from './plate'

@@ -1,0 +1,43 @@
+/**
+ * Text clean-up shared by every rule in this folder. Data reaches us typed by clerks
+ * with Chinese input methods, pasted from WeChat, or read from Excel, so full-width
+ * digits, ideographic spaces and invisible characters are the norm, not the exception.
+ */
+
+// Zero-width characters survive copy-paste from web pages and chat apps and make two
+// visually identical values compare unequal; U+FEFF is also a stray byte-order mark.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g
+
+// Every dash a keyboard or IME can produce; clerks group ID and phone digits with them.
+// NFKC already folds the full-width U+FF0D and small U+FE63 into '-', but not these.
+const DASHES = /[-\u2010-\u2015\u2212\uFF0D\uFE63]/g
+
+/** NFKC, trim, and collapse runs of whitespace (including U+3000) into one space. */
+export function normalizeText(s: string | null | undefined): string {
+  if (s == null) return ''
+  return String(s).normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * Canonical form for identifiers (ID numbers, phones, document numbers): no whitespace
+ * or dashes at all, upper case. Upper-casing everything rather than only 'x' keeps
+ * passport and permit numbers comparable too, and document numbers are case-blind.
+ */
+export function compactCode(s: string | null | undefined): string {
+  if (s == null) return ''
+  return String(s)
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/\s+/g, '')
+    .replace(DASHES, '')
+    .toUpperCase()
+}
+
+/**
+ * Spreadsheet software turns long digit strings into floating point and shows them in
+ * scientific notation; once that happens the trailing digits are gone for good.
+ */
+export function looksLikeScientificNotation(s: string): boolean {
+  const t = s.normalize('NFKC').replace(/\s+/g, '')
+  return /E\+/i.test(t) || /^\d+(\.\d+)?E\d+$/i.test(t)
+}

@@ -1,0 +1,69 @@
+/**
+ * Every failure that crosses the bridge is an AppError: a stable code for programs,
+ * a Chinese message fit to show a clerk, and details that say which field or row.
+ */
+export const ERROR_CODES = {
+  UNKNOWN_METHOD: 404,
+  BAD_ARGS: 400,
+  BAD_JSON: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RULE_VIOLATION: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  STORE_LOCKED: 423,
+  STORE_CORRUPT: 500,
+  STORE_TOO_NEW: 500,
+  STORE_MIGRATION_FAILED: 500,
+  STORE_WRITE_FAILED: 507,
+  BACKEND_UNAVAILABLE: 503,
+  INTERNAL: 500
+} as const
+
+export type ErrorCode = keyof typeof ERROR_CODES
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. "members.2.idNumber". */
+  path: string
+  message: string
+}
+
+export interface ErrorDetails {
+  issues?: FieldIssue[]
+  [key: string]: unknown
+}
+
+export interface ErrorBody {
+  code: ErrorCode
+  message: string
+  details?: ErrorDetails
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly details: ErrorDetails | undefined
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
+    super(message)
+    this.name = 'AppError'
+    this.code = code
+    this.details = details
+  }
+
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details }
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value)
+}
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ERROR_CODES[code]
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody }
