@@ -86,7 +86,8 @@ function fromExcelSerial(n: number): LooseDateResult {
     return { ok: false, code: 'RANGE', message: `数字 ${n} 不是有效的 Excel 日期` }
   }
   if (serial === EXCEL_FAKE_LEAP_DAY) {
-    return { ok: false, code: 'INVALID', message: '1900年2月29日并不存在（Excel 的历史遗留错误），请核对' }
+    const message = '1900年2月29日并不存在（Excel 的历史遗留错误），请核对'
+    return { ok: false, code: 'INVALID', message }
   }
   const epoch = serial < EXCEL_FAKE_LEAP_DAY ? EXCEL_EPOCH_BEFORE_BUG : EXCEL_EPOCH_AFTER_BUG
   return { ok: true, date: utcMsToIso(epoch + serial * DAY_MS) }
@@ -96,8 +97,7 @@ function fromDate(d: Date): LooseDateResult {
   if (Number.isNaN(d.getTime())) return { ok: false, code: 'INVALID', message: '日期无效' }
   // exceljs hands back spreadsheet dates as UTC midnight; reading those in local time
   // would give the previous day west of Greenwich. Anything else was made by local code.
-  const utcMidnight =
-    d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0
+  const utcMidnight = d.getTime() % DAY_MS === 0
   return utcMidnight
     ? fromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())
     : fromParts(d.getFullYear(), d.getMonth() + 1, d.getDate())
@@ -105,33 +105,24 @@ function fromDate(d: Date): LooseDateResult {
 
 // A time after the date is tolerated (Excel exports "2020/2/3 0:00:00") but must look
 // like a time, so that "2020-02-03abc" is still rejected.
-const TIME_TAIL = /^(?:[T\s]|上午|下午|早上|晚上)*\d{1,2}[:时点]/
-const SEPARATED = /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})(.*)$/
-const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(.*)$/
-const COMPACT = /^(\d{4})(\d{2})(\d{2})(.*)$/
+const TIME_TAIL = /^(?:[T\s]|上午|中午|下午|早上|晚上)*(?:\d{1,2}[:时点].*)?$/
+const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; y: number; m: number; d: number; tail: number }> = [
+  { re: /^(\d{4})([./-])(\d{1,2})\2(\d{1,2})(.*)$/, y: 1, m: 3, d: 4, tail: 5 },
+  { re: /^(\d{4}) ?年 ?(\d{1,2}) ?月 ?(\d{1,2}) ?[日号]?(.*)$/, y: 1, m: 2, d: 3, tail: 4 },
+  // Without separators only exactly eight digits are unambiguous ("2020023" is not).
+  { re: /^(\d{4})(\d{2})(\d{2})(\D.*)?$/, y: 1, m: 2, d: 3, tail: 4 }
+]
 
 function fromString(raw: string): LooseDateResult {
   const s = raw.normalize('NFKC').replace(/\s+/g, ' ').trim()
   if (s === '') return { ok: false, code: 'EMPTY', message: '日期为空' }
-  let y: string | undefined
-  let m: string | undefined
-  let d: string | undefined
-  let tail: string | undefined
-  const sep = SEPARATED.exec(s)
-  const zh = CHINESE.exec(s)
-  const compact = COMPACT.exec(s)
-  if (sep) [y, m, d, tail] = [sep[1], sep[3], sep[4], sep[5]]
-  else if (zh) [y, m, d, tail] = [zh[1], zh[2], zh[3], zh[4]]
-  // Without separators only exactly eight digits are unambiguous ("2020023" is not).
-  else if (compact && !/^\d/.test(compact[4] ?? '')) [y, m, d, tail] = [compact[1], compact[2], compact[3], compact[4]]
-  if (y === undefined || m === undefined || d === undefined) {
-    return { ok: false, code: 'FORMAT', message: FORMAT_HINT }
+  for (const p of DATE_PATTERNS) {
+    const match = p.re.exec(s)
+    if (!match) continue
+    if (!TIME_TAIL.test(match[p.tail] ?? '')) break
+    return fromParts(Number(match[p.y]), Number(match[p.m]), Number(match[p.d]))
   }
-  const rest = (tail ?? '').trim()
-  if (rest !== '' && !TIME_TAIL.test(rest) && !(zh && /^(?:上午|下午|早上|晚上)$/.test(rest))) {
-    return { ok: false, code: 'FORMAT', message: FORMAT_HINT }
-  }
-  return fromParts(Number(y), Number(m), Number(d))
+  return { ok: false, code: 'FORMAT', message: FORMAT_HINT }
 }
 
 /**

@@ -52,7 +52,8 @@ function splitExtension(s: string): { main: string; extension?: string } {
   if (explicit && explicit[1] && explicit[2]) return { main: explicit[1], extension: explicit[2] }
   const groups = s.split(SEPARATORS).filter(Boolean)
   const [area, local, ext] = groups
-  if (groups.length === 3 && area && local && ext && /^0\d{2,3}$/.test(area) && /^\d{7,8}$/.test(local) && /^\d{1,6}$/.test(ext)) {
+  const shaped = /^0\d{2,3}$/.test(area ?? '') && /^\d{7,8}$/.test(local ?? '') && /^\d{1,6}$/.test(ext ?? '')
+  if (groups.length === 3 && shaped && area && local && ext) {
     return { main: area + local, extension: ext }
   }
   return { main: s }
@@ -62,8 +63,9 @@ function splitExtension(s: string): { main: string; extension?: string } {
 function stripCountryCode(digits: string): { national: string } | { foreign: true } {
   if (digits.startsWith('+86') || digits.startsWith('0086')) {
     const rest = digits.slice(digits.startsWith('+') ? 3 : 4)
-    // International dialling drops the trunk 0 of area codes: +86 10 6555 1234.
-    return { national: /^[2-9]/.test(rest) ? `0${rest}` : rest }
+    // International dialling drops the trunk 0 of area codes: +86 10 6555 1234. Beijing's
+    // 10 starts like a mobile, so only a real mobile shape keeps its leading 1.
+    return { national: MOBILE.test(rest) || rest.startsWith('0') ? rest : `0${rest}` }
   }
   if (digits.startsWith('+') || digits.startsWith('00')) return { foreign: true }
   // Without '+' only a full 13-digit 86+mobile is safe to read as a country code.

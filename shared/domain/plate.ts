@@ -53,16 +53,22 @@ export function parsePlate(raw: string | null | undefined): PlateResult {
   const serial = civilian?.[1]
   if (serial !== undefined) {
     if (serial.length < 5) {
-      return { ok: false, code: 'TOO_SHORT', message: '车牌号位数不足：省份简称和字母后应有5位（新能源车6位）' }
+      const message = '车牌号位数不足：省份简称和字母后应有5位（新能源车6位）'
+      return { ok: false, code: 'TOO_SHORT', message }
     }
     if (serial.length > 6) {
-      return { ok: false, code: 'TOO_LONG', message: '车牌号位数过多：省份简称和字母后应有5位（新能源车6位）' }
+      const message = '车牌号位数过多：省份简称和字母后应有5位（新能源车6位）'
+      return { ok: false, code: 'TOO_LONG', message }
     }
     const warning = /[IO]/.test(serial) ? WARN_I_O : WARN_UNUSUAL
     return { ok: true, plate, kind: 'unknown', warning }
   }
-  if (NO_PROVINCE.test(plate)) return { ok: true, plate, kind: 'unknown', warning: WARN_NO_PROVINCE }
+  if (NO_PROVINCE.test(plate) && /\d/.test(plate)) {
+    return { ok: true, plate, kind: 'unknown', warning: WARN_NO_PROVINCE }
+  }
   // Digits alone ("12345") or words alone ("暂无") are not a plate in any scheme.
-  if (PLAUSIBLE.test(plate) && /\d/.test(plate) && /\D/.test(plate)) return { ok: true, plate, kind: 'unknown', warning: WARN_UNUSUAL }
+  if (PLAUSIBLE.test(plate) && /\d/.test(plate) && /\D/.test(plate)) {
+    return { ok: true, plate, kind: 'unknown', warning: WARN_UNUSUAL }
+  }
   return { ok: false, code: 'INVALID', message: '无法识别为车牌号，请核对（例如 京A12345）' }
 }

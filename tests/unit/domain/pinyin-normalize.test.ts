@@ -13,7 +13,7 @@ describe('nameSearchKeys', () => {
     ['区志强', 'ozq', 'ouzhiqiang'],
     ['吕布', 'lb', 'lvbu'],
     ['李Ming', 'lm', 'liming'],
-    ['阿依古丽·买买提', 'aylmmt', 'ayiguliamaimaiti'.replace('ia', 'i')],
+    ['阿依古丽·买买提', 'ayglmmt', 'ayigulimaimaiti'],
     ['  王　小 二 ', 'wxe', 'wangxiaoer'],
     ['Ｍａｒｙ Ｓｍｉｔｈ', 'ms', 'marysmith'],
     ['', '', ''],
@@ -54,7 +54,7 @@ describe('compactCode', () => {
   it.each([
     ['110105 1949 1231 002x', '11010519491231002X'],
     ['１１０－１０５', '110105'],
-    ['138-1234–5678—9', '13812345678' + '9'],
+    ['138-1234–5678—9', '138123456789'],
     ['a\u3000b\u200Bc', 'ABC'],
     ['e1234‐5678', 'E12345678'],
     [null, '']

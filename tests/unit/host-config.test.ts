@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { defaultDataDir } from '../../electron/backend/paths'
+import { parseServeArgs } from '../../electron/server/args'
+
+describe('default data folder (same as Electron userData)', () => {
+  it.each([
+    ['win32', { APPDATA: 'C:\\Users\\li\\AppData\\Roaming' }, 'C:\\Users\\li', 'C:\\Users\\li\\AppData\\Roaming\\Shouwang'],
+    ['win32', {}, 'C:\\Users\\li', 'C:\\Users\\li\\AppData\\Roaming\\Shouwang'],
+    ['darwin', {}, '/Users/li', '/Users/li/Library/Application Support/Shouwang'],
+    ['linux', {}, '/home/li', '/home/li/.config/Shouwang'],
+    ['linux', { XDG_CONFIG_HOME: '/data/cfg' }, '/home/li', '/data/cfg/Shouwang']
+  ] as const)('%s %j', (platform, env, home, expected) => {
+    expect(defaultDataDir(platform, env, home)).toBe(expected)
+  })
+})
+
+describe('serve arguments', () => {
+  it('reads --port and --data-dir in both spellings', () => {
+    expect(parseServeArgs(['--port', '5170', '--data-dir', './data'])).toEqual({ port: 5170, dataDir: './data' })
+    expect(parseServeArgs(['--port=0', '--data-dir=/tmp/x y'])).toEqual({ port: 0, dataDir: '/tmp/x y' })
+    expect(parseServeArgs([])).toEqual({ port: 5170, dataDir: null })
+  })
+
+  it.each([
+    [['--port', 'abc'], '--port 必须是'],
+    [['--port', '70000'], '--port 必须是'],
+    [['--data-dir'], '需要一个值'],
+    [['--verbose'], '不认识的参数']
+  ])('explains %j in Chinese', (argv, message) => {
+    expect(() => parseServeArgs(argv)).toThrow(message)
+  })
+})

@@ -1,0 +1,293 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { AppError } from '../../../shared/errors'
+import { encodeRecord } from '../../../electron/backend/store/journal'
+import type { Migration } from '../../../electron/backend/store/migrate'
+import { DATABASE_FILE, JOURNAL_FILE, LOCK_FILE, Store } from '../../../electron/backend/store/store'
+import { fixedClock, tempDir } from '../support/temp'
+
+const MIGRATIONS: Migration[] = [
+  { version: 1, name: 'items', sql: 'CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, qty INTEGER NOT NULL);' }
+]
+
+const clock = fixedClock()
+const open = (dir: string, extra: Partial<Parameters<typeof Store.open>[0]> = {}) =>
+  Store.open({ dir, migrations: MIGRATIONS, now: clock.now, idleSnapshotMs: 0, ...extra })
+
+function addItem(store: Store, name: string, qty = 1): number {
+  return store.transaction((tx) => tx.run('INSERT INTO items (name, qty) VALUES (?, ?)', [name, qty]).lastInsertRowid)
+}
+
+const names = (store: Store) => store.all<{ name: string }>('SELECT name FROM items ORDER BY id').map((r) => r.name)
+
+async function expectAppError(promise: Promise<unknown>, code: string): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e
+  )
+  expect(error).toBeInstanceOf(AppError)
+  expect((error as AppError).code).toBe(code)
+  return error as AppError
+}
+
+describe('Store', () => {
+  it('creates a fresh database with its migrations and a snapshot', async () => {
+    const dir = tempDir()
+    const store = await open(dir)
+    expect(store.tableNames()).toEqual(['items', 'schema_migrations'])
+    expect(fs.existsSync(path.join(dir, DATABASE_FILE))).toBe(true)
+    expect(store.info()).toMatchObject({ journalRecords: 0, schemaVersion: 1 })
+    store.close()
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false)
+  })
+
+  it('journals each committed transaction and replays it on open', async () => {
+    const dir = tempDir()
+    const store = await open(dir)
+    addItem(store, '口罩')
+    addItem(store, '消毒液')
+    expect(store.info().journalRecords).toBe(2)
+    store.close({ snapshot: false }) // as if the process died: only the journal has the writes
+    const reopened = await open(dir)
+    expect(names(reopened)).toEqual(['口罩', '消毒液'])
+    addItem(reopened, '体温枪')
+    reopened.close()
+    const third = await open(dir)
+    expect(names(third)).toEqual(['口罩', '消毒液', '体温枪'])
+    expect(third.info().journalRecords).toBe(0)
+    third.close()
+  })
+
+  it('rolls back everything when the transaction throws, and journals nothing', async () => {
+    const dir = tempDir()
+    const store = await open(dir)
+    expect(() =>
+      store.transaction((tx) => {
+        tx.run('INSERT INTO items (name, qty) VALUES (?, ?)', ['a', 1])
+        throw new Error('rule broken')
+      })
+    ).toThrow('rule broken')
+    expect(names(store)).toEqual([])
+    expect(store.info().journalRecords).toBe(0)
+    store.close()
+  })
+
+  it('keeps bytes and unicode parameters exactly through the journal', async () => {
+    const dir = tempDir()
+    const store = await Store.open({
+      dir,
+      now: clock.now,
+      idleSnapshotMs: 0,
+      migrations: [{ version: 1, name: 'blobs', sql: 'CREATE TABLE blobs (id INTEGER PRIMARY KEY, body BLOB, note TEXT)' }]
+    })
+    const bytes = new Uint8Array([0, 1, 2, 250, 255])
+    store.transaction((tx) => tx.run('INSERT INTO blobs (body, note) VALUES (?, ?)', [bytes, '𠮷 ０３７１－６５５５１２３４']))
+    store.close({ snapshot: false })
+    const reopened = await Store.open({ dir, now: clock.now, idleSnapshotMs: 0, migrations: [{ version: 1, name: 'blobs', sql: '' }] })
+    const row = reopened.get<{ body: Uint8Array; note: string }>('SELECT body, note FROM blobs')
+    expect(Array.from(row?.body ?? [])).toEqual([0, 1, 2, 250, 255])
+    expect(row?.note).toBe('𠮷 ０３７１－６５５５１２３４')
+    reopened.close()
+  })
+
+  it('ignores a torn journal tail, keeps a copy of it, and appends cleanly after it', async () => {
+    const dir = tempDir()
+    const store = await open(dir)
+    addItem(store, 'a')
+    addItem(store, 'b')
+    store.close({ snapshot: false })
+    const journal = path.join(dir, JOURNAL_FILE)
+    const torn = encodeRecord({ seq: 3, stmts: [['INSERT INTO items (name, qty) VALUES (?, ?)', ['c', 1]]] })
+    fs.appendFileSync(journal, torn.subarray(0, torn.length - 5)) // power cut mid-write
+    const reopened = await open(dir)
+    expect(names(reopened)).toEqual(['a', 'b'])
+    expect(fs.readdirSync(dir).some((f) => f.startsWith(`${JOURNAL_FILE}.torn-`))).toBe(true)
+    addItem(reopened, 'd')
+    reopened.close({ snapshot: false })
+    const again = await open(dir)
+    expect(names(again)).toEqual(['a', 'b', 'd'])
+    again.close()
+  })
+
+  it('ignores a record whose checksum does not match (bit rot in the last write)', async () => {
+    const dir = tempDir()
+    const store = await open(dir)
+    addItem(store, 'a')
+    addItem(store, 'b')
+    store.close({ snapshot: false })
+    const journal = path.join(dir, JOURNAL_FILE)
+    const buf = fs.readFileSync(journal)
+    buf[buf.length - 3] ^= 0xff
+    fs.writeFileSync(journal, buf)
+    const reopened = await open(dir)
+    expect(names(reopened)).toEqual(['a'])
+    reopened.close()
+  })
+
+  it('opens from the snapshot alone when the journal is missing', async () => {
+    const dir = tempDir()
+    const store = await open(dir)
+    addItem(store, 'a')
+    store.close() // snapshot + empty journal
+    fs.rmSync(path.join(dir, JOURNAL_FILE))
+    const reopened = await open(dir)
+    expect(names(reopened)).toEqual(['a'])
+    reopened.close()
+  })
+
+  it('refuses a truncated snapshot with a clear message and never overwrites it', async () => {
+    const dir = tempDir()
+    const store = await open(dir)
+    for (let i = 0; i < 200; i++) addItem(store, `item-${i}`.padEnd(200, 'x'))
+    store.close()
+    const file = path.join(dir, DATABASE_FILE)
+    const whole = fs.readFileSync(file)
+    fs.writeFileSync(file, whole.subarray(0, whole.length - 4096))
+    const before = fs.readFileSync(file)
+    const error = await expectAppError(open(dir), 'STORE_CORRUPT')
+    expect(error.message).toContain('数据文件不完整')
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false)
+  })
+
+  it('refuses a snapshot that is not a database at all', async () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, DATABASE_FILE), 'PK\u0003\u0004 this is a zip, not a database')
+    await expectAppError(open(dir), 'STORE_CORRUPT')
+  })
+
+  it('does not apply a record twice after a crash between snapshot rename and journal truncation', async () => {
+    const dir = tempDir()
+    const store = await open(dir)
+    addItem(store, 'a')
+    addItem(store, 'b')
+    const journal = path.join(dir, JOURNAL_FILE)
+    const oldJournal = fs.readFileSync(journal)
+    store.snapshot()
+    store.close({ snapshot: false })
+    fs.writeFileSync(journal, oldJournal) // the truncation never happened
+    const reopened = await open(dir)
+    expect(names(reopened)).toEqual(['a', 'b'])
+    addItem(reopened, 'c')
+    reopened.close({ snapshot: false })
+    const again = await open(dir)
+    expect(names(again)).toEqual(['a', 'b', 'c'])
+    again.close()
+  })
+
+  it('refuses a journal with a gap, and a journal without its snapshot', async () => {
+    const dir = tempDir()
+    const store = await open(dir)
+    addItem(store, 'a')
+    store.close({ snapshot: false })
+    fs.appendFileSync(
+      path.join(dir, JOURNAL_FILE),
+      encodeRecord({ seq: 5, stmts: [['INSERT INTO items (name, qty) VALUES (?, ?)', ['z', 1]]] })
+    )
+    await expectAppError(open(dir), 'STORE_CORRUPT')
+
+    const other = tempDir()
+    const second = await open(other)
+    addItem(second, 'a')
+    second.close({ snapshot: false })
+    fs.rmSync(path.join(other, DATABASE_FILE))
+    const error = await expectAppError(open(other), 'STORE_CORRUPT')
+    expect(error.message).toContain('找不到数据文件')
+  })
+
+  it('refuses a database written by a newer version (unknown migration) without touching it', async () => {
+    const dir = tempDir()
+    const newer = await Store.open({
+      dir,
+      now: clock.now,
+      idleSnapshotMs: 0,
+      migrations: [...MIGRATIONS, { version: 2, name: 'future', sql: 'CREATE TABLE future (id INTEGER)' }]
+    })
+    newer.close()
+    const file = path.join(dir, DATABASE_FILE)
+    const before = fs.readFileSync(file)
+    const error = await expectAppError(open(dir), 'STORE_TOO_NEW')
+    expect(error.message).toContain('0002_future')
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+  })
+
+  it('applies a new migration on open and keeps the old data', async () => {
+    const dir = tempDir()
+    const old = await open(dir)
+    addItem(old, 'a')
+    old.close()
+    const upgraded = await Store.open({
+      dir,
+      now: clock.now,
+      idleSnapshotMs: 0,
+      migrations: [...MIGRATIONS, { version: 2, name: 'unit', sql: "ALTER TABLE items ADD COLUMN unit TEXT NOT NULL DEFAULT '个'" }]
+    })
+    expect(upgraded.all('SELECT name, unit FROM items')).toEqual([{ name: 'a', unit: '个' }])
+    expect(upgraded.info().schemaVersion).toBe(2)
+    upgraded.close()
+  })
+
+  it('rolls back a failing migration and reports which one', async () => {
+    const dir = tempDir()
+    const old = await open(dir)
+    old.close()
+    const error = await expectAppError(
+      Store.open({
+        dir,
+        now: clock.now,
+        migrations: [...MIGRATIONS, { version: 2, name: 'broken', sql: 'CREATE TABLE ok_part (id INTEGER); CREATE TABLE items (id INTEGER);' }]
+      }),
+      'STORE_MIGRATION_FAILED'
+    )
+    expect(error.message).toContain('broken')
+    const again = await open(dir)
+    expect(again.tableNames()).not.toContain('ok_part')
+    again.close()
+  })
+
+  it('refuses a second owner of the data directory and takes over a dead owner’s lock', async () => {
+    const dir = tempDir()
+    const store = await open(dir)
+    const error = await expectAppError(open(dir), 'STORE_LOCKED')
+    expect(error.message).toContain('另一个守望程序')
+    store.close()
+
+    // A lock left by a process that no longer exists (kill -9) is stale.
+    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 17, host: (await import('node:os')).hostname(), since: 'x' }))
+    const next = await open(dir)
+    expect(names(next)).toEqual([])
+    next.close()
+  })
+
+  it('refuses writes through the read path, so nothing escapes the journal', async () => {
+    const dir = tempDir()
+    const store = await open(dir)
+    expect(() => store.all("INSERT INTO items (name, qty) VALUES ('x', 1)")).toThrow(/read query expected/)
+    expect(() => store.all("WITH x AS (SELECT 1) DELETE FROM items")).toThrow(/read query expected/)
+    expect(() => store.transaction((tx) => tx.all('DELETE FROM items'))).toThrow(/read query expected/)
+    store.close()
+  })
+
+  it('snapshots by itself once the journal passes its limit', async () => {
+    const dir = tempDir()
+    const store = await open(dir, { journalMaxRecords: 5 })
+    for (let i = 0; i < 5; i++) addItem(store, `n${i}`)
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(store.info().journalRecords).toBe(0)
+    store.close({ snapshot: false })
+    const reopened = await open(dir)
+    expect(names(reopened)).toHaveLength(5)
+    reopened.close()
+  })
+
+  it('snapshots after a quiet period', async () => {
+    const dir = tempDir()
+    const store = await open(dir, { idleSnapshotMs: 30 })
+    addItem(store, 'a')
+    expect(store.info().journalRecords).toBe(1)
+    await new Promise((resolve) => setTimeout(resolve, 120))
+    expect(store.info().journalRecords).toBe(0)
+    store.close()
+  })
+})

@@ -1,0 +1,33 @@
+import { createBackend } from '../../../electron/backend/backend'
+import type { Backend } from '../../../electron/backend/backend'
+import type { Method, MethodArgs, MethodResult } from '../../../shared/contract'
+import type { Envelope } from '../../../shared/errors'
+import { fixedClock, tempDir } from './temp'
+
+export interface TestBackend extends Backend {
+  dir: string
+  clock: ReturnType<typeof fixedClock>
+  /** Typed call that throws on failure, for arranging a test. */
+  ok<M extends Method>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>>
+  count(table: string): number
+}
+
+/** A real backend (store + dispatch) on a temp folder and a fixed clock. */
+export async function testBackend(): Promise<TestBackend> {
+  const dir = tempDir()
+  const clock = fixedClock()
+  const backend = await createBackend({ dataDir: dir, appVersion: '9.9.9', now: clock.now, store: { idleSnapshotMs: 0 } })
+  return {
+    ...backend,
+    dir,
+    clock,
+    async ok(method, args) {
+      const envelope = (await backend.call(method, args)) as Envelope<MethodResult<typeof method>>
+      if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message}`)
+      return envelope.data
+    },
+    count(table) {
+      return Number(backend.store.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)?.n)
+    }
+  }
+}
