@@ -313,6 +313,24 @@ export class Store {
 /** Re-applies journal records newer than the snapshot; a gap or a failing record refuses the open. */
 function replay(db: Database, records: JournalRecord[], snapshotSeq: number, file: string): number {
   let lastSeq = snapshotSeq
+  // The same few statements repeat thousands of times: prepare each once.
+  const prepared = new Map<string, SqlStatement>()
+  try {
+    lastSeq = replayRecords(db, records, lastSeq, file, prepared)
+  } finally {
+    for (const statement of prepared.values()) statement.free()
+  }
+  return lastSeq
+}
+
+function replayRecords(
+  db: Database,
+  records: JournalRecord[],
+  snapshotSeq: number,
+  file: string,
+  prepared: Map<string, SqlStatement>
+): number {
+  let lastSeq = snapshotSeq
   for (const record of records) {
     if (record.seq <= lastSeq) continue // already in the snapshot (crash between rename and truncate)
     if (record.seq !== lastSeq + 1) {
@@ -322,7 +340,14 @@ function replay(db: Database, records: JournalRecord[], snapshotSeq: number, fil
     }
     try {
       db.exec('BEGIN')
-      for (const [sql, params] of record.stmts) db.run(sql, params)
+      for (const [sql, params] of record.stmts) {
+        let statement = prepared.get(sql)
+        if (!statement) {
+          statement = db.prepare(sql)
+          prepared.set(sql, statement)
+        }
+        statement.run(params)
+      }
       db.exec('COMMIT')
     } catch (error) {
       db.exec('ROLLBACK')

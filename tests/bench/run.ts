@@ -1,0 +1,19 @@
+import { mb, printTable, record } from './report'
+import { storeBench } from './suites/store.bench'
+
+/** Every benchmark, measured in one run beside its baseline; prints one table. */
+const suites: Record<string, () => Promise<void>> = {
+  store: storeBench
+}
+
+const only = process.argv.slice(2)
+
+for (const [name, run] of Object.entries(suites)) {
+  if (only.length > 0 && !only.includes(name)) continue
+  await run()
+  globalThis.gc?.()
+}
+// maxRSS is the OS's own high-water mark (kB): no sampling gaps.
+record({ group: '进程', name: '峰值内存 (RSS)', value: mb(process.resourceUsage().maxRSS * 1024) })
+console.log(`\n守望 bench — ${new Date().toISOString()} — Node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`)
+printTable()
