@@ -2,13 +2,21 @@ import type { Api, BackendEvent, Permission } from '../../shared/contract'
 import type { ArgsOf, ResultOf } from '../../shared/contract/types'
 import type { Store, Tx } from './store/store'
 
-/** Who is calling. The accounts issue fills this from a login; until then the local desk. */
+/**
+ * Who is calling, resolved by dispatch from the login (accounts issue). Handlers read it to
+ * audit (actor) and to scope what they return (gridScope): a grid worker's lists, searches,
+ * counts and exports only ever contain their own grids' records.
+ */
 export interface Session {
+  accountId: number | null
   actor: string
   permissions: ReadonlySet<Permission> | 'all'
+  /** Grid ids this session may see, or 'all' for roles not bound to grids. */
+  gridScope: readonly number[] | 'all'
 }
 
-export const LOCAL_SESSION: Session = { actor: '本机', permissions: 'all' }
+/** The office desk before accounts exist, and tests that are not about permissions. */
+export const LOCAL_SESSION: Session = { accountId: null, actor: '本机', permissions: 'all', gridScope: 'all' }
 
 export interface Ctx {
   store: Store

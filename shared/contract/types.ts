@@ -4,7 +4,24 @@ import type { z } from 'zod'
  * What a caller must be allowed to do to call a method. Declared with every method,
  * so a method without a permission does not build; roles map to permissions (accounts issue).
  */
-export type Permission = 'public' | 'system.view' | 'settings.manage'
+export const PERMISSIONS = [
+  /** No login needed (ping, login itself, the first-start setup). */
+  'public',
+  /** Any logged-in account. */
+  'session',
+  'system.view',
+  'settings.manage',
+  'accounts.manage',
+  'audit.view',
+  /** Grids, households, residents: read (scoped to the session's grids for grid workers). */
+  'register.view',
+  'register.edit',
+  /** See one resident's full ID number / phone (audited). */
+  'register.reveal',
+  /** The recycle bin: restore or purge soft-deleted records. */
+  'register.recycle'
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
 
 /** Mutations run one at a time and write an audit row; queries run freely. */
 export type MethodKind = 'query' | 'mutation'

@@ -3,9 +3,9 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { handlers } from '../../electron/backend/handlers'
 import { methods } from '../../shared/contract'
-import type { Permission } from '../../shared/contract'
+import { PERMISSIONS } from '../../shared/contract/types'
 
-const KNOWN_PERMISSIONS: Permission[] = ['public', 'system.view', 'settings.manage']
+const KNOWN_PERMISSIONS: readonly string[] = PERMISSIONS
 const root = path.resolve(__dirname, '../..')
 
 function filesUnder(dir: string, pattern: RegExp): string[] {

@@ -117,10 +117,10 @@ describe('dispatch', () => {
 
   it('refuses a caller without the permission (FORBIDDEN) and writes nothing', async () => {
     backend = await testBackend()
-    const envelope = await backend.call('settings.update', { communityName: 'x' }, { actor: '访客', permissions: new Set() })
+    const envelope = await backend.call('settings.update', { communityName: 'x' }, { accountId: 7, actor: '访客', permissions: new Set(), gridScope: [] })
     expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您没有“修改设置”的权限。' } })
     expect(backend.count('audit_log')).toBe(0)
-    const pinged = await backend.call('system.ping', {}, { actor: '访客', permissions: new Set() })
+    const pinged = await backend.call('system.ping', {}, { accountId: 7, actor: '访客', permissions: new Set(), gridScope: [] })
     expect(pinged.ok).toBe(true)
   })
 })
@@ -148,7 +148,7 @@ describe('dispatch failure handling', () => {
           throw new TypeError('secret internals')
         })
     })
-    const envelope = await dispatch('settings.update', { communityName: 'x' }, { actor: 't', permissions: 'all' })
+    const envelope = await dispatch('settings.update', { communityName: 'x' }, { accountId: null, actor: 't', permissions: 'all', gridScope: 'all' })
     expect(envelope).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     if (!envelope.ok) expect(envelope.error.message).not.toContain('secret')
     expect(logged).toHaveLength(1)
@@ -164,7 +164,7 @@ describe('dispatch failure handling', () => {
           throw new AppError('RULE_VIOLATION', '不允许这样修改')
         })
     })
-    const envelope = await dispatch('settings.update', { communityName: 'x' }, { actor: 't', permissions: 'all' })
+    const envelope = await dispatch('settings.update', { communityName: 'x' }, { accountId: null, actor: 't', permissions: 'all', gridScope: 'all' })
     expect(envelope).toEqual({ ok: false, error: { code: 'RULE_VIOLATION', message: '不允许这样修改' } })
     expect(backend.count('settings')).toBe(0)
   })
@@ -176,7 +176,7 @@ describe('dispatch failure handling', () => {
         return { communityName: '', streetName: '', contactPhone: '' }
       }
     })
-    const envelope = await dispatch('settings.get', {}, { actor: 't', permissions: 'all' })
+    const envelope = await dispatch('settings.get', {}, { accountId: null, actor: 't', permissions: 'all', gridScope: 'all' })
     expect(envelope).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(String(logged[0])).toContain('is a query and may not write')
   })
@@ -187,7 +187,7 @@ describe('dispatch failure handling', () => {
         throw new Error('boom')
       }
     })
-    const session = { actor: 't', permissions: 'all' as const }
+    const session = { accountId: null, actor: 't', permissions: 'all' as const, gridScope: 'all' as const }
     const results = await Promise.all([
       dispatch('settings.update', { communityName: 'x' }, session),
       dispatch('system.ping', {}, session)
