@@ -7,6 +7,10 @@ export const ERROR_CODES = {
   BAD_ARGS: 400,
   BAD_JSON: 400,
   UNAUTHORIZED: 401,
+  /** The session ended after the idle-lock time: log in again (same account). */
+  SESSION_EXPIRED: 401,
+  /** Too many wrong passwords in a row. */
+  ACCOUNT_LOCKED: 423,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,

@@ -1,5 +1,7 @@
 import type { BackendEvent } from '../../shared/contract'
 import type { Envelope } from '../../shared/errors'
+import { createSessionResolver } from './auth/auth.service'
+import { SessionManager } from './auth/sessions'
 import type { Session } from './context'
 import { LOCAL_SESSION } from './context'
 import { createDispatch } from './dispatch'
@@ -17,7 +19,11 @@ export interface BackendOptions {
 
 export interface Backend {
   store: Store
+  sessions: SessionManager
+  /** Trusted in-process call with a given session (tests, tools). Hosts never use this. */
   call(method: string, args: unknown, session?: Session): Promise<Envelope<unknown>>
+  /** A host's call: the session comes only from the token the caller holds. */
+  callAs(token: string | null, method: string, args: unknown): Promise<Envelope<unknown>>
   onEvent(listener: (event: BackendEvent) => void): () => void
   /** Waits for queued mutations, then snapshots and releases the data directory. */
   close(): Promise<void>
@@ -31,17 +37,22 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const emit = (event: BackendEvent) => {
     for (const listener of listeners) listener(event)
   }
+  const sessions = new SessionManager()
   const { dispatch, drain } = createDispatch({
     store,
     handlers,
     now,
     appVersion: options.appVersion,
     emit,
+    sessions,
+    resolveSession: createSessionResolver(store, sessions, now),
     logError: (error, method) => console.error(`[backend] ${method} failed:`, error)
   })
   return {
     store,
-    call: (method, args, session = LOCAL_SESSION) => dispatch(method, args, session),
+    sessions,
+    call: (method, args, session = LOCAL_SESSION) => dispatch(method, args, { session }),
+    callAs: (token, method, args) => dispatch(method, args, { token }),
     onEvent(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -1,5 +1,6 @@
 import type { Api, BackendEvent, Permission } from '../../shared/contract'
 import type { ArgsOf, ResultOf } from '../../shared/contract/types'
+import type { SessionManager } from './auth/sessions'
 import type { Store, Tx } from './store/store'
 
 /**
@@ -21,6 +22,9 @@ export const LOCAL_SESSION: Session = { accountId: null, actor: '本机', permis
 export interface Ctx {
   store: Store
   session: Session
+  /** The caller's session token (null for trusted in-process calls and before login). */
+  token: string | null
+  sessions: SessionManager
   now(): Date
   appVersion: string
   emit(event: BackendEvent): void
@@ -34,6 +38,10 @@ export interface Ctx {
 export interface AuditNote<T> {
   summary: string | ((result: T) => string)
   detail?: unknown | ((result: T) => unknown)
+  /** The record the entry is about, e.g. 'account:3', so the log can be filtered by it. */
+  record?: string | ((result: T) => string)
+  /** Who acted, when not the session's actor (a login names the account logging in). */
+  actor?: string
 }
 
 export type Handler<F> = (args: ArgsOf<F>, ctx: Ctx) => Promise<ResultOf<F>> | ResultOf<F>

@@ -4,6 +4,7 @@ import type { BackendEvent, MethodSpec } from '../../shared/contract/types'
 import { AppError } from '../../shared/errors'
 import type { Envelope, ErrorBody, FieldIssue } from '../../shared/errors'
 import { appendAudit } from './audit/audit.service'
+import type { SessionManager } from './auth/sessions'
 import type { AllHandlers, AuditNote, Ctx, Session } from './context'
 import type { Store, Tx } from './store/store'
 
@@ -13,11 +14,20 @@ export interface DispatchDeps {
   now: () => Date
   appVersion: string
   emit: (event: BackendEvent) => void
+  sessions: SessionManager
+  /** Turns a session token into a Session, or throws UNAUTHORIZED / SESSION_EXPIRED. */
+  resolveSession: (token: string | null) => Session
   /** Where unexpected failures are reported; the caller only sees a generic message. */
   logError?: (error: unknown, method: string) => void
 }
 
-export type Dispatch = (method: string, args: unknown, session: Session) => Promise<Envelope<unknown>>
+/** A host call carries the token it was given; trusted in-process callers (tests) pass a Session. */
+export type Caller = { token: string | null } | { session: Session }
+
+export type Dispatch = (method: string, args: unknown, caller: Caller) => Promise<Envelope<unknown>>
+
+/** Before login: only 'public' methods pass the permission check. */
+export const ANONYMOUS: Session = { accountId: null, actor: '未登录', permissions: new Set(['public']), gridScope: [] }
 
 interface ZodLikeIssue {
   path: PropertyKey[]
@@ -40,17 +50,38 @@ function allowed(session: Session, spec: MethodSpec<unknown>): boolean {
 }
 
 /**
- * The one entry to the backend: own-key method check, argument validation, permission,
- * then the handler. Mutations run strictly one at a time, in arrival order.
+ * The one entry to the backend: own-key method check, argument validation, session and
+ * permission, then the handler. Mutations run strictly one at a time, in arrival order.
  */
 export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain: () => Promise<void> } {
   let mutationQueue: Promise<unknown> = Promise.resolve()
 
-  async function run(method: Method, args: unknown, session: Session, spec: MethodSpec<unknown>): Promise<unknown> {
+  function sessionFor(caller: Caller, spec: MethodSpec<unknown>): Session {
+    if ('session' in caller) return caller.session
+    if (spec.permission !== 'public') return deps.resolveSession(caller.token)
+    try {
+      return caller.token ? deps.resolveSession(caller.token) : ANONYMOUS
+    } catch {
+      return ANONYMOUS
+    }
+  }
+
+  function authorize(caller: Caller, spec: MethodSpec<unknown>, method: string): Session {
+    const session = sessionFor(caller, spec)
+    if (!allowed(session, spec)) throw new AppError('FORBIDDEN', `您没有“${spec.title}”的权限。`, { method })
+    return session
+  }
+
+  async function run(method: Method, args: unknown, caller: Caller, spec: MethodSpec<unknown>): Promise<unknown> {
+    // Again at execution time: a mutation waits in the queue, and an account disabled or
+    // logged out meanwhile must not write.
+    const session = authorize(caller, spec, method)
     let wrote = false
     const ctx: Ctx = {
       store: deps.store,
       session,
+      token: 'token' in caller ? caller.token : null,
+      sessions: deps.sessions,
       now: deps.now,
       appVersion: deps.appVersion,
       emit: deps.emit,
@@ -60,26 +91,33 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
           const result = fn(tx)
           const summary = typeof note.summary === 'function' ? note.summary(result) : note.summary
           const detail = typeof note.detail === 'function' ? (note.detail as (r: T) => unknown)(result) : note.detail
-          appendAudit(tx, { at: deps.now().toISOString(), actor: session.actor, method, summary, detail })
+          const record = typeof note.record === 'function' ? note.record(result) : (note.record ?? null)
+          appendAudit(tx, { at: deps.now().toISOString(), actor: note.actor ?? session.actor, method, summary, detail, record })
           wrote = true
           return result
         })
       }
     }
     const handler = deps.handlers[method] as (args: unknown, ctx: Ctx) => unknown
-    const result = await handler(args, ctx)
-    if (wrote) deps.emit({ type: 'changed', method, domains: [method.split('.')[0] ?? method] })
-    return result
+    try {
+      return await handler(args, ctx)
+    } finally {
+      if (wrote) deps.emit({ type: 'changed', method, domains: [method.split('.')[0] ?? method] })
+    }
   }
 
-  const dispatch: Dispatch = async (method, rawArgs, session) => {
+  const dispatch: Dispatch = async (method, rawArgs, caller) => {
     if (typeof method !== 'string' || !isMethod(method)) {
-      return {
-        ok: false,
-        error: { code: 'UNKNOWN_METHOD', message: `没有这个功能：${String(method).slice(0, 80)}`, details: { method: String(method).slice(0, 80) } }
-      }
+      const shown = String(method).slice(0, 80)
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `没有这个功能：${shown}`, details: { method: shown } } }
     }
     const spec = methods[method] as MethodSpec<unknown>
+    // Who may call comes before what was sent: an outsider learns nothing from validation.
+    try {
+      authorize(caller, spec, method)
+    } catch (error) {
+      return failure(error, method, deps.logError)
+    }
     const parsed = spec.args.safeParse(rawArgs === undefined ? {} : rawArgs)
     if (!parsed.success) {
       const issues = issuesOf(parsed.error)
@@ -90,11 +128,8 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
         error: { code: 'BAD_ARGS', message: `填写的内容有误${where}：${first?.message ?? '参数不正确'}`, details: { issues } }
       }
     }
-    if (!allowed(session, spec)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: `您没有“${spec.title}”的权限。`, details: { method } } }
-    }
     const execute = () =>
-      run(method, parsed.data, session, spec).then(
+      run(method, parsed.data, caller, spec).then(
         (data): Envelope<unknown> => ({ ok: true, data }),
         (error: unknown) => failure(error, method, deps.logError)
       )

@@ -1,9 +1,23 @@
+import { accountsHandlers } from './accounts/accounts.handlers'
+import { auditHandlers } from './audit/audit.handlers'
+import { authHandlers } from './auth/auth.handlers'
 import type { AllHandlers } from './context'
+import { gridsHandlers } from './grids/grids.handlers'
+import { householdsHandlers } from './households/households.handlers'
+import { recycleHandlers } from './recycle/recycle.handlers'
+import { residentsHandlers } from './residents/residents.handlers'
 import { settingsHandlers } from './settings/settings.handlers'
 import { systemHandlers } from './system/system.handlers'
 
 /** Every method of the contract has exactly one handler here, or this does not build. */
 export const handlers = {
   ...systemHandlers,
-  ...settingsHandlers
+  ...settingsHandlers,
+  ...gridsHandlers,
+  ...householdsHandlers,
+  ...residentsHandlers,
+  ...recycleHandlers,
+  ...authHandlers,
+  ...accountsHandlers,
+  ...auditHandlers
 } satisfies AllHandlers

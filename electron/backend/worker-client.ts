@@ -5,7 +5,8 @@ import type { Envelope } from '../../shared/errors'
 import type { HostToWorker, WorkerData, WorkerToHost } from './worker-protocol'
 
 export interface BackendClient {
-  call(method: string, args: unknown): Promise<Envelope<unknown>>
+  /** session: the token the caller got from auth.login (null before login). */
+  call(method: string, args: unknown, session: string | null): Promise<Envelope<unknown>>
   onEvent(listener: (event: BackendEvent) => void): () => void
   close(): Promise<void>
 }
@@ -35,12 +36,12 @@ export function startBackendWorker(workerFile: string, data: WorkerData): Promis
   }
 
   const client: BackendClient = {
-    call(method, args) {
+    call(method, args, session) {
       if (!alive) return Promise.resolve(UNAVAILABLE)
       const id = nextId++
       return new Promise((resolve) => {
         pending.set(id, resolve)
-        worker.postMessage({ type: 'call', id, method, args } satisfies HostToWorker)
+        worker.postMessage({ type: 'call', id, method, args, session } satisfies HostToWorker)
       })
     },
     onEvent(listener) {

@@ -3,7 +3,7 @@ import type { Envelope, ErrorBody } from '../../shared/errors'
 
 /** Messages between a host (Electron main or the browser-mode server) and the backend worker. */
 export type HostToWorker =
-  | { type: 'call'; id: number; method: string; args: unknown }
+  | { type: 'call'; id: number; method: string; args: unknown; session: string | null }
   | { type: 'close' }
 
 export type WorkerToHost =

@@ -65,12 +65,12 @@ async function start(): Promise<void> {
     return
   }
 
-  ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, args: unknown): Promise<Envelope<unknown>> => {
+  ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, args: unknown, session: unknown): Promise<Envelope<unknown>> => {
     const trusted = event.sender === mainWindow?.webContents && isTrustedSender(event.senderFrame?.url)
     if (!trusted || !backend) {
       return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：调用来源不可信。' } })
     }
-    return backend.call(typeof method === 'string' ? method : '', args)
+    return backend.call(typeof method === 'string' ? method : '', args, typeof session === 'string' ? session : null)
   })
   backend.onEvent((event) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event))
 

@@ -9,11 +9,13 @@ import { decodeWire, encodeWire } from '../../shared/wire'
 import { securityHeaders, sendStatic } from './static-files'
 
 export const TOKEN_HEADER = 'x-shouwang-token'
+/** The login session (from auth.login), separate from the launch token that opens the door. */
+export const SESSION_HEADER = 'x-shouwang-session'
 /** Excel files of up to 20 MB travel as base64 (x4/3) plus the JSON around them. */
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
 
 export interface BackendLike {
-  call(method: string, args: unknown): Promise<Envelope<unknown>>
+  call(method: string, args: unknown, session: string | null): Promise<Envelope<unknown>>
   onEvent(listener: (event: BackendEvent) => void): () => void
 }
 
@@ -134,7 +136,9 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     } catch {
       return sendError(res, 'BAD_JSON', '提交的内容不是有效的 JSON。')
     }
-    const envelope = await options.backend.call(method, args)
+    const sessionHeader = req.headers[SESSION_HEADER]
+    const session = typeof sessionHeader === 'string' && sessionHeader.length <= 128 ? sessionHeader : null
+    const envelope = await options.backend.call(method, args, session)
     sendEnvelope(res, envelope.ok ? 200 : httpStatusOf(envelope.error.code), envelope)
   }
 

@@ -13,7 +13,7 @@ declare global {
   interface Window {
     /** Present only inside the Electron host (preload); browser mode talks HTTP instead. */
     shouwang?: {
-      call<M extends Method>(method: M, args: MethodArgs<M>): Promise<Envelope<MethodResult<M>>>
+      call<M extends Method>(method: M, args: MethodArgs<M>, session: string | null): Promise<Envelope<MethodResult<M>>>
       onEvent(listener: (event: BackendEvent) => void): () => void
     }
   }

@@ -1,11 +1,22 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
+import type { Permission } from '../../shared/contract'
 import MainLayout from './layouts/MainLayout.vue'
 import { MODULES } from './modules'
+import { useAuthStore } from './stores/auth'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string
+    permission?: Permission
+  }
+}
 
 // Hash history: the same URLs work under app:// (Electron) and http:// (browser mode).
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
+    { path: '/setup', name: 'setup', component: () => import('./views/auth/SetupView.vue'), meta: { title: '首次设置' } },
+    { path: '/login', name: 'login', component: () => import('./views/auth/LoginView.vue'), meta: { title: '登录' } },
     {
       path: '/',
       component: MainLayout,
@@ -13,14 +24,25 @@ export const router = createRouter({
         path: module.path === '/' ? '' : module.path.slice(1),
         name: module.name,
         component: module.component,
-        meta: { title: module.title }
+        meta: { title: module.title, permission: module.permission }
       }))
     },
     { path: '/:pathMatch(.*)*', redirect: '/' }
   ]
 })
 
+/** First start -> setup; no session -> login; a page the role may not use -> home. */
+router.beforeEach(async (to) => {
+  const auth = useAuthStore()
+  await auth.ensureReady()
+  if (auth.status?.setupRequired) return to.name === 'setup' ? true : { name: 'setup' }
+  if (to.name === 'setup') return { path: '/' }
+  if (!auth.loggedIn) return to.name === 'login' ? true : { name: 'login', query: to.path === '/' ? {} : { redirect: to.fullPath } }
+  if (to.name === 'login') return { path: '/' }
+  if (to.meta.permission && !auth.can(to.meta.permission)) return { path: '/' }
+  return true
+})
+
 router.afterEach((to) => {
-  const title = typeof to.meta.title === 'string' ? to.meta.title : ''
-  document.title = title ? `${title} · 守望` : '守望 · 社区防控台账'
+  document.title = to.meta.title ? `${to.meta.title} · 守望` : '守望 · 社区防控台账'
 })

@@ -1,3 +1,17 @@
+import type { AccountsApi } from './accounts'
+import { accountsMethods } from './accounts'
+import type { AuditApi } from './audit'
+import { auditMethods } from './audit'
+import type { AuthApi } from './auth'
+import { authMethods } from './auth'
+import type { GridsApi } from './grids'
+import { gridsMethods } from './grids'
+import type { HouseholdsApi } from './households'
+import { householdsMethods } from './households'
+import type { RecycleApi } from './recycle'
+import { recycleMethods } from './recycle'
+import type { ResidentsApi } from './residents'
+import { residentsMethods } from './residents'
 import type { SettingsApi } from './settings'
 import { settingsMethods } from './settings'
 import type { SystemApi } from './system'
@@ -7,9 +21,16 @@ import type { ArgsOf, MethodTable, ResultOf } from './types'
 export type * from './types'
 export type * from './system'
 export type * from './settings'
+export type * from './grids'
+export type * from './households'
+export type * from './residents'
+export type * from './recycle'
+export type * from './auth'
+export type * from './accounts'
+export type * from './audit'
 
 /** The whole backend API: one entry a method, 'domain.verb' -> (args) => Promise<result>. */
-export type Api = SystemApi & SettingsApi
+export type Api = SystemApi & SettingsApi & AuthApi & AccountsApi & AuditApi & GridsApi & HouseholdsApi & ResidentsApi & RecycleApi
 
 export type Method = keyof Api
 export type MethodArgs<M extends Method> = ArgsOf<Api[M]>
@@ -17,7 +38,14 @@ export type MethodResult<M extends Method> = ResultOf<Api[M]>
 
 export const methods: MethodTable<Api> = {
   ...systemMethods,
-  ...settingsMethods
+  ...settingsMethods,
+  ...gridsMethods,
+  ...householdsMethods,
+  ...residentsMethods,
+  ...recycleMethods,
+  ...authMethods,
+  ...accountsMethods,
+  ...auditMethods
 }
 
 export function isMethod(name: string): name is Method {

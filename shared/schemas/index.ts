@@ -1,2 +1,4 @@
 export * from './system'
 export * from './settings'
+export * from './accounts'
+export * from './audit'

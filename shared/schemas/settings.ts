@@ -11,7 +11,13 @@ const shortText = (label: string, max: number) =>
 export const settingsShape = {
   communityName: shortText('社区名称', 40),
   streetName: shortText('所属街道', 40),
-  contactPhone: shortText('联系电话', 30)
+  contactPhone: shortText('联系电话', 30),
+  /** Minutes without use after which the screen locks and the session ends. */
+  idleLockMinutes: z
+    .number({ error: '请填写分钟数' })
+    .int('请填写整数分钟')
+    .min(1, '自动锁定时间至少 1 分钟')
+    .max(240, '自动锁定时间不能超过 240 分钟')
 }
 
 export const settingsSchema = z.strictObject(settingsShape)
@@ -26,11 +32,13 @@ export type SettingsUpdate = z.infer<typeof settingsUpdateArgs>
 export const DEFAULT_SETTINGS: Settings = {
   communityName: '',
   streetName: '',
-  contactPhone: ''
+  contactPhone: '',
+  idleLockMinutes: 10
 }
 
 export const SETTINGS_LABELS: Record<keyof Settings, string> = {
   communityName: '社区名称',
   streetName: '所属街道',
-  contactPhone: '联系电话'
+  contactPhone: '联系电话',
+  idleLockMinutes: '自动锁定（分钟）'
 }

@@ -73,10 +73,13 @@ describe('preload bridge', () => {
     }))
     await import('../../electron/preload/index')
     expect(Object.keys(exposed)).toEqual(['shouwang'])
-    const bridge = exposed.shouwang as { call: (m: string, a: unknown) => Promise<unknown>; onEvent: (fn: () => void) => () => void }
+    const bridge = exposed.shouwang as {
+      call: (m: string, a: unknown, s: string | null) => Promise<unknown>
+      onEvent: (fn: () => void) => () => void
+    }
     expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent'])
-    await bridge.call('system.ping', {})
-    expect(invoke).toHaveBeenCalledWith(IPC_CALL_CHANNEL, 'system.ping', {})
+    await bridge.call('system.ping', {}, 'session-token')
+    expect(invoke).toHaveBeenCalledWith(IPC_CALL_CHANNEL, 'system.ping', {}, 'session-token')
     const stop = bridge.onEvent(() => {})
     expect(on).toHaveBeenCalledWith(IPC_EVENT_CHANNEL, expect.any(Function))
     stop()

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startHttpServer } from '../../electron/server/http-server'
 import type { RunningServer } from '../../electron/server/http-server'
 import { decodeWire, encodeWire } from '../../shared/wire'
-import { testBackend } from './support/backend'
+import { setupAdmin, testBackend } from './support/backend'
 import type { TestBackend } from './support/backend'
 import { tempDir } from './support/temp'
 
@@ -13,6 +13,7 @@ const TOKEN = 'a'.repeat(48)
 let backend: TestBackend
 let server: RunningServer
 let staticDir: string
+let session: string
 
 interface RawResponse {
   status: number
@@ -32,7 +33,7 @@ function request(
         port: server.port,
         path: pathName,
         method: options.method ?? 'POST',
-        headers: { 'x-shouwang-token': TOKEN, 'content-type': 'application/json', ...options.headers }
+        headers: { 'x-shouwang-token': TOKEN, 'x-shouwang-session': session, 'content-type': 'application/json', ...options.headers }
       },
       (res) => {
         const chunks: Buffer[] = []
@@ -56,7 +57,9 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>守望</title>')
   fs.mkdirSync(path.join(staticDir, 'assets'))
   fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)')
-  server = await startHttpServer({ backend, token: TOKEN, staticDir, port: 0, maxBodyBytes: 64 * 1024 })
+  session = await setupAdmin(backend)
+  const host = { call: (m: string, a: unknown, s: string | null) => backend.callAs(s, m, a), onEvent: backend.onEvent }
+  server = await startHttpServer({ backend: host, token: TOKEN, staticDir, port: 0, maxBodyBytes: 64 * 1024 })
 })
 
 afterEach(async () => {
@@ -121,8 +124,8 @@ describe('browser-mode HTTP host', () => {
       const error = errorOf(res)
       expect(error.code).toBe(code)
       expect(error.message).toMatch(/[\u4e00-\u9fa5]/)
-      expect(backend.count('settings')).toBe(0)
-      expect(backend.count('audit_log')).toBe(0)
+      expect(backend.count('settings')).toBe(1) // the community name from setup
+      expect(backend.count('audit_log')).toBe(1) // the setup itself
       expect((await api('system.ping', {})).status).toBe(200)
     })
   })
@@ -156,6 +159,16 @@ describe('browser-mode HTTP host', () => {
     const text = await received
     expect(text).toContain('"type":"changed"')
     expect(text).toContain('"method":"settings.update"')
+  })
+
+  it('needs a login session for everything but public methods', async () => {
+    const anonymous = await api('settings.update', { communityName: 'x' }, { 'x-shouwang-session': '' })
+    expect(anonymous.status).toBe(401)
+    expect(errorOf(anonymous).message).toBe('请先登录。')
+    const forged = await api('system.info', {}, { 'x-shouwang-session': 'f'.repeat(64) })
+    expect(forged.status).toBe(401)
+    expect((await api('auth.status', {}, { 'x-shouwang-session': '' })).status).toBe(200)
+    expect(backend.count('audit_log')).toBe(1)
   })
 
   it('refuses the event stream without the token', async () => {

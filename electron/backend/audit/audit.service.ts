@@ -9,12 +9,14 @@ export interface AuditEntry {
   method: string
   summary: string
   detail: unknown
+  record: string | null
 }
 
 function hashOf(prevHash: string, entry: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
-  return createHash('sha256')
-    .update(JSON.stringify([prevHash, entry.at, entry.actor, entry.method, entry.summary, entry.detail]))
-    .digest('hex')
+  const fields: unknown[] = [prevHash, entry.at, entry.actor, entry.method, entry.summary, entry.detail]
+  // Rows without a record reference hash exactly as before the column existed.
+  if (entry.record !== null) fields.push(entry.record)
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex')
 }
 
 /** Appends one audit row chained to the previous one by hash. */
@@ -25,17 +27,18 @@ export function appendAudit(tx: Tx, entry: AuditEntry): number {
     actor: entry.actor,
     method: entry.method,
     summary: entry.summary.slice(0, 500),
-    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail)
+    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    record: entry.record
   }
   return insertAudit(tx, { ...row, prev_hash: prev, hash: hashOf(prev, row) })
 }
 
 /** Walks the chain; returns the id of the first row whose hash does not match, or null. */
-export function verifyAuditChain(store: Store): { ok: true; rows: number } | { ok: false; brokenAt: number } {
+export function verifyAuditChain(store: Store): { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number } {
   let prev = ''
   const rows = allAuditInOrder(store)
   for (const row of rows) {
-    if (row.prev_hash !== prev || row.hash !== hashOf(prev, row)) return { ok: false, brokenAt: row.id }
+    if (row.prev_hash !== prev || row.hash !== hashOf(prev, row)) return { ok: false, rows: rows.length, brokenAt: row.id }
     prev = row.hash
   }
   return { ok: true, rows: rows.length }

@@ -13,7 +13,7 @@ export function loadSettings(store: Store): Settings {
     // Keys from a later version are kept in the table but not shown here.
     if (!isSettingKey(row.key)) continue
     const value: unknown = JSON.parse(row.value)
-    if (typeof value === typeof DEFAULT_SETTINGS[row.key]) settings[row.key] = value as string
+    if (typeof value === typeof DEFAULT_SETTINGS[row.key]) Object.assign(settings, { [row.key]: value })
   }
   return settings
 }
@@ -28,6 +28,6 @@ export function saveSettings(tx: Tx, update: SettingsUpdate, at: string, by: str
 export function describeUpdate(before: Settings, update: SettingsUpdate): string {
   const parts = Object.entries(update)
     .filter(([key, value]) => isSettingKey(key) && before[key] !== value)
-    .map(([key, value]) => `${SETTINGS_LABELS[key as keyof Settings]}：“${before[key as keyof Settings]}” → “${value}”`)
+    .map(([key, value]) => `${SETTINGS_LABELS[key as keyof Settings]}：“${String(before[key as keyof Settings])}” → “${String(value)}”`)
   return parts.length > 0 ? `修改设置 ${parts.join('；')}` : '保存设置（无变化）'
 }

@@ -6,7 +6,17 @@ import { countRows } from './system.repo'
 export const TABLE_LABELS: Record<string, string> = {
   settings: '设置项',
   audit_log: '操作日志',
-  schema_migrations: '数据结构版本'
+  schema_migrations: '数据结构版本',
+  grids: '网格',
+  grid_staff: '网格长与网格员',
+  compounds: '小区',
+  buildings: '楼栋',
+  households: '住户',
+  residents: '居民',
+  resident_phones: '居民电话',
+  resident_tags: '重点人群标记',
+  accounts: '账号',
+  account_grids: '账号所辖网格'
 }
 
 export function systemInfo(store: Store, appVersion: string): SystemInfo {

@@ -22,12 +22,13 @@ export function takeLaunchToken(): string | null {
 
 export function httpCall<M extends Method>(
   token: string | null,
+  session: string | null,
   method: M,
   args: MethodArgs<M>
 ): Promise<Envelope<MethodResult<M>>> {
   return fetch(`/api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'x-shouwang-token': token ?? '' },
+    headers: { 'Content-Type': 'application/json', 'x-shouwang-token': token ?? '', 'x-shouwang-session': session ?? '' },
     body: encodeWire(args)
   })
     // The one trust point of the HTTP path: the server answers with the envelope of M.

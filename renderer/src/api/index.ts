@@ -2,6 +2,7 @@ import type { Method, MethodArgs, MethodResult } from '../../../shared/contract'
 import type { BackendEvent } from '../../../shared/contract/types'
 import type { Envelope, ErrorBody, ErrorCode, ErrorDetails } from '../../../shared/errors'
 import { httpCall, httpEvents, takeLaunchToken } from './http-transport'
+import { reportSessionLost, sessionToken } from './session'
 
 /** A failed call, carrying the backend's code, Chinese message and details. */
 export class ApiError extends Error {
@@ -19,7 +20,8 @@ const bridge = window.shouwang
 const token = bridge ? null : takeLaunchToken()
 
 function transport<M extends Method>(method: M, args: MethodArgs<M>): Promise<Envelope<MethodResult<M>>> {
-  return bridge ? bridge.call(method, args) : httpCall(token, method, args)
+  const session = sessionToken()
+  return bridge ? bridge.call(method, args, session) : httpCall(token, session, method, args)
 }
 
 /**
@@ -28,7 +30,11 @@ function transport<M extends Method>(method: M, args: MethodArgs<M>): Promise<En
  */
 export async function call<M extends Method>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
   const envelope = await transport(method, args)
-  if (!envelope.ok) throw new ApiError(envelope.error)
+  if (!envelope.ok) {
+    const { code, message } = envelope.error
+    if ((code === 'UNAUTHORIZED' || code === 'SESSION_EXPIRED') && !method.startsWith('auth.')) reportSessionLost(code, message)
+    throw new ApiError(envelope.error)
+  }
   return envelope.data
 }
 

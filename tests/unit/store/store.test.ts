@@ -118,7 +118,7 @@ describe('Store', () => {
     store.close({ snapshot: false })
     const journal = path.join(dir, JOURNAL_FILE)
     const buf = fs.readFileSync(journal)
-    buf[buf.length - 3] ^= 0xff
+    buf.writeUInt8((buf.at(-3) ?? 0) ^ 0xff, buf.length - 3)
     fs.writeFileSync(journal, buf)
     const reopened = await open(dir)
     expect(names(reopened)).toEqual(['a'])

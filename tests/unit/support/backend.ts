@@ -31,3 +31,12 @@ export async function testBackend(): Promise<TestBackend> {
     }
   }
 }
+
+export const ADMIN = { username: 'admin', displayName: '王主任', password: 'Shouwang#2026' }
+
+/** First-start setup through the public method, as the app does; returns the admin's session token. */
+export async function setupAdmin(backend: Backend, communityName = '幸福里社区'): Promise<string> {
+  const envelope = await backend.callAs(null, 'auth.setup', { communityName, ...ADMIN })
+  if (!envelope.ok) throw new Error(`setup failed: ${envelope.error.message}`)
+  return (envelope.data as { sessionToken: string }).sessionToken
+}

@@ -1,8 +1,14 @@
 import type { Migration } from '../migrate'
 import init from './0001_init.sql?raw'
+import register from './0002_register.sql?raw'
+import accounts from './0003_accounts.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
  * Append only: a landed migration is never edited; a change is a new numbered file.
  */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: init }]
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'register', sql: register },
+  { version: 3, name: 'accounts', sql: accounts }
+]

@@ -1,0 +1,57 @@
+import type { SessionView } from '../../../shared/contract/auth'
+import { isGridScoped, ROLE_PERMISSIONS } from '../../../shared/domain/roles'
+import { AppError } from '../../../shared/errors'
+import type { AccountRow } from '../accounts/accounts.repo'
+import { findAccountById, gridIdsOf } from '../accounts/accounts.repo'
+import type { Session } from '../context'
+import { loadSettings } from '../settings/settings.service'
+import type { Store, Tx } from '../store/store'
+import type { SessionManager } from './sessions'
+
+export const MAX_FAILED_LOGINS = 5
+export const LOCK_MINUTES = 5
+
+export function sessionOf(row: AccountRow, gridIds: number[]): Session {
+  return {
+    accountId: row.id,
+    actor: `${row.display_name}（${row.username}）`,
+    permissions: new Set(ROLE_PERMISSIONS[row.role]),
+    gridScope: isGridScoped(row.role) ? gridIds : 'all'
+  }
+}
+
+export function sessionView(store: Store | Tx, row: AccountRow): SessionView {
+  return {
+    accountId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    permissions: [...ROLE_PERMISSIONS[row.role]],
+    gridIds: gridIdsOf(store, row.id),
+    idleLockMinutes: loadSettings(store as Store).idleLockMinutes
+  }
+}
+
+/**
+ * Token -> Session for every call. The account is read afresh each time, so a disabled
+ * account or a changed role takes effect at once, not at the next login.
+ */
+export function createSessionResolver(store: Store, sessions: SessionManager, now: () => Date) {
+  return (token: string | null): Session => {
+    const idleMs = loadSettings(store).idleLockMinutes * 60_000
+    const resolved = sessions.resolve(token, now(), idleMs)
+    if (resolved === null) throw new AppError('UNAUTHORIZED', '请先登录。')
+    if ('expired' in resolved) throw new AppError('SESSION_EXPIRED', '长时间没有操作，已自动锁定，请重新登录。')
+    const row = findAccountById(store, resolved.accountId)
+    if (!row || row.active !== 1) {
+      sessions.revoke(token)
+      throw new AppError('UNAUTHORIZED', '该账号已停用，请联系管理员。')
+    }
+    return sessionOf(row, gridIdsOf(store, row.id))
+  }
+}
+
+export function lockMessage(lockedUntil: string, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((new Date(lockedUntil).getTime() - now.getTime()) / 60_000))
+  return `密码连续输错 ${MAX_FAILED_LOGINS} 次，账号已锁定，请 ${minutes} 分钟后再试，或请管理员重置密码。`
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto'
+
+interface Entry {
+  accountId: number
+  lastSeen: number
+}
+
+export type Resolved = { accountId: number } | { expired: true } | null
+
+/**
+ * Logged-in sessions, in memory only: a restart (or the idle lock) means logging in again,
+ * and a copied data folder carries no live session.
+ */
+export class SessionManager {
+  private readonly entries = new Map<string, Entry>()
+
+  create(accountId: number, now: Date): string {
+    const token = randomBytes(32).toString('hex')
+    this.entries.set(token, { accountId, lastSeen: now.getTime() })
+    return token
+  }
+
+  /** Looks a token up and marks it used; a session idle for longer than idleMs has ended. */
+  resolve(token: string | null, now: Date, idleMs: number): Resolved {
+    if (!token) return null
+    const entry = this.entries.get(token)
+    if (!entry) return null
+    if (now.getTime() - entry.lastSeen > idleMs) {
+      this.entries.delete(token)
+      return { expired: true }
+    }
+    entry.lastSeen = now.getTime()
+    return { accountId: entry.accountId }
+  }
+
+  revoke(token: string | null): void {
+    if (token) this.entries.delete(token)
+  }
+
+  /** Ends every session of an account (disabled, password reset by the administrator). */
+  revokeAccount(accountId: number, except: string | null = null): void {
+    for (const [token, entry] of this.entries) {
+      if (entry.accountId === accountId && token !== except) this.entries.delete(token)
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import type { AuditExportArgs, AuditListArgs } from '../schemas/audit'
+import { auditExportArgs, auditListArgs } from '../schemas/audit'
+import type { EmptyArgs } from '../schemas/system'
+import { emptyArgs } from '../schemas/system'
+import type { MethodTable } from './types'
+
+export interface AuditView {
+  id: number
+  at: string
+  actor: string
+  method: string
+  /** Chinese name of the action (the method's title). */
+  action: string
+  summary: string
+  record: string | null
+}
+
+export interface Page<T> {
+  rows: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export type AuditVerifyResult = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number }
+
+export interface ExportedFile {
+  fileName: string
+  bytes: Uint8Array
+}
+
+export type AuditApi = {
+  'audit.list': (args: AuditListArgs) => Promise<Page<AuditView>>
+  'audit.verify': (args: EmptyArgs) => Promise<AuditVerifyResult>
+  'audit.export': (args: AuditExportArgs) => Promise<ExportedFile>
+}
+
+export const auditMethods = {
+  'audit.list': { args: auditListArgs, kind: 'query', permission: 'audit.view', title: '查看操作日志' },
+  'audit.verify': { args: emptyArgs, kind: 'query', permission: 'audit.view', title: '校验操作日志' },
+  // A mutation: the export itself is written to the audit trail.
+  'audit.export': { args: auditExportArgs, kind: 'mutation', permission: 'audit.view', title: '导出操作日志' }
+} satisfies MethodTable<AuditApi>

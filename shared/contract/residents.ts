@@ -1,0 +1,66 @@
+import type { IdDocType, Sex } from '../domain'
+import type { KeyGroup, Page, PersonType, Relation } from '../schemas/register'
+import type { ResidentCreate, ResidentDelete, ResidentIdArgs, ResidentMove, ResidentUpdate, ResidentsListArgs } from '../schemas/residents'
+import {
+  residentsCreateArgs,
+  residentsDeleteArgs,
+  residentsGetArgs,
+  residentsListArgs,
+  residentsMoveArgs,
+  residentsUpdateArgs
+} from '../schemas/residents'
+import type { MethodTable } from './types'
+
+/** A resident as lists show them: ID and phone masked. */
+export interface ResidentRow {
+  id: number
+  name: string
+  sex: Sex | null
+  birthDate: string | null
+  age: number | null
+  idType: IdDocType
+  idMasked: string
+  phoneMasked: string
+  householdId: number | null
+  address: string
+  relation: Relation | null
+  personType: PersonType
+  tags: KeyGroup[]
+  gridId: number | null
+  gridName: string
+}
+
+export interface ResidentDetail extends ResidentRow {
+  phonesMasked: string[]
+  notes: string
+  householderName: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** The full numbers, shown on request and written to the audit log. */
+export interface RevealedResident {
+  id: number
+  idNumber: string
+  phones: string[]
+}
+
+export type ResidentsApi = {
+  'residents.list': (args: ResidentsListArgs) => Promise<Page<ResidentRow>>
+  'residents.get': (args: ResidentIdArgs) => Promise<ResidentDetail>
+  'residents.create': (args: ResidentCreate) => Promise<ResidentDetail>
+  'residents.update': (args: ResidentUpdate) => Promise<ResidentDetail>
+  'residents.delete': (args: ResidentDelete) => Promise<{ id: number }>
+  'residents.move': (args: ResidentMove) => Promise<ResidentDetail>
+  'residents.reveal': (args: ResidentIdArgs) => Promise<RevealedResident>
+}
+
+export const residentsMethods = {
+  'residents.list': { args: residentsListArgs, kind: 'query', permission: 'register.view', title: '查找居民' },
+  'residents.get': { args: residentsGetArgs, kind: 'query', permission: 'register.view', title: '查看居民' },
+  'residents.create': { args: residentsCreateArgs, kind: 'mutation', permission: 'register.edit', title: '登记居民' },
+  'residents.update': { args: residentsUpdateArgs, kind: 'mutation', permission: 'register.edit', title: '修改居民' },
+  'residents.delete': { args: residentsDeleteArgs, kind: 'mutation', permission: 'register.edit', title: '删除居民' },
+  'residents.move': { args: residentsMoveArgs, kind: 'mutation', permission: 'register.edit', title: '迁移居民' },
+  'residents.reveal': { args: residentsGetArgs, kind: 'mutation', permission: 'register.reveal', title: '查看完整号码' }
+} satisfies MethodTable<ResidentsApi>

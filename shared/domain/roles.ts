@@ -1,0 +1,44 @@
+import type { Permission } from '../contract/types'
+import { PERMISSIONS } from '../contract/types'
+
+export const ROLES = ['admin', 'staff', 'grid_worker', 'gate', 'readonly'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '管理员',
+  staff: '工作人员',
+  grid_worker: '网格员',
+  gate: '卡口值守',
+  readonly: '只读'
+}
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  admin: '全部功能，包括账号、设置、回收站和操作日志',
+  staff: '全部台账的查看、录入、导入和导出',
+  grid_worker: '只能查看和录入自己网格的住户、居民、返程人员和健康监测',
+  gate: '只能使用卡口登记和查看本卡口当天的排班',
+  readonly: '只能查看和打印，不能修改，看不到完整号码'
+}
+
+const ALL: readonly Permission[] = PERMISSIONS.filter((p) => p !== 'public')
+
+/**
+ * What each role may do. Enforced in dispatch from the permission each method declares;
+ * the grid worker's grid scope is applied by the handlers on top of this.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ALL,
+  staff: ['session', 'system.view', 'register.view', 'register.edit', 'register.reveal'],
+  grid_worker: ['session', 'register.view', 'register.edit', 'register.reveal'],
+  gate: ['session'],
+  readonly: ['session', 'system.view', 'register.view']
+}
+
+/** Roles whose records are limited to the grids assigned to the account. */
+export function isGridScoped(role: Role): boolean {
+  return role === 'grid_worker'
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+}

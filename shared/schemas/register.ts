@@ -1,0 +1,95 @@
+/**
+ * Vocabulary of the community register (网格 / 住户 / 居民): stored codes are English,
+ * what a clerk sees is the Chinese label beside each.
+ */
+import { z } from './zod'
+
+export const PERSON_TYPES = ['registered', 'resident', 'floating', 'tenant', 'separated'] as const
+export type PersonType = (typeof PERSON_TYPES)[number]
+export const PERSON_TYPE_LABELS: Record<PersonType, string> = {
+  registered: '户籍',
+  resident: '常住',
+  floating: '流动',
+  tenant: '租户',
+  separated: '人户分离'
+}
+
+export const KEY_GROUPS = ['alone_elderly', 'over80', 'chronic', 'maternal', 'disabled', 'hardship', 'left_behind', 'other'] as const
+export type KeyGroup = (typeof KEY_GROUPS)[number]
+export const KEY_GROUP_LABELS: Record<KeyGroup, string> = {
+  alone_elderly: '独居老人',
+  over80: '高龄',
+  chronic: '慢性病',
+  maternal: '孕产妇',
+  disabled: '残疾',
+  hardship: '低保/困难',
+  left_behind: '留守儿童',
+  other: '其他'
+}
+
+export const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'in_law', 'relative', 'other'] as const
+export type Relation = (typeof RELATIONS)[number]
+export const RELATION_LABELS: Record<Relation, string> = {
+  head: '户主',
+  spouse: '配偶',
+  child: '子女',
+  parent: '父母',
+  grandparent: '（外）祖父母',
+  grandchild: '（外）孙子女',
+  sibling: '兄弟姐妹',
+  in_law: '儿媳/女婿',
+  relative: '其他亲属',
+  other: '非亲属'
+}
+
+export const TENURES = ['owned', 'rented', 'other'] as const
+export type Tenure = (typeof TENURES)[number]
+export const TENURE_LABELS: Record<Tenure, string> = { owned: '自有住房', rented: '租住', other: '其他' }
+
+export const SEXES = ['M', 'F'] as const
+export const SEX_LABELS: Record<'M' | 'F', string> = { M: '男', F: '女' }
+
+export const recordId = (label: string) =>
+  z.number({ message: `${label}编号应为数字` }).int(`${label}编号应为整数`).positive(`${label}编号应为正数`)
+
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ message: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字`)
+
+export const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`)
+
+/** Why a record goes to the recycle bin: asked every time, kept with it. */
+export const deleteArgs = (label: string) =>
+  z.strictObject({ id: recordId(label), reason: requiredText('删除原因', 200) })
+
+export const pageShape = {
+  page: z.number().int().min(1, '页码从 1 开始').optional(),
+  pageSize: z.number().int().min(1).max(200, '每页最多 200 条').optional()
+}
+
+export interface Page<T> {
+  rows: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export const addressSchema = z.strictObject({
+  compound: requiredText('小区', 40),
+  building: requiredText('楼栋', 20),
+  unit: optionalText('单元', 20),
+  room: requiredText('房号', 20)
+})
+export type Address = z.infer<typeof addressSchema>
+
+/** '幸福里小区 3栋 2单元 301' */
+export function formatAddress(a: { compound: string; building: string; unit: string; room: string }): string {
+  return [a.compound, a.building, a.unit, a.room].filter((part) => part !== '').join(' ')
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { methods } from '../../../shared/contract'
+import type { Method } from '../../../shared/contract'
+import { ROLE_PERMISSIONS, ROLES } from '../../../shared/domain/roles'
+import type { Role } from '../../../shared/domain/roles'
+import type { Envelope } from '../../../shared/errors'
+import { setupAdmin, testBackend } from '../support/backend'
+import type { TestBackend } from '../support/backend'
+
+/**
+ * Every role against every method of the contract. Args are {} on purpose: the permission
+ * check comes before validation, so a refused caller gets FORBIDDEN whatever it sends, and
+ * an allowed one gets past it (to BAD_ARGS, NOT_FOUND or success).
+ */
+let backend: TestBackend
+const tokens = new Map<Role, string>()
+// Logging out or in would change the session under test; they are covered in auth.test.ts.
+const SKIP = new Set<string>(['auth.logout', 'auth.login', 'auth.setup'])
+
+beforeAll(async () => {
+  backend = await testBackend()
+  tokens.set('admin', await setupAdmin(backend))
+  const grid = (await backend.ok('grids.create', { name: '第一网格', notes: '', leader: null, workers: [] })) as { id: number }
+  for (const role of ROLES.filter((r) => r !== 'admin')) {
+    await backend.ok('accounts.create', {
+      username: `u_${role}`,
+      displayName: role,
+      role,
+      gridIds: role === 'grid_worker' ? [grid.id] : [],
+      password: 'Role#2026abc'
+    })
+    const login = (await backend.callAs(null, 'auth.login', { username: `u_${role}`, password: 'Role#2026abc' })) as Envelope<{
+      sessionToken: string
+    }>
+    if (!login.ok) throw new Error(login.error.message)
+    tokens.set(role, login.data.sessionToken)
+  }
+})
+afterAll(async () => {
+  await backend.close()
+})
+
+const cases = ROLES.flatMap((role) =>
+  (Object.keys(methods) as Method[]).filter((m) => !SKIP.has(m)).map((method) => [role, method] as const)
+)
+
+describe('role x method', () => {
+  it.each(cases)('%s -> %s', async (role, method) => {
+    const spec = methods[method]
+    const may = spec.permission === 'public' || ROLE_PERMISSIONS[role].includes(spec.permission)
+    const auditBefore = backend.count('audit_log')
+    const journalBefore = backend.store.info().journalRecords
+    const envelope = await backend.callAs(tokens.get(role) ?? null, method, {})
+    if (may) {
+      expect(envelope.ok || !['FORBIDDEN', 'UNAUTHORIZED'].includes(envelope.error.code)).toBe(true)
+    } else {
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: `您没有“${spec.title}”的权限。` } })
+      expect(backend.count('audit_log')).toBe(auditBefore)
+      expect(backend.store.info().journalRecords).toBe(journalBefore)
+    }
+  })
+
+  it('gives the gate role nothing but its own session', () => {
+    expect(ROLE_PERMISSIONS.gate).toEqual(['session'])
+  })
+
+  it('never lets the read-only role change or reveal anything', () => {
+    const writes = (Object.keys(methods) as Method[]).filter(
+      (m) => methods[m].kind === 'mutation' && ROLE_PERMISSIONS.readonly.includes(methods[m].permission)
+    )
+    expect(writes.sort()).toEqual(['auth.changePassword', 'auth.logout'])
+    expect(ROLE_PERMISSIONS.readonly).not.toContain('register.reveal')
+  })
+
+  it('refuses every non-public method without a session', async () => {
+    for (const method of Object.keys(methods) as Method[]) {
+      if (methods[method].permission === 'public') continue
+      const envelope = await backend.callAs(null, method, {})
+      expect(envelope, method).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
+    }
+  })
+})
