@@ -1,0 +1,40 @@
+import type { Tx } from '../store/store'
+import type { GridsApi } from '../../../shared/contract/grids'
+import type { Handlers } from '../context'
+import { assertInScope, assertWholeCommunity } from '../register/register.rules'
+import { assignBuildings, createGrid, gridDetail, gridList, gridName, retireGridRecord, updateGridRecord } from './grids.service'
+
+export const gridsHandlers = {
+  'grids.list': (args, ctx) => gridList(ctx.store, ctx.session, args.includeRetired ?? false),
+  'grids.get': (args, ctx) => gridDetail(ctx.store, ctx.session, args.id),
+  'grids.create': (args, ctx) => {
+    assertWholeCommunity(ctx.session, '新建网格')
+    const id = ctx.write({ summary: `新建网格“${args.name}”`, detail: { after: args } }, (tx: Tx) =>
+      createGrid(tx, args, ctx.now().toISOString())
+    )
+    return gridDetail(ctx.store, ctx.session, id)
+  },
+  'grids.update': (args, ctx) => {
+    assertInScope(ctx.session, args.id, '该网格')
+    const before = gridName(ctx.store, args.id)
+    const { id, ...update } = args
+    const renamed = before !== args.name ? `，更名为“${args.name}”` : ''
+    ctx.write({ summary: `修改网格“${before}”${renamed}`, detail: { id, after: update } }, (tx: Tx) =>
+      updateGridRecord(tx, id, update, ctx.now().toISOString())
+    )
+    return gridDetail(ctx.store, ctx.session, id)
+  },
+  'grids.retire': (args, ctx) => {
+    assertWholeCommunity(ctx.session, '撤销网格')
+    ctx.write({ summary: (grid) => `撤销网格“${grid.name}”`, detail: { id: args.id } }, (tx: Tx) =>
+      retireGridRecord(tx, args.id, ctx.now().toISOString())
+    )
+    return gridDetail(ctx.store, ctx.session, args.id)
+  },
+  'grids.assignBuildings': (args, ctx) => {
+    assertWholeCommunity(ctx.session, '划分楼栋')
+    const target = args.gridId === null ? '移出网格' : `划入网格“${gridName(ctx.store, args.gridId)}”`
+    const list = args.buildings.map((b) => `${b.compound}${b.building}`).join('、')
+    return ctx.write({ summary: `${list.slice(0, 200)} ${target}`, detail: args }, (tx: Tx) => assignBuildings(tx, args))
+  }
+} satisfies Handlers<GridsApi>

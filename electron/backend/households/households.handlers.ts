@@ -1,0 +1,52 @@
+import type { HouseholdRecord } from './households.repo'
+import type { Tx } from '../store/store'
+import type { HouseholdsApi } from '../../../shared/contract/households'
+import { formatAddress } from '../../../shared/schemas/register'
+import type { Handlers } from '../context'
+import {
+  addressOptions,
+  createHousehold,
+  deleteHouseholdRecord,
+  householdDetail,
+  listHouseholds,
+  mergeHouseholds,
+  updateHouseholdRecord
+} from './households.service'
+
+export const householdsHandlers = {
+  'households.list': (args, ctx) => listHouseholds(ctx.store, ctx.session, args),
+  'households.get': (args, ctx) => householdDetail(ctx.store, ctx.session, args.id, ctx.now()),
+  'households.addressOptions': (_args, ctx) => addressOptions(ctx.store),
+  'households.create': (args, ctx) => {
+    const id = ctx.write({ summary: `新建住户 ${formatAddress(args.address)}`, detail: { after: args } }, (tx: Tx) => createHousehold(tx, ctx.session, args, ctx.now().toISOString()))
+    return householdDetail(ctx.store, ctx.session, id, ctx.now())
+  },
+  'households.update': (args, ctx) => {
+    const { id, ...update } = args
+    ctx.write(
+      { summary: (before) => `修改住户 ${before.address}`, detail: (before: HouseholdRecord) => ({ before: { address: before.address, tenure: before.tenure, householderId: before.householderId }, after: update }) },
+      (tx: Tx) => updateHouseholdRecord(tx, ctx.session, id, update, ctx.now().toISOString())
+    )
+    return householdDetail(ctx.store, ctx.session, id, ctx.now())
+  },
+  'households.delete': (args, ctx) => {
+    const { members } = ctx.write(
+      {
+        summary: ({ before, members }) => `删除住户 ${before.address}（连同 ${members} 名成员移入回收站），原因：${args.reason}`,
+        detail: ({ before, members }: { before: HouseholdRecord; members: number }) => ({ id: before.id, address: before.address, members, reason: args.reason })
+      },
+      (tx: Tx) => deleteHouseholdRecord(tx, ctx.session, args.id, args.reason, ctx.now().toISOString())
+    )
+    return { id: args.id, members }
+  },
+  'households.merge': (args, ctx) => {
+    ctx.write(
+      {
+        summary: ({ source, target }) => `合并住户：${source.address} 并入 ${target.address}`,
+        detail: ({ source, target }: { source: HouseholdRecord; target: HouseholdRecord }) => ({ sourceId: source.id, targetId: target.id, members: source.memberCount })
+      },
+      (tx: Tx) => mergeHouseholds(tx, ctx.session, args.sourceId, args.targetId, ctx.now().toISOString())
+    )
+    return householdDetail(ctx.store, ctx.session, args.targetId, ctx.now())
+  }
+} satisfies Handlers<HouseholdsApi>

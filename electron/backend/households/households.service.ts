@@ -1,0 +1,161 @@
+import type { AddressOptions, HouseholdDetail, HouseholdRow } from '../../../shared/contract/households'
+import { normalizeText } from '../../../shared/domain'
+import { AppError } from '../../../shared/errors'
+import type { HouseholdCreate, HouseholdsListArgs } from '../../../shared/schemas/households'
+import type { Address, Page } from '../../../shared/schemas/register'
+import { formatAddress } from '../../../shared/schemas/register'
+import type { Session } from '../context'
+import { addressOptionRows, ensureBuilding, findBuilding, scopeSql, syncResidentsOfHousehold } from '../register/register.repo'
+import type { Db } from '../register/register.repo'
+import { assertInScope, naturalKey, notFound, pageOf } from '../register/register.rules'
+import { membersOf, placeResident, setRelation, softDeleteResident } from '../residents/residents.repo'
+import { classifySearch } from '../residents/residents.search'
+import { liveHousehold } from '../residents/residents.service'
+import { toResidentRow } from '../residents/residents.view'
+import type { Tx } from '../store/store'
+import {
+  countHouseholds,
+  findHouseholds,
+  getHousehold,
+  insertHousehold,
+  liveMemberIds,
+  setHouseholder,
+  softDeleteHousehold,
+  updateHousehold
+} from './households.repo'
+import type { HouseholdRecord, HouseholdWrite } from './households.repo'
+
+export function toHouseholdRow(h: HouseholdRecord): HouseholdRow {
+  return {
+    id: h.id,
+    address: h.address,
+    gridId: h.gridId,
+    gridName: h.gridName ?? '',
+    tenure: h.tenure,
+    householderId: h.householderId,
+    householderName: h.householderName ?? '',
+    memberCount: h.memberCount
+  }
+}
+
+export function householdDetail(db: Db, session: Session, id: number, today: Date): HouseholdDetail {
+  const h = liveHousehold(db, session, id)
+  return {
+    ...toHouseholdRow(h),
+    parts: { compound: h.compound, building: h.building, unit: h.unit, room: h.room },
+    notes: h.notes,
+    members: membersOf(db, id).map((r) => toResidentRow(r, today)),
+    createdAt: h.createdAt,
+    updatedAt: h.updatedAt
+  }
+}
+
+export function listHouseholds(db: Db, session: Session, args: HouseholdsListArgs): Page<HouseholdRow> {
+  const { page, pageSize, offset } = pageOf(args)
+  const filter = {
+    hits: classifySearch(args.q),
+    gridId: args.gridId,
+    compound: args.compound || undefined,
+    building: args.building || undefined,
+    scope: scopeSql('h.grid_id', session.gridScope)
+  }
+  return { rows: findHouseholds(db, filter, pageSize, offset).map(toHouseholdRow), total: countHouseholds(db, filter), page, pageSize }
+}
+
+export function addressOptions(db: Db): AddressOptions {
+  const compounds: AddressOptions['compounds'] = []
+  for (const row of addressOptionRows(db)) {
+    let compound = compounds.at(-1)
+    if (compound?.name !== row.compound) {
+      compound = { name: row.compound, buildings: [] }
+      compounds.push(compound)
+    }
+    if (row.building !== null) compound.buildings.push({ name: row.building, gridId: row.gridId, gridName: row.gridName ?? '' })
+  }
+  return { compounds }
+}
+
+function cleanAddress(a: Address): Address {
+  return { compound: normalizeText(a.compound), building: normalizeText(a.building), unit: normalizeText(a.unit), room: normalizeText(a.room) }
+}
+
+/**
+ * Where a household may go: the building is found or added to the lists, and a grid
+ * worker may only place households in buildings of their own grids.
+ */
+function placeAt(tx: Tx, session: Session, raw: Address, args: Pick<HouseholdCreate, 'tenure' | 'notes'>): HouseholdWrite {
+  const a = cleanAddress(raw)
+  const known = findBuilding(tx, a.compound, a.building)
+  assertInScope(session, known?.gridId ?? null, `${a.compound}${a.building}`)
+  const building = known ?? ensureBuilding(tx, a.compound, a.building, { compound: naturalKey(a.compound), building: naturalKey(a.building) })
+  const address = formatAddress(a)
+  return {
+    buildingId: building.id,
+    gridId: building.gridId,
+    unit: a.unit,
+    room: a.room,
+    address,
+    searchText: address.replace(/\s+/g, ''),
+    addressKey: naturalKey([a.compound, a.building, a.unit, a.room].join('\u0001')),
+    tenure: args.tenure,
+    notes: args.notes
+  }
+}
+
+export function createHousehold(tx: Tx, session: Session, args: HouseholdCreate, at: string): number {
+  return insertHousehold(tx, placeAt(tx, session, args.address, args), at)
+}
+
+export function updateHouseholdRecord(
+  tx: Tx,
+  session: Session,
+  id: number,
+  args: HouseholdCreate & { householderId: number | null },
+  at: string
+): HouseholdRecord {
+  const before = liveHousehold(tx, session, id)
+  const w = placeAt(tx, session, args.address, args)
+  if (args.householderId !== null && !liveMemberIds(tx, id).includes(args.householderId)) {
+    throw new AppError('RULE_VIOLATION', '户主必须是本户的成员。', { issues: [{ path: 'householderId', message: '请从本户成员中选择户主' }] })
+  }
+  updateHousehold(tx, id, w, at)
+  syncResidentsOfHousehold(tx, id)
+  if (args.householderId !== before.householderId) {
+    // The old head's relation to the new one is not known: left for the clerk to fill in.
+    if (before.householderId !== null) setRelation(tx, before.householderId, null)
+    if (args.householderId !== null) setRelation(tx, args.householderId, 'head')
+    setHouseholder(tx, id, args.householderId)
+  }
+  return before
+}
+
+/** The household and everyone still in it go to the recycle bin together, and come back together. */
+export function deleteHouseholdRecord(tx: Tx, session: Session, id: number, reason: string, at: string): { before: HouseholdRecord; members: number } {
+  const before = liveHousehold(tx, session, id)
+  const members = liveMemberIds(tx, id)
+  for (const member of members) softDeleteResident(tx, member, at, session.actor, reason, id)
+  softDeleteHousehold(tx, id, at, session.actor, reason)
+  return { before, members: members.length }
+}
+
+/** Two records that turn out to be one household: members move to the target, the source is binned. */
+export function mergeHouseholds(tx: Tx, session: Session, sourceId: number, targetId: number, at: string): { source: HouseholdRecord; target: HouseholdRecord } {
+  const source = liveHousehold(tx, session, sourceId)
+  const target = liveHousehold(tx, session, targetId)
+  for (const member of membersOf(tx, sourceId)) {
+    const wasHead = member.id === source.householderId
+    const keepsHead = wasHead && target.householderId === null
+    const relation = wasHead && !keepsHead ? null : member.relation
+    placeResident(tx, member.id, { householdId: targetId, gridId: target.gridId, sortKey: target.addressKey, relation }, at)
+    if (keepsHead) setHouseholder(tx, targetId, member.id)
+  }
+  setHouseholder(tx, sourceId, null)
+  softDeleteHousehold(tx, sourceId, at, session.actor, `已并入住户 ${target.address}`)
+  return { source, target }
+}
+
+export function householdExists(db: Db, id: number): HouseholdRecord {
+  const h = getHousehold(db, id)
+  if (!h) throw notFound('住户', id)
+  return h
+}

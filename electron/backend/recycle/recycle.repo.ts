@@ -1,0 +1,44 @@
+import type { RecycleKind } from '../../../shared/schemas/recycle'
+import type { Db, SqlPart } from '../register/register.repo'
+
+export interface BinnedRecord {
+  kind: RecycleKind
+  id: number
+  name: string
+  idNumber: string | null
+  address: string | null
+  members: number
+  gridId: number | null
+  deletedAt: string
+  deletedBy: string
+  reason: string
+}
+
+// People binned together with their household come back with it, so only the household is listed.
+const BIN = `SELECT 'resident' AS kind, r.id, r.name, r.id_number AS idNumber, h.address, 0 AS members, r.grid_id AS gridId,
+    r.deleted_at AS deletedAt, r.deleted_by AS deletedBy, r.delete_reason AS reason
+   FROM residents r LEFT JOIN households h ON h.id = r.household_id
+  WHERE r.deleted_at IS NOT NULL AND r.deleted_with_household IS NULL AND ? IN ('all', 'resident') AND {rscope}
+  UNION ALL
+  SELECT 'household' AS kind, h.id, '' AS name, NULL AS idNumber, h.address,
+    (SELECT COUNT(*) FROM residents m WHERE m.deleted_with_household = h.id) AS members, h.grid_id AS gridId,
+    h.deleted_at AS deletedAt, h.deleted_by AS deletedBy, h.delete_reason AS reason
+   FROM households h
+  WHERE h.deleted_at IS NOT NULL AND ? IN ('all', 'household') AND {hscope}`
+
+function binSql(kind: RecycleKind | 'all', rscope: SqlPart, hscope: SqlPart): SqlPart {
+  return {
+    sql: BIN.replace('{rscope}', rscope.sql).replace('{hscope}', hscope.sql),
+    params: [kind, ...rscope.params, kind, ...hscope.params]
+  }
+}
+
+export function listBin(db: Db, kind: RecycleKind | 'all', rscope: SqlPart, hscope: SqlPart, limit: number, offset: number): BinnedRecord[] {
+  const bin = binSql(kind, rscope, hscope)
+  return db.all<BinnedRecord>(`SELECT * FROM (${bin.sql}) ORDER BY deletedAt DESC, kind, id DESC LIMIT ? OFFSET ?`, [...bin.params, limit, offset])
+}
+
+export function countBin(db: Db, kind: RecycleKind | 'all', rscope: SqlPart, hscope: SqlPart): number {
+  const bin = binSql(kind, rscope, hscope)
+  return Number(db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (${bin.sql})`, bin.params)?.n ?? 0)
+}

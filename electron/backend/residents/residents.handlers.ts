@@ -1,0 +1,62 @@
+import type { HouseholdRecord } from '../households/households.repo'
+import type { ResidentRecord } from './residents.repo'
+import type { Tx } from '../store/store'
+import type { ResidentsApi } from '../../../shared/contract/residents'
+import type { Ctx, Handlers } from '../context'
+import { phonesOf, auditView, labelOf, toResidentDetail } from './residents.view'
+import { fullNumbers } from './residents.repo'
+import { listResidents } from './residents.search'
+import { createResident, deleteResidentRecord, liveResident, moveResidentRecord, updateResidentRecord } from './residents.service'
+
+function detail(ctx: Ctx, id: number) {
+  return toResidentDetail(liveResident(ctx.store, ctx.session, id), ctx.now())
+}
+
+export const residentsHandlers = {
+  'residents.list': (args, ctx) => listResidents(ctx.store, ctx.session, args, ctx.now()),
+  'residents.get': (args, ctx) => detail(ctx, args.id),
+  'residents.create': (args, ctx) => {
+    const created = ctx.write(
+      { summary: (record) => `登记居民 ${labelOf(record)}`, detail: (record: ResidentRecord) => ({ after: auditView(record) }) },
+      (tx: Tx) => liveResident(tx, ctx.session, createResident(tx, ctx.session, args, ctx.now(), ctx.now().toISOString()))
+    )
+    return detail(ctx, created.id)
+  },
+  'residents.update': (args, ctx) => {
+    const { id, ...fields } = args
+    let after: Record<string, unknown> = {}
+    ctx.write(
+      { summary: (before) => `修改居民 ${labelOf(before)}`, detail: (before: ResidentRecord) => ({ before: auditView(before), after }) },
+      (tx: Tx) => {
+        const before = updateResidentRecord(tx, ctx.session, id, fields, ctx.now(), ctx.now().toISOString())
+        after = auditView(liveResident(tx, ctx.session, id))
+        return before
+      }
+    )
+    return detail(ctx, id)
+  },
+  'residents.delete': (args, ctx) => {
+    ctx.write(
+      { summary: (before) => `删除居民 ${labelOf(before)}（移入回收站），原因：${args.reason}`, detail: (before: ResidentRecord) => ({ before: auditView(before), reason: args.reason }) },
+      (tx: Tx) => deleteResidentRecord(tx, ctx.session, args.id, args.reason, ctx.now().toISOString())
+    )
+    return { id: args.id }
+  },
+  'residents.move': (args, ctx) => {
+    ctx.write(
+      {
+        summary: ({ before, to }) => `迁移居民 ${before.name}：${before.address ?? '无住户'} → ${to?.address ?? '无住户'}`,
+        detail: ({ before, to }: { before: ResidentRecord; to: HouseholdRecord | null }) => ({ id: args.id, from: before.householdId, to: to?.id ?? null, relation: args.relation })
+      },
+      (tx: Tx) => moveResidentRecord(tx, ctx.session, args, ctx.now().toISOString())
+    )
+    return detail(ctx, args.id)
+  },
+  'residents.reveal': (args, ctx) => {
+    const resident = liveResident(ctx.store, ctx.session, args.id)
+    return ctx.write({ summary: `查看居民 ${resident.name} 的完整证件号码和电话`, detail: { id: args.id } }, (tx: Tx) => {
+      const numbers = fullNumbers(tx, args.id)
+      return { id: args.id, idNumber: numbers?.idNumber ?? '', phones: numbers ? phonesOf(numbers) : [] }
+    })
+  }
+} satisfies Handlers<ResidentsApi>

@@ -1,0 +1,154 @@
+import { compactCode, localIsoDate, maskId, nameSearchKeys, parsePhone, validateIdDocument } from '../../../shared/domain'
+import { AppError } from '../../../shared/errors'
+import type { FieldIssue } from '../../../shared/errors'
+import type { Relation } from '../../../shared/schemas/register'
+import { RELATION_LABELS } from '../../../shared/schemas/register'
+import type { ResidentCreate, ResidentMove } from '../../../shared/schemas/residents'
+import { residentIssues } from '../../../shared/schemas/residents'
+import type { Session } from '../context'
+import { getHousehold, setHouseholder } from '../households/households.repo'
+import type { HouseholdRecord } from '../households/households.repo'
+import type { Db } from '../register/register.repo'
+import { assertInScope, badFields, inScope, notFound } from '../register/register.rules'
+import type { Tx } from '../store/store'
+import { findByDocument, getResident, insertResident, placeResident, softDeleteResident, updateResident } from './residents.repo'
+import type { ResidentRecord, ResidentWrite } from './residents.repo'
+
+const reverse = (s: string) => Array.from(s).reverse().join('')
+
+type ResidentFields = Omit<ResidentCreate, 'householdId'>
+
+/**
+ * Checks a resident against today's date and turns it into what is stored: the canonical
+ * document number, sex and birth date taken from a mainland ID, the search keys.
+ */
+export function prepareResident(args: ResidentFields, today: Date): Omit<ResidentWrite, 'householdId' | 'gridId' | 'sortKey'> {
+  const issues: FieldIssue[] = residentIssues(args, today)
+  if (issues.length === 0 && args.idNumber === '' && args.birthDate !== null && args.birthDate > localIsoDate(today)) {
+    issues.push({ path: 'birthDate', message: '出生日期晚于今天，请核对' })
+  }
+  if (issues.length > 0) throw badFields(issues)
+  const doc = args.idNumber === '' ? null : validateIdDocument(args.idType, args.idNumber, today)
+  if (doc && !doc.ok) throw badFields([{ path: 'idNumber', message: doc.message }])
+  const phones: string[] = []
+  for (const raw of args.phones) {
+    const parsed = raw === '' ? null : parsePhone(raw)
+    if (parsed?.ok && !phones.includes(parsed.phone)) phones.push(parsed.phone)
+  }
+  const keys = nameSearchKeys(args.name)
+  return {
+    name: args.name,
+    initials: keys.initials,
+    pinyin: keys.full,
+    idType: args.idType,
+    idNumber: doc ? doc.number : null,
+    idRev: doc ? reverse(compactCode(doc.number)) : null,
+    sex: args.sex ?? doc?.sex ?? null,
+    birthDate: args.birthDate ?? doc?.birthDate ?? null,
+    phones: phones.map((phone) => ({ phone, digitsRev: reverse(phone.split('转')[0]?.replace(/\D/g, '') ?? '') })),
+    tags: [...new Set(args.tags)],
+    relation: args.relation,
+    personType: args.personType,
+    notes: args.notes
+  }
+}
+
+/** One person per document: a second registration is pointed at the first. */
+export function assertDocumentFree(db: Db, session: Session, w: { idType: ResidentWrite['idType']; idNumber: string | null }, selfId: number | null): void {
+  if (w.idNumber === null) return
+  const existing = findByDocument(db, w.idType, w.idNumber)
+  if (!existing || existing.id === selfId) return
+  const issues = [{ path: 'idNumber', message: '该证件号码已登记' }]
+  if (!inScope(session, existing.gridId)) {
+    throw new AppError('CONFLICT', `证件号码 ${maskId(w.idNumber)} 已登记在其他网格，请联系社区工作人员。`, { issues })
+  }
+  const where = existing.deletedAt ? '（该居民在回收站中，可由管理员恢复）' : '，可直接打开该居民'
+  throw new AppError('CONFLICT', `证件号码 ${maskId(w.idNumber)} 已登记为“${existing.name}”${where}。`, {
+    existingId: existing.id,
+    existingName: existing.name,
+    deleted: existing.deletedAt !== null,
+    issues
+  })
+}
+
+export function liveHousehold(db: Db, session: Session, id: number): HouseholdRecord {
+  const household = getHousehold(db, id)
+  if (!household || household.deletedAt) throw notFound('住户', id)
+  assertInScope(session, household.gridId, '该住户')
+  return household
+}
+
+export function liveResident(db: Db, session: Session, id: number): ResidentRecord {
+  const resident = getResident(db, id)
+  if (!resident || resident.deletedAt) throw notFound('居民', id)
+  assertInScope(session, resident.gridId, '该居民')
+  return resident
+}
+
+/** A household has one 户主: naming a second is refused rather than silently replacing the first. */
+export function assertHeadFree(household: HouseholdRecord, relation: Relation | null, selfId: number | null): void {
+  if (relation !== 'head' || household.householderId === null || household.householderId === selfId) return
+  throw new AppError(
+    'RULE_VIOLATION',
+    `${household.address} 已有户主“${household.householderName ?? ''}”。如需更换户主，请在住户页面修改。`,
+    { householdId: household.id, issues: [{ path: 'relation', message: `该户已有户主，不能再选“${RELATION_LABELS.head}”` }] }
+  )
+}
+
+export function createResident(tx: Tx, session: Session, args: ResidentCreate, today: Date, at: string): number {
+  const { householdId, ...fields } = args
+  const w = prepareResident(fields, today)
+  assertDocumentFree(tx, session, w, null)
+  if (householdId === null) {
+    if (session.gridScope !== 'all') {
+      throw new AppError('FORBIDDEN', '网格员登记居民时请选择本网格内的住户。', { issues: [{ path: 'householdId', message: '请选择住户' }] })
+    }
+    return insertResident(tx, { ...w, relation: null, householdId: null, gridId: null, sortKey: '' }, at)
+  }
+  const household = liveHousehold(tx, session, householdId)
+  assertHeadFree(household, w.relation, null)
+  const id = insertResident(tx, { ...w, householdId, gridId: household.gridId, sortKey: household.addressKey }, at)
+  if (w.relation === 'head') setHouseholder(tx, householdId, id)
+  return id
+}
+
+export function updateResidentRecord(tx: Tx, session: Session, id: number, fields: ResidentFields, today: Date, at: string): ResidentRecord {
+  const before = liveResident(tx, session, id)
+  const w = prepareResident(fields, today)
+  assertDocumentFree(tx, session, w, id)
+  const household = before.householdId === null ? null : getHousehold(tx, before.householdId)
+  const relation = household ? w.relation : null
+  if (household) assertHeadFree(household, relation, id)
+  updateResident(tx, id, { ...w, relation }, at)
+  if (household && relation === 'head') setHouseholder(tx, household.id, id)
+  if (household && relation !== 'head' && household.householderId === id) setHouseholder(tx, household.id, null)
+  return before
+}
+
+export function deleteResidentRecord(tx: Tx, session: Session, id: number, reason: string, at: string): ResidentRecord {
+  const before = liveResident(tx, session, id)
+  softDeleteResident(tx, id, at, session.actor, reason, null)
+  if (before.householdId !== null && before.householderId === id) setHouseholder(tx, before.householdId, null)
+  return before
+}
+
+export function moveResidentRecord(tx: Tx, session: Session, args: ResidentMove, at: string): { before: ResidentRecord; to: HouseholdRecord | null } {
+  const before = liveResident(tx, session, args.id)
+  if (args.householdId !== null && args.householdId === before.householdId) {
+    throw new AppError('RULE_VIOLATION', `${before.name} 已经在这一户中了。`, { issues: [{ path: 'householdId', message: '请选择另一户' }] })
+  }
+  if (args.householdId === null && session.gridScope !== 'all') {
+    throw new AppError('FORBIDDEN', '网格员只能把居民迁到本网格内的住户。', { issues: [{ path: 'householdId', message: '请选择住户' }] })
+  }
+  const to = args.householdId === null ? null : liveHousehold(tx, session, args.householdId)
+  if (to) assertHeadFree(to, args.relation, args.id)
+  if (before.householdId !== null && before.householderId === args.id) setHouseholder(tx, before.householdId, null)
+  placeResident(
+    tx,
+    args.id,
+    { householdId: to?.id ?? null, gridId: to?.gridId ?? null, sortKey: to?.addressKey ?? '', relation: to ? args.relation : null },
+    at
+  )
+  if (to && args.relation === 'head') setHouseholder(tx, to.id, args.id)
+  return { before, to }
+}
