@@ -19,7 +19,10 @@ export const PERMISSIONS = [
   /** See one resident's full ID number / phone (audited). */
   'register.reveal',
   /** The recycle bin: restore or purge soft-deleted records. */
-  'register.recycle'
+  'register.recycle',
+  /** Supply stock, the ledger, household distribution, disinfection log: read / change. */
+  'supplies.view',
+  'supplies.edit'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
