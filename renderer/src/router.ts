@@ -17,6 +17,7 @@ export const router = createRouter({
   routes: [
     { path: '/setup', name: 'setup', component: () => import('./views/auth/SetupView.vue'), meta: { title: '首次设置' } },
     { path: '/login', name: 'login', component: () => import('./views/auth/LoginView.vue'), meta: { title: '登录' } },
+    { path: '/unavailable', name: 'unavailable', component: () => import('./views/auth/UnavailableView.vue'), meta: { title: '无法连接' } },
     {
       path: '/',
       component: MainLayout,
@@ -34,7 +35,13 @@ export const router = createRouter({
 /** First start -> setup; no session -> login; a page the role may not use -> home. */
 router.beforeEach(async (to) => {
   const auth = useAuthStore()
-  await auth.ensureReady()
+  if (to.name === 'unavailable') return true
+  try {
+    await auth.ensureReady()
+  } catch {
+    // No backend or a refused launch token: say so on a page of its own, never a blank screen.
+    return { name: 'unavailable' }
+  }
   if (auth.status?.setupRequired) return to.name === 'setup' ? true : { name: 'setup' }
   if (to.name === 'setup') return { path: '/' }
   if (!auth.loggedIn) return to.name === 'login' ? true : { name: 'login', query: to.path === '/' ? {} : { redirect: to.fullPath } }

@@ -53,6 +53,8 @@ export function httpEvents(token: string | null, listener: (event: BackendEvent)
           headers: { 'x-shouwang-token': token ?? '' },
           signal: controller.signal
         })
+        // A refused token will not start working by retrying: stop instead of polling forever.
+        if (response.status === 401 || response.status === 403) return
         if (!response.ok || !response.body) throw new Error(`events ${response.status}`)
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
         let buffer = ''

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { AuthStatus, Permission, SessionView } from '../../../shared/contract'
 import type { LoginArgs, SetupArgs } from '../../../shared/schemas/accounts'
-import { call } from '../api'
+import { call, messageOf } from '../api'
 import { onSessionLost, sessionToken, setSessionToken } from '../api/session'
 
 export const useAuthStore = defineStore('auth', () => {
@@ -12,6 +12,8 @@ export const useAuthStore = defineStore('auth', () => {
   const notice = ref('')
   /** The last user name, offered again on the lock screen. */
   const lastUsername = ref('')
+  /** Why the app cannot start (wrong launch token, backend gone), shown on the 无法连接 page. */
+  const startupError = ref('')
   let ready: Promise<void> | null = null
 
   const can = (permission: Permission) => session.value?.permissions.includes(permission) ?? false
@@ -32,6 +34,7 @@ export const useAuthStore = defineStore('auth', () => {
   function ensureReady(): Promise<void> {
     ready ??= init().catch((error: unknown) => {
       ready = null
+      startupError.value = messageOf(error)
       throw error
     })
     return ready
@@ -70,5 +73,5 @@ export const useAuthStore = defineStore('auth', () => {
 
   onSessionLost((_code, message) => forget(message))
 
-  return { status, session, notice, lastUsername, loggedIn, can, ensureReady, setup, login, logout, forget }
+  return { status, session, notice, lastUsername, startupError, loggedIn, can, ensureReady, setup, login, logout, forget }
 })

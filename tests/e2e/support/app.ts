@@ -42,7 +42,7 @@ export interface RunningApp {
   page: Page
   /** Console errors and uncaught page errors from every page of the context. */
   consoleErrors: string[]
-  /** POST /api/<method> with the token, from Node (not the page). */
+  /** POST /api/<method> with the token and the page's login session (if any), from Node. */
   api<M extends Method>(method: M, args: MethodArgs<M>): Promise<ApiReply<M>>
   /** Like api() but returns data, throwing on an error envelope. */
   apiData<M extends Method>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>>
@@ -132,15 +132,20 @@ export async function startApp(): Promise<RunningApp> {
     })
     const consoleErrors: string[] = []
     context.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`[console] ${message.text()} (${message.location().url})`)
+      if (message.type() !== 'error') return
+      const where = message.location().url
+      consoleErrors.push(`[console] ${message.text()} (${where})`)
     })
     context.on('weberror', (webError) => consoleErrors.push(`[pageerror] ${String(webError.error())}`))
     const page = context.pages()[0] ?? (await context.newPage())
 
+    // The API acts as whoever is logged in on the page (the session lives in its sessionStorage).
+    const pageSession = async () =>
+      String((await page.evaluate("sessionStorage.getItem('shouwang.session')").catch(() => null)) ?? '')
     const api = async <M extends Method>(method: M, args: MethodArgs<M>): Promise<ApiReply<M>> => {
       const response = await fetch(`${origin}/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'x-shouwang-token': token },
+        headers: { 'Content-Type': 'application/json', 'x-shouwang-token': token, 'x-shouwang-session': await pageSession() },
         body: encodeWire(args)
       })
       // Test helper: the server answers with the envelope of M (checked by the unit tests).
@@ -167,7 +172,8 @@ export async function startApp(): Promise<RunningApp> {
       async screenshot(name) {
         await mkdir(SCREENSHOT_DIR, { recursive: true })
         const file = path.join(SCREENSHOT_DIR, `${name}.png`)
-        await page.screenshot({ path: file, fullPage: true })
+        // Finish CSS transitions (the 已保存 toast slides in) so shots are stable.
+        await page.screenshot({ path: file, fullPage: true, animations: 'disabled' })
         return file
       },
       stop() {
