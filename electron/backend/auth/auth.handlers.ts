@@ -35,7 +35,10 @@ export const authHandlers = {
       },
       (tx) => {
         saveSettings(tx, { communityName: args.communityName }, at, args.username)
-        return insertAccount(tx, { username: args.username, displayName: args.displayName, role: 'admin', passwordHash, at })
+        const accountId = insertAccount(tx, { username: args.username, displayName: args.displayName, role: 'admin', passwordHash, at })
+        // Setting up logs the administrator in, so that counts as their first login.
+        recordLogin(tx, accountId, at)
+        return accountId
       }
     )
     const row = requireAccount(ctx.store, id)

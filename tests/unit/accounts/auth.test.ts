@@ -157,8 +157,10 @@ describe('accounts', () => {
     expect((await as(admin, 'accounts.setActive', { id, active: true })).ok).toBe(true)
     expect((await login('lixiao', 'Staff#2026a')).ok).toBe(true)
 
-    const list = await as<{ username: string }[]>(admin, 'accounts.list', {})
+    const list = await as<{ username: string; lastLoginAt: string | null }[]>(admin, 'accounts.list', {})
     expect(list.ok && list.data.map((a) => a.username)).toEqual(['admin', 'lixiao'])
+    // Setup logged the administrator in; 李晓 logged in twice.
+    expect(list.ok && list.data.map((a) => a.lastLoginAt)).toEqual(['2026-02-03T08:00:00.000Z', '2026-02-03T08:00:00.000Z'])
     expect(JSON.stringify(list)).not.toContain('scrypt')
   })
 
