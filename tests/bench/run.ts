@@ -1,9 +1,11 @@
 import { mb, printTable, record } from './report'
+import { registerBench } from './suites/register.bench'
 import { storeBench } from './suites/store.bench'
 
 /** Every benchmark, measured in one run beside its baseline; prints one table. */
 const suites: Record<string, () => Promise<void>> = {
-  store: storeBench
+  store: storeBench,
+  register: registerBench
 }
 
 const only = process.argv.slice(2)

@@ -1,6 +1,6 @@
 import type { Tenure } from '../../../shared/schemas/register'
 import type { Db, SqlPart } from '../register/register.repo'
-import { hitsSql, likeContains } from '../residents/residents-query.repo'
+import { containsKey, hitsSql } from '../residents/residents-query.repo'
 import type { SearchHits } from '../residents/residents-query.repo'
 import type { SqlValue, Tx } from '../store/store'
 
@@ -68,10 +68,10 @@ function whereSql(f: HouseholdFilter): SqlPart {
     const hits = hitsSql(f.hits)
     const contains = 'contains' in f.hits ? f.hits.contains : null
     parts.push(
-      `(${contains !== null ? "h.search_text LIKE ? ESCAPE '!' OR " : ''}h.id IN (SELECT r.household_id FROM residents r
+      `(${contains !== null ? 'instr(h.search_text, ?) > 0 OR ' : ''}h.id IN (SELECT r.household_id FROM residents r
         WHERE r.deleted_at IS NULL AND r.id IN (${hits.sql})))`
     )
-    if (contains !== null) params.push(likeContains(contains))
+    if (contains !== null) params.push(containsKey(contains))
     params.push(...hits.params)
   }
   return { sql: parts.join(' AND '), params }

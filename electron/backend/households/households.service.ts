@@ -9,6 +9,7 @@ import { addressOptionRows, ensureBuilding, findBuilding, scopeSql, syncResident
 import type { Db } from '../register/register.repo'
 import { assertInScope, naturalKey, notFound, pageOf } from '../register/register.rules'
 import { membersOf, placeResident, setRelation, softDeleteResident } from '../residents/residents.repo'
+import { containsKey } from '../residents/residents-query.repo'
 import { classifySearch } from '../residents/residents.search'
 import { liveHousehold } from '../residents/residents.service'
 import { toResidentRow } from '../residents/residents.view'
@@ -95,7 +96,7 @@ function placeAt(tx: Tx, session: Session, raw: Address, args: Pick<HouseholdCre
     unit: a.unit,
     room: a.room,
     address,
-    searchText: address.replace(/\s+/g, ''),
+    searchText: containsKey(address),
     addressKey: naturalKey([a.compound, a.building, a.unit, a.room].join('\u0001')),
     tenure: args.tenure,
     notes: args.notes

@@ -90,3 +90,8 @@ export function syncResidentsOfHousehold(tx: Tx, householdId: number): void {
     [householdId, householdId, householdId]
   )
 }
+
+/** Whether the text names a compound or is part of one's name (a tiny table, read whole). */
+export function mentionsCompound(db: Db, text: string): boolean {
+  return db.get('SELECT 1 AS x FROM compounds WHERE instr(name, ?) > 0 OR instr(?, name) > 0 LIMIT 1', [text, text]) !== undefined
+}

@@ -11,8 +11,8 @@ import type { ResidentRecord } from './residents.repo'
  */
 export type SearchHits =
   | { kind: 'pinyin'; prefix: string }
-  | { kind: 'digits'; reversed: string; phone: boolean }
-  | { kind: 'text'; prefix: string; contains: string }
+  | { kind: 'digits'; reversed: string; phone: boolean; contains: string | null }
+  | { kind: 'text'; prefix: string; contains: string | null }
   | { kind: 'address'; contains: string }
 
 export interface ResidentFilter {
@@ -31,36 +31,44 @@ export interface ResidentFilter {
 // Above every character SQLite's binary collation can meet, so [p, p + TOP) is "starts with p".
 const TOP = String.fromCodePoint(0x10ffff)
 
-export function likeContains(text: string): string {
-  return `%${text.replace(/[!%_]/g, (ch) => `!${ch}`)}%`
+/** households.search_text is stored upper-cased; instr() is far cheaper than LIKE on Chinese text in sql.js. */
+export function containsKey(text: string): string {
+  return text.replace(/\s+/g, '').toUpperCase()
 }
 
-const ADDRESS_HITS = "SELECT r2.id FROM households h2 JOIN residents r2 ON r2.household_id = h2.id WHERE h2.search_text LIKE ? ESCAPE '!'"
+// Households are matched first (one short string each), then their members by index.
+const ADDRESS_HITS =
+  'SELECT r2.id FROM residents r2 WHERE r2.household_id IN (SELECT h2.id FROM households h2 WHERE instr(h2.search_text, ?) > 0)'
 
 /** The ids matching the search box, as a UNION of indexed lookups. */
 export function hitsSql(hits: SearchHits): SqlPart {
   switch (hits.kind) {
     case 'pinyin':
+      // One letter starts the initials exactly when it starts the full pinyin: one range is enough.
+      if (hits.prefix.length === 1) {
+        return { sql: 'SELECT id FROM residents WHERE name_initials >= ? AND name_initials < ?', params: [hits.prefix, hits.prefix + TOP] }
+      }
       return {
         sql: `SELECT id FROM residents WHERE name_initials >= ? AND name_initials < ?
               UNION SELECT id FROM residents WHERE name_pinyin >= ? AND name_pinyin < ?`,
         params: [hits.prefix, hits.prefix + TOP, hits.prefix, hits.prefix + TOP]
       }
     case 'digits': {
-      const id: SqlPart = { sql: 'SELECT id FROM residents WHERE id_rev >= ? AND id_rev < ?', params: [hits.reversed, hits.reversed + TOP] }
-      if (!hits.phone) return id
-      return {
-        sql: `${id.sql} UNION SELECT resident_id FROM resident_phones WHERE digits_rev >= ? AND digits_rev < ?`,
-        params: [...id.params, hits.reversed, hits.reversed + TOP]
+      const parts: SqlPart[] = [{ sql: 'SELECT id FROM residents WHERE id_rev >= ? AND id_rev < ?', params: [hits.reversed, hits.reversed + TOP] }]
+      if (hits.phone) {
+        parts.push({ sql: 'SELECT resident_id FROM resident_phones WHERE digits_rev >= ? AND digits_rev < ?', params: [hits.reversed, hits.reversed + TOP] })
       }
+      // A room number ("1202") is typed the same way as the tail of a phone.
+      if (hits.contains !== null) parts.push({ sql: ADDRESS_HITS, params: [containsKey(hits.contains)] })
+      return { sql: parts.map((p) => p.sql).join(' UNION '), params: parts.flatMap((p) => p.params) }
     }
-    case 'text':
-      return {
-        sql: `SELECT id FROM residents WHERE name >= ? AND name < ? UNION ${ADDRESS_HITS}`,
-        params: [hits.prefix, hits.prefix + TOP, likeContains(hits.contains)]
-      }
+    case 'text': {
+      const name: SqlPart = { sql: 'SELECT id FROM residents WHERE name >= ? AND name < ?', params: [hits.prefix, hits.prefix + TOP] }
+      if (hits.contains === null) return name
+      return { sql: `${name.sql} UNION ${ADDRESS_HITS}`, params: [...name.params, containsKey(hits.contains)] }
+    }
     case 'address':
-      return { sql: ADDRESS_HITS, params: [likeContains(hits.contains)] }
+      return { sql: ADDRESS_HITS, params: [containsKey(hits.contains)] }
   }
 }
 
@@ -90,34 +98,40 @@ function whereSql(f: ResidentFilter): SqlPart {
   return { sql: parts.join(' AND '), params }
 }
 
-export function findResidents(db: Db, f: ResidentFilter, limit: number, offset: number): ResidentRecord[] {
+/**
+ * One page of residents and the total. With a search, the matching ids are found once,
+ * filtered and ordered (ids only, cheap), and only the page's rows get their joins and
+ * subqueries. CROSS JOIN keeps the hits as the outer loop so the planner cannot prefer
+ * walking all 50,000 rows in list order.
+ */
+export function findResidentPage(db: Db, f: ResidentFilter, limit: number, offset: number): { records: ResidentRecord[]; total: number } {
   const where = whereSql(f)
   if (f.hits) {
     const hits = hitsSql(f.hits)
-    return db.all<ResidentRecord>(
-      `WITH hits(id) AS (${hits.sql})
-       SELECT ${RESIDENT_COLUMNS} FROM hits JOIN residents r ON r.id = hits.id ${RESIDENT_JOINS}
-        WHERE ${where.sql} ORDER BY r.sort_key, r.id LIMIT ? OFFSET ?`,
-      [...hits.params, ...where.params, limit, offset]
-    )
+    const ids = db
+      .all<{ id: number }>(
+        `WITH hits(id) AS (${hits.sql})
+         SELECT r.id FROM hits CROSS JOIN residents r ON r.id = hits.id WHERE ${where.sql} ORDER BY r.sort_key, r.id`,
+        [...hits.params, ...where.params]
+      )
+      .map((row) => row.id)
+    return { records: residentsByIds(db, ids.slice(offset, offset + limit)), total: ids.length }
   }
-  return db.all<ResidentRecord>(
-    `SELECT ${RESIDENT_COLUMNS} FROM residents r ${RESIDENT_JOINS}
-      WHERE ${where.sql} ORDER BY r.sort_key, r.id LIMIT ? OFFSET ?`,
+  const records = db.all<ResidentRecord>(
+    `WITH page(id) AS (SELECT r.id FROM residents r WHERE ${where.sql} ORDER BY r.sort_key, r.id LIMIT ? OFFSET ?)
+     SELECT ${RESIDENT_COLUMNS} FROM page CROSS JOIN residents r ON r.id = page.id ${RESIDENT_JOINS}
+      ORDER BY r.sort_key, r.id`,
     [...where.params, limit, offset]
   )
+  const total = Number(db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM residents r WHERE ${where.sql}`, where.params)?.n ?? 0)
+  return { records, total }
 }
 
-export function countResidents(db: Db, f: ResidentFilter): number {
-  const where = whereSql(f)
-  if (f.hits) {
-    const hits = hitsSql(f.hits)
-    return Number(
-      db.get<{ n: number }>(`WITH hits(id) AS (${hits.sql}) SELECT COUNT(*) AS n FROM hits JOIN residents r ON r.id = hits.id WHERE ${where.sql}`, [
-        ...hits.params,
-        ...where.params
-      ])?.n ?? 0
-    )
-  }
-  return Number(db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM residents r WHERE ${where.sql}`, where.params)?.n ?? 0)
+function residentsByIds(db: Db, ids: number[]): ResidentRecord[] {
+  if (ids.length === 0) return []
+  return db.all<ResidentRecord>(
+    `SELECT ${RESIDENT_COLUMNS} FROM json_each(?) page CROSS JOIN residents r ON r.id = page.value ${RESIDENT_JOINS}
+      ORDER BY r.sort_key, r.id`,
+    [JSON.stringify(ids)]
+  )
 }

@@ -3,18 +3,18 @@ import { compactCode, localIsoDate, normalizeText, splitIsoDate } from '../../..
 import type { Page } from '../../../shared/schemas/register'
 import type { ResidentsListArgs } from '../../../shared/schemas/residents'
 import type { Session } from '../context'
-import { scopeSql } from '../register/register.repo'
+import { mentionsCompound, scopeSql } from '../register/register.repo'
 import type { Db } from '../register/register.repo'
 import { pageOf } from '../register/register.rules'
-import { countResidents, findResidents } from './residents-query.repo'
+import { findResidentPage } from './residents-query.repo'
 import type { ResidentFilter, SearchHits } from './residents-query.repo'
 import { toResidentRow } from './residents.view'
 
 const reverse = (s: string) => Array.from(s).reverse().join('')
 
 /**
- * Reads the one search box: digits are the tail of an ID or phone (4 or more) or part of
- * an address (fewer); Latin letters are pinyin, initials or full; anything else is the
+ * Reads the one search box: digits are the tail of an ID or phone (4 or more; exactly 4
+ * may also be a room number) or part of an address (fewer); Latin letters are pinyin, initials or full; anything else is the
  * start of a name or part of an address.
  */
 export function classifySearch(raw: string | undefined): SearchHits | undefined {
@@ -22,7 +22,10 @@ export function classifySearch(raw: string | undefined): SearchHits | undefined 
   if (text === '') return undefined
   const code = compactCode(text).replace(/×/g, 'X')
   if (/^\d+X?$/.test(code)) {
-    if (code.length >= 4 || code.endsWith('X')) return { kind: 'digits', reversed: reverse(code), phone: !code.endsWith('X') }
+    if (code.length >= 4 || code.endsWith('X')) {
+      const phone = !code.endsWith('X')
+      return { kind: 'digits', reversed: reverse(code), phone, contains: phone && code.length === 4 ? code : null }
+    }
     return { kind: 'address', contains: code }
   }
   const letters = text.replace(/\s+/g, '').toLowerCase()
@@ -38,9 +41,21 @@ export function birthBound(today: Date, years: number): string {
   return `${String(parts.y - years).padStart(4, '0')}-${String(parts.m).padStart(2, '0')}-${String(parts.d).padStart(2, '0')}`
 }
 
-export function residentFilter(args: Omit<ResidentsListArgs, 'page' | 'pageSize'>, session: Session, today: Date): ResidentFilter {
+const ADDRESS_WORDS = /\d|栋|单元|号楼|室|幢/
+
+/**
+ * A name search scans no addresses unless the text could be one (a digit, 栋/单元, or a
+ * compound's name): the address match is a scan of every household, the name an index range.
+ */
+export function searchFor(db: Db, raw: string | undefined): SearchHits | undefined {
+  const hits = classifySearch(raw)
+  if (hits?.kind !== 'text' || hits.contains === null) return hits
+  return ADDRESS_WORDS.test(hits.contains) || mentionsCompound(db, hits.contains) ? hits : { ...hits, contains: null }
+}
+
+export function residentFilter(db: Db, args: Omit<ResidentsListArgs, 'page' | 'pageSize'>, session: Session, today: Date): ResidentFilter {
   return {
-    hits: classifySearch(args.q),
+    hits: searchFor(db, args.q),
     gridId: args.gridId,
     householdId: args.householdId,
     compound: args.compound || undefined,
@@ -55,7 +70,6 @@ export function residentFilter(args: Omit<ResidentsListArgs, 'page' | 'pageSize'
 
 export function listResidents(db: Db, session: Session, args: ResidentsListArgs, today: Date): Page<ResidentRow> {
   const { page, pageSize, offset } = pageOf(args)
-  const filter = residentFilter(args, session, today)
-  const rows = findResidents(db, filter, pageSize, offset).map((r) => toResidentRow(r, today))
-  return { rows, total: countResidents(db, filter), page, pageSize }
+  const { records, total } = findResidentPage(db, residentFilter(db, args, session, today), pageSize, offset)
+  return { rows: records.map((r) => toResidentRow(r, today)), total, page, pageSize }
 }

@@ -51,7 +51,7 @@ describe('residents.list search box', () => {
     ['full mobile number', '139 1234 0000', ['周树人']],
     ['address part', '3栋2单元', ['张三', '曾小明']],
     ['compound name', '阳光花园', ['单田芳', '周树人', '张珊珊']],
-    ['room number', '1202', []],
+    ['room number', '1202', ['单田芳', '张珊珊', '周树人']],
     ['short room number', '301', ['张三', '曾小明']],
     ['nothing', '没有这个人', []]
   ])('finds by %s (%s)', async (_kind, q, expected) => {
