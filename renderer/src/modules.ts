@@ -1,4 +1,4 @@
-import { Document, House, Setting, User } from '@element-plus/icons-vue'
+import { Delete, Document, Grid, HomeFilled, House, Setting, User, UserFilled } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { Permission } from '../../shared/contract'
 
@@ -15,6 +15,38 @@ export interface ModuleEntry {
 /** The sidebar grows one entry per domain, added when that module works end to end. */
 export const MODULES: ModuleEntry[] = [
   { path: '/', name: 'home', title: '首页', icon: House, component: () => import('./views/home/HomeView.vue') },
+  {
+    path: '/residents',
+    name: 'residents',
+    title: '居民',
+    icon: UserFilled,
+    permission: 'register.view',
+    component: () => import('./views/residents/ListView.vue')
+  },
+  {
+    path: '/households',
+    name: 'households',
+    title: '住户',
+    icon: HomeFilled,
+    permission: 'register.view',
+    component: () => import('./views/households/ListView.vue')
+  },
+  {
+    path: '/grids',
+    name: 'grids',
+    title: '网格',
+    icon: Grid,
+    permission: 'register.view',
+    component: () => import('./views/grids/ListView.vue')
+  },
+  {
+    path: '/recycle',
+    name: 'recycle',
+    title: '回收站',
+    icon: Delete,
+    permission: 'register.recycle',
+    component: () => import('./views/recycle/ListView.vue')
+  },
   {
     path: '/accounts',
     name: 'accounts',
@@ -39,4 +71,11 @@ export const MODULES: ModuleEntry[] = [
     permission: 'settings.manage',
     component: () => import('./views/settings/SettingsView.vue')
   }
+]
+
+/** Pages opened from a list (not in the sidebar); the sidebar entry of `parent` stays lit. */
+export const DETAIL_PAGES: (Omit<ModuleEntry, 'icon'> & { parent: string })[] = [
+  { path: '/residents/:id(\\d+)', name: 'resident', title: '居民详情', parent: '/residents', permission: 'register.view', component: () => import('./views/residents/DetailView.vue') },
+  { path: '/households/:id(\\d+)', name: 'household', title: '住户详情', parent: '/households', permission: 'register.view', component: () => import('./views/households/DetailView.vue') },
+  { path: '/grids/:id(\\d+)', name: 'grid', title: '网格详情', parent: '/grids', permission: 'register.view', component: () => import('./views/grids/DetailView.vue') }
 ]

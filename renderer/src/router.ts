@@ -1,7 +1,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { Permission } from '../../shared/contract'
 import MainLayout from './layouts/MainLayout.vue'
-import { MODULES } from './modules'
+import { DETAIL_PAGES, MODULES } from './modules'
 import { useAuthStore } from './stores/auth'
 
 declare module 'vue-router' {
@@ -21,7 +21,7 @@ export const router = createRouter({
     {
       path: '/',
       component: MainLayout,
-      children: MODULES.map((module) => ({
+      children: [...MODULES, ...DETAIL_PAGES].map((module) => ({
         path: module.path === '/' ? '' : module.path.slice(1),
         name: module.name,
         component: module.component,

@@ -79,7 +79,10 @@ function refine(value: ResidentFields, ctx: z.RefinementCtx): void {
 export const residentsCreateArgs = z
   .strictObject({ ...residentShape, householdId: recordId('住户').nullable() })
   .superRefine(refine)
-export const residentsUpdateArgs = z.strictObject({ id: recordId('居民'), ...residentShape }).superRefine(refine)
+/** Numbers are shown masked when editing: leaving idNumber or phones out keeps what is stored. */
+export const residentsUpdateArgs = z
+  .strictObject({ id: recordId('居民'), ...residentShape, idNumber: residentShape.idNumber.optional(), phones: residentShape.phones.optional() })
+  .superRefine((value, ctx) => refine({ ...value, idNumber: value.idNumber ?? '', phones: value.phones ?? [] }, ctx))
 
 export const AGE_LIMIT = 150
 export const residentsListArgs = z.strictObject({

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors'
 import type { FieldIssue } from '../../../shared/errors'
 import type { Relation } from '../../../shared/schemas/register'
 import { RELATION_LABELS } from '../../../shared/schemas/register'
-import type { ResidentCreate, ResidentMove } from '../../../shared/schemas/residents'
+import type { ResidentCreate, ResidentMove, ResidentUpdate } from '../../../shared/schemas/residents'
 import { residentIssues } from '../../../shared/schemas/residents'
 import type { Session } from '../context'
 import { getHousehold, setHouseholder } from '../households/households.repo'
@@ -13,10 +13,12 @@ import { assertInScope, badFields, inScope, notFound } from '../register/registe
 import type { Tx } from '../store/store'
 import { findByDocument, getResident, insertResident, placeResident, softDeleteResident, updateResident } from './residents.repo'
 import type { ResidentRecord, ResidentWrite } from './residents.repo'
+import { phonesOf } from './residents.view'
 
 const reverse = (s: string) => Array.from(s).reverse().join('')
 
 type ResidentFields = Omit<ResidentCreate, 'householdId'>
+type ResidentUpdateFields = Omit<ResidentUpdate, 'id'>
 
 /**
  * Checks a resident against today's date and turns it into what is stored: the canonical
@@ -112,8 +114,12 @@ export function createResident(tx: Tx, session: Session, args: ResidentCreate, t
   return id
 }
 
-export function updateResidentRecord(tx: Tx, session: Session, id: number, fields: ResidentFields, today: Date, at: string): ResidentRecord {
+export function updateResidentRecord(tx: Tx, session: Session, id: number, update: ResidentUpdateFields, today: Date, at: string): ResidentRecord {
   const before = liveResident(tx, session, id)
+  const keep = update.idNumber === undefined || update.idNumber === '' ? (before.idNumber ?? '') : update.idNumber
+  // A document kept as stored keeps its type too: the clerk did not retype it.
+  const idType = update.idNumber === undefined || update.idNumber === '' ? (before.idNumber ? before.idType : update.idType) : update.idType
+  const fields: ResidentFields = { ...update, idType, idNumber: keep, phones: update.phones ?? phonesOf(before) }
   const w = prepareResident(fields, today)
   assertDocumentFree(tx, session, w, id)
   const household = before.householdId === null ? null : getHousehold(tx, before.householdId)

@@ -116,6 +116,18 @@ describe('residents.update / get / delete / reveal', () => {
     }
   })
 
+  it('keeps the stored ID and phones when an edit leaves them out (they are shown masked)', async () => {
+    b = await testBackend()
+    const r = await b.ok('residents.create', resident())
+    const { householdId: _h, idNumber: _i, phones: _p, ...rest } = resident({ name: '张三改' })
+    const updated = await b.ok('residents.update', { ...rest, id: r.id })
+    expect(updated).toMatchObject({ name: '张三改', idMasked: r.idMasked, phoneMasked: '138****5678', sex: 'M' })
+    expect(await b.call('residents.update', { ...rest, sex: 'F', id: r.id })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGS', details: { issues: [{ path: 'sex' }] } }
+    })
+  })
+
   it('refuses an update to an unknown person and a duplicate document', async () => {
     b = await testBackend()
     const a = await b.ok('residents.create', resident())

@@ -1,0 +1,86 @@
+import type { FormItemRule } from 'element-plus'
+import type { MethodArgs, ResidentDetail } from '../../../../shared/contract'
+import { validateIdDocument } from '../../../../shared/domain'
+import type { IdDocType } from '../../../../shared/domain'
+import type { ApiError } from '../../api'
+import { residentIssues, residentShape } from '../../../../shared/schemas/residents'
+import type { KeyGroup, PersonType, Relation } from '../../../../shared/schemas/register'
+import { rulesFromShape } from '../../forms/zod-rules'
+
+export interface ResidentForm {
+  name: string
+  idType: IdDocType
+  idNumber: string
+  sex: 'M' | 'F' | null
+  birthDate: string | null
+  phone1: string
+  phone2: string
+  tags: KeyGroup[]
+  personType: PersonType
+  relation: Relation | null
+  notes: string
+}
+
+export function emptyForm(): ResidentForm {
+  return { name: '', idType: 'mainland', idNumber: '', sex: null, birthDate: null, phone1: '', phone2: '', tags: [], personType: 'registered', relation: null, notes: '' }
+}
+
+export function formOf(r: ResidentDetail): ResidentForm {
+  // Numbers are masked in the detail; editing keeps the stored ones unless retyped (see toArgs).
+  return { ...emptyForm(), name: r.name, idType: r.idType, sex: r.sex, birthDate: r.birthDate, tags: [...r.tags], personType: r.personType, relation: r.relation, notes: r.notes }
+}
+
+export function toArgs(form: ResidentForm): Omit<MethodArgs<'residents.create'>, 'householdId'> {
+  return {
+    name: form.name,
+    idType: form.idType,
+    idNumber: form.idNumber.trim(),
+    sex: form.sex,
+    birthDate: form.birthDate || null,
+    phones: [form.phone1, form.phone2].map((p) => p.trim()).filter(Boolean),
+    tags: form.tags,
+    personType: form.personType,
+    relation: form.relation,
+    notes: form.notes
+  }
+}
+
+/** What the ID number tells, shown under the field while typing. */
+export function idHint(form: ResidentForm): string {
+  if (form.idType !== 'mainland' || form.idNumber.trim().length < 15) return ''
+  const doc = validateIdDocument('mainland', form.idNumber, new Date())
+  if (!doc.ok || !doc.birthDate || !doc.sex) return ''
+  const converted = doc.convertedFrom15 ? `，15位旧号已转为 ${doc.number}` : ''
+  return `已识别：${doc.sex === 'M' ? '男' : '女'}，出生于 ${doc.birthDate}${converted}`
+}
+
+/** The same rules as the backend (shared/schemas/residents), checked field by field on blur. */
+export function residentRules(form: ResidentForm): Record<string, FormItemRule[]> {
+  const issueRule = (path: string): FormItemRule[] => [
+    {
+      trigger: 'blur',
+      validator: (_rule, _value, done: (error?: Error) => void) => {
+        const issue = residentIssues({ ...toArgs(form) }, new Date()).find((i) => i.path === path)
+        done(issue ? new Error(issue.message) : undefined)
+      }
+    }
+  ]
+  return {
+    ...rulesFromShape({ name: residentShape.name, notes: residentShape.notes }),
+    idNumber: issueRule('idNumber'),
+    sex: issueRule('sex'),
+    birthDate: issueRule('birthDate'),
+    phone1: issueRule('phones.0'),
+    phone2: issueRule(form.phone1.trim() ? 'phones.1' : 'phones.0')
+  }
+}
+
+/** Backend field errors, keyed by the form's field names. */
+export function fieldErrors(error: ApiError): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const issue of error.details?.issues ?? []) {
+    const key = issue.path === 'phones.0' ? 'phone1' : issue.path === 'phones.1' ? 'phone2' : issue.path
+    out[key] ??= issue.message
+  }
+  return out
+}

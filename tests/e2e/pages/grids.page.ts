@@ -1,0 +1,43 @@
+import type { Locator, Page } from 'playwright-core'
+import { choose, inputOf, success } from './element'
+
+/** 网格: the list, the new-grid drawer, and a grid's own page. */
+export class GridsPage {
+  readonly list: Locator
+  readonly detail: Locator
+
+  constructor(readonly page: Page) {
+    this.list = page.getByTestId('grids-page')
+    this.detail = page.getByTestId('grid-detail')
+  }
+
+  /** Creates a grid from the list page; resolves on the new grid's page. */
+  async create(name: string, leader: { name: string; phone: string }): Promise<void> {
+    await this.list.getByTestId('grid-new').click()
+    const form = this.page.getByTestId('grid-form')
+    await inputOf(form, 'grid-name').fill(name)
+    await inputOf(form, 'grid-leader-name').fill(leader.name)
+    await inputOf(form, 'grid-leader-phone').fill(leader.phone)
+    await this.page.getByTestId('grid-save').click()
+    await success(this.page, `已保存 ${name}`)
+    await this.detail.getByTestId('grid-title').filter({ hasText: name }).waitFor()
+  }
+
+  /** 划入楼栋 on a grid's page: a compound (new or known) and its buildings. */
+  async assignBuildings(compound: string, buildings: string[]): Promise<void> {
+    await this.detail.getByTestId('grid-assign').click()
+    const dialog = this.page.locator('.el-dialog', { hasText: '划入楼栋' })
+    await choose(this.page, dialog.getByTestId('assign-compound'), compound)
+    for (const building of buildings) await choose(this.page, dialog.getByTestId('assign-buildings'), building)
+    await dialog.locator('.el-dialog__title').click()
+    await dialog.getByTestId('assign-confirm').click()
+    await success(this.page, '已划入')
+  }
+
+  /** The 楼栋 tab: "小区 楼栋" per row. */
+  async buildings(): Promise<string[]> {
+    const rows = this.detail.getByTestId('grid-buildings').locator('.el-table__body tr')
+    await rows.first().waitFor()
+    return rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td: { textContent: string | null }) => (td.textContent ?? '').trim()).slice(0, 2).join(' ')))
+  }
+}

@@ -1,0 +1,69 @@
+import type { Locator, Page } from 'playwright-core'
+import { success } from './element'
+
+/** 居民: the search-as-you-type list, and a person's page (reveal, delete). */
+export class ResidentsPage {
+  readonly list: Locator
+  readonly search: Locator
+  readonly table: Locator
+  readonly detail: Locator
+
+  constructor(readonly page: Page) {
+    this.list = page.getByTestId('residents-page')
+    this.search = this.list.locator('[data-testid="resident-search"] input, input[data-testid="resident-search"]').first()
+    this.table = this.list.getByTestId('residents-table')
+    this.detail = page.getByTestId('resident-detail')
+  }
+
+  /** Types into the search box and waits for the list answer to that exact text. */
+  async find(text: string): Promise<string[]> {
+    const answered = this.page.waitForResponse(
+      (response) => response.url().endsWith('/api/residents.list') && (response.request().postData() ?? '').includes(JSON.stringify(text).slice(1, -1))
+    )
+    // The list keeps its search between visits: clear first so typing the same text searches again.
+    await this.search.fill('')
+    await this.search.fill(text)
+    await answered
+    await this.page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))')
+    return this.names()
+  }
+
+  async names(): Promise<string[]> {
+    return (await this.table.getByTestId('resident-name').allTextContents()).map((n) => n.trim())
+  }
+
+  row(name: string): Locator {
+    return this.table.locator('.el-table__body tr', { hasText: name })
+  }
+
+  /** Cells of a row by column header, e.g. 证件号码 -> 110101********1234. */
+  async cell(name: string, header: string): Promise<string> {
+    const headers = (await this.table.locator('.el-table__header th').allTextContents()).map((h) => h.trim())
+    const index = headers.indexOf(header)
+    return ((await this.row(name).first().locator('td').nth(index).textContent()) ?? '').trim()
+  }
+
+  async open(name: string): Promise<void> {
+    await this.row(name).first().getByTestId('resident-name').click()
+    await this.detail.waitFor()
+  }
+
+  /** 删除 on the person's page: gives the reason, resolves back on the list. */
+  async deleteOpen(reason: string): Promise<void> {
+    await this.detail.getByTestId('resident-delete').click()
+    const box = this.page.locator('.el-message-box')
+    await box.locator('input').fill(reason)
+    await box.getByRole('button', { name: '删除' }).click()
+    await success(this.page, '已删除')
+    await this.list.waitFor()
+  }
+
+  async reveal(): Promise<{ id: string; phones: string }> {
+    await this.detail.getByTestId('reveal').click()
+    await this.detail.getByText('已显示完整号码').waitFor()
+    return {
+      id: ((await this.detail.getByTestId('resident-id').textContent()) ?? '').trim(),
+      phones: ((await this.detail.getByTestId('resident-phones').textContent()) ?? '').trim()
+    }
+  }
+}
