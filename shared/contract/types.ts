@@ -22,7 +22,14 @@ export const PERMISSIONS = [
   'register.recycle',
   /** Supply stock, the ledger, household distribution, disinfection log: read / change. */
   'supplies.view',
-  'supplies.edit'
+  'supplies.edit',
+  /** Returnees, observation episodes and daily checks (scoped to grids for grid workers). */
+  'returnees.view',
+  'returnees.edit',
+  /** Excel: import through the wizard; export lists and reports (masked); export with full numbers (audited, with a reason). */
+  'data.import',
+  'data.export',
+  'data.exportFull'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

@@ -28,10 +28,23 @@ const ALL: readonly Permission[] = PERMISSIONS.filter((p) => p !== 'public')
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL,
-  staff: ['session', 'system.view', 'register.view', 'register.edit', 'register.reveal', 'supplies.view', 'supplies.edit'],
-  grid_worker: ['session', 'register.view', 'register.edit', 'register.reveal'],
+  staff: [
+    'session',
+    'system.view',
+    'register.view',
+    'register.edit',
+    'register.reveal',
+    'supplies.view',
+    'supplies.edit',
+    'returnees.view',
+    'returnees.edit',
+    'data.import',
+    'data.export',
+    'data.exportFull'
+  ],
+  grid_worker: ['session', 'register.view', 'register.edit', 'register.reveal', 'returnees.view', 'returnees.edit', 'data.export'],
   gate: ['session'],
-  readonly: ['session', 'system.view', 'register.view', 'supplies.view']
+  readonly: ['session', 'system.view', 'register.view', 'supplies.view', 'returnees.view']
 }
 
 /** Roles whose records are limited to the grids assigned to the account. */
