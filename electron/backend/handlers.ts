@@ -8,6 +8,8 @@ import { recycleHandlers } from './recycle/recycle.handlers'
 import { residentsHandlers } from './residents/residents.handlers'
 import { settingsHandlers } from './settings/settings.handlers'
 import { systemHandlers } from './system/system.handlers'
+import { suppliesHandlers } from './supplies/supplies.handlers'
+import { disinfectionHandlers } from './disinfection/disinfection.handlers'
 
 /** Every method of the contract has exactly one handler here, or this does not build. */
 export const handlers = {
@@ -19,5 +21,7 @@ export const handlers = {
   ...recycleHandlers,
   ...authHandlers,
   ...accountsHandlers,
-  ...auditHandlers
+  ...auditHandlers,
+  ...suppliesHandlers,
+  ...disinfectionHandlers
 } satisfies AllHandlers

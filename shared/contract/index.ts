@@ -14,6 +14,10 @@ import type { ResidentsApi } from './residents'
 import { residentsMethods } from './residents'
 import type { SettingsApi } from './settings'
 import { settingsMethods } from './settings'
+import type { SuppliesApi } from './supplies'
+import { suppliesMethods } from './supplies'
+import type { DisinfectionApi } from './disinfection'
+import { disinfectionMethods } from './disinfection'
 import type { SystemApi } from './system'
 import { systemMethods } from './system'
 import type { ArgsOf, MethodTable, ResultOf } from './types'
@@ -28,9 +32,11 @@ export type * from './recycle'
 export type * from './auth'
 export type * from './accounts'
 export type * from './audit'
+export type * from './supplies'
+export type * from './disinfection'
 
 /** The whole backend API: one entry a method, 'domain.verb' -> (args) => Promise<result>. */
-export type Api = SystemApi & SettingsApi & AuthApi & AccountsApi & AuditApi & GridsApi & HouseholdsApi & ResidentsApi & RecycleApi
+export type Api = SystemApi & SettingsApi & AuthApi & AccountsApi & AuditApi & GridsApi & HouseholdsApi & ResidentsApi & RecycleApi & SuppliesApi & DisinfectionApi
 
 export type Method = keyof Api
 export type MethodArgs<M extends Method> = ArgsOf<Api[M]>
@@ -45,7 +51,9 @@ export const methods: MethodTable<Api> = {
   ...recycleMethods,
   ...authMethods,
   ...accountsMethods,
-  ...auditMethods
+  ...auditMethods,
+  ...suppliesMethods,
+  ...disinfectionMethods
 }
 
 export function isMethod(name: string): name is Method {

@@ -16,7 +16,15 @@ export const TABLE_LABELS: Record<string, string> = {
   resident_phones: '居民电话',
   resident_tags: '重点人群标记',
   accounts: '账号',
-  account_grids: '账号所辖网格'
+  account_grids: '账号所辖网格',
+  supply_items: '物资',
+  supply_batches: '物资批次',
+  supply_ledger: '物资台账',
+  supply_month_totals: '物资月度汇总',
+  supply_campaigns: '物资发放活动',
+  supply_campaign_receipts: '住户领取记录',
+  disinfection_places: '消杀场所',
+  disinfection_logs: '消杀记录'
 }
 
 export function systemInfo(store: Store, appVersion: string): SystemInfo {

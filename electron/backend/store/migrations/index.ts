@@ -2,6 +2,7 @@ import type { Migration } from '../migrate'
 import init from './0001_init.sql?raw'
 import register from './0002_register.sql?raw'
 import accounts from './0003_accounts.sql?raw'
+import supplies from './0004_supplies.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -10,5 +11,6 @@ import accounts from './0003_accounts.sql?raw'
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'register', sql: register },
-  { version: 3, name: 'accounts', sql: accounts }
+  { version: 3, name: 'accounts', sql: accounts },
+  { version: 4, name: 'supplies', sql: supplies }
 ]
