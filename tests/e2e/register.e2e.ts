@@ -57,6 +57,21 @@ describe('居民登记: grid, household, search, move, recycle bin', () => {
     await app.screenshot('register-household')
   })
 
+  it('explains a bad ID next to the field, and offers the existing person for a duplicate', async () => {
+    const wrongCheck = FAMILY[1]!.idNumber.slice(0, 17) + (FAMILY[1]!.idNumber.endsWith('0') ? '1' : '0')
+    const form = await households.startMember('王芳', wrongCheck)
+    await expect.poll(() => households.fieldError(form, '证件号码').textContent()).toContain('校验位不正确')
+    await app.screenshot('register-bad-id')
+    await form.locator('input[data-testid="resident-id-number"], [data-testid="resident-id-number"] input').first().fill(FAMILY[0]!.idNumber)
+    await app.page.getByTestId('resident-save').click()
+    const box = app.page.locator('.el-message-box', { hasText: '这个人已经登记过了' })
+    await box.waitFor()
+    expect(await box.textContent()).toContain('张建国')
+    await box.getByRole('button', { name: '打开该居民' }).click()
+    await residents.detail.waitFor()
+    expect(await residents.detail.locator('.page-title').textContent()).toContain('张建国')
+  })
+
   it('finds a member by pinyin initials and by the last 4 digits of the phone, masked', async () => {
     await shell.navigate('居民')
     await residents.list.waitFor()
@@ -107,6 +122,8 @@ describe('居民登记: grid, household, search, move, recycle bin', () => {
   })
 
   it('logs no errors in the page', () => {
-    expect(app.consoleErrors).toEqual([])
+    // The duplicate ID above is answered 409 on purpose; Chromium logs every non-2xx response.
+    const unexpected = app.consoleErrors.filter((line) => !/status of 409 .*\/api\/residents\.create/.test(line))
+    expect(unexpected, unexpected.join('\n')).toEqual([])
   })
 })

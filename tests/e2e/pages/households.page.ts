@@ -48,6 +48,24 @@ export class HouseholdsPage {
     await this.memberRow(member.name).waitFor()
   }
 
+  /** Opens 添加成员 and types a name and ID number, leaving the drawer open. */
+  async startMember(name: string, idNumber: string): Promise<Locator> {
+    await this.detail.getByTestId('member-add').click()
+    const form = this.page.getByTestId('resident-form')
+    await inputOf(form, 'resident-name-input').fill(name)
+    await inputOf(form, 'resident-id-number').fill(idNumber)
+    await inputOf(form, 'resident-name-input').click()
+    return form
+  }
+
+  /** The message under a field of the open resident form, found by its label. */
+  fieldError(form: Locator, label: string): Locator {
+    return form
+      .locator('.el-form-item')
+      .filter({ has: this.page.locator('.el-form-item__label', { hasText: label }) })
+      .locator('.el-form-item__error')
+  }
+
   memberRow(name: string): Locator {
     return this.members.locator('.el-table__body tr', { hasText: name })
   }
