@@ -9,7 +9,7 @@ export const gridsHandlers = {
   'grids.get': (args, ctx) => gridDetail(ctx.store, ctx.session, args.id),
   'grids.create': (args, ctx) => {
     assertWholeCommunity(ctx.session, '新建网格')
-    const id = ctx.write({ summary: `新建网格“${args.name}”`, detail: { after: args } }, (tx: Tx) =>
+    const id = ctx.write({ record: (newId: number) => `grid:${newId}`, summary: `新建网格“${args.name}”`, detail: { after: args } }, (tx: Tx) =>
       createGrid(tx, args, ctx.now().toISOString())
     )
     return gridDetail(ctx.store, ctx.session, id)
@@ -19,14 +19,14 @@ export const gridsHandlers = {
     const before = gridName(ctx.store, args.id)
     const { id, ...update } = args
     const renamed = before !== args.name ? `，更名为“${args.name}”` : ''
-    ctx.write({ summary: `修改网格“${before}”${renamed}`, detail: { id, after: update } }, (tx: Tx) =>
+    ctx.write({ record: `grid:${id}`, summary: `修改网格“${before}”${renamed}`, detail: { id, after: update } }, (tx: Tx) =>
       updateGridRecord(tx, id, update, ctx.now().toISOString())
     )
     return gridDetail(ctx.store, ctx.session, id)
   },
   'grids.retire': (args, ctx) => {
     assertWholeCommunity(ctx.session, '撤销网格')
-    ctx.write({ summary: (grid) => `撤销网格“${grid.name}”`, detail: { id: args.id } }, (tx: Tx) =>
+    ctx.write({ record: `grid:${args.id}`, summary: (grid) => `撤销网格“${grid.name}”`, detail: { id: args.id } }, (tx: Tx) =>
       retireGridRecord(tx, args.id, ctx.now().toISOString())
     )
     return gridDetail(ctx.store, ctx.session, args.id)

@@ -18,13 +18,13 @@ export const householdsHandlers = {
   'households.get': (args, ctx) => householdDetail(ctx.store, ctx.session, args.id, ctx.now()),
   'households.addressOptions': (_args, ctx) => addressOptions(ctx.store),
   'households.create': (args, ctx) => {
-    const id = ctx.write({ summary: `新建住户 ${formatAddress(args.address)}`, detail: { after: args } }, (tx: Tx) => createHousehold(tx, ctx.session, args, ctx.now().toISOString()))
+    const id = ctx.write({ record: (newId: number) => `household:${newId}`, summary: `新建住户 ${formatAddress(args.address)}`, detail: { after: args } }, (tx: Tx) => createHousehold(tx, ctx.session, args, ctx.now().toISOString()))
     return householdDetail(ctx.store, ctx.session, id, ctx.now())
   },
   'households.update': (args, ctx) => {
     const { id, ...update } = args
     ctx.write(
-      { summary: (before) => `修改住户 ${before.address}`, detail: (before: HouseholdRecord) => ({ before: { address: before.address, tenure: before.tenure, householderId: before.householderId }, after: update }) },
+      { record: `household:${id}`, summary: (before) => `修改住户 ${before.address}`, detail: (before: HouseholdRecord) => ({ before: { address: before.address, tenure: before.tenure, householderId: before.householderId }, after: update }) },
       (tx: Tx) => updateHouseholdRecord(tx, ctx.session, id, update, ctx.now().toISOString())
     )
     return householdDetail(ctx.store, ctx.session, id, ctx.now())
@@ -32,6 +32,7 @@ export const householdsHandlers = {
   'households.delete': (args, ctx) => {
     const { members } = ctx.write(
       {
+        record: `household:${args.id}`,
         summary: ({ before, members }) => `删除住户 ${before.address}（连同 ${members} 名成员移入回收站），原因：${args.reason}`,
         detail: ({ before, members }: { before: HouseholdRecord; members: number }) => ({ id: before.id, address: before.address, members, reason: args.reason })
       },
@@ -42,6 +43,7 @@ export const householdsHandlers = {
   'households.merge': (args, ctx) => {
     ctx.write(
       {
+        record: `household:${args.targetId}`,
         summary: ({ source, target }) => `合并住户：${source.address} 并入 ${target.address}`,
         detail: ({ source, target }: { source: HouseholdRecord; target: HouseholdRecord }) => ({ sourceId: source.id, targetId: target.id, members: source.memberCount })
       },

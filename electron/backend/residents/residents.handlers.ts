@@ -17,7 +17,7 @@ export const residentsHandlers = {
   'residents.get': (args, ctx) => detail(ctx, args.id),
   'residents.create': (args, ctx) => {
     const created = ctx.write(
-      { summary: (record) => `登记居民 ${labelOf(record)}`, detail: (record: ResidentRecord) => ({ after: auditView(record) }) },
+      { record: (r: ResidentRecord) => `resident:${r.id}`, summary: (record) => `登记居民 ${labelOf(record)}`, detail: (record: ResidentRecord) => ({ after: auditView(record) }) },
       (tx: Tx) => liveResident(tx, ctx.session, createResident(tx, ctx.session, args, ctx.now(), ctx.now().toISOString()))
     )
     return detail(ctx, created.id)
@@ -26,7 +26,7 @@ export const residentsHandlers = {
     const { id, ...fields } = args
     let after: Record<string, unknown> = {}
     ctx.write(
-      { summary: (before) => `修改居民 ${labelOf(before)}`, detail: (before: ResidentRecord) => ({ before: auditView(before), after }) },
+      { record: `resident:${id}`, summary: (before) => `修改居民 ${labelOf(before)}`, detail: (before: ResidentRecord) => ({ before: auditView(before), after }) },
       (tx: Tx) => {
         const before = updateResidentRecord(tx, ctx.session, id, fields, ctx.now(), ctx.now().toISOString())
         after = auditView(liveResident(tx, ctx.session, id))
@@ -37,7 +37,7 @@ export const residentsHandlers = {
   },
   'residents.delete': (args, ctx) => {
     ctx.write(
-      { summary: (before) => `删除居民 ${labelOf(before)}（移入回收站），原因：${args.reason}`, detail: (before: ResidentRecord) => ({ before: auditView(before), reason: args.reason }) },
+      { record: `resident:${args.id}`, summary: (before) => `删除居民 ${labelOf(before)}（移入回收站），原因：${args.reason}`, detail: (before: ResidentRecord) => ({ before: auditView(before), reason: args.reason }) },
       (tx: Tx) => deleteResidentRecord(tx, ctx.session, args.id, args.reason, ctx.now().toISOString())
     )
     return { id: args.id }
@@ -45,6 +45,7 @@ export const residentsHandlers = {
   'residents.move': (args, ctx) => {
     ctx.write(
       {
+        record: `resident:${args.id}`,
         summary: ({ before, to }) => `迁移居民 ${before.name}：${before.address ?? '无住户'} → ${to?.address ?? '无住户'}`,
         detail: ({ before, to }: { before: ResidentRecord; to: HouseholdRecord | null }) => ({ id: args.id, from: before.householdId, to: to?.id ?? null, relation: args.relation })
       },
@@ -54,7 +55,7 @@ export const residentsHandlers = {
   },
   'residents.reveal': (args, ctx) => {
     const resident = liveResident(ctx.store, ctx.session, args.id)
-    return ctx.write({ summary: `查看居民 ${resident.name} 的完整证件号码和电话`, detail: { id: args.id } }, (tx: Tx) => {
+    return ctx.write({ record: `resident:${args.id}`, summary: `查看居民 ${resident.name} 的完整证件号码和电话`, detail: { id: args.id } }, (tx: Tx) => {
       const numbers = fullNumbers(tx, args.id)
       return { id: args.id, idNumber: numbers?.idNumber ?? '', phones: numbers ? phonesOf(numbers) : [] }
     })

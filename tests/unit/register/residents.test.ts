@@ -154,8 +154,8 @@ describe('residents.update / get / delete / reveal', () => {
     const clerk = { accountId: 2, actor: '工作人员', permissions: new Set(['register.view', 'register.edit'] as const), gridScope: 'all' as const }
     expect(failed(await b.call('residents.reveal', { id: r.id }, clerk)).code).toBe('FORBIDDEN')
     await b.ok('residents.reveal', { id: r.id })
-    const last = b.store.get<{ method: string; summary: string }>('SELECT method, summary FROM audit_log ORDER BY id DESC LIMIT 1')
-    expect(last).toEqual({ method: 'residents.reveal', summary: '查看居民 张三 的完整证件号码和电话' })
+    const last = b.store.get<{ method: string; summary: string; record: string }>('SELECT method, summary, record FROM audit_log ORDER BY id DESC LIMIT 1')
+    expect(last).toEqual({ method: 'residents.reveal', summary: '查看居民 张三 的完整证件号码和电话', record: `resident:${r.id}` })
     expect(failed(await b.call('residents.reveal', { id: 42 })).code).toBe('NOT_FOUND')
   })
 })
