@@ -1,4 +1,4 @@
-import { Delete, Document, Grid, HomeFilled, House, Setting, User, UserFilled } from '@element-plus/icons-vue'
+import { Box, Brush, Delete, Document, Grid, Guide, HomeFilled, House, Setting, Stamp, Tickets, User, UserFilled } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { Permission } from '../../shared/contract'
 
@@ -14,7 +14,23 @@ export interface ModuleEntry {
 
 /** The sidebar grows one entry per domain, added when that module works end to end. */
 export const MODULES: ModuleEntry[] = [
-  { path: '/', name: 'home', title: '首页', icon: House, component: () => import('./views/home/HomeView.vue') },
+  { path: '/', name: 'home', title: '首页', icon: House, permission: 'home.view', component: () => import('./views/home/HomeView.vue') },
+  {
+    path: '/gate',
+    name: 'gate',
+    title: '卡口登记',
+    icon: Stamp,
+    permission: 'gate.use',
+    component: () => import('./views/gate/GateView.vue')
+  },
+  {
+    path: '/gate-day',
+    name: 'gate-day',
+    title: '出入记录',
+    icon: Tickets,
+    permission: 'gate.view',
+    component: () => import('./views/gate/DayView.vue')
+  },
   {
     path: '/residents',
     name: 'residents',
@@ -48,6 +64,30 @@ export const MODULES: ModuleEntry[] = [
     component: () => import('./views/recycle/ListView.vue')
   },
   {
+    path: '/supplies',
+    name: 'supplies',
+    title: '物资',
+    icon: Box,
+    permission: 'supplies.view',
+    component: () => import('./views/supplies/SuppliesView.vue')
+  },
+  {
+    path: '/disinfection',
+    name: 'disinfection',
+    title: '消杀',
+    icon: Brush,
+    permission: 'supplies.view',
+    component: () => import('./views/disinfection/DisinfectionView.vue')
+  },
+  {
+    path: '/checkpoints',
+    name: 'checkpoints',
+    title: '卡口与出入证',
+    icon: Guide,
+    permission: 'checkpoints.manage',
+    component: () => import('./views/checkpoints/ListView.vue')
+  },
+  {
     path: '/accounts',
     name: 'accounts',
     title: '账号',
@@ -77,5 +117,6 @@ export const MODULES: ModuleEntry[] = [
 export const DETAIL_PAGES: (Omit<ModuleEntry, 'icon'> & { parent: string })[] = [
   { path: '/residents/:id(\\d+)', name: 'resident', title: '居民详情', parent: '/residents', permission: 'register.view', component: () => import('./views/residents/DetailView.vue') },
   { path: '/households/:id(\\d+)', name: 'household', title: '住户详情', parent: '/households', permission: 'register.view', component: () => import('./views/households/DetailView.vue') },
-  { path: '/grids/:id(\\d+)', name: 'grid', title: '网格详情', parent: '/grids', permission: 'register.view', component: () => import('./views/grids/DetailView.vue') }
+  { path: '/grids/:id(\\d+)', name: 'grid', title: '网格详情', parent: '/grids', permission: 'register.view', component: () => import('./views/grids/DetailView.vue') },
+  { path: '/disinfection/day-sheet', name: 'disinfection-day-sheet', title: '消杀日工作单', parent: '/disinfection', permission: 'supplies.view', component: () => import('./views/disinfection/DaySheetPrint.vue') }
 ]
