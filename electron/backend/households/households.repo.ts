@@ -25,19 +25,18 @@ export interface HouseholdRecord {
   deletedAt: string | null
 }
 
-const HOUSEHOLD_SELECT = `SELECT h.id, h.building_id AS buildingId, h.grid_id AS gridId, g.name AS gridName, c.name AS compound,
+const HOUSEHOLD_COLUMNS = `h.id, h.building_id AS buildingId, h.grid_id AS gridId, g.name AS gridName, c.name AS compound,
     b.name AS building, h.unit, h.room, h.address, h.address_key AS addressKey, h.tenure, h.householder_id AS householderId,
     hr.name AS householderName,
     (SELECT COUNT(*) FROM residents m WHERE m.household_id = h.id AND m.deleted_at IS NULL) AS memberCount,
-    h.notes, h.created_at AS createdAt, h.updated_at AS updatedAt, h.deleted_at AS deletedAt
-  FROM households h
-  JOIN buildings b ON b.id = h.building_id
+    h.notes, h.created_at AS createdAt, h.updated_at AS updatedAt, h.deleted_at AS deletedAt`
+const HOUSEHOLD_JOINS = `JOIN buildings b ON b.id = h.building_id
   JOIN compounds c ON c.id = b.compound_id
   LEFT JOIN grids g ON g.id = h.grid_id
   LEFT JOIN residents hr ON hr.id = h.householder_id`
 
 export function getHousehold(db: Db, id: number): HouseholdRecord | undefined {
-  return db.get<HouseholdRecord>(`${HOUSEHOLD_SELECT} WHERE h.id = ?`, [id])
+  return db.get<HouseholdRecord>(`SELECT ${HOUSEHOLD_COLUMNS} FROM households h ${HOUSEHOLD_JOINS} WHERE h.id = ?`, [id])
 }
 
 export interface HouseholdFilter {
@@ -48,6 +47,19 @@ export interface HouseholdFilter {
   scope: SqlPart
 }
 
+/** A household is found by its address, or by any of its members (name, pinyin, ID or phone tail). */
+function householdHits(hits: SearchHits): SqlPart {
+  const parts: SqlPart[] = []
+  const contains = 'contains' in hits ? hits.contains : null
+  if (contains !== null) parts.push({ sql: 'SELECT id FROM households WHERE instr(search_text, ?) > 0', params: [containsKey(contains)] })
+  if (hits.kind !== 'address') {
+    // The address is matched above, once, on the households themselves.
+    const people = hitsSql(hits.kind === 'pinyin' ? hits : { ...hits, contains: null })
+    parts.push({ sql: `SELECT household_id FROM residents WHERE deleted_at IS NULL AND household_id IS NOT NULL AND id IN (${people.sql})`, params: people.params })
+  }
+  return { sql: parts.map((p) => p.sql).join(' UNION '), params: parts.flatMap((p) => p.params) }
+}
+
 function whereSql(f: HouseholdFilter): SqlPart {
   const parts = ['h.deleted_at IS NULL', f.scope.sql]
   const params: SqlValue[] = [...f.scope.params]
@@ -55,45 +67,41 @@ function whereSql(f: HouseholdFilter): SqlPart {
     parts.push('h.grid_id = ?')
     params.push(f.gridId)
   }
-  if (f.compound !== undefined) {
-    parts.push('c.name = ?')
-    params.push(f.compound)
-  }
-  if (f.building !== undefined) {
-    parts.push('b.name = ?')
-    params.push(f.building)
-  }
-  if (f.hits) {
-    // A household is found by its address or by any of its members.
-    const hits = hitsSql(f.hits)
-    const contains = 'contains' in f.hits ? f.hits.contains : null
-    parts.push(
-      `(${contains !== null ? 'instr(h.search_text, ?) > 0 OR ' : ''}h.id IN (SELECT r.household_id FROM residents r
-        WHERE r.deleted_at IS NULL AND r.id IN (${hits.sql})))`
-    )
-    if (contains !== null) params.push(containsKey(contains))
-    params.push(...hits.params)
+  if (f.compound !== undefined || f.building !== undefined) {
+    const conditions = [f.compound !== undefined ? 'c.name = ?' : '', f.building !== undefined ? 'b.name = ?' : ''].filter(Boolean)
+    parts.push(`h.building_id IN (SELECT b.id FROM buildings b JOIN compounds c ON c.id = b.compound_id WHERE ${conditions.join(' AND ')})`)
+    params.push(...[f.compound, f.building].filter((v): v is string => v !== undefined))
   }
   return { sql: parts.join(' AND '), params }
 }
 
-export function findHouseholds(db: Db, f: HouseholdFilter, limit: number, offset: number): HouseholdRecord[] {
+/** One page and the total, choosing the page's ids before any join (as for residents). */
+export function findHouseholdPage(db: Db, f: HouseholdFilter, limit: number, offset: number): { records: HouseholdRecord[]; total: number } {
   const where = whereSql(f)
-  return db.all<HouseholdRecord>(`${HOUSEHOLD_SELECT} WHERE ${where.sql} ORDER BY h.address_key, h.id LIMIT ? OFFSET ?`, [
-    ...where.params,
-    limit,
-    offset
-  ])
+  if (f.hits) {
+    const hits = householdHits(f.hits)
+    const ids = db
+      .all<{ id: number }>(
+        `WITH hits(id) AS (${hits.sql})
+         SELECT h.id FROM hits CROSS JOIN households h ON h.id = hits.id WHERE ${where.sql} ORDER BY h.address_key, h.id`,
+        [...hits.params, ...where.params]
+      )
+      .map((row) => row.id)
+    return { records: householdsByIds(db, ids.slice(offset, offset + limit)), total: ids.length }
+  }
+  const ids = db
+    .all<{ id: number }>(`SELECT h.id FROM households h WHERE ${where.sql} ORDER BY h.address_key, h.id LIMIT ? OFFSET ?`, [...where.params, limit, offset])
+    .map((row) => row.id)
+  const total = Number(db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM households h WHERE ${where.sql}`, where.params)?.n ?? 0)
+  return { records: householdsByIds(db, ids), total }
 }
 
-export function countHouseholds(db: Db, f: HouseholdFilter): number {
-  const where = whereSql(f)
-  return Number(
-    db.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM households h JOIN buildings b ON b.id = h.building_id JOIN compounds c ON c.id = b.compound_id
-        WHERE ${where.sql}`,
-      where.params
-    )?.n ?? 0
+function householdsByIds(db: Db, ids: number[]): HouseholdRecord[] {
+  if (ids.length === 0) return []
+  return db.all<HouseholdRecord>(
+    `SELECT ${HOUSEHOLD_COLUMNS} FROM json_each(?) page CROSS JOIN households h ON h.id = page.value ${HOUSEHOLD_JOINS}
+      ORDER BY h.address_key, h.id`,
+    [JSON.stringify(ids)]
   )
 }
 

@@ -15,8 +15,7 @@ import { liveHousehold } from '../residents/residents.service'
 import { toResidentRow } from '../residents/residents.view'
 import type { Tx } from '../store/store'
 import {
-  countHouseholds,
-  findHouseholds,
+  findHouseholdPage,
   getHousehold,
   insertHousehold,
   liveMemberIds,
@@ -60,7 +59,8 @@ export function listHouseholds(db: Db, session: Session, args: HouseholdsListArg
     building: args.building || undefined,
     scope: scopeSql('h.grid_id', session.gridScope)
   }
-  return { rows: findHouseholds(db, filter, pageSize, offset).map(toHouseholdRow), total: countHouseholds(db, filter), page, pageSize }
+  const { records, total } = findHouseholdPage(db, filter, pageSize, offset)
+  return { rows: records.map(toHouseholdRow), total, page, pageSize }
 }
 
 export function addressOptions(db: Db): AddressOptions {

@@ -154,6 +154,21 @@ export async function registerBench(): Promise<void> {
   })
   record({ group: lists, name: '网格员（限本网格）首字母搜索 p50 / p95', value: `${ms(percentile(scoped, 50))} / ${ms(percentile(scoped, 95))}` })
 
+  const other = '住户与网格 (5万人)'
+  const timed = async (name: string, fn: (i: number) => Promise<unknown>) => {
+    const samples = await sample(100, fn)
+    record({ group: other, name: `${name} p50 / p95`, value: `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}` })
+  }
+  const ok = async (method: 'households.list' | 'grids.list' | 'grids.get', args: unknown) => {
+    const envelope = await backend.call(method, args)
+    if (!envelope.ok) throw new Error(envelope.error.message)
+  }
+  await timed('住户列表 第1页', () => ok('households.list', { page: 1 }))
+  await timed('住户搜索 成员拼音首字母', (i) => ok('households.list', { q: nameSearchKeys(at(s.names, Math.abs(i))).initials }))
+  await timed('住户搜索 地址', (i) => ok('households.list', { q: at(s.addresses, Math.abs(i)) }))
+  await timed('网格列表（含各项人数）', () => ok('grids.list', {}))
+  await timed('网格详情（25 栋楼的统计）', (i) => ok('grids.get', { id: s.grids[Math.abs(i) % s.grids.length] }))
+
   backend.store.close({ snapshot: false })
   fs.rmSync(dir, { recursive: true, force: true })
 }
