@@ -1,7 +1,9 @@
 import { accountsHandlers } from './accounts/accounts.handlers'
 import { auditHandlers } from './audit/audit.handlers'
 import { authHandlers } from './auth/auth.handlers'
+import { checkpointsHandlers } from './checkpoints/checkpoints.handlers'
 import type { AllHandlers } from './context'
+import { gateHandlers } from './gate/gate.handlers'
 import { gridsHandlers } from './grids/grids.handlers'
 import { householdsHandlers } from './households/households.handlers'
 import { recycleHandlers } from './recycle/recycle.handlers'
@@ -22,6 +24,8 @@ export const handlers = {
   ...authHandlers,
   ...accountsHandlers,
   ...auditHandlers,
+  ...checkpointsHandlers,
+  ...gateHandlers,
   ...suppliesHandlers,
   ...disinfectionHandlers
 } satisfies AllHandlers

@@ -1,4 +1,4 @@
-import { Box, Brush, Delete, Document, Grid, HomeFilled, House, Setting, User, UserFilled } from '@element-plus/icons-vue'
+import { Box, Brush, Delete, Document, Grid, Guide, HomeFilled, House, Setting, Stamp, Tickets, User, UserFilled } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { Permission } from '../../shared/contract'
 
@@ -14,7 +14,23 @@ export interface ModuleEntry {
 
 /** The sidebar grows one entry per domain, added when that module works end to end. */
 export const MODULES: ModuleEntry[] = [
-  { path: '/', name: 'home', title: '首页', icon: House, component: () => import('./views/home/HomeView.vue') },
+  { path: '/', name: 'home', title: '首页', icon: House, permission: 'home.view', component: () => import('./views/home/HomeView.vue') },
+  {
+    path: '/gate',
+    name: 'gate',
+    title: '卡口登记',
+    icon: Stamp,
+    permission: 'gate.use',
+    component: () => import('./views/gate/GateView.vue')
+  },
+  {
+    path: '/gate-day',
+    name: 'gate-day',
+    title: '出入记录',
+    icon: Tickets,
+    permission: 'gate.view',
+    component: () => import('./views/gate/DayView.vue')
+  },
   {
     path: '/residents',
     name: 'residents',
@@ -62,6 +78,14 @@ export const MODULES: ModuleEntry[] = [
     icon: Brush,
     permission: 'supplies.view',
     component: () => import('./views/disinfection/DisinfectionView.vue')
+  },
+  {
+    path: '/checkpoints',
+    name: 'checkpoints',
+    title: '卡口与出入证',
+    icon: Guide,
+    permission: 'checkpoints.manage',
+    component: () => import('./views/checkpoints/ListView.vue')
   },
   {
     path: '/accounts',

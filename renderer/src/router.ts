@@ -46,7 +46,11 @@ router.beforeEach(async (to) => {
   if (to.name === 'setup') return { path: '/' }
   if (!auth.loggedIn) return to.name === 'login' ? true : { name: 'login', query: to.path === '/' ? {} : { redirect: to.fullPath } }
   if (to.name === 'login') return { path: '/' }
-  if (to.meta.permission && !auth.can(to.meta.permission)) return { path: '/' }
+  if (to.meta.permission && !auth.can(to.meta.permission)) {
+    // The first page this role may use (the gate role lands on the gate screen, not a home page).
+    const first = MODULES.find((module) => !module.permission || auth.can(module.permission))
+    return first && first.path !== to.path ? { path: first.path } : false
+  }
   return true
 })
 

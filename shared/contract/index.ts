@@ -12,6 +12,10 @@ import type { RecycleApi } from './recycle'
 import { recycleMethods } from './recycle'
 import type { ResidentsApi } from './residents'
 import { residentsMethods } from './residents'
+import type { CheckpointsApi } from './checkpoints'
+import { checkpointsMethods } from './checkpoints'
+import type { GateApi } from './gate'
+import { gateMethods } from './gate'
 import type { SettingsApi } from './settings'
 import { settingsMethods } from './settings'
 import type { SuppliesApi } from './supplies'
@@ -32,11 +36,13 @@ export type * from './recycle'
 export type * from './auth'
 export type * from './accounts'
 export type * from './audit'
+export type * from './checkpoints'
+export type * from './gate'
 export type * from './supplies'
 export type * from './disinfection'
 
 /** The whole backend API: one entry a method, 'domain.verb' -> (args) => Promise<result>. */
-export type Api = SystemApi & SettingsApi & AuthApi & AccountsApi & AuditApi & GridsApi & HouseholdsApi & ResidentsApi & RecycleApi & SuppliesApi & DisinfectionApi
+export type Api = SystemApi & SettingsApi & AuthApi & AccountsApi & AuditApi & GridsApi & HouseholdsApi & ResidentsApi & RecycleApi & SuppliesApi & DisinfectionApi & CheckpointsApi & GateApi
 
 export type Method = keyof Api
 export type MethodArgs<M extends Method> = ArgsOf<Api[M]>
@@ -52,6 +58,8 @@ export const methods: MethodTable<Api> = {
   ...authMethods,
   ...accountsMethods,
   ...auditMethods,
+  ...checkpointsMethods,
+  ...gateMethods,
   ...suppliesMethods,
   ...disinfectionMethods
 }

@@ -29,7 +29,15 @@ export const PERMISSIONS = [
   /** Excel: import through the wizard; export lists and reports (masked); export with full numbers (audited, with a reason). */
   'data.import',
   'data.export',
-  'data.exportFull'
+  'data.exportFull',
+  /** The home page with the office's overview (everyone but the gate role, who lands on the gate screen). */
+  'home.view',
+  /** Register entries at a gate: the gate screen, its resident look-up (name, building, masked phone only), pass checks. */
+  'gate.use',
+  /** The day view of entries per checkpoint, passes list, the 出入登记表 export. */
+  'gate.view',
+  /** Set up checkpoints, issue and revoke passes. */
+  'checkpoints.manage'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

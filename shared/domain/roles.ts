@@ -40,11 +40,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'returnees.edit',
     'data.import',
     'data.export',
-    'data.exportFull'
+    'data.exportFull',
+    'home.view',
+    'gate.use',
+    'gate.view',
+    'checkpoints.manage'
   ],
-  grid_worker: ['session', 'register.view', 'register.edit', 'register.reveal', 'returnees.view', 'returnees.edit', 'data.export'],
-  gate: ['session'],
-  readonly: ['session', 'system.view', 'register.view', 'supplies.view', 'returnees.view']
+  grid_worker: ['session', 'home.view', 'register.view', 'register.edit', 'register.reveal', 'returnees.view', 'returnees.edit', 'data.export'],
+  gate: ['session', 'gate.use'],
+  readonly: ['session', 'home.view', 'system.view', 'register.view', 'supplies.view', 'returnees.view', 'gate.view']
 }
 
 /** Roles whose records are limited to the grids assigned to the account. */

@@ -54,11 +54,14 @@ describe('accounts and roles', () => {
     expect(refused.status).toBe(403)
   })
 
-  it('gives the gate role nothing but its own home', async () => {
+  it('gives the gate role nothing but the gate screen', async () => {
     await shell.logout()
     await login.submit('gate1', 'Gate#2026ab')
-    expect(await shell.menuTitles()).toEqual(['首页'])
-    expect(await app.page.getByTestId('welcome').textContent()).toContain('卡口值守')
+    await app.page.getByTestId('gate-page').waitFor()
+    expect(await shell.menuTitles()).toEqual(['卡口登记'])
+    // Any other address leads back to the gate screen.
+    await app.page.goto(`${app.origin}/#/`)
+    await app.page.getByTestId('gate-page').waitFor()
     await app.screenshot('gate-home')
   })
 

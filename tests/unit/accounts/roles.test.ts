@@ -60,8 +60,8 @@ describe('role x method', () => {
     }
   })
 
-  it('gives the gate role nothing but its own session', () => {
-    expect(ROLE_PERMISSIONS.gate).toEqual(['session'])
+  it('gives the gate role nothing but the gate screen', () => {
+    expect(ROLE_PERMISSIONS.gate).toEqual(['session', 'gate.use'])
   })
 
   it('never lets the read-only role change or reveal anything', () => {

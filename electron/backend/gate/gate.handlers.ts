@@ -1,0 +1,82 @@
+import type { GateApi, GateDirectionCounts } from '../../../shared/contract'
+import { localIsoDate } from '../../../shared/domain/dates'
+import { GATE_DIRECTION_LABELS, GATE_WHO, GATE_WHO_LABELS } from '../../../shared/domain/gate'
+import type { GateWho } from '../../../shared/domain/gate'
+import { AppError } from '../../../shared/errors'
+import { liveCheckpoint } from '../checkpoints/checkpoints.handlers'
+import { getCheckpoint } from '../checkpoints/checkpoints.repo'
+import type { Handlers } from '../context'
+import { loadSettings } from '../settings/settings.service'
+import { gateWorkbook } from './gate-export'
+import { dayTallies, entryCount, entryPage, getEntry, insertEntry } from './gate.repo'
+import { buildEntry, checkPass, findPass, searchForGate, toEntryView } from './gate.service'
+
+const EXPORT_LIMIT = 100_000
+
+export const gateHandlers = {
+  'gate.search': (args, ctx) => searchForGate(ctx.store, args.q, ctx.now()),
+
+  'gate.register': (args, ctx) => {
+    const checkpoint = liveCheckpoint(ctx.store, args.checkpointId)
+    const { write, fever } = buildEntry(ctx.store, args, ctx.now(), ctx.session.actor)
+    const id = ctx.write(
+      {
+        summary: `${checkpoint.name}${GATE_DIRECTION_LABELS[write.direction]}：${GATE_WHO_LABELS[write.who]} ${write.name}，体温 ${args.temperature}℃${fever ? '（异常）' : ''}`,
+        record: (entryId: number) => `gate_entry:${entryId}`
+      },
+      (tx) => insertEntry(tx, write)
+    )
+    const entry = getEntry(ctx.store, id)
+    if (!entry) throw new AppError('INTERNAL', '登记后读取失败。')
+    return toEntryView(entry)
+  },
+
+  'gate.recent': (args, ctx) =>
+    entryPage(ctx.store, { checkpointId: args.checkpointId, day: localIsoDate(ctx.now()) }, 20, 0).map(toEntryView),
+
+  'gate.checkPass': (args, ctx) => {
+    liveCheckpoint(ctx.store, args.checkpointId)
+    return checkPass(ctx.store, findPass(ctx.store, args.number), localIsoDate(ctx.now()))
+  },
+
+  'gate.day': (args, ctx) => {
+    const filter = { day: args.day, checkpointId: args.checkpointId, abnormalOnly: args.abnormalOnly }
+    const page = args.page ?? 1
+    const pageSize = args.pageSize ?? 50
+    const empty = (): GateDirectionCounts => ({ in: 0, out: 0 })
+    const byWho = Object.fromEntries(GATE_WHO.map((who) => [who, empty()])) as Record<GateWho, GateDirectionCounts>
+    const total = empty()
+    let abnormal = 0
+    for (const tally of dayTallies(ctx.store, { day: args.day, checkpointId: args.checkpointId })) {
+      byWho[tally.who][tally.direction] += tally.n
+      total[tally.direction] += tally.n
+      abnormal += tally.abnormal
+    }
+    return {
+      day: args.day,
+      counts: { total, byWho, abnormal },
+      entries: {
+        rows: entryPage(ctx.store, filter, pageSize, (page - 1) * pageSize).map(toEntryView),
+        total: entryCount(ctx.store, filter),
+        page,
+        pageSize
+      }
+    }
+  },
+
+  'gate.export': async (args, ctx) => {
+    const checkpoint = args.checkpointId === undefined ? null : getCheckpoint(ctx.store, args.checkpointId)
+    if (args.checkpointId !== undefined && !checkpoint) throw new AppError('NOT_FOUND', '找不到这个卡口。')
+    const rows = entryPage(ctx.store, { day: args.day, checkpointId: args.checkpointId }, EXPORT_LIMIT, 0).map(toEntryView)
+    const now = ctx.now()
+    const bytes = await gateWorkbook(rows, {
+      communityName: loadSettings(ctx.store).communityName,
+      day: args.day,
+      checkpoint: checkpoint?.name ?? '全部卡口',
+      actor: ctx.session.actor,
+      at: now
+    })
+    ctx.write({ summary: `导出出入登记表 ${args.day} ${checkpoint?.name ?? '全部卡口'}，${rows.length} 条` }, () => undefined)
+    return { fileName: `出入登记表-${checkpoint?.name ?? '全部卡口'}-${args.day.replaceAll('-', '')}.xlsx`, bytes }
+  }
+} satisfies Handlers<GateApi>

@@ -1,0 +1,114 @@
+import type { GateAction, GateDirection, GateWho } from '../../../shared/domain/gate'
+import type { Db } from '../register/register.repo'
+import type { Row, SqlValue, Tx } from '../store/store'
+
+export interface GateEntryRecord {
+  id: number
+  at: string
+  day: string
+  checkpoint_id: number
+  checkpoint_name: string
+  direction: GateDirection
+  who: GateWho
+  name: string
+  phone: string
+  reason: string
+  plate: string
+  temperature_tenths: number
+  abnormal: number
+  action: GateAction
+  pass_number: string | null
+  warning: string
+  registered_by: string
+}
+
+export type GateEntryWrite = Omit<GateEntryRecord, 'id' | 'checkpoint_name' | 'pass_number'> & {
+  resident_id: number | null
+  pass_id: number | null
+}
+
+const SELECT = `SELECT e.id, e.at, e.day, e.checkpoint_id, c.name AS checkpoint_name, e.direction, e.who, e.name, e.phone,
+  e.reason, e.plate, e.temperature_tenths, e.abnormal, e.action, p.number AS pass_number, e.warning, e.registered_by
+  FROM gate_entries e JOIN checkpoints c ON c.id = e.checkpoint_id LEFT JOIN gate_passes p ON p.id = e.pass_id`
+
+export interface DayFilter {
+  day: string
+  checkpointId?: number
+  abnormalOnly?: boolean
+}
+
+function where(f: DayFilter): { sql: string; params: SqlValue[] } {
+  const clauses = ['e.day = ?']
+  const params: SqlValue[] = [f.day]
+  if (f.checkpointId !== undefined) {
+    clauses.push('e.checkpoint_id = ?')
+    params.push(f.checkpointId)
+  }
+  if (f.abnormalOnly) clauses.push('e.abnormal = 1')
+  return { sql: `WHERE ${clauses.join(' AND ')}`, params }
+}
+
+export function insertEntry(tx: Tx, w: GateEntryWrite): number {
+  return tx.run(
+    `INSERT INTO gate_entries (checkpoint_id, at, day, direction, who, resident_id, name, phone, reason, plate,
+       temperature_tenths, abnormal, action, pass_id, warning, registered_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      w.checkpoint_id, w.at, w.day, w.direction, w.who, w.resident_id, w.name, w.phone, w.reason, w.plate,
+      w.temperature_tenths, w.abnormal, w.action, w.pass_id, w.warning, w.registered_by
+    ]
+  ).lastInsertRowid
+}
+
+export function getEntry(db: Db, id: number): GateEntryRecord | undefined {
+  return db.get<GateEntryRecord & Row>(`${SELECT} WHERE e.id = ?`, [id])
+}
+
+export function entryPage(db: Db, f: DayFilter, limit: number, offset: number): GateEntryRecord[] {
+  const w = where(f)
+  return db.all<GateEntryRecord & Row>(`${SELECT} ${w.sql} ORDER BY e.id DESC LIMIT ? OFFSET ?`, [...w.params, limit, offset])
+}
+
+export function entryCount(db: Db, f: DayFilter): number {
+  const w = where(f)
+  return Number(db.get<{ n: number } & Row>(`SELECT COUNT(*) AS n FROM gate_entries e ${w.sql}`, w.params)?.n ?? 0)
+}
+
+export function dayTallies(db: Db, f: DayFilter): { who: GateWho; direction: GateDirection; n: number; abnormal: number }[] {
+  const w = where(f)
+  return db.all(
+    `SELECT e.who AS who, e.direction AS direction, COUNT(*) AS n, SUM(e.abnormal) AS abnormal
+     FROM gate_entries e ${w.sql} GROUP BY e.who, e.direction`,
+    w.params
+  )
+}
+
+/** The last time anyone went out on a pass on or after a day (the pass rule's window). */
+export function lastOutOnPass(db: Db, passId: number, sinceDay: string): { at: string; name: string } | undefined {
+  return db.get<{ at: string; name: string } & Row>(
+    `SELECT at, name FROM gate_entries WHERE pass_id = ? AND day >= ? AND direction = 'out' ORDER BY id DESC LIMIT 1`,
+    [passId, sinceDay]
+  )
+}
+
+export function memberNames(db: Db, householdId: number): string[] {
+  return db
+    .all<{ name: string } & Row>('SELECT name FROM residents WHERE household_id = ? AND deleted_at IS NULL ORDER BY id', [householdId])
+    .map((row) => row.name)
+}
+
+export interface GateResidentRecord {
+  id: number
+  name: string
+  phones: string
+  address: string | null
+  household_id: number | null
+}
+
+export function residentForGate(db: Db, id: number): GateResidentRecord | undefined {
+  return db.get<GateResidentRecord & Row>(
+    `SELECT r.id, r.name, r.phones, h.address, r.household_id FROM residents r LEFT JOIN households h ON h.id = r.household_id
+     WHERE r.id = ? AND r.deleted_at IS NULL`,
+    [id]
+  )
+}

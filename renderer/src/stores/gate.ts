@@ -1,0 +1,52 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { Checkpoint, GateEntryView, GateResidentHit, PassCheck } from '../../../shared/contract'
+import { DEFAULT_FEVER_THRESHOLD } from '../../../shared/domain/gate'
+import type { GateRegister } from '../../../shared/schemas/gate'
+import { call } from '../api'
+
+const CHECKPOINT_KEY = 'shouwang.gate.checkpoint'
+
+export const useGateStore = defineStore('gate', () => {
+  const checkpoints = ref<Checkpoint[]>([])
+  /** Chosen once per gate PC and remembered: a volunteer should not pick it for every entry. */
+  const checkpointId = ref<number | null>(Number(localStorage.getItem(CHECKPOINT_KEY)) || null)
+  const recent = ref<GateEntryView[]>([])
+  const threshold = ref(DEFAULT_FEVER_THRESHOLD)
+  const checkpoint = computed(() => checkpoints.value.find((c) => c.id === checkpointId.value) ?? null)
+
+  async function load(): Promise<void> {
+    checkpoints.value = await call('checkpoints.list', {})
+    if (checkpointId.value !== null && !checkpoint.value) choose(null)
+    const settings = await call('settings.get', {})
+    if ('temperatureThreshold' in settings && typeof settings.temperatureThreshold === 'number') threshold.value = settings.temperatureThreshold
+    await loadRecent()
+  }
+
+  function choose(id: number | null): void {
+    checkpointId.value = id
+    if (id === null) localStorage.removeItem(CHECKPOINT_KEY)
+    else localStorage.setItem(CHECKPOINT_KEY, String(id))
+    void loadRecent()
+  }
+
+  async function loadRecent(): Promise<void> {
+    recent.value = checkpointId.value === null ? [] : await call('gate.recent', { checkpointId: checkpointId.value })
+  }
+
+  function search(q: string): Promise<GateResidentHit[]> {
+    return call('gate.search', { q })
+  }
+
+  function checkPass(number: string): Promise<PassCheck> {
+    return call('gate.checkPass', { number, checkpointId: checkpointId.value ?? 0 })
+  }
+
+  async function register(args: GateRegister): Promise<GateEntryView> {
+    const saved = await call('gate.register', args)
+    recent.value = [saved, ...recent.value].slice(0, 20)
+    return saved
+  }
+
+  return { checkpoints, checkpointId, checkpoint, recent, threshold, load, choose, search, checkPass, register }
+})

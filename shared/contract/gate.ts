@@ -1,0 +1,76 @@
+import type { GateAction, GateDirection, GateWho } from '../domain/gate'
+import type { GateDayArgs, GateRegister } from '../schemas/gate'
+import { gateDayArgs, gateExportArgs, gateRecentArgs, gateRegisterArgs, gateSearchArgs, passCheckArgs } from '../schemas/gate'
+import type { ExportedFile, Page } from './audit'
+import type { PassView } from './checkpoints'
+import type { MethodTable } from './types'
+
+/** What the gate screen may know of a resident: no ID number, a masked phone. */
+export interface GateResidentHit {
+  id: number
+  name: string
+  /** '幸福里小区 3栋' */
+  building: string
+  phone: string
+}
+
+export interface GateEntryView {
+  id: number
+  at: string
+  day: string
+  checkpointId: number
+  checkpointName: string
+  direction: GateDirection
+  who: GateWho
+  name: string
+  /** Masked. */
+  phone: string
+  reason: string
+  plate: string
+  /** ℃, one decimal. */
+  temperature: number
+  abnormal: boolean
+  action: GateAction
+  passNumber: string
+  /** A pass rule broken, an unusual plate: kept with the entry. */
+  warning: string
+  registeredBy: string
+}
+
+export interface GateDirectionCounts {
+  in: number
+  out: number
+}
+
+export interface GateDay {
+  day: string
+  counts: { total: GateDirectionCounts; byWho: Record<GateWho, GateDirectionCounts>; abnormal: number }
+  entries: Page<GateEntryView>
+}
+
+export interface PassCheck {
+  pass: PassView
+  members: string[]
+  /** The last time someone went out on this pass, if any. */
+  lastOut: { at: string; name: string } | null
+  /** Set when letting one more person out breaks the pass's rule. */
+  warning: string
+}
+
+export type GateApi = {
+  'gate.search': (args: { q: string }) => Promise<GateResidentHit[]>
+  'gate.register': (args: GateRegister) => Promise<GateEntryView>
+  'gate.recent': (args: { checkpointId: number }) => Promise<GateEntryView[]>
+  'gate.checkPass': (args: { number: string; checkpointId: number }) => Promise<PassCheck>
+  'gate.day': (args: GateDayArgs) => Promise<GateDay>
+  'gate.export': (args: { checkpointId?: number; day: string }) => Promise<ExportedFile>
+}
+
+export const gateMethods = {
+  'gate.search': { args: gateSearchArgs, kind: 'query', permission: 'gate.use', title: '卡口查找居民' },
+  'gate.register': { args: gateRegisterArgs, kind: 'mutation', permission: 'gate.use', title: '出入登记' },
+  'gate.recent': { args: gateRecentArgs, kind: 'query', permission: 'gate.use', title: '查看本卡口今日登记' },
+  'gate.checkPass': { args: passCheckArgs, kind: 'query', permission: 'gate.use', title: '查验出入证' },
+  'gate.day': { args: gateDayArgs, kind: 'query', permission: 'gate.view', title: '查看出入记录' },
+  'gate.export': { args: gateExportArgs, kind: 'mutation', permission: 'gate.view', title: '导出出入登记表' }
+} satisfies MethodTable<GateApi>
