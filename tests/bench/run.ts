@@ -1,11 +1,13 @@
 import { mb, printTable, record } from './report'
 import { registerBench } from './suites/register.bench'
 import { storeBench } from './suites/store.bench'
+import { suppliesBench } from './suites/supplies.bench'
 
 /** Every benchmark, measured in one run beside its baseline; prints one table. */
 const suites: Record<string, () => Promise<void>> = {
   store: storeBench,
-  register: registerBench
+  register: registerBench,
+  supplies: suppliesBench
 }
 
 const only = process.argv.slice(2)
