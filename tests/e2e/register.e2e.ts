@@ -69,7 +69,7 @@ describe('居民登记: grid, household, search, move, recycle bin', () => {
     expect(await box.textContent()).toContain('张建国')
     await box.getByRole('button', { name: '打开该居民' }).click()
     await residents.detail.waitFor()
-    expect(await residents.detail.locator('.page-title').textContent()).toContain('张建国')
+    await expect.poll(() => residents.detail.locator('.page-title').textContent()).toContain('张建国')
   })
 
   it('finds a member by pinyin initials and by the last 4 digits of the phone, masked', async () => {

@@ -31,7 +31,8 @@ export class HouseholdsPage {
     await inputOf(form, 'household-room').fill(address.room)
     await this.page.getByTestId('household-save').click()
     await success(this.page, '已保存')
-    await this.detail.getByTestId('household-title').waitFor()
+    // The page shows a placeholder title until households.get answers.
+    await this.detail.getByTestId('household-title').filter({ hasText: `${address.building} ${address.unit} ${address.room}` }).waitFor()
   }
 
   /** 添加成员 on the household's page. */

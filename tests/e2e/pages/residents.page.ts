@@ -43,9 +43,10 @@ export class ResidentsPage {
     return ((await this.row(name).first().locator('td').nth(index).textContent()) ?? '').trim()
   }
 
+  /** Opens a person's page from the list; resolves once their record has loaded. */
   async open(name: string): Promise<void> {
     await this.row(name).first().getByTestId('resident-name').click()
-    await this.detail.waitFor()
+    await this.detail.locator('.page-title', { hasText: name }).waitFor()
   }
 
   /** 删除 on the person's page: gives the reason, resolves back on the list. */
