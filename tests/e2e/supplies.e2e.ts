@@ -134,12 +134,27 @@ describe('消杀: places, log, day sheet', () => {
     const sheet = await disinfection.openDaySheet()
     // 3栋楼道 twice (once done), 3栋电梯 once.
     expect(await sheet.locator('tbody tr').count()).toBe(3)
-    await expect.poll(() => sheet.locator('tbody tr').first().textContent()).toContain('刘师傅')
+    await expect.poll(() => sheet.locator('tbody tr').filter({ hasText: '3栋楼道' }).first().textContent()).toContain('刘师傅')
     await app.screenshot('disinfection-day-sheet')
     const dir = path.join(REPO_ROOT, 'test-results/e2e')
     await app.page.emulateMedia({ media: 'print' })
     const pdf = await app.page.pdf({ path: path.join(dir, 'disinfection-day-sheet.pdf'), format: 'A4', preferCSSPageSize: true })
     await app.page.emulateMedia({ media: 'screen' })
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF')
+  })
+
+  it('prints a long day sheet on several A4 pages, the heading repeated on each', async () => {
+    for (let i = 1; i <= 40; i++) {
+      const name = `${i}号楼楼道`
+      await app.apiData('disinfection.savePlace', { name, kind: 'corridor', building: `${i}栋`, gridId: null, schedule: 'per_day', timesPerDay: 1, intervalDays: 1, active: true, notes: '' })
+    }
+    await app.page.reload()
+    const sheet = app.page.getByTestId('day-sheet')
+    await expect.poll(() => sheet.locator('tbody tr').count()).toBe(43)
+    await app.page.emulateMedia({ media: 'print' })
+    const pdf = await app.page.pdf({ path: path.join(REPO_ROOT, 'test-results/e2e/disinfection-day-sheet-long.pdf'), format: 'A4', preferCSSPageSize: true })
+    await app.page.emulateMedia({ media: 'screen' })
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []
+    expect(pages.length).toBeGreaterThan(1)
   })
 })

@@ -24,8 +24,13 @@ const PLACE_SELECT = `SELECT p.id, p.name, p.kind, p.building, p.grid_id, g.name
     (SELECT MAX(l.done_at) FROM disinfection_logs l WHERE l.place_id = p.id) AS last_done_at
   FROM disinfection_places p LEFT JOIN grids g ON g.id = p.grid_id`
 
+const natural = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric: true })
+
+/** Working places first, then by building and name in natural order (2栋 before 10栋). */
 export function listPlaces(db: Reader): PlaceRow[] {
-  return db.all<PlaceRow & Row>(`${PLACE_SELECT} ORDER BY p.active DESC, p.building, p.name`)
+  return db
+    .all<PlaceRow & Row>(PLACE_SELECT)
+    .sort((a, b) => b.active - a.active || natural(a.building, b.building) || natural(a.name, b.name))
 }
 
 export function getPlace(db: Reader, id: number): PlaceRow | undefined {

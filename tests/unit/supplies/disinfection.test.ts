@@ -58,9 +58,10 @@ describe('places and the log through dispatch', () => {
     await b.ok('disinfection.log', log(corridor.id, now()))
     expect(await b.ok('disinfection.overdue', {})).toEqual([])
     b.clock.advance(72 * HOUR)
+    // Same building: names in pinyin order (电梯 before 楼道), as a clerk would look them up.
     expect((await b.ok('disinfection.overdue', {})).map((p) => [p.name, p.overdueText])).toEqual([
-      ['3栋楼道', '逾期 2 天'],
-      ['3栋电梯', '逾期 1 天']
+      ['3栋电梯', '逾期 1 天'],
+      ['3栋楼道', '逾期 2 天']
     ])
     await b.ok('disinfection.savePlace', { ...place({ name: '3栋电梯', kind: 'elevator', schedule: 'every_days', intervalDays: 2, active: false }), id: lift.id })
     expect((await b.ok('disinfection.overdue', {})).map((p) => p.name)).toEqual(['3栋楼道'])
