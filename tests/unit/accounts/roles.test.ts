@@ -18,7 +18,7 @@ const tokens = new Map<Role, string>()
 const SKIP = new Set<string>(['auth.logout', 'auth.login', 'auth.setup'])
 
 beforeAll(async () => {
-  backend = await testBackend()
+  backend = await testBackend('file')
   tokens.set('admin', await setupAdmin(backend))
   const grid = (await backend.ok('grids.create', { name: '第一网格', notes: '', leader: null, workers: [] })) as { id: number }
   for (const role of ROLES.filter((r) => r !== 'admin')) {

@@ -13,8 +13,8 @@ export interface TestBackend extends Backend {
 }
 
 /** A real backend (store + dispatch) on a temp folder and a fixed clock. */
-export async function testBackend(): Promise<TestBackend> {
-  const dir = tempDir()
+export async function testBackend(lifetime: 'test' | 'file' = 'test'): Promise<TestBackend> {
+  const dir = tempDir('shouwang-test-', lifetime)
   const clock = fixedClock()
   const backend = await createBackend({ dataDir: dir, appVersion: '9.9.9', now: clock.now, store: { idleSnapshotMs: 0 } })
   return {

@@ -1,19 +1,27 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach } from 'vitest'
+import { afterAll, afterEach } from 'vitest'
 
-const made: string[] = []
+const perTest: string[] = []
+const perFile: string[] = []
 
-/** A fresh temporary folder, removed after the test. */
-export function tempDir(prefix = 'shouwang-test-'): string {
+/**
+ * A fresh temporary folder, removed after the test, or after the whole file when a suite
+ * shares one backend across its tests (opened in beforeAll).
+ */
+export function tempDir(prefix = 'shouwang-test-', lifetime: 'test' | 'file' = 'test'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
-  made.push(dir)
+  ;(lifetime === 'test' ? perTest : perFile).push(dir)
   return dir
 }
 
 afterEach(() => {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+  for (const dir of perTest.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+afterAll(() => {
+  for (const dir of perFile.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
 })
 
 /** A clock that only moves when told: tests never depend on the real time. */
