@@ -120,3 +120,14 @@ export const DETAIL_PAGES: (Omit<ModuleEntry, 'icon'> & { parent: string })[] = 
   { path: '/grids/:id(\\d+)', name: 'grid', title: '网格详情', parent: '/grids', permission: 'register.view', component: () => import('./views/grids/DetailView.vue') },
   { path: '/disinfection/day-sheet', name: 'disinfection-day-sheet', title: '消杀日工作单', parent: '/disinfection', permission: 'supplies.view', component: () => import('./views/disinfection/DaySheetPrint.vue') }
 ]
+
+/**
+ * The sidebar's sections, so a clerk finds a module by what kind of work it is. A module not
+ * listed here appears under 其他 until someone places it.
+ */
+export const MENU_GROUPS: { title: string; paths: string[] }[] = [
+  { title: '日常工作', paths: ['/', '/gate', '/gate-day', '/returnees', '/monitoring', '/excel'] },
+  { title: '人员台账', paths: ['/residents', '/households', '/grids'] },
+  { title: '物资消杀', paths: ['/supplies', '/disinfection'] },
+  { title: '系统管理', paths: ['/checkpoints', '/accounts', '/audit', '/recycle', '/settings'] }
+]
