@@ -37,7 +37,10 @@ export const PERMISSIONS = [
   /** The day view of entries per checkpoint, passes list, the 出入登记表 export. */
   'gate.view',
   /** Set up checkpoints, issue and revoke passes. */
-  'checkpoints.manage'
+  'checkpoints.manage',
+  /** Volunteers, service hours, shift templates and the weekly roster: read / change. */
+  'volunteers.view',
+  'volunteers.edit'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

@@ -44,11 +44,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'home.view',
     'gate.use',
     'gate.view',
-    'checkpoints.manage'
+    'checkpoints.manage',
+    'volunteers.view',
+    'volunteers.edit'
   ],
   grid_worker: ['session', 'home.view', 'register.view', 'register.edit', 'register.reveal', 'returnees.view', 'returnees.edit', 'data.export'],
   gate: ['session', 'gate.use'],
-  readonly: ['session', 'home.view', 'system.view', 'register.view', 'supplies.view', 'returnees.view', 'gate.view']
+  readonly: ['session', 'home.view', 'system.view', 'register.view', 'supplies.view', 'returnees.view', 'gate.view', 'volunteers.view']
 }
 
 /** Roles whose records are limited to the grids assigned to the account. */
