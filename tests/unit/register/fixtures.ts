@@ -1,13 +1,7 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { createBackend } from '../../../electron/backend/backend'
 import { computeCheckChar } from '../../../shared/domain'
-import type { Envelope } from '../../../shared/errors'
-import type { MethodResult } from '../../../shared/contract'
-import { fixedClock } from '../support/temp'
 import type { MethodArgs } from '../../../shared/contract'
 import type { Session } from '../../../electron/backend/context'
+import { testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
 
 /** A valid mainland ID: region, birth date (YYYYMMDD), 3-digit sequence (odd = male). */
@@ -59,29 +53,8 @@ export function registerCounts(b: TestBackend): Record<string, number> {
   return Object.fromEntries(tables.map((t) => [t, b.count(t)]))
 }
 
-/**
- * A backend that lives for a whole file (beforeAll/afterAll), on a folder of its own:
- * testBackend()'s folder is removed after every single test.
- */
+/** A backend that lives for a whole file (beforeAll/afterAll); its folder goes when the file ends. */
 export async function sharedBackend(): Promise<TestBackend & { dispose(): Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shouwang-register-'))
-  const clock = fixedClock()
-  const backend = await createBackend({ dataDir: dir, appVersion: '9.9.9', now: clock.now, store: { idleSnapshotMs: 0 } })
-  return {
-    ...backend,
-    dir,
-    clock,
-    async ok(method, args) {
-      const envelope = (await backend.call(method, args)) as Envelope<MethodResult<typeof method>>
-      if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message}`)
-      return envelope.data
-    },
-    count(table) {
-      return Number(backend.store.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)?.n)
-    },
-    async dispose() {
-      await backend.close()
-      fs.rmSync(dir, { recursive: true, force: true })
-    }
-  }
+  const backend = await testBackend('file')
+  return { ...backend, dispose: () => backend.close() }
 }
