@@ -12,6 +12,7 @@ import { settingsHandlers } from './settings/settings.handlers'
 import { systemHandlers } from './system/system.handlers'
 import { suppliesHandlers } from './supplies/supplies.handlers'
 import { disinfectionHandlers } from './disinfection/disinfection.handlers'
+import { excelHandlers } from './excel/excel.handlers'
 
 /** Every method of the contract has exactly one handler here, or this does not build. */
 export const handlers = {
@@ -27,5 +28,6 @@ export const handlers = {
   ...checkpointsHandlers,
   ...gateHandlers,
   ...suppliesHandlers,
-  ...disinfectionHandlers
+  ...disinfectionHandlers,
+  ...excelHandlers
 } satisfies AllHandlers

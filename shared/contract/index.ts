@@ -22,6 +22,8 @@ import type { SuppliesApi } from './supplies'
 import { suppliesMethods } from './supplies'
 import type { DisinfectionApi } from './disinfection'
 import { disinfectionMethods } from './disinfection'
+import type { ExcelApi } from './excel'
+import { excelMethods } from './excel'
 import type { SystemApi } from './system'
 import { systemMethods } from './system'
 import type { ArgsOf, MethodTable, ResultOf } from './types'
@@ -40,9 +42,10 @@ export type * from './checkpoints'
 export type * from './gate'
 export type * from './supplies'
 export type * from './disinfection'
+export type * from './excel'
 
 /** The whole backend API: one entry a method, 'domain.verb' -> (args) => Promise<result>. */
-export type Api = SystemApi & SettingsApi & AuthApi & AccountsApi & AuditApi & GridsApi & HouseholdsApi & ResidentsApi & RecycleApi & SuppliesApi & DisinfectionApi & CheckpointsApi & GateApi
+export type Api = SystemApi & SettingsApi & AuthApi & AccountsApi & AuditApi & GridsApi & HouseholdsApi & ResidentsApi & RecycleApi & SuppliesApi & DisinfectionApi & CheckpointsApi & GateApi & ExcelApi
 
 export type Method = keyof Api
 export type MethodArgs<M extends Method> = ArgsOf<Api[M]>
@@ -61,7 +64,8 @@ export const methods: MethodTable<Api> = {
   ...checkpointsMethods,
   ...gateMethods,
   ...suppliesMethods,
-  ...disinfectionMethods
+  ...disinfectionMethods,
+  ...excelMethods
 }
 
 export function isMethod(name: string): name is Method {

@@ -24,7 +24,9 @@ export const TABLE_LABELS: Record<string, string> = {
   supply_campaigns: '物资发放活动',
   supply_campaign_receipts: '住户领取记录',
   disinfection_places: '消杀场所',
-  disinfection_logs: '消杀记录'
+  disinfection_logs: '消杀记录',
+  excel_mappings: 'Excel 列对应方案',
+  excel_templates: '报表模板'
 }
 
 export function systemInfo(store: Store, appVersion: string): SystemInfo {

@@ -1,0 +1,128 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import type { ExportListKey } from '../../../shared/schemas/excel'
+
+export interface BuiltinTemplate {
+  id: string
+  name: string
+  fileName: string
+  list: ExportListKey
+  title: string
+  /** Top-level headings; a group has children under it (two-row merged header). */
+  headings: (string | { group: string; children: string[] })[]
+  widths: number[]
+}
+
+/**
+ * The street office's two most common forms, as they send them: a title, the 填报单位 /
+ * 填报人 / 联系电话 / 填报日期 / 签发人 block, two header rows with merged group cells.
+ */
+export const BUILTIN_TEMPLATES: BuiltinTemplate[] = [
+  {
+    id: 'builtin:returnee-check',
+    name: '返程人员排查登记表',
+    fileName: '返程人员排查登记表.xlsx',
+    list: 'residents',
+    title: '××社区返程人员排查登记表',
+    headings: [
+      '序号',
+      { group: '基本信息', children: ['姓名', '性别', '身份证号码', '联系电话', '现住址'] },
+      { group: '返程情况', children: ['返回前所在地', '途经地', '返程日期', '交通方式', '车次/航班/车牌', '同行人员'] },
+      '备注'
+    ],
+    widths: [6, 10, 6, 21, 15, 28, 16, 12, 12, 10, 15, 12, 16]
+  },
+  {
+    id: 'builtin:residents-roster',
+    name: '居民花名册',
+    fileName: '居民花名册.xlsx',
+    list: 'residents',
+    title: '××社区居民花名册',
+    headings: [
+      '序号',
+      { group: '基本信息', children: ['姓名', '性别', '出生日期', '身份证号码'] },
+      '联系电话',
+      '现住址',
+      '与户主关系',
+      '人员类型',
+      '重点人群',
+      '备注'
+    ],
+    widths: [6, 10, 6, 12, 21, 15, 28, 11, 10, 14, 16]
+  }
+]
+
+const THIN = { style: 'thin' as const }
+const BORDER = { top: THIN, bottom: THIN, left: THIN, right: THIN }
+
+/** Builds one template workbook; scripts/make-templates.ts writes them to resources/templates. */
+export async function buildTemplate(t: BuiltinTemplate): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = '守望'
+  const ws = workbook.addWorksheet(t.name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
+  const width = t.widths.length
+  ws.columns = t.widths.map((w) => ({ width: w }))
+  ws.mergeCells(1, 1, 1, width)
+  Object.assign(ws.getCell(1, 1), { value: t.title, font: { bold: true, size: 16 }, alignment: { horizontal: 'center', vertical: 'middle' } })
+  ws.getRow(1).height = 30
+  const half = Math.floor(width / 2)
+  ws.mergeCells(2, 1, 2, half)
+  ws.mergeCells(2, half + 1, 2, width)
+  ws.getCell(2, 1).value = '填报单位：'
+  ws.getCell(2, half + 1).value = '填报日期：    年  月  日'
+  ws.mergeCells(3, 1, 3, half)
+  ws.mergeCells(3, half + 1, 3, width)
+  ws.getCell(3, 1).value = '填报人：              联系电话：'
+  ws.getCell(3, half + 1).value = '签发人：'
+  let col = 1
+  for (const h of t.headings) {
+    if (typeof h === 'string') {
+      ws.mergeCells(4, col, 5, col)
+      ws.getCell(4, col).value = h
+      col++
+    } else {
+      ws.mergeCells(4, col, 4, col + h.children.length - 1)
+      ws.getCell(4, col).value = h.group
+      h.children.forEach((child, i) => (ws.getCell(5, col + i).value = child))
+      col += h.children.length
+    }
+  }
+  for (const r of [4, 5]) {
+    const row = ws.getRow(r)
+    row.height = 22
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c)
+      cell.font = { bold: true }
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
+      cell.border = BORDER
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } }
+    }
+  }
+  // One styled empty row: the filler copies its borders to every data row.
+  const sample = ws.getRow(6)
+  for (let c = 1; c <= width; c++) {
+    sample.getCell(c).border = BORDER
+    sample.getCell(c).alignment = { vertical: 'middle' }
+  }
+  ws.views = [{ state: 'frozen', ySplit: 5 }]
+  const buffer = await workbook.xlsx.writeBuffer()
+  return new Uint8Array(buffer as ArrayBuffer)
+}
+
+function candidates(): string[] {
+  const dirs: string[] = []
+  const resourcesPath = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath
+  if (resourcesPath) dirs.push(path.join(resourcesPath, 'templates'))
+  dirs.push(path.join(process.cwd(), 'resources', 'templates'))
+  return dirs
+}
+
+/** The shipped file (resources/templates); built from the same definition when not found. */
+export async function builtinTemplateBytes(t: BuiltinTemplate): Promise<Uint8Array> {
+  for (const dir of candidates()) {
+    const file = path.join(dir, t.fileName)
+    if (fs.existsSync(file)) return new Uint8Array(fs.readFileSync(file))
+  }
+  return buildTemplate(t)
+}

@@ -1,0 +1,118 @@
+import { ID_DOC_TYPE_LABELS, ageOn, localIsoDate, maskId, maskPhone } from '../../../shared/domain'
+import type { ExportFilter, ExportListKey } from '../../../shared/schemas/excel'
+import { KEY_GROUPS, KEY_GROUP_LABELS, PERSON_TYPE_LABELS, RELATION_LABELS, SEX_LABELS, TENURE_LABELS } from '../../../shared/schemas/register'
+import type { Session } from '../context'
+import { findHouseholdPage } from '../households/households.repo'
+import type { Db } from '../register/register.repo'
+import { scopeSql } from '../register/register.repo'
+import { findResidentPage } from '../residents/residents-query.repo'
+import type { ResidentRecord } from '../residents/residents.repo'
+import { classifySearch, residentFilter } from '../residents/residents.search'
+import { phonesOf } from '../residents/residents.view'
+import type { CellOut, ColumnKind } from './export-writer'
+
+export interface SourceColumn {
+  key: string
+  label: string
+  kind: ColumnKind
+  width: number
+}
+
+export interface ExportSource {
+  key: ExportListKey
+  title: string
+  columns: SourceColumn[]
+  /** Rows in list order, read a page at a time; grid scope applied in SQL. */
+  rows(db: Db, session: Session, filter: ExportFilter, today: Date, full: boolean): Generator<Record<string, CellOut>>
+}
+
+const PAGE = 2000
+
+const RESIDENT_COLUMNS: SourceColumn[] = [
+  { key: 'name', label: '姓名', kind: 'text', width: 10 },
+  { key: 'sex', label: '性别', kind: 'text', width: 6 },
+  { key: 'birthDate', label: '出生日期', kind: 'date', width: 12 },
+  { key: 'age', label: '年龄', kind: 'number', width: 6 },
+  { key: 'idType', label: '证件类型', kind: 'text', width: 12 },
+  { key: 'idNumber', label: '证件号码', kind: 'code', width: 21 },
+  { key: 'phone', label: '联系电话', kind: 'code', width: 16 },
+  { key: 'address', label: '现住址', kind: 'text', width: 30 },
+  { key: 'relation', label: '与户主关系', kind: 'text', width: 11 },
+  { key: 'personType', label: '人员类型', kind: 'text', width: 9 },
+  { key: 'tags', label: '重点人群', kind: 'text', width: 16 },
+  { key: 'grid', label: '网格', kind: 'text', width: 10 },
+  { key: 'notes', label: '备注', kind: 'text', width: 24 }
+]
+
+function residentValues(r: ResidentRecord, today: Date, full: boolean): Record<string, CellOut> {
+  const phones = phonesOf(r)
+  const stored = new Set((r.tags ?? '').split(','))
+  const age = r.birthDate ? ageOn(r.birthDate, localIsoDate(today)) : Number.NaN
+  return {
+    name: r.name,
+    sex: r.sex ? SEX_LABELS[r.sex] : '',
+    birthDate: r.birthDate,
+    age: Number.isNaN(age) ? null : age,
+    idType: r.idNumber ? ID_DOC_TYPE_LABELS[r.idType] : '',
+    idNumber: full ? (r.idNumber ?? '') : maskId(r.idNumber),
+    phone: (full ? phones : phones.map((p) => maskPhone(p))).join('、'),
+    address: r.address ?? '',
+    relation: r.relation ? RELATION_LABELS[r.relation] : '',
+    personType: PERSON_TYPE_LABELS[r.personType],
+    tags: KEY_GROUPS.filter((t) => stored.has(t)).map((t) => KEY_GROUP_LABELS[t]).join('、'),
+    grid: r.gridName ?? '',
+    notes: r.notes
+  }
+}
+
+const residents: ExportSource = {
+  key: 'residents',
+  title: '居民名单',
+  columns: RESIDENT_COLUMNS,
+  *rows(db, session, filter, today, full) {
+    const f = residentFilter(db, filter, session, today)
+    for (let offset = 0; ; offset += PAGE) {
+      const { records } = findResidentPage(db, f, PAGE, offset)
+      for (const r of records) yield residentValues(r, today, full)
+      if (records.length < PAGE) return
+    }
+  }
+}
+
+const households: ExportSource = {
+  key: 'households',
+  title: '住户名单',
+  columns: [
+    { key: 'address', label: '地址', kind: 'text', width: 30 },
+    { key: 'compound', label: '小区', kind: 'text', width: 14 },
+    { key: 'building', label: '楼栋', kind: 'text', width: 8 },
+    { key: 'unit', label: '单元', kind: 'text', width: 8 },
+    { key: 'room', label: '房号', kind: 'text', width: 8 },
+    { key: 'grid', label: '网格', kind: 'text', width: 10 },
+    { key: 'householder', label: '户主', kind: 'text', width: 10 },
+    { key: 'memberCount', label: '人数', kind: 'number', width: 6 },
+    { key: 'tenure', label: '住房情况', kind: 'text', width: 10 }
+  ],
+  *rows(db, session, filter) {
+    const f = { hits: classifySearch(filter.q), gridId: filter.gridId, compound: filter.compound || undefined, building: filter.building || undefined, scope: scopeSql('h.grid_id', session.gridScope) }
+    for (let offset = 0; ; offset += PAGE) {
+      const { records } = findHouseholdPage(db, f, PAGE, offset)
+      for (const h of records) {
+        yield {
+          address: h.address,
+          compound: h.compound,
+          building: h.building,
+          unit: h.unit,
+          room: h.room,
+          grid: h.gridName ?? '',
+          householder: h.householderName ?? '',
+          memberCount: h.memberCount,
+          tenure: TENURE_LABELS[h.tenure]
+        }
+      }
+      if (records.length < PAGE) return
+    }
+  }
+}
+
+export const EXPORT_SOURCES: Record<ExportListKey, ExportSource> = { residents, households }

@@ -1,0 +1,107 @@
+import { PassThrough } from 'node:stream'
+import ExcelJS from 'exceljs'
+import { splitIsoDate } from '../../../shared/domain'
+
+export type ColumnKind = 'text' | 'code' | 'date' | 'number'
+
+export interface TableColumn {
+  header: string
+  kind: ColumnKind
+  width: number
+}
+
+export type CellOut = string | number | null
+
+export interface TableSpec {
+  sheetName: string
+  title: string
+  /** Lines under the title: 填报单位/日期 and the prevention-use notice. */
+  lines: string[]
+  columns: TableColumn[]
+  rows: Iterable<CellOut[]> | AsyncIterable<CellOut[]>
+  onRow?: (done: number) => void
+}
+
+/** 'YYYY-MM-DD' -> a Date Excel shows as that day (exceljs writes dates as UTC serials). */
+export function excelDate(iso: string | null): Date | null {
+  const p = iso ? splitIsoDate(iso) : null
+  return p ? new Date(Date.UTC(p.y, p.m - 1, p.d)) : null
+}
+
+function cellValue(kind: ColumnKind, value: CellOut): ExcelJS.CellValue {
+  if (value === null || value === '') return null
+  if (kind === 'date' && typeof value === 'string') return excelDate(value) ?? value
+  if (kind === 'number') return typeof value === 'number' ? value : Number(value)
+  // Strings are written as strings, never as formulas: '=1+1' stays the text '=1+1'.
+  return String(value)
+}
+
+const THIN = { style: 'thin' as const }
+const BORDER = { top: THIN, bottom: THIN, left: THIN, right: THIN }
+
+/**
+ * A list as .xlsx through exceljs's streaming writer, so memory stays flat for 50,000 rows:
+ * title and notice lines, a bold frozen header, IDs and phones as text ('@'), dates as dates.
+ */
+export async function writeTable(spec: TableSpec): Promise<Uint8Array> {
+  const stream = new PassThrough()
+  const chunks: Buffer[] = []
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve)
+    stream.on('error', reject)
+  })
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
+  workbook.creator = '守望'
+  const headerRow = spec.lines.length + 2
+  const sheet = workbook.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: headerRow }] })
+  sheet.columns = spec.columns.map((c) => ({
+    width: c.width,
+    style: c.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.kind === 'number' ? {} : { numFmt: '@' }
+  }))
+  const last = spec.columns.length
+  const title = sheet.addRow([spec.title])
+  title.font = { bold: true, size: 14 }
+  title.alignment = { horizontal: 'center' }
+  sheet.mergeCells(1, 1, 1, last)
+  title.commit()
+  spec.lines.forEach((line, i) => {
+    const row = sheet.addRow([line])
+    if (i === spec.lines.length - 1) row.font = { color: { argb: 'FFC00000' } }
+    sheet.mergeCells(i + 2, 1, i + 2, last)
+    row.commit()
+  })
+  const header = sheet.addRow(spec.columns.map((c) => c.header))
+  header.font = { bold: true }
+  header.alignment = { horizontal: 'center', vertical: 'middle' }
+  header.eachCell((cell) => {
+    cell.border = BORDER
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF3F8' } }
+  })
+  header.commit()
+  let n = 0
+  for await (const values of spec.rows) {
+    const row = sheet.addRow(values.map((v, i) => cellValue(spec.columns[i]?.kind ?? 'text', v)))
+    row.commit()
+    if (++n % 2000 === 0) spec.onRow?.(n)
+  }
+  sheet.commit()
+  await workbook.commit()
+  await done
+  const out = Buffer.concat(chunks)
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
+}
+
+/** CSV for Excel: UTF-8 with BOM; a cell starting with = + - @ gets a leading ' so it is never a formula. */
+export function csvCell(value: CellOut): string {
+  let s = value === null ? '' : String(value)
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+export async function writeCsv(spec: TableSpec): Promise<Uint8Array> {
+  const lines = [spec.title, ...spec.lines].map((l) => csvCell(l))
+  lines.push(spec.columns.map((c) => csvCell(c.header)).join(','))
+  for await (const values of spec.rows) lines.push(values.map(csvCell).join(','))
+  return new Uint8Array(Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'))
+}

@@ -1,0 +1,61 @@
+import type { ExportedFile } from '../../../shared/contract/audit'
+import { localIsoDate } from '../../../shared/domain'
+import { exportNotice } from '../../../shared/domain/export-notice'
+import type { ExcelExportArgs, ExportFilter } from '../../../shared/schemas/excel'
+import { EXPORT_LIST_LABELS } from '../../../shared/schemas/excel'
+import type { Ctx } from '../context'
+import { loadSettings } from '../settings/settings.service'
+import { EXPORT_SOURCES } from './export-sources'
+import type { CellOut } from './export-writer'
+import { writeCsv, writeTable } from './export-writer'
+
+export function stamp(at: Date): string {
+  return localIsoDate(at).replaceAll('-', '')
+}
+
+/** The filters that were in force, in words, for the audit trail. */
+export function describeFilter(filter: ExportFilter): string {
+  const parts = Object.entries(filter)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${String(v)}`)
+  return parts.length === 0 ? '全部' : parts.join('，')
+}
+
+/**
+ * A list as the clerk sees it (its filters, the caller's grids), masked unless full numbers
+ * were asked for (then the reason is audited). The audit row is written after the file is
+ * made, in the same call, so an export that failed is not recorded as done.
+ */
+export async function exportList(args: ExcelExportArgs, ctx: Ctx, full: { reason: string } | null): Promise<ExportedFile> {
+  const source = EXPORT_SOURCES[args.list]
+  const now = ctx.now()
+  const community = loadSettings(ctx.store).communityName
+  let count = 0
+  const rows = (function* (): Generator<CellOut[]> {
+    for (const values of source.rows(ctx.store, ctx.session, args.filter, now, full !== null)) {
+      count++
+      yield source.columns.map((c) => values[c.key] ?? null)
+    }
+  })()
+  const spec = {
+    sheetName: source.title,
+    title: `${community}${source.title}`,
+    lines: [`填报单位：${community}    导出日期：${localIsoDate(now)}    条件：${describeFilter(args.filter)}`, exportNotice(ctx.session.actor, now)],
+    columns: source.columns.map((c) => ({ header: c.label, kind: c.kind, width: c.width })),
+    rows,
+    onRow: (done: number) => {
+      if (args.jobId) ctx.emit({ type: 'progress', jobId: args.jobId, done, total: 0, label: '正在导出' })
+    }
+  }
+  const format = args.format ?? 'xlsx'
+  const bytes = format === 'csv' ? await writeCsv(spec) : await writeTable(spec)
+  const label = EXPORT_LIST_LABELS[args.list]
+  ctx.write(
+    {
+      summary: full ? `导出${label} ${count} 条（完整号码），原因：${full.reason}` : `导出${label} ${count} 条（号码已遮盖）`,
+      detail: { list: args.list, filter: args.filter, rows: count, format, full: full !== null, reason: full?.reason ?? null }
+    },
+    () => undefined
+  )
+  return { fileName: `${source.title}-${stamp(now)}.${format}`, bytes }
+}

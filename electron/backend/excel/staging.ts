@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto'
+import { AppError } from '../../../shared/errors'
+import type { ImportTargetKey } from '../../../shared/schemas/excel'
+import type { WorkbookData } from './cells'
+import type { CheckedRow } from './targets/types'
+
+export interface StagedFile {
+  id: string
+  accountId: number | null
+  target: ImportTargetKey
+  fileName: string
+  workbook: WorkbookData
+  bytes: number
+  touchedAt: number
+  committed?: boolean
+  /** The last check, so the rejected rows can be downloaded. */
+  last?: { sheet: number; headerStart: number; headerEnd: number; labels: string[]; rows: CheckedRow<unknown>[] }
+}
+
+/** Parsed files wait here between the wizard's steps, so commit does not resend the bytes. */
+const STAGED = new Map<string, StagedFile>()
+export const STAGING_LIMITS = { maxFiles: 4, ttlMs: 30 * 60_000 }
+
+function sweep(now: number): void {
+  for (const [id, staged] of STAGED) if (now - staged.touchedAt > STAGING_LIMITS.ttlMs) STAGED.delete(id)
+  // Oldest first out: a clerk who opened many files keeps only the latest few.
+  while (STAGED.size >= STAGING_LIMITS.maxFiles) {
+    const oldest = [...STAGED.values()].sort((a, b) => a.touchedAt - b.touchedAt)[0]
+    if (!oldest) break
+    STAGED.delete(oldest.id)
+  }
+}
+
+export function stage(file: Omit<StagedFile, 'id' | 'touchedAt'>, now: number): StagedFile {
+  sweep(now)
+  const staged: StagedFile = { ...file, id: randomUUID(), touchedAt: now }
+  STAGED.set(staged.id, staged)
+  return staged
+}
+
+export function staged(id: string, accountId: number | null, now: number): StagedFile {
+  const found = STAGED.get(id)
+  if (!found || found.accountId !== accountId || now - found.touchedAt > STAGING_LIMITS.ttlMs) {
+    if (found && now - found.touchedAt > STAGING_LIMITS.ttlMs) STAGED.delete(id)
+    throw new AppError('NOT_FOUND', '导入文件已过期（超过 30 分钟未操作或已完成导入），请重新选择文件。', { stagingId: id })
+  }
+  found.touchedAt = now
+  return found
+}
+
+export function discard(id: string): boolean {
+  return STAGED.delete(id)
+}

@@ -1,0 +1,149 @@
+import type { ExportedFile } from '../../../shared/contract/audit'
+import type { ExportFieldInfo, TemplateInfo, TemplateInspection } from '../../../shared/contract/excel'
+import { AppError } from '../../../shared/errors'
+import type { ExcelFillArgs, ExcelInspectTemplateArgs, ExcelRegisterTemplateArgs, ExportListKey } from '../../../shared/schemas/excel'
+import { EXPORT_LISTS } from '../../../shared/schemas/excel'
+import type { Ctx } from '../context'
+import type { Db } from '../register/register.repo'
+import { loadSettings } from '../settings/settings.service'
+import type { Tx } from '../store/store'
+import { BUILTIN_TEMPLATES, builtinTemplateBytes } from './builtin-templates'
+import { columnLetter } from './cells'
+import type { SheetData } from './cells'
+import { deleteTemplate, getTemplate, insertTemplate, listTemplates } from './excel.repo'
+import { EXPORT_SOURCES } from './export-sources'
+import { describeFilter, stamp } from './export.service'
+import { detectHeader, headerOver, isSkippedSheet } from './header'
+import { sheetInfos } from './import.service'
+import { readWorkbookFile } from './read-file'
+import { fillWorkbook } from './template-fill'
+import type { FillSpec } from './template-fill'
+
+export function fieldsOf(list: ExportListKey): ExportFieldInfo[] {
+  return [{ key: 'seq', label: '序号' }, ...EXPORT_SOURCES[list].columns.map((c) => ({ key: c.key, label: c.label }))]
+}
+
+const accepted = (list: ExportListKey) => fieldsOf(list).map((f) => f.key)
+
+interface Resolved {
+  info: TemplateInfo
+  file: Uint8Array
+}
+
+const builtinCache = new Map<string, Resolved>()
+
+async function builtin(id: string): Promise<Resolved> {
+  const cached = builtinCache.get(id)
+  if (cached) return cached
+  const t = BUILTIN_TEMPLATES.find((b) => b.id === id)
+  if (!t) throw new AppError('NOT_FOUND', '找不到这个报表模板。')
+  const file = await builtinTemplateBytes(t)
+  const workbook = await readWorkbookFile(t.fileName, file)
+  const sheet = workbook.sheets[0] as SheetData
+  const guess = detectHeader(sheet, accepted(t.list))
+  const info: TemplateInfo = {
+    id: t.id,
+    name: t.name,
+    list: t.list,
+    builtin: true,
+    sheetName: sheet.name,
+    headerStart: guess.start + 1,
+    headerEnd: guess.end + 1,
+    mapping: guess.fields,
+    headers: guess.labels
+  }
+  builtinCache.set(id, { info, file })
+  return { info, file }
+}
+
+function savedInfo(row: { id: number; name: string; list: string; sheetName: string; headerStart: number; headerEnd: number; headers: string; mapping: string }): TemplateInfo {
+  return {
+    id: `saved:${row.id}`,
+    name: row.name,
+    list: row.list as ExportListKey,
+    builtin: false,
+    sheetName: row.sheetName,
+    headerStart: row.headerStart,
+    headerEnd: row.headerEnd,
+    mapping: JSON.parse(row.mapping) as (string | null)[],
+    headers: JSON.parse(row.headers) as string[]
+  }
+}
+
+export async function templates(db: Db): Promise<TemplateInfo[]> {
+  const shipped = await Promise.all(BUILTIN_TEMPLATES.map((t) => builtin(t.id)))
+  return [...shipped.map((s) => s.info), ...listTemplates(db).map(savedInfo)]
+}
+
+/** A template being registered: read safely (zip checks), header and mapping proposed. */
+export async function inspectTemplate(args: ExcelInspectTemplateArgs): Promise<TemplateInspection> {
+  const workbook = await readWorkbookFile(args.fileName, args.bytes)
+  if (workbook.kind !== 'xlsx') throw new AppError('RULE_VIOLATION', '报表模板必须是 .xlsx 工作簿。')
+  const all = [...new Set(EXPORT_LISTS.flatMap(accepted))]
+  const index = Math.max(0, workbook.sheets.findIndex((s) => !s.hidden && !isSkippedSheet(s)))
+  const sheet = workbook.sheets[index] as SheetData
+  const guess = detectHeader(sheet, all)
+  return {
+    sheets: sheetInfos(workbook.sheets),
+    sheet: index,
+    headerStart: guess.start + 1,
+    headerEnd: guess.end + 1,
+    columns: guess.labels.map((header, i) => ({ index: i, letter: columnLetter(i), header, samples: [], field: guess.fields[i] ?? null })),
+    fields: { residents: fieldsOf('residents'), households: fieldsOf('households') }
+  }
+}
+
+export async function registerTemplate(args: ExcelRegisterTemplateArgs, ctx: Ctx): Promise<TemplateInfo> {
+  const workbook = await readWorkbookFile(args.fileName, args.bytes)
+  const sheet = workbook.sheets[args.sheet]
+  if (workbook.kind !== 'xlsx' || !sheet) throw new AppError('BAD_ARGS', '请选择模板中的工作表。')
+  if (args.headerEnd < args.headerStart || args.headerEnd > sheet.rows.length + 1) throw new AppError('BAD_ARGS', '表头行不正确。')
+  const known = new Set(accepted(args.list))
+  const mapping = args.mapping.map((f) => (f !== null && known.has(f) ? f : null))
+  if (mapping.every((f) => f === null)) throw new AppError('BAD_ARGS', '请至少为一列选择要填入的内容。')
+  const headers = headerOver(sheet, args.headerStart - 1, args.headerEnd - 1, []).labels
+  const id = ctx.write({ summary: `登记报表模板“${args.name}”`, record: (newId: number) => `excel_template:${newId}` }, (tx: Tx) => {
+    if (listTemplates(tx).some((t) => t.name === args.name)) throw new AppError('CONFLICT', `已有名为“${args.name}”的模板，请换一个名称。`)
+    return insertTemplate(
+      tx,
+      { name: args.name, list: args.list, fileName: args.fileName, file: args.bytes, sheetName: sheet.name, headerStart: args.headerStart, headerEnd: args.headerEnd, headers: JSON.stringify(headers), mapping: JSON.stringify(mapping), by: ctx.session.actor },
+      ctx.now().toISOString()
+    )
+  })
+  const row = getTemplate(ctx.store, id)
+  if (!row) throw new AppError('INTERNAL', '模板保存失败。')
+  return savedInfo(row)
+}
+
+export function removeTemplate(id: number, ctx: Ctx): { id: number } {
+  const row = getTemplate(ctx.store, id)
+  if (!row) throw new AppError('NOT_FOUND', '找不到这个报表模板，可能已被删除。')
+  ctx.write({ summary: `删除报表模板“${row.name}”`, record: `excel_template:${id}` }, (tx: Tx) => deleteTemplate(tx, id))
+  return { id }
+}
+
+async function resolve(db: Db, templateId: string): Promise<Resolved> {
+  if (templateId.startsWith('builtin:')) return builtin(templateId)
+  const row = getTemplate(db, Number(templateId.slice('saved:'.length)))
+  if (!row) throw new AppError('NOT_FOUND', '找不到这个报表模板，可能已被删除。')
+  return { info: savedInfo(row), file: row.file }
+}
+
+/** One click: the template filled with the list (its filters, the caller's grids), today's date in the block. */
+export async function fillTemplate(args: ExcelFillArgs, ctx: Ctx, full: { reason: string } | null): Promise<ExportedFile> {
+  const { info, file } = await resolve(ctx.store, args.templateId)
+  const source = EXPORT_SOURCES[info.list]
+  const now = ctx.now()
+  const spec: FillSpec = { sheetName: info.sheetName, headerStart: info.headerStart, headerEnd: info.headerEnd, mapping: info.mapping }
+  const rows = source.rows(ctx.store, ctx.session, args.filter, now, full !== null)
+  const { bytes, count } = await fillWorkbook(file, spec, source.columns, rows, { community: loadSettings(ctx.store).communityName, actor: ctx.session.actor, now })
+  ctx.write(
+    {
+      summary: `填写报表“${info.name}” ${count} 条（${full ? `完整号码，原因：${full.reason}` : '号码已遮盖'}）`,
+      detail: { templateId: args.templateId, filter: describeFilter(args.filter), rows: count, full: full !== null, reason: full?.reason ?? null }
+    },
+    () => undefined
+  )
+  return { fileName: `${info.name}-${stamp(now)}.xlsx`, bytes }
+}
+

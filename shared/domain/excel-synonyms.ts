@@ -1,0 +1,100 @@
+/**
+ * The column names clerks' spreadsheets really use, one list per field. Street offices,
+ * committees and volunteers each word their headers a little differently; matching goes
+ * through normalizeHeader so spaces, full-width brackets, asterisks of "required" columns
+ * and line breaks inside a header cell do not matter.
+ */
+import { normalizeText } from './normalize'
+
+export const FIELD_SYNONYMS: Record<string, readonly string[]> = {
+  seq: ['序号', '编号', '序'],
+  name: ['姓名', '名字', '人员姓名', '居民姓名', '返程人员姓名', '户主姓名/成员姓名'],
+  idType: ['证件类型', '证件种类', '证件类别'],
+  idNumber: ['身份证号', '身份证号码', '公民身份号码', '公民身份证号码', '证件号码', '证件号', '身份证', '身份证件号码', '身份号码'],
+  sex: ['性别'],
+  birthDate: ['出生日期', '出生年月', '出生年月日', '生日'],
+  phone: ['联系电话', '手机号', '手机号码', '电话', '手机', '电话号码', '联系方式', '联系手机', '本人电话'],
+  address: ['现住址', '居住地址', '住址', '家庭住址', '现居住地址', '现居住地', '地址', '详细地址', '住所', '家庭地址'],
+  compound: ['小区', '小区名称', '所在小区'],
+  building: ['楼栋', '楼号', '栋', '楼栋号', '幢'],
+  unit: ['单元', '单元号'],
+  room: ['房号', '门牌号', '室', '房间号', '户号'],
+  relation: ['与户主关系', '与户主的关系', '关系'],
+  personType: ['人员类型', '人员类别', '户籍类型', '居住类型'],
+  tags: ['重点人群', '人群类别', '重点人群类别', '特殊人群'],
+  notes: ['备注', '说明'],
+  age: ['年龄'],
+  grid: ['网格', '所属网格', '网格名称'],
+  householder: ['户主', '户主姓名'],
+  memberCount: ['人数', '成员人数', '家庭人数', '户内人数'],
+  tenure: ['住房情况', '住房性质', '房屋性质'],
+  // Returnee registration (DOMAIN.md): used by the returnee target once that module lands,
+  // and by the 返程人员排查登记表 template.
+  origin: ['返回前所在地', '来源地', '出发地', '从何地返回', '返程出发地', '来自何地', '返回前居住地'],
+  via: ['途经地', '途经地区', '途经城市'],
+  returnDate: ['返程日期', '抵达日期', '返回日期', '到达日期', '返回时间', '抵达时间', '返程时间', '来社区日期'],
+  transport: ['交通方式', '返程方式', '出行方式', '交通工具'],
+  trip: ['车次/航班/车牌', '车次', '航班', '车牌', '车次航班', '车次/航班号', '航班/车次', '车牌号'],
+  companions: ['同行人员', '同行人', '随行人员']
+}
+
+/** Header text as compared: NFKC, no spaces, no required-marks (*), no bracketed hints. */
+export function normalizeHeader(text: string): string {
+  return normalizeText(text)
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/[\s*＊:：]/g, '')
+    .toLowerCase()
+}
+
+const INDEX = new Map<string, string>()
+for (const [field, names] of Object.entries(FIELD_SYNONYMS)) {
+  for (const name of names) if (!INDEX.has(normalizeHeader(name))) INDEX.set(normalizeHeader(name), field)
+}
+
+/**
+ * The field a header names, among the fields a target accepts. Exact synonyms first, then a
+ * header that contains a synonym of at least two characters ("本人身份证号码（必填）").
+ */
+export function matchField(header: string, accepted: readonly string[]): string | null {
+  const h = normalizeHeader(header)
+  if (h === '') return null
+  const exact = INDEX.get(h)
+  if (exact && accepted.includes(exact)) return exact
+  let best: { field: string; length: number } | null = null
+  for (const field of accepted) {
+    for (const name of FIELD_SYNONYMS[field] ?? []) {
+      const n = normalizeHeader(name)
+      if (n.length >= 2 && h.includes(n) && (!best || n.length > best.length)) best = { field, length: n.length }
+    }
+  }
+  return best?.field ?? null
+}
+
+/** Same file shape = same headers in the same order; saved mappings are found by it. */
+export function headerSignature(headers: readonly string[]): string {
+  return headers.map(normalizeHeader).join('|')
+}
+
+export interface AddressParts {
+  compound: string
+  building: string
+  unit: string
+  room: string
+}
+
+const COMPOUND_END = '(?:小区|花园|新村|家园|苑|府|城|里|院|公寓|大厦|社区|村|庄园|广场|大院|宿舍|山庄|名都|嘉园|园)'
+const ADDRESS = new RegExp(
+  `^(.+?${COMPOUND_END})\\s*(\\d+[A-Z]?\\s*(?:号楼|栋|幢|号|座))\\s*(?:(\\d+)\\s*(?:单元|门))?\\s*-?\\s*(\\d+[A-Z]?)\\s*(?:室|号|户)?$`
+)
+
+/**
+ * '幸福里小区3栋2单元301室' -> parts. Free-text addresses that do not follow compound +
+ * building + room are left for the clerk (null), never guessed.
+ */
+export function splitAddress(raw: string): AddressParts | null {
+  const text = normalizeText(raw).toUpperCase().replace(/\s+/g, '')
+  const match = ADDRESS.exec(text)
+  if (!match) return null
+  const building = (match[2] ?? '').replace(/号楼|号|幢|座/, '栋')
+  return { compound: match[1] ?? '', building, unit: match[3] ? `${match[3]}单元` : '', room: match[4] ?? '' }
+}

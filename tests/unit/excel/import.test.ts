@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ImportCheck, ImportPreview, MethodArgs } from '../../../shared/contract'
+import type { Envelope } from '../../../shared/errors'
+import { makeId, resident } from '../register/fixtures'
+import type { TestBackend } from '../support/backend'
+import { excelBackend, readBack, workbook } from './support'
+
+let b: TestBackend
+afterEach(async () => {
+  await b?.close()
+})
+
+const ZHANG = makeId('19800101', '123')
+const LI = makeId('19900215', '124')
+const WANG = makeId('19750312', '001', '410102')
+const ZHAO = makeId('19600606', '013', '410102')
+const SUN = makeId('20010203', '022', '410102')
+const fullWidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
+
+/** The kind of file a street office sends: title, 填报 line, two-row merged header, instruction sheet first. */
+async function messyFile(): Promise<Uint8Array> {
+  return workbook(
+    { name: '填表说明', rows: [['1. 身份证号请设为文本格式'], ['2. 日期可写 2020.2.3']] },
+    { name: '隐藏', hidden: true, rows: [['姓名', '身份证号'], ['隐藏人', ZHANG]] },
+    {
+      name: '登记表',
+      merges: ['A1:H1', 'A2:D2', 'E2:H2', 'A3:A4', 'B3:E3', 'F3:H3'],
+      rows: [
+        ['幸福里社区居民登记表'],
+        ['填报单位：幸福里社区', null, null, null, '填报日期：2026年2月3日'],
+        ['序号', '基本信息', null, null, null, '联系方式'],
+        [null, '姓名', '性别', '公民身份号码', '出生日期', '手机号', '现住址', '备注'],
+        [1, '张三', '男', ZHANG, new Date(Date.UTC(1980, 0, 1)), '138-1234-5678', '幸福里小区3栋2单元301', { richText: [{ text: '重点' }, { text: '关注' }] }],
+        [2, '李四', '男', `${LI.slice(0, 6)} ${LI.slice(6, 14)} ${LI.slice(14)}`, '1990.2.15', fullWidth('13998764321'), '幸福里小区3栋2单元301', ''],
+        [3, '王五', '男', Number(WANG), '1975/3/12', '13700001111', '幸福里小区5栋1单元101', ''],
+        [4, '赵六', '男', ZHAO.slice(0, 17) + (ZHAO.endsWith('0') ? '1' : '0'), '1960-06-06', '13700002222', '幸福里小区5栋1单元101', ''],
+        [],
+        [5, '孙七', '女', fullWidth(SUN), 36925, { text: '13700003333', hyperlink: 'tel:13700003333' }, '幸福里小区5栋1单元102', ''],
+        [6, '孙七', '女', SUN, '2001年2月3日', '13700003333', '幸福里小区5栋1单元102', ''],
+        [7, '周八', '女', makeId('19850505', '046'), { formula: 'DATE(1985,5,5)', result: new Date(Date.UTC(1985, 4, 5)) }, '13700004444', '幸福里小区5栋1单元102', '=1+1'],
+        ['合计', '7人'],
+        ['填表人：刘网格员']
+      ]
+    }
+  )
+}
+
+async function preview(bytes: Uint8Array, fileName = '登记表.xlsx'): Promise<ImportPreview> {
+  return b.ok('excel.preview', { target: 'residents', fileName, bytes })
+}
+
+function checkArgs(p: ImportPreview, onExisting: MethodArgs<'excel.check'>['onExisting'] = 'fillEmpty'): MethodArgs<'excel.check'> {
+  return { stagingId: p.stagingId, sheet: p.sheet, headerStart: p.headerStart, headerEnd: p.headerEnd, mapping: p.columns.map((c) => c.field), onExisting }
+}
+
+const row = (check: ImportCheck, n: number) => check.rows.find((r) => r.row === n)
+
+describe('excel import: the files people really have', () => {
+  it('skips the instruction and hidden sheets, finds the two-row merged header under the title rows, and maps by synonyms', async () => {
+    b = await excelBackend()
+    const p = await preview(await messyFile())
+    expect(p.sheets.map((s) => [s.name, s.skipped])).toEqual([['填表说明', true], ['隐藏', true], ['登记表', false]])
+    expect(p.sheet).toBe(2)
+    expect([p.headerStart, p.headerEnd]).toEqual([3, 4])
+    expect(p.columns.map((c) => c.header)).toEqual(['序号', '基本信息 / 姓名', '基本信息 / 性别', '基本信息 / 公民身份号码', '基本信息 / 出生日期', '联系方式 / 手机号', '联系方式 / 现住址', '联系方式 / 备注'])
+    expect(p.columns.map((c) => c.field)).toEqual([null, 'name', 'sex', 'idNumber', 'birthDate', 'phone', 'address', 'notes'])
+  })
+
+  it('validates every row before writing: numeric IDs, check digits, five date spellings, full-width digits, blank, 合计 and duplicate rows', async () => {
+    b = await excelBackend()
+    const p = await preview(await messyFile())
+    const check = await b.ok('excel.check', checkArgs(p))
+    expect(b.count('residents')).toBe(0)
+    expect(row(check, 7)?.errors[0]).toMatchObject({ column: 'D', message: '身份证号被存成了数字，末几位已丢失，请将该列设为文本后重新填写' })
+    expect(row(check, 8)?.errors[0]?.message).toContain('校验位')
+    expect(row(check, 10)).toMatchObject({ status: 'new', errors: [] })
+    expect(row(check, 11)).toMatchObject({ status: 'error', errors: [{ message: expect.stringContaining('与第 10 行是同一人') }] })
+    expect(row(check, 10)?.warnings[0]?.message).toContain('第 11 行是同一人')
+    expect(row(check, 13)?.status).toBe('skipped')
+    // Blank rows, and the sign-off line whose only text sits in the unmapped 序号 column, are not rows at all.
+    expect(row(check, 9)).toBeUndefined()
+    expect(row(check, 14)).toBeUndefined()
+    expect(check.counts).toMatchObject({ new: 4, error: 3, skipped: 1 })
+  })
+
+  it('commits in one transaction: households from addresses, dates from every spelling, rich text, hyperlink and formula results', async () => {
+    b = await excelBackend()
+    const p = await preview(await messyFile())
+    const summary = await b.ok('excel.commit', checkArgs(p))
+    expect(summary).toEqual({ created: 4, updated: 0, skipped: 1, errors: 3, rejected: 3 })
+    const list = await b.ok('residents.list', { pageSize: 50 })
+    const byName = Object.fromEntries(list.rows.map((r) => [r.name, r]))
+    expect(byName['张三']).toMatchObject({ birthDate: '1980-01-01', address: '幸福里小区 3栋 2单元 301', phoneMasked: '138****5678' })
+    expect(byName['李四']).toMatchObject({ birthDate: '1990-02-15', sex: 'F', phoneMasked: '139****4321' })
+    expect(byName['孙七']).toMatchObject({ birthDate: '2001-02-03', phoneMasked: '137****3333' })
+    expect(byName['周八']).toMatchObject({ birthDate: '1985-05-05' })
+    expect((await b.ok('residents.get', { id: byName['张三']?.id ?? 0 })).notes).toBe('重点关注')
+    expect((await b.ok('residents.get', { id: byName['周八']?.id ?? 0 })).notes).toBe('=1+1')
+    expect(b.count('households')).toBe(2)
+    const audit = b.store.all<{ summary: string }>("SELECT summary FROM audit_log WHERE method = 'excel.commit'")
+    expect(audit[0]?.summary).toContain('新增 4')
+    // A second commit of the same staged file is refused.
+    const again = (await b.call('excel.commit', checkArgs(p))) as Envelope<unknown>
+    expect(again.ok).toBe(false)
+  })
+
+  it('warns (keeps) a sex that contradicts the ID, and the rejected rows download as .xlsx with a reason column', async () => {
+    b = await excelBackend()
+    const p = await preview(await messyFile())
+    const check = await b.ok('excel.check', checkArgs(p))
+    expect(row(check, 6)?.warnings[0]?.message).toContain('性别与身份证号不符')
+    const file = await b.ok('excel.rejected', { stagingId: p.stagingId })
+    expect(file.fileName).toBe('登记表-未导入的行.xlsx')
+    const ws = (await readBack(file.bytes)).worksheets[0]
+    expect(ws?.getCell('A2').value).toContain('仅限疫情防控工作使用')
+    const header = (ws?.getRow(3).values as unknown[]).slice(1)
+    expect(header.at(-1)).toBe('未导入原因')
+    expect(ws?.getCell('A4').value).toBe(7)
+    expect(String(ws?.getRow(4).getCell(header.length).value)).toContain('D列：身份证号被存成了数字')
+  })
+
+  it('matches people already in the register: fill empty fields, overwrite, or skip, per import', async () => {
+    b = await excelBackend()
+    const existing = await b.ok('residents.create', resident({ name: '张三', idNumber: ZHANG, phones: [], notes: '' }))
+    const bytes = await workbook({ name: 'Sheet1', rows: [['姓名', '身份证号码', '联系电话', '备注'], ['张三丰', ZHANG, '13812345678', '新备注']] })
+    for (const [mode, name, phone] of [['skip', '张三', ''], ['fillEmpty', '张三', '138****5678'], ['overwrite', '张三丰', '138****5678']] as const) {
+      const p = await preview(bytes, `${mode}.xlsx`)
+      const check = await b.ok('excel.check', checkArgs(p, mode))
+      expect(check.rows[0]?.status).toBe(mode === 'skip' ? 'skipped' : 'update')
+      const summary = await b.ok('excel.commit', checkArgs(p, mode))
+      expect(summary.created).toBe(0)
+      const after = await b.ok('residents.get', { id: existing.id })
+      expect([after.name, after.phoneMasked]).toEqual([name, phone])
+    }
+    expect(b.count('residents')).toBe(1)
+  })
+
+  it('reads CSV in GBK and UTF-8, and a header with a saved mapping is proposed again', async () => {
+    b = await excelBackend()
+    const text = `人员,证件,电话\r\n张三,${ZHANG},13812345678\r\n`
+    const gbk = new Uint8Array(Buffer.from(new TextEncoder().encode(text)))
+    const p = await preview(gbk, '名单.csv')
+    expect(p.columns.map((c) => c.field)).toEqual([null, null, 'phone'])
+    await b.ok('excel.saveMapping', { target: 'residents', name: '志愿者名单', headers: p.columns.map((c) => c.header), mapping: ['name', 'idNumber', 'phone'] })
+    const again = await preview(gbk, '名单2.csv')
+    expect(again.savedMapping).toBe('志愿者名单')
+    expect(again.columns.map((c) => c.field)).toEqual(['name', 'idNumber', 'phone'])
+    const gbkBytes = gbkEncode('姓名,身份证号\r\n李四,' + LI + '\r\n')
+    const g = await preview(gbkBytes, 'gbk.csv')
+    expect(g.columns.map((c) => c.header)).toEqual(['姓名', '身份证号'])
+    expect((await b.ok('excel.commit', checkArgs(g))).created).toBe(1)
+  })
+})
+
+/** '姓名' etc. in GBK, without a GBK encoder in Node: the few characters these tests need. */
+function gbkEncode(text: string): Uint8Array {
+  const table: Record<string, number[]> = { 姓: [0xd0, 0xd5], 名: [0xc3, 0xfb], 身: [0xc9, 0xed], 份: [0xb7, 0xdd], 证: [0xd6, 0xa4], 号: [0xba, 0xc5], 李: [0xc0, 0xee], 四: [0xcb, 0xc4] }
+  const out: number[] = []
+  for (const ch of text) out.push(...(table[ch] ?? [ch.charCodeAt(0)]))
+  return new Uint8Array(out)
+}
