@@ -12,6 +12,8 @@ import { settingsHandlers } from './settings/settings.handlers'
 import { systemHandlers } from './system/system.handlers'
 import { suppliesHandlers } from './supplies/supplies.handlers'
 import { disinfectionHandlers } from './disinfection/disinfection.handlers'
+import { returneesHandlers } from './returnees/returnees.handlers'
+import { monitoringHandlers } from './monitoring/monitoring.handlers'
 import { excelHandlers } from './excel/excel.handlers'
 
 /** Every method of the contract has exactly one handler here, or this does not build. */
@@ -29,5 +31,7 @@ export const handlers = {
   ...gateHandlers,
   ...suppliesHandlers,
   ...disinfectionHandlers,
-  ...excelHandlers
+  ...excelHandlers,
+  ...returneesHandlers,
+  ...monitoringHandlers
 } satisfies AllHandlers

@@ -22,6 +22,10 @@ import type { SuppliesApi } from './supplies'
 import { suppliesMethods } from './supplies'
 import type { DisinfectionApi } from './disinfection'
 import { disinfectionMethods } from './disinfection'
+import type { ReturneesApi } from './returnees'
+import { returneesMethods } from './returnees'
+import type { MonitoringApi } from './monitoring'
+import { monitoringMethods } from './monitoring'
 import type { ExcelApi } from './excel'
 import { excelMethods } from './excel'
 import type { SystemApi } from './system'
@@ -43,9 +47,11 @@ export type * from './gate'
 export type * from './supplies'
 export type * from './disinfection'
 export type * from './excel'
+export type * from './returnees'
+export type * from './monitoring'
 
 /** The whole backend API: one entry a method, 'domain.verb' -> (args) => Promise<result>. */
-export type Api = SystemApi & SettingsApi & AuthApi & AccountsApi & AuditApi & GridsApi & HouseholdsApi & ResidentsApi & RecycleApi & SuppliesApi & DisinfectionApi & CheckpointsApi & GateApi & ExcelApi
+export type Api = SystemApi & SettingsApi & AuthApi & AccountsApi & AuditApi & GridsApi & HouseholdsApi & ResidentsApi & RecycleApi & SuppliesApi & DisinfectionApi & CheckpointsApi & GateApi & ReturneesApi & MonitoringApi & ExcelApi
 
 export type Method = keyof Api
 export type MethodArgs<M extends Method> = ArgsOf<Api[M]>
@@ -65,6 +71,8 @@ export const methods: MethodTable<Api> = {
   ...gateMethods,
   ...suppliesMethods,
   ...disinfectionMethods,
+  ...returneesMethods,
+  ...monitoringMethods,
   ...excelMethods
 }
 

@@ -1,10 +1,13 @@
-import { DEFAULT_SETTINGS, SETTINGS_LABELS } from '../../../shared/schemas/settings'
+import { DEFAULT_MONITORING_SETTINGS, DEFAULT_SETTINGS, SETTINGS_LABELS } from '../../../shared/schemas/settings'
 import type { Settings, SettingsUpdate } from '../../../shared/schemas/settings'
 import type { Store, Tx } from '../store/store'
 import { readSettingRows, upsertSetting } from './settings.repo'
 
+// Optional settings (monitoring) are returned only once stored; their type comes from their default.
+const KNOWN: Record<keyof Settings, unknown> = { ...DEFAULT_MONITORING_SETTINGS, ...DEFAULT_SETTINGS }
+
 function isSettingKey(key: string): key is keyof Settings {
-  return Object.hasOwn(DEFAULT_SETTINGS, key)
+  return Object.hasOwn(SETTINGS_LABELS, key)
 }
 
 export function loadSettings(store: Store): Settings {
@@ -13,7 +16,7 @@ export function loadSettings(store: Store): Settings {
     // Keys from a later version are kept in the table but not shown here.
     if (!isSettingKey(row.key)) continue
     const value: unknown = JSON.parse(row.value)
-    if (typeof value === typeof DEFAULT_SETTINGS[row.key]) Object.assign(settings, { [row.key]: value })
+    if (typeof value === typeof KNOWN[row.key]) Object.assign(settings, { [row.key]: value })
   }
   return settings
 }
@@ -27,7 +30,10 @@ export function saveSettings(tx: Tx, update: SettingsUpdate, at: string, by: str
 
 export function describeUpdate(before: Settings, update: SettingsUpdate): string {
   const parts = Object.entries(update)
-    .filter(([key, value]) => isSettingKey(key) && before[key] !== value)
-    .map(([key, value]) => `${SETTINGS_LABELS[key as keyof Settings]}：“${String(before[key as keyof Settings])}” → “${String(value)}”`)
+    .filter(([key, value]) => isSettingKey(key) && (before[key] ?? KNOWN[key]) !== value)
+    .map(([key, value]) => {
+      const k = key as keyof Settings
+      return `${SETTINGS_LABELS[k]}：“${String(before[k] ?? KNOWN[k])}” → “${String(value)}”`
+    })
   return parts.length > 0 ? `修改设置 ${parts.join('；')}` : '保存设置（无变化）'
 }

@@ -26,7 +26,12 @@ export const TABLE_LABELS: Record<string, string> = {
   disinfection_places: '消杀场所',
   disinfection_logs: '消杀记录',
   excel_mappings: 'Excel 列对应方案',
-  excel_templates: '报表模板'
+  excel_templates: '报表模板',
+  returnee_trips: '返程登记',
+  returnee_companions: '同行人员',
+  observation_episodes: '居家观察',
+  observation_events: '观察期变更记录',
+  daily_checks: '每日体温'
 }
 
 export function systemInfo(store: Store, appVersion: string): SystemInfo {

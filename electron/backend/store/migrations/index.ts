@@ -3,6 +3,7 @@ import init from './0001_init.sql?raw'
 import register from './0002_register.sql?raw'
 import accounts from './0003_accounts.sql?raw'
 import supplies from './0004_supplies.sql?raw'
+import returnees from './0005_returnees.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -12,5 +13,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'register', sql: register },
   { version: 3, name: 'accounts', sql: accounts },
-  { version: 4, name: 'supplies', sql: supplies }
+  { version: 4, name: 'supplies', sql: supplies },
+  { version: 5, name: 'returnees', sql: returnees }
 ]

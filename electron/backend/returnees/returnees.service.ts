@@ -1,0 +1,126 @@
+import type { TripView } from '../../../shared/contract'
+import { formatOrigin } from '../../../shared/domain/regions'
+import { AppError } from '../../../shared/errors'
+import type { ReturneesListArgs, TripFields } from '../../../shared/schemas/returnees'
+import type { Page } from '../../../shared/schemas/register'
+import type { Session } from '../context'
+import { toPerson } from '../monitoring/monitoring.view'
+import type { Db } from '../register/register.repo'
+import { scopeSql } from '../register/register.repo'
+import { pageOf } from '../register/register.rules'
+import { getResident } from '../residents/residents.repo'
+import { liveResident } from '../residents/residents.service'
+import type { Tx } from '../store/store'
+import type { LatestEpisode, TripRecord, TripWrite } from './returnees.repo'
+import { companionsOf, getTrip, insertTrip, latestEpisodes, tripCount, tripOn, tripPage, updateTrip, writeCompanions } from './returnees.repo'
+
+/** Companions from the register take their name from it; the person cannot travel with themself. */
+function checkCompanions(db: Db, residentId: number, companions: TripFields['companions']): { residentId: number | null; name: string }[] {
+  return companions.map((c, index) => {
+    if (c.residentId === null) return { residentId: null, name: c.name }
+    if (c.residentId === residentId) {
+      throw new AppError('BAD_ARGS', '同行人员不能是本人。', { issues: [{ path: `companions.${index}`, message: '同行人员不能是本人' }] })
+    }
+    const companion = getResident(db, c.residentId)
+    if (!companion || companion.deletedAt) {
+      throw new AppError('NOT_FOUND', `同行人员“${c.name}”不在居民名单中，可能已被删除。`, { issues: [{ path: `companions.${index}`, message: '居民不存在' }] })
+    }
+    return { residentId: companion.id, name: companion.name }
+  })
+}
+
+function tripWrite(residentId: number, trip: TripFields): TripWrite {
+  return {
+    residentId,
+    province: trip.origin.province,
+    city: trip.origin.city,
+    district: trip.origin.district,
+    via: trip.via,
+    returnDate: trip.returnDate,
+    transport: trip.transport,
+    transportNo: trip.transportNo.toUpperCase(),
+    reason: trip.reason,
+    notes: trip.notes
+  }
+}
+
+function checkTrip(db: Db, residentId: number, trip: TripFields, today: string, selfId: number | null, name: string): void {
+  if (trip.returnDate > today) {
+    throw new AppError('BAD_ARGS', `返程日期 ${trip.returnDate} 晚于今天，请核对。`, { issues: [{ path: 'returnDate', message: '返程日期不能晚于今天' }] })
+  }
+  if (tripOn(db, residentId, trip.returnDate, selfId)) {
+    throw new AppError('CONFLICT', `${name} ${trip.returnDate} 的返程已经登记过了，请在其档案中查看或修改。`, {
+      issues: [{ path: 'returnDate', message: '这一天的返程已登记' }]
+    })
+  }
+}
+
+/**
+ * Registers one trip of a person already in the register (and in the caller's grids).
+ * The Excel import calls this too, one row at a time, inside its own transaction.
+ */
+export function registerTrip(tx: Tx, session: Session, residentId: number, trip: TripFields, today: string, at: string): number {
+  const resident = liveResident(tx, session, residentId)
+  checkTrip(tx, residentId, trip, today, null, resident.name)
+  const companions = checkCompanions(tx, residentId, trip.companions)
+  const id = insertTrip(tx, tripWrite(residentId, trip), today, session.actor, at)
+  writeCompanions(tx, id, companions)
+  return id
+}
+
+export function liveTrip(db: Db, session: Session, id: number): TripRecord {
+  const trip = getTrip(db, id)
+  if (!trip) throw new AppError('NOT_FOUND', `找不到该返程登记（编号 ${id}）。`, { id })
+  liveResident(db, session, trip.residentId)
+  return trip
+}
+
+export function changeTrip(tx: Tx, session: Session, id: number, trip: TripFields, today: string, at: string): TripRecord {
+  const before = liveTrip(tx, session, id)
+  checkTrip(tx, before.residentId, trip, today, id, before.name)
+  const companions = checkCompanions(tx, before.residentId, trip.companions)
+  const { residentId: _unused, ...w } = tripWrite(before.residentId, trip)
+  updateTrip(tx, id, w, at)
+  writeCompanions(tx, id, companions)
+  return before
+}
+
+export function toTripViews(db: Db, records: TripRecord[]): TripView[] {
+  const companions = companionsOf(db, records.map((r) => r.id))
+  const episodes = latestEpisodes(db, [...new Set(records.map((r) => r.residentId))])
+  return records.map((r) => toTripView(r, companions.get(r.id) ?? [], episodes.get(r.residentId)))
+}
+
+function toTripView(r: TripRecord, companions: { residentId: number | null; name: string }[], episode: LatestEpisode | undefined): TripView {
+  const origin = { province: r.province, city: r.city, district: r.district }
+  return {
+    ...toPerson(r),
+    id: r.id,
+    origin,
+    originText: formatOrigin(origin),
+    via: r.via,
+    returnDate: r.returnDate,
+    transport: r.transport,
+    transportNo: r.transportNo,
+    companions,
+    reason: r.reason,
+    notes: r.notes,
+    registeredOn: r.registeredOn,
+    registeredBy: r.registeredBy,
+    episode: episode
+      ? { id: episode.id, kind: episode.kind, status: episode.status, endDate: episode.endDate, abnormal: episode.abnormal === 1 && episode.status === 'observing' }
+      : null
+  }
+}
+
+export function tripViewOf(db: Db, session: Session, id: number): TripView {
+  const [view] = toTripViews(db, [liveTrip(db, session, id)])
+  if (!view) throw new AppError('INTERNAL', '读取返程登记失败。')
+  return view
+}
+
+export function listTrips(db: Db, session: Session, args: ReturneesListArgs): Page<TripView> {
+  const { page, pageSize, offset } = pageOf(args)
+  const filter = { q: args.q || undefined, from: args.from, to: args.to, province: args.province || undefined, gridId: args.gridId, scope: scopeSql('r.grid_id', session.gridScope) }
+  return { rows: toTripViews(db, tripPage(db, filter, pageSize, offset)), total: tripCount(db, filter), page, pageSize }
+}

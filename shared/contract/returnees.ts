@@ -1,0 +1,60 @@
+import type { Origin } from '../domain/regions'
+import type { Page } from '../schemas/register'
+import type { Companion, ReturneeRegister, ReturneesExportArgs, ReturneesListArgs, Transport, TripUpdate } from '../schemas/returnees'
+import { returneesExportArgs, returneesListArgs, returneesPersonArgs, returneesRegisterArgs, returneesUpdateTripArgs } from '../schemas/returnees'
+import type { ExportedFile } from './audit'
+import type { EpisodeView } from './monitoring'
+import type { MethodTable } from './types'
+
+/** A person as returnee lists show them: numbers masked. */
+export interface ReturneePerson {
+  residentId: number
+  name: string
+  idMasked: string
+  phoneMasked: string
+  address: string
+  gridId: number | null
+  gridName: string
+}
+
+export interface TripView extends ReturneePerson {
+  id: number
+  origin: Origin
+  /** '湖北省武汉市江岸区' */
+  originText: string
+  via: string
+  returnDate: string
+  transport: Transport
+  transportNo: string
+  companions: Companion[]
+  reason: string
+  notes: string
+  registeredOn: string
+  registeredBy: string
+  /** The person's latest observation episode, if any: its status and red flag show in the list. */
+  episode: Pick<EpisodeView, 'id' | 'kind' | 'status' | 'endDate' | 'abnormal'> | null
+}
+
+export interface ReturneeFile {
+  person: ReturneePerson
+  trips: TripView[]
+  /** Newest first, each with its history and checks. */
+  episodes: EpisodeView[]
+}
+
+export type ReturneesApi = {
+  'returnees.list': (args: ReturneesListArgs) => Promise<Page<TripView>>
+  'returnees.get': (args: { residentId: number }) => Promise<ReturneeFile>
+  'returnees.register': (args: ReturneeRegister) => Promise<TripView>
+  'returnees.updateTrip': (args: TripUpdate) => Promise<TripView>
+  'returnees.export': (args: ReturneesExportArgs) => Promise<ExportedFile>
+}
+
+export const returneesMethods = {
+  'returnees.list': { args: returneesListArgs, kind: 'query', permission: 'returnees.view', title: '查看返程人员' },
+  'returnees.get': { args: returneesPersonArgs, kind: 'query', permission: 'returnees.view', title: '查看返程人员档案' },
+  'returnees.register': { args: returneesRegisterArgs, kind: 'mutation', permission: 'returnees.edit', title: '登记返程人员' },
+  'returnees.updateTrip': { args: returneesUpdateTripArgs, kind: 'mutation', permission: 'returnees.edit', title: '修改返程登记' },
+  // A mutation: the export itself is written to the audit trail.
+  'returnees.export': { args: returneesExportArgs, kind: 'mutation', permission: 'data.export', title: '导出返程人员排查登记表' }
+} satisfies MethodTable<ReturneesApi>

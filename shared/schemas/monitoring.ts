@@ -1,0 +1,135 @@
+/**
+ * Home health monitoring (居家观察): episodes, daily checks and the worklists. The rule that
+ * makes a check abnormal lives here so the entry grid shows it before saving, exactly as the
+ * backend will decide it.
+ */
+import { TEMPERATURE_MAX, TEMPERATURE_MIN, toTenths } from '../domain/gate'
+import { optionalText, pageShape, recordId, requiredText } from './register'
+import { EPISODE_KINDS, isoDay, startEpisodeShape } from './returnees'
+import { z } from './zod'
+
+export { EPISODE_KINDS, EPISODE_KIND_LABELS } from './returnees'
+export type { EpisodeKind } from './returnees'
+
+export const EPISODE_STATUSES = ['observing', 'released', 'hospital', 'lost'] as const
+export type EpisodeStatus = (typeof EPISODE_STATUSES)[number]
+export const EPISODE_STATUS_LABELS: Record<EpisodeStatus, string> = { observing: '观察中', released: '已解除', hospital: '转送医院', lost: '失联' }
+/** The statuses an open episode may be closed with. */
+export const CLOSING_STATUSES = ['released', 'hospital', 'lost'] as const
+export type ClosingStatus = (typeof CLOSING_STATUSES)[number]
+
+export const SYMPTOMS = ['fever', 'fatigue', 'dry_cough', 'sore_throat', 'stuffy_nose', 'runny_nose', 'diarrhea', 'dyspnea', 'smell_taste'] as const
+export type Symptom = (typeof SYMPTOMS)[number]
+export const SYMPTOM_LABELS: Record<Symptom, string> = {
+  fever: '发热',
+  fatigue: '乏力',
+  dry_cough: '干咳',
+  sore_throat: '咽痛',
+  stuffy_nose: '鼻塞',
+  runny_nose: '流涕',
+  diarrhea: '腹泻',
+  dyspnea: '呼吸困难',
+  smell_taste: '嗅味觉减退'
+}
+
+export const CHECK_OUTCOMES = ['normal', 'abnormal', 'unreachable'] as const
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number]
+export const CHECK_OUTCOME_LABELS: Record<CheckOutcome, string> = { normal: '正常', abnormal: '异常', unreachable: '未联系上' }
+
+export const WORKLISTS = ['due', 'abnormal', 'ending', 'missed'] as const
+export type Worklist = (typeof WORKLISTS)[number]
+export const WORKLIST_LABELS: Record<Worklist, string> = { due: '待测温', abnormal: '异常', ending: '今日期满', missed: '昨日漏测' }
+
+/** A reading outside 34–43 ℃ is a mis-measurement or a typo, refused rather than recorded. */
+export function implausibleTemperature(celsius: number): string | null {
+  if (celsius < TEMPERATURE_MIN || celsius > TEMPERATURE_MAX) {
+    return `体温 ${celsius}℃ 不合理（应在 ${TEMPERATURE_MIN}–${TEMPERATURE_MAX}℃ 之间），请核对后重新填写`
+  }
+  return null
+}
+
+/**
+ * The verdict of a check: 未联系上 stays so; a temperature at or above the threshold, or any
+ * symptom, makes it abnormal whatever was chosen; otherwise what the clerk chose.
+ */
+export function checkVerdict(
+  check: { morning: number | null; evening: number | null; symptoms: readonly string[]; outcome: CheckOutcome },
+  threshold: number
+): { outcome: CheckOutcome; abnormal: boolean; fever: boolean } {
+  const fever = [check.morning, check.evening].some((t) => t !== null && toTenths(t) >= toTenths(threshold))
+  if (check.outcome === 'unreachable' && check.morning === null && check.evening === null) return { outcome: 'unreachable', abnormal: false, fever: false }
+  const abnormal = fever || check.symptoms.length > 0 || check.outcome === 'abnormal'
+  return { outcome: abnormal ? 'abnormal' : 'normal', abnormal, fever }
+}
+
+const temperature = z
+  .number({ message: '体温应为数字' })
+  .refine((t) => Number.isFinite(t), '体温应为数字')
+  .nullable()
+
+export const monitoringCheckArgs = z
+  .strictObject({
+    episodeId: recordId('观察记录'),
+    /** Default: today. */
+    day: isoDay('测温日期').optional(),
+    morning: temperature,
+    evening: temperature,
+    symptoms: z.array(z.enum(SYMPTOMS, { message: '未知的症状' })).max(SYMPTOMS.length),
+    outcome: z.enum(CHECK_OUTCOMES, { message: '请选择排查结果' }),
+    note: optionalText('备注', 200)
+  })
+  .superRefine((value, ctx) => {
+    for (const key of ['morning', 'evening'] as const) {
+      const t = value[key]
+      const problem = t === null ? null : implausibleTemperature(t)
+      if (problem) ctx.addIssue({ code: 'custom', path: [key], message: `${key === 'morning' ? '早' : '晚'}${problem}` })
+    }
+    if (value.outcome !== 'unreachable' && value.morning === null && value.evening === null) {
+      ctx.addIssue({ code: 'custom', path: ['morning'], message: '请填写早体温或晚体温；联系不上请选“未联系上”' })
+    }
+  })
+export type MonitoringCheck = z.infer<typeof monitoringCheckArgs>
+
+export const monitoringStartArgs = z.strictObject({
+  residentId: recordId('居民'),
+  tripId: recordId('返程登记').nullable(),
+  ...startEpisodeShape
+})
+export type MonitoringStart = z.infer<typeof monitoringStartArgs>
+
+export const monitoringDurationArgs = z.strictObject({
+  episodeId: recordId('观察记录'),
+  days: z.number({ message: '请填写观察天数' }).int('观察天数应为整数').min(1, '观察天数至少 1 天').max(90, '观察天数最多 90 天'),
+  reason: requiredText('调整原因', 200)
+})
+export type MonitoringDuration = z.infer<typeof monitoringDurationArgs>
+
+export const monitoringStatusArgs = z.strictObject({
+  episodeId: recordId('观察记录'),
+  status: z.enum(CLOSING_STATUSES, { message: '请选择解除、转送医院或失联' }),
+  /** Default: today. */
+  date: isoDay('日期').optional(),
+  reason: optionalText('原因', 200)
+})
+export type MonitoringStatus = z.infer<typeof monitoringStatusArgs>
+
+export const monitoringReleaseManyArgs = z.strictObject({
+  episodeIds: z.array(recordId('观察记录')).min(1, '请至少选择一人').max(500, '一次最多解除 500 人'),
+  reason: optionalText('解除原因', 200)
+})
+
+export const monitoringWorkerArgs = z.strictObject({ episodeId: recordId('观察记录'), worker: requiredText('责任网格员', 40) })
+
+export const monitoringWorklistArgs = z.strictObject({
+  list: z.enum(WORKLISTS, { message: '未知的名单' }),
+  day: isoDay('日期').optional(),
+  gridId: recordId('网格').optional(),
+  worker: optionalText('网格员', 40).optional(),
+  ...pageShape
+})
+export type MonitoringWorklistArgs = z.infer<typeof monitoringWorklistArgs>
+
+export const monitoringDayArgs = z.strictObject({ day: isoDay('日期').optional() })
+export const monitoringSheetArgs = z.strictObject({ day: isoDay('日期').optional(), worker: optionalText('网格员', 40).optional() })
+export const monitoringEpisodeArgs = z.strictObject({ id: recordId('观察记录') })
+export const monitoringExportArgs = z.strictObject({ includeClosed: z.boolean().optional() })

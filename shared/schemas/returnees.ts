@@ -1,0 +1,89 @@
+/**
+ * Returnees (返程人员): the trip a person came back from. Codes are stored, the Chinese
+ * label beside each is what a clerk sees.
+ */
+import { splitIsoDate } from '../domain/dates'
+import { originProblem } from '../domain/regions'
+import { optionalText, pageShape, recordId, requiredText } from './register'
+import { z } from './zod'
+
+export const TRANSPORTS = ['car', 'train', 'plane', 'bus', 'other'] as const
+export type Transport = (typeof TRANSPORTS)[number]
+export const TRANSPORT_LABELS: Record<Transport, string> = { car: '自驾', train: '火车', plane: '飞机', bus: '大巴', other: '其他' }
+/** What the number field is called for each way of travel. */
+export const TRANSPORT_NO_LABELS: Record<Transport, string> = { car: '车牌', train: '车次', plane: '航班', bus: '车次/车牌', other: '班次' }
+
+export const EPISODE_KINDS = ['home_observation', 'home_isolation', 'central_isolation', 'health_monitoring'] as const
+export type EpisodeKind = (typeof EPISODE_KINDS)[number]
+export const EPISODE_KIND_LABELS: Record<EpisodeKind, string> = {
+  home_observation: '居家观察',
+  home_isolation: '居家隔离',
+  central_isolation: '集中隔离',
+  health_monitoring: '健康监测'
+}
+
+export const isoDay = (label: string) =>
+  z
+    .string({ message: `请填写${label}` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
+    .refine((v) => splitIsoDate(v) !== null, `${label}不是真实的日期`)
+
+export const originShape = {
+  province: requiredText('返回前所在省份', 20),
+  city: optionalText('返回前所在城市', 30),
+  district: optionalText('返回前所在区县', 30)
+}
+
+export const companionSchema = z.strictObject({
+  residentId: recordId('同行人员').nullable(),
+  name: requiredText('同行人员姓名', 40)
+})
+export type Companion = z.infer<typeof companionSchema>
+
+export const tripShape = {
+  origin: z.strictObject(originShape).superRefine((value, ctx) => {
+    const problem = originProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message })
+  }),
+  via: optionalText('途经地', 100),
+  returnDate: isoDay('返程日期'),
+  transport: z.enum(TRANSPORTS, { message: '请选择交通方式' }),
+  transportNo: optionalText('车次/航班/车牌', 30),
+  companions: z.array(companionSchema).max(20, '同行人员最多 20 人'),
+  reason: optionalText('返程事由', 100),
+  notes: optionalText('备注', 300)
+}
+
+/** An observation episode started together with the registration (optional). */
+export const startEpisodeShape = {
+  kind: z.enum(EPISODE_KINDS, { message: '请选择观察类型' }),
+  /** Default: the return date. */
+  startDate: isoDay('观察开始日期').optional(),
+  /** Default: the first grid worker of the person's grid. */
+  worker: optionalText('责任网格员', 40).optional()
+}
+
+export const returneesRegisterArgs = z.strictObject({
+  residentId: recordId('居民'),
+  ...tripShape,
+  episode: z.strictObject(startEpisodeShape).nullable()
+})
+export type ReturneeRegister = z.infer<typeof returneesRegisterArgs>
+export type TripFields = Omit<ReturneeRegister, 'residentId' | 'episode'>
+
+export const returneesUpdateTripArgs = z.strictObject({ id: recordId('返程登记'), ...tripShape })
+export type TripUpdate = z.infer<typeof returneesUpdateTripArgs>
+
+export const returneesListArgs = z.strictObject({
+  q: optionalText('搜索内容', 40).optional(),
+  from: isoDay('开始日期').optional(),
+  to: isoDay('结束日期').optional(),
+  province: optionalText('省份', 20).optional(),
+  gridId: recordId('网格').optional(),
+  ...pageShape
+})
+export type ReturneesListArgs = z.infer<typeof returneesListArgs>
+
+export const returneesPersonArgs = z.strictObject({ residentId: recordId('居民') })
+export const returneesExportArgs = z.strictObject({ from: isoDay('开始日期').optional(), to: isoDay('结束日期').optional() })
+export type ReturneesExportArgs = z.infer<typeof returneesExportArgs>
