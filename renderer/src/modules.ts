@@ -1,4 +1,4 @@
-import { Box, Brush, Delete, Document, Grid, Guide, HomeFilled, House, Setting, Stamp, Tickets, User, UserFilled } from '@element-plus/icons-vue'
+import { Box, Brush, Delete, Document, Grid, Guide, HomeFilled, House, Setting, Stamp, Tickets, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { Permission } from '../../shared/contract'
 
@@ -86,6 +86,14 @@ export const MODULES: ModuleEntry[] = [
     icon: Guide,
     permission: 'checkpoints.manage',
     component: () => import('./views/checkpoints/ListView.vue')
+  },
+  {
+    path: '/import',
+    name: 'import',
+    title: '导入',
+    icon: Upload,
+    permission: 'data.import',
+    component: () => import('./views/excel/ImportView.vue')
   },
   {
     path: '/accounts',

@@ -60,6 +60,8 @@ const BORDER = { top: THIN, bottom: THIN, left: THIN, right: THIN }
 export async function buildTemplate(t: BuiltinTemplate): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = '守望'
+  // A fixed date, so regenerating the files changes nothing a reader would see.
+  workbook.created = workbook.modified = new Date(Date.UTC(2026, 0, 1))
   const ws = workbook.addWorksheet(t.name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } })
   const width = t.widths.length
   ws.columns = t.widths.map((w) => ({ width: w }))
