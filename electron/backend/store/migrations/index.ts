@@ -4,6 +4,7 @@ import register from './0002_register.sql?raw'
 import accounts from './0003_accounts.sql?raw'
 import supplies from './0004_supplies.sql?raw'
 import returnees from './0005_returnees.sql?raw'
+import excel from './0006_excel.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -14,5 +15,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'register', sql: register },
   { version: 3, name: 'accounts', sql: accounts },
   { version: 4, name: 'supplies', sql: supplies },
-  { version: 5, name: 'returnees', sql: returnees }
+  { version: 5, name: 'returnees', sql: returnees },
+  { version: 6, name: 'excel', sql: excel }
 ]
