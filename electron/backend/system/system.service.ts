@@ -4,6 +4,9 @@ import { countRows } from './system.repo'
 
 /** Chinese names of the tables, for the home page. Domains add theirs as they land. */
 export const TABLE_LABELS: Record<string, string> = {
+  checkpoints: '卡口',
+  gate_entries: '出入登记',
+  gate_passes: '出入证',
   settings: '设置项',
   audit_log: '操作日志',
   schema_migrations: '数据结构版本',
@@ -31,7 +34,12 @@ export const TABLE_LABELS: Record<string, string> = {
   returnee_companions: '同行人员',
   observation_episodes: '居家观察',
   observation_events: '观察期变更记录',
-  daily_checks: '每日体温'
+  daily_checks: '每日体温',
+  volunteers: '志愿者',
+  shift_templates: '班次模板',
+  roster_assignments: '排班',
+  roster_attendance: '志愿者签到签退',
+  roster_settings: '排班设置'
 }
 
 export function systemInfo(store: Store, appVersion: string): SystemInfo {

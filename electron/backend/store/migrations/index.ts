@@ -5,6 +5,7 @@ import accounts from './0003_accounts.sql?raw'
 import supplies from './0004_supplies.sql?raw'
 import returnees from './0005_returnees.sql?raw'
 import excel from './0006_excel.sql?raw'
+import gate from './0007_gate.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -16,5 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'accounts', sql: accounts },
   { version: 4, name: 'supplies', sql: supplies },
   { version: 5, name: 'returnees', sql: returnees },
-  { version: 6, name: 'excel', sql: excel }
+  { version: 6, name: 'excel', sql: excel },
+  { version: 7, name: 'gate', sql: gate }
 ]
