@@ -19,12 +19,9 @@ import type { Store } from '../store/store'
 import type { GateEntryRecord, GateEntryWrite } from './gate.repo'
 import { lastOutOnPass, memberNames, residentForGate } from './gate.repo'
 
-/** The office's fever threshold (设置), or 37.3 ℃ until one is set. */
+/** The office's fever threshold (设置, shared with the daily health checks), or 37.3 ℃ until one is set. */
 export function feverThreshold(store: Store): number {
-  const settings = loadSettings(store)
-  return 'temperatureThreshold' in settings && typeof settings.temperatureThreshold === 'number'
-    ? settings.temperatureThreshold
-    : DEFAULT_FEVER_THRESHOLD
+  return loadSettings(store).temperatureThreshold ?? DEFAULT_FEVER_THRESHOLD
 }
 
 export function toEntryView(r: GateEntryRecord): GateEntryView {

@@ -19,7 +19,7 @@ export const useGateStore = defineStore('gate', () => {
     checkpoints.value = await call('checkpoints.list', {})
     if (checkpointId.value !== null && !checkpoint.value) choose(null)
     const settings = await call('settings.get', {})
-    if ('temperatureThreshold' in settings && typeof settings.temperatureThreshold === 'number') threshold.value = settings.temperatureThreshold
+    threshold.value = settings.temperatureThreshold ?? DEFAULT_FEVER_THRESHOLD
     await loadRecent()
   }
 

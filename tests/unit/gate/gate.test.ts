@@ -178,3 +178,14 @@ describe('the gate role', () => {
     }
   })
 })
+
+describe('the fever threshold', () => {
+  it('follows the office setting shared with the daily health checks', async () => {
+    const { gate } = await arrange()
+    await backend.ok('settings.update', { temperatureThreshold: 37.0 })
+    const refused = await backend.call('gate.register', entry(gate.id, { temperature: 37.1 }))
+    expect(fail(refused)).toMatchObject({ code: 'RULE_VIOLATION', message: expect.stringContaining('达到 37℃') })
+    await backend.ok('settings.update', { temperatureThreshold: 37.5 })
+    expect((await backend.ok('gate.register', entry(gate.id, { temperature: 37.4 }))).abnormal).toBe(false)
+  })
+})
