@@ -1,4 +1,5 @@
 import { mb, printTable, record } from './report'
+import { excelBench } from './suites/excel.bench'
 import { registerBench } from './suites/register.bench'
 import { storeBench } from './suites/store.bench'
 import { suppliesBench } from './suites/supplies.bench'
@@ -7,7 +8,8 @@ import { suppliesBench } from './suites/supplies.bench'
 const suites: Record<string, () => Promise<void>> = {
   store: storeBench,
   register: registerBench,
-  supplies: suppliesBench
+  supplies: suppliesBench,
+  excel: excelBench
 }
 
 const only = process.argv.slice(2)
