@@ -15,6 +15,8 @@ import { disinfectionHandlers } from './disinfection/disinfection.handlers'
 import { returneesHandlers } from './returnees/returnees.handlers'
 import { monitoringHandlers } from './monitoring/monitoring.handlers'
 import { excelHandlers } from './excel/excel.handlers'
+import { volunteersHandlers } from './volunteers/volunteers.handlers'
+import { rosterHandlers } from './roster/roster.handlers'
 
 /** Every method of the contract has exactly one handler here, or this does not build. */
 export const handlers = {
@@ -33,5 +35,7 @@ export const handlers = {
   ...disinfectionHandlers,
   ...excelHandlers,
   ...returneesHandlers,
-  ...monitoringHandlers
+  ...monitoringHandlers,
+  ...volunteersHandlers,
+  ...rosterHandlers
 } satisfies AllHandlers

@@ -28,6 +28,10 @@ import type { MonitoringApi } from './monitoring'
 import { monitoringMethods } from './monitoring'
 import type { ExcelApi } from './excel'
 import { excelMethods } from './excel'
+import type { VolunteersApi } from './volunteers'
+import { volunteersMethods } from './volunteers'
+import type { RosterApi } from './roster'
+import { rosterMethods } from './roster'
 import type { SystemApi } from './system'
 import { systemMethods } from './system'
 import type { ArgsOf, MethodTable, ResultOf } from './types'
@@ -49,9 +53,11 @@ export type * from './disinfection'
 export type * from './excel'
 export type * from './returnees'
 export type * from './monitoring'
+export type * from './volunteers'
+export type * from './roster'
 
 /** The whole backend API: one entry a method, 'domain.verb' -> (args) => Promise<result>. */
-export type Api = SystemApi & SettingsApi & AuthApi & AccountsApi & AuditApi & GridsApi & HouseholdsApi & ResidentsApi & RecycleApi & SuppliesApi & DisinfectionApi & CheckpointsApi & GateApi & ReturneesApi & MonitoringApi & ExcelApi
+export type Api = SystemApi & SettingsApi & AuthApi & AccountsApi & AuditApi & GridsApi & HouseholdsApi & ResidentsApi & RecycleApi & SuppliesApi & DisinfectionApi & CheckpointsApi & GateApi & ReturneesApi & MonitoringApi & ExcelApi & VolunteersApi & RosterApi
 
 export type Method = keyof Api
 export type MethodArgs<M extends Method> = ArgsOf<Api[M]>
@@ -73,7 +79,9 @@ export const methods: MethodTable<Api> = {
   ...disinfectionMethods,
   ...returneesMethods,
   ...monitoringMethods,
-  ...excelMethods
+  ...excelMethods,
+  ...volunteersMethods,
+  ...rosterMethods
 }
 
 export function isMethod(name: string): name is Method {

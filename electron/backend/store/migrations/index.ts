@@ -6,6 +6,7 @@ import supplies from './0004_supplies.sql?raw'
 import returnees from './0005_returnees.sql?raw'
 import excel from './0006_excel.sql?raw'
 import gate from './0007_gate.sql?raw'
+import volunteers from './0008_volunteers.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'supplies', sql: supplies },
   { version: 5, name: 'returnees', sql: returnees },
   { version: 6, name: 'excel', sql: excel },
-  { version: 7, name: 'gate', sql: gate }
+  { version: 7, name: 'gate', sql: gate },
+  { version: 8, name: 'volunteers', sql: volunteers }
 ]

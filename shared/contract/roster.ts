@@ -1,0 +1,117 @@
+import type { Conflict, RulePerson, RuleSettings, RuleTemplate, Unfilled } from '../domain/roster-rules'
+import type { RosterAttend, RosterPlace, RosterSettings, ShiftCreate, ShiftUpdate } from '../schemas/roster'
+import {
+  rosterAssignmentArgs,
+  rosterAttendArgs,
+  rosterAutoFillArgs,
+  rosterCopyArgs,
+  rosterPlaceArgs,
+  rosterSetLeadArgs,
+  rosterSettingsArgs,
+  rosterTodayArgs,
+  rosterWeekArgs,
+  shiftIdArgs,
+  shiftsCreateArgs,
+  shiftsListArgs,
+  shiftsUpdateArgs
+} from '../schemas/roster'
+import { emptyArgs } from '../schemas/system'
+import type { EmptyArgs } from '../schemas/system'
+import type { MethodTable } from './types'
+
+/** 班次模板 of a checkpoint; start and end as 'HH:MM' (end before start: crosses midnight). */
+export interface ShiftTemplate {
+  id: number
+  checkpointId: number
+  checkpointName: string
+  name: string
+  start: string
+  end: string
+  minStaff: number
+  leadRequired: boolean
+  retired: boolean
+}
+
+export interface RosterAssignment {
+  id: number
+  day: string
+  dayIndex: number
+  templateId: number
+  volunteerId: number
+  isLead: boolean
+  override: string
+  attendance: 'present' | 'absent' | null
+  minutes: number
+}
+
+/** A person as the week view needs them: the rule fields plus a masked phone. */
+export interface RosterPerson extends RulePerson {
+  phone: string
+  kind: string
+}
+
+/** Everything the week grid needs to draw itself and check placements live. */
+export interface RosterWeek {
+  week: string
+  days: string[]
+  checkpoints: { id: number; name: string }[]
+  templates: RuleTemplate[]
+  people: RosterPerson[]
+  placements: RosterAssignment[]
+  /** Placements of the neighbouring days (last Sunday, next Monday), for rest across the week end. */
+  context: { dayIndex: number; templateId: number; volunteerId: number; isLead: boolean }[]
+  settings: RuleSettings
+  conflicts: Conflict[]
+}
+
+export interface AutoFillReport {
+  week: RosterWeek
+  added: number
+  unfilled: (Unfilled & { label: string })[]
+}
+
+export interface TodayDuty {
+  shift: string
+  start: string
+  end: string
+  name: string
+  phone: string
+  isLead: boolean
+}
+
+export type RosterSettingsView = RosterSettings
+
+export type RosterApi = {
+  'shifts.list': (args: { checkpointId?: number }) => Promise<ShiftTemplate[]>
+  'shifts.create': (args: ShiftCreate) => Promise<ShiftTemplate>
+  'shifts.update': (args: ShiftUpdate) => Promise<ShiftTemplate>
+  'shifts.retire': (args: { id: number }) => Promise<ShiftTemplate>
+  'roster.week': (args: { week: string }) => Promise<RosterWeek>
+  'roster.place': (args: RosterPlace) => Promise<RosterWeek>
+  'roster.remove': (args: { id: number }) => Promise<RosterWeek>
+  'roster.setLead': (args: { id: number; isLead: boolean }) => Promise<RosterWeek>
+  'roster.autoFill': (args: { week: string; seed?: number }) => Promise<AutoFillReport>
+  'roster.copyLastWeek': (args: { week: string }) => Promise<RosterWeek & { copied: number; skipped: number }>
+  'roster.today': (args: { checkpointId: number }) => Promise<TodayDuty[]>
+  'roster.attend': (args: RosterAttend) => Promise<RosterAssignment>
+  'roster.settings': (args: EmptyArgs) => Promise<RosterSettingsView>
+  'roster.saveSettings': (args: RosterSettings) => Promise<RosterSettingsView>
+}
+
+export const rosterMethods = {
+  'shifts.list': { args: shiftsListArgs, kind: 'query', permission: 'volunteers.view', title: '查看班次' },
+  'shifts.create': { args: shiftsCreateArgs, kind: 'mutation', permission: 'volunteers.edit', title: '新建班次' },
+  'shifts.update': { args: shiftsUpdateArgs, kind: 'mutation', permission: 'volunteers.edit', title: '修改班次' },
+  'shifts.retire': { args: shiftIdArgs, kind: 'mutation', permission: 'volunteers.edit', title: '停用班次' },
+  'roster.week': { args: rosterWeekArgs, kind: 'query', permission: 'volunteers.view', title: '查看排班' },
+  'roster.place': { args: rosterPlaceArgs, kind: 'mutation', permission: 'volunteers.edit', title: '排班' },
+  'roster.remove': { args: rosterAssignmentArgs, kind: 'mutation', permission: 'volunteers.edit', title: '取消排班' },
+  'roster.setLead': { args: rosterSetLeadArgs, kind: 'mutation', permission: 'volunteers.edit', title: '指定带班人' },
+  'roster.autoFill': { args: rosterAutoFillArgs, kind: 'mutation', permission: 'volunteers.edit', title: '自动排班' },
+  'roster.copyLastWeek': { args: rosterCopyArgs, kind: 'mutation', permission: 'volunteers.edit', title: '复制上周排班' },
+  // The gate role sees who is on duty with them today, and nothing else of the roster.
+  'roster.today': { args: rosterTodayArgs, kind: 'query', permission: 'gate.use', title: '查看今日值班' },
+  'roster.attend': { args: rosterAttendArgs, kind: 'mutation', permission: 'volunteers.edit', title: '签到签退' },
+  'roster.settings': { args: emptyArgs, kind: 'query', permission: 'volunteers.view', title: '查看排班设置' },
+  'roster.saveSettings': { args: rosterSettingsArgs, kind: 'mutation', permission: 'volunteers.edit', title: '修改排班设置' }
+} satisfies MethodTable<RosterApi>

@@ -1,0 +1,455 @@
+/**
+ * Roster rules and auto-fill, pure over plain data so the backend validates every placement
+ * and the week view shows conflicts live with the same code.
+ *
+ * Time is whole minutes from the roster week's Monday 00:00 (office local time). A shift
+ * placed on day d runs [d*1440 + start, +duration); a shift whose end is not after its start
+ * crosses midnight, so 夜班 23:00-07:00 on Sunday ends at minute 10,500 of the next week. Rest
+ * and overlap across the week boundary are checked against `context` placements (the last
+ * day of the week before and the first day of the week after), which count for nothing else.
+ */
+
+export const DAY_MINUTES = 1440
+export const WEEK_DAYS = 7
+export const WEEKDAY_LABELS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
+
+/** Availability is 21 flags: day (Mon..Sun) x period. */
+export const PERIODS = ['morning', 'afternoon', 'night'] as const
+export type Period = (typeof PERIODS)[number]
+export const PERIOD_LABELS: Record<Period, string> = { morning: '上午', afternoon: '下午', night: '晚上' }
+export const ALL_AVAILABLE = '1'.repeat(WEEK_DAYS * PERIODS.length)
+
+export interface RuleTemplate {
+  id: number
+  checkpointId: number
+  checkpointName: string
+  name: string
+  /** Minutes after midnight, 0..1439. */
+  startMinute: number
+  endMinute: number
+  minStaff: number
+  leadRequired: boolean
+}
+
+export interface RulePerson {
+  id: number
+  name: string
+  status: 'active' | 'paused' | 'left'
+  availability: string
+  canLead: boolean
+}
+
+export interface RulePlacement {
+  /** 0 = Monday of the week; -1 or 7 for context placements of the neighbouring weeks. */
+  dayIndex: number
+  templateId: number
+  volunteerId: number
+  isLead: boolean
+}
+
+export interface RuleSettings {
+  weeklyHourCap: number
+  minRestHours: number
+}
+export const DEFAULT_RULE_SETTINGS: RuleSettings = { weeklyHourCap: 48, minRestHours: 8 }
+
+export type RuleCode = 'overlap' | 'rest' | 'hours_cap' | 'availability' | 'suspended' | 'not_lead' | 'understaffed' | 'no_lead'
+export const RULE_LABELS: Record<RuleCode, string> = {
+  overlap: '时间重叠',
+  rest: '休息不足',
+  hours_cap: '超过周工时上限',
+  availability: '不在可值班时间',
+  suspended: '志愿者已暂停或退出',
+  not_lead: '不能带班',
+  understaffed: '人数不足',
+  no_lead: '缺带班人'
+}
+
+export interface Cell {
+  dayIndex: number
+  templateId: number
+}
+
+export interface Conflict {
+  rule: RuleCode
+  message: string
+  volunteerId: number | null
+  cells: Cell[]
+}
+
+export interface RosterInput {
+  templates: RuleTemplate[]
+  people: RulePerson[]
+  placements: RulePlacement[]
+  context?: RulePlacement[]
+  settings: RuleSettings
+}
+
+export function shiftDuration(t: Pick<RuleTemplate, 'startMinute' | 'endMinute'>): number {
+  return t.endMinute > t.startMinute ? t.endMinute - t.startMinute : t.endMinute + DAY_MINUTES - t.startMinute
+}
+
+export function shiftInterval(t: RuleTemplate, dayIndex: number): { start: number; end: number } {
+  const start = dayIndex * DAY_MINUTES + t.startMinute
+  return { start, end: start + shiftDuration(t) }
+}
+
+/** A shift starting 05:00-11:59 is morning, 12:00-17:59 afternoon, else night; a night shift
+ *  starting after midnight (before 05:00) belongs to the evening of the day before. */
+export function shiftPeriod(t: Pick<RuleTemplate, 'startMinute'>): Period {
+  const hour = Math.floor(t.startMinute / 60)
+  if (hour >= 5 && hour < 12) return 'morning'
+  if (hour >= 12 && hour < 18) return 'afternoon'
+  return 'night'
+}
+
+export function availabilityIndex(t: RuleTemplate, dayIndex: number): number {
+  const period = shiftPeriod(t)
+  const day = period === 'night' && t.startMinute < 5 * 60 ? (dayIndex + 6) % 7 : dayIndex
+  return day * PERIODS.length + PERIODS.indexOf(period)
+}
+
+export function isAvailable(person: RulePerson, t: RuleTemplate, dayIndex: number): boolean {
+  return (person.availability || ALL_AVAILABLE)[availabilityIndex(t, dayIndex)] === '1'
+}
+
+export function hhmm(minute: number): string {
+  const m = ((minute % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+}
+
+export function parseHhmm(text: string): number | null {
+  const match = /^(\d{1,2})[:：](\d{2})$/.exec(text.trim())
+  if (!match) return null
+  const h = Number(match[1])
+  const m = Number(match[2])
+  return h <= 23 && m <= 59 ? h * 60 + m : null
+}
+
+function dayLabel(dayIndex: number): string {
+  if (dayIndex < 0) return '上周日'
+  if (dayIndex >= WEEK_DAYS) return '下周一'
+  return WEEKDAY_LABELS[dayIndex] ?? ''
+}
+
+export function cellLabel(t: RuleTemplate, dayIndex: number): string {
+  return `${t.checkpointName} ${dayLabel(dayIndex)} ${t.name}`
+}
+
+const hours = (minutes: number) => Number((minutes / 60).toFixed(1))
+
+interface Booked {
+  p: RulePlacement
+  t: RuleTemplate
+  start: number
+  end: number
+  inWeek: boolean
+}
+
+/** What placing `person` on a booked list would break, one message a rule (person rules only). */
+export function personProblems(
+  person: RulePerson,
+  t: RuleTemplate,
+  dayIndex: number,
+  booked: readonly Booked[],
+  settings: RuleSettings,
+  weekMinutes: number
+): Conflict[] {
+  const out: Conflict[] = []
+  const cell = { dayIndex, templateId: t.id }
+  const here = shiftInterval(t, dayIndex)
+  if (person.status !== 'active') {
+    const label = person.status === 'paused' ? '暂停' : '退出'
+    out.push({ rule: 'suspended', volunteerId: person.id, cells: [cell], message: `${person.name} 已${label}服务，不能排班（${cellLabel(t, dayIndex)}）` })
+  }
+  if (!isAvailable(person, t, dayIndex)) {
+    const period = PERIOD_LABELS[shiftPeriod(t)]
+    out.push({ rule: 'availability', volunteerId: person.id, cells: [cell], message: `${person.name} ${cellLabel(t, dayIndex)} 不在其可值班时间（${period}）内` })
+  }
+  const rest = settings.minRestHours * 60
+  for (const b of booked) {
+    if (b.p.dayIndex === dayIndex && b.t.id === t.id) continue
+    const other = { dayIndex: b.p.dayIndex, templateId: b.t.id }
+    if (here.start < b.end && b.start < here.end) {
+      out.push({ rule: 'overlap', volunteerId: person.id, cells: [cell, other], message: `${person.name} 同一时间排了两个班：${cellLabel(b.t, b.p.dayIndex)} 与 ${cellLabel(t, dayIndex)}` })
+    } else if (here.start < b.end + rest && b.start < here.end + rest) {
+      const [first, second] = b.start < here.start ? [b, { t, start: here.start, end: here.end, p: { dayIndex } }] : [{ t, start: here.start, end: here.end, p: { dayIndex } }, b]
+      const gap = second.start - first.end
+      out.push({
+        rule: 'rest', volunteerId: person.id, cells: [cell, other],
+        message: `${person.name} 两班之间休息不足 ${settings.minRestHours} 小时：${cellLabel(first.t, first.p.dayIndex)} ${hhmm(first.end)} 下班，${cellLabel(second.t, second.p.dayIndex)} ${hhmm(second.start)} 上班，只休息 ${hours(gap)} 小时`
+      })
+    }
+  }
+  const total = weekMinutes + (dayIndex >= 0 && dayIndex < WEEK_DAYS ? shiftDuration(t) : 0)
+  if (total > settings.weeklyHourCap * 60) {
+    out.push({ rule: 'hours_cap', volunteerId: person.id, cells: [cell], message: `${person.name} 本周排班 ${hours(total)} 小时，超过每周上限 ${settings.weeklyHourCap} 小时` })
+  }
+  return out
+}
+
+function indexTemplates(templates: readonly RuleTemplate[]): Map<number, RuleTemplate> {
+  return new Map(templates.map((t) => [t.id, t]))
+}
+
+function toBooked(p: RulePlacement, t: RuleTemplate, inWeek: boolean): Booked {
+  return { p, t, ...shiftInterval(t, p.dayIndex), inWeek }
+}
+
+/** Every conflict of a week: per person (each pair reported once) and per cell. */
+export function checkRoster(input: RosterInput): Conflict[] {
+  const templates = indexTemplates(input.templates)
+  const people = new Map(input.people.map((p) => [p.id, p]))
+  const conflicts: Conflict[] = []
+  const byPerson = new Map<number, Booked[]>()
+  const add = (p: RulePlacement, inWeek: boolean) => {
+    const t = templates.get(p.templateId)
+    if (!t) return
+    const list = byPerson.get(p.volunteerId) ?? []
+    list.push(toBooked(p, t, inWeek))
+    byPerson.set(p.volunteerId, list)
+  }
+  for (const p of input.context ?? []) add(p, false)
+  for (const p of input.placements) add(p, true)
+  for (const [volunteerId, list] of byPerson) {
+    const person = people.get(volunteerId) ?? { id: volunteerId, name: `志愿者#${volunteerId}`, status: 'left', availability: '', canLead: false }
+    list.sort((a, b) => a.start - b.start)
+    let minutes = 0
+    const seen: Booked[] = []
+    for (const b of list) {
+      if (!b.inWeek) {
+        seen.push(b)
+        continue
+      }
+      // Only rules this placement adds: pairs with earlier ones, hours up to here.
+      const found = personProblems(person, b.t, b.p.dayIndex, seen, input.settings, minutes)
+      for (const c of found) if (c.rule !== 'hours_cap') conflicts.push(c)
+      if (b.p.isLead && !person.canLead) {
+        conflicts.push({ rule: 'not_lead', volunteerId, cells: [{ dayIndex: b.p.dayIndex, templateId: b.t.id }], message: `${person.name} 未登记为可带班，不能担任 ${cellLabel(b.t, b.p.dayIndex)} 的带班人` })
+      }
+      minutes += shiftDuration(b.t)
+      seen.push(b)
+    }
+    // Context placements after the week (next Monday) are checked against this week's too.
+    if (minutes > input.settings.weeklyHourCap * 60) {
+      conflicts.push({
+        rule: 'hours_cap', volunteerId,
+        cells: list.filter((b) => b.inWeek).map((b) => ({ dayIndex: b.p.dayIndex, templateId: b.t.id })),
+        message: `${person.name} 本周排班 ${hours(minutes)} 小时，超过每周上限 ${input.settings.weeklyHourCap} 小时`
+      })
+    }
+  }
+  conflicts.push(...cellProblems(input))
+  return conflicts
+}
+
+/** Staffing minimums and the shift lead, per cell of the week. */
+export function cellProblems(input: Pick<RosterInput, 'templates' | 'placements'>): Conflict[] {
+  const out: Conflict[] = []
+  const counts = new Map<string, { n: number; lead: boolean }>()
+  for (const p of input.placements) {
+    const key = `${p.dayIndex}:${p.templateId}`
+    const c = counts.get(key) ?? { n: 0, lead: false }
+    c.n += 1
+    c.lead ||= p.isLead
+    counts.set(key, c)
+  }
+  for (let day = 0; day < WEEK_DAYS; day++) {
+    for (const t of input.templates) {
+      const c = counts.get(`${day}:${t.id}`) ?? { n: 0, lead: false }
+      const cell = { dayIndex: day, templateId: t.id }
+      if (c.n < t.minStaff) out.push({ rule: 'understaffed', volunteerId: null, cells: [cell], message: `${cellLabel(t, day)} 人数不足：需要 ${t.minStaff} 人，已排 ${c.n} 人` })
+      if (t.leadRequired && !c.lead) out.push({ rule: 'no_lead', volunteerId: null, cells: [cell], message: `${cellLabel(t, day)} 需要带班人，尚未指定` })
+    }
+  }
+  return out
+}
+
+/** Conflicts that adding one placement would bring, for the picker and the backend's check. */
+export function placementProblems(input: RosterInput, add: RulePlacement): Conflict[] {
+  const templates = indexTemplates(input.templates)
+  const t = templates.get(add.templateId)
+  const person = input.people.find((p) => p.id === add.volunteerId)
+  if (!t || !person) return []
+  const booked: Booked[] = []
+  let minutes = 0
+  for (const [p, inWeek] of [...(input.context ?? []).map((p) => [p, false] as const), ...input.placements.map((p) => [p, true] as const)]) {
+    if (p.volunteerId !== add.volunteerId) continue
+    const other = templates.get(p.templateId)
+    if (!other) continue
+    if (inWeek) minutes += shiftDuration(other)
+    booked.push(toBooked(p, other, inWeek))
+  }
+  const out = personProblems(person, t, add.dayIndex, booked, input.settings, minutes)
+  if (add.isLead && !person.canLead) out.push({ rule: 'not_lead', volunteerId: person.id, cells: [{ dayIndex: add.dayIndex, templateId: t.id }], message: `${person.name} 未登记为可带班，不能担任带班人` })
+  return out
+}
+
+// ---------------------------------------------------------------- auto-fill
+
+export interface Unfilled {
+  dayIndex: number
+  templateId: number
+  missing: number
+  leadMissing: boolean
+  reason: string
+}
+
+export interface AutoFillResult {
+  added: RulePlacement[]
+  unfilled: Unfilled[]
+  /** Every conflict of the filled week, from checkRoster. */
+  conflicts: Conflict[]
+}
+
+/** mulberry32: a small seeded generator, so the same week and seed fill the same way. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+interface PersonState {
+  person: RulePerson
+  booked: Booked[]
+  minutes: number
+  nights: number
+}
+
+const REASON_WORDS: Partial<Record<RuleCode, string>> = {
+  overlap: '同一时间已在别处值班',
+  rest: '与相邻班次之间休息不足',
+  hours_cap: '本周工时将超过上限',
+  availability: '不在可值班时间',
+  not_lead: '不能带班'
+}
+
+function explain(tally: Map<RuleCode, number>, considered: number, leadOnly: boolean, settings: RuleSettings): string {
+  if (considered === 0) return leadOnly ? '没有登记为可带班的在岗志愿者' : '没有在岗的志愿者'
+  const available = considered - (tally.get('availability') ?? 0)
+  if (available <= 0) return `没有在这个时段可值班的${leadOnly ? '带班人' : '志愿者'}`
+  const parts = (['overlap', 'rest', 'hours_cap'] as const)
+    .filter((rule) => (tally.get(rule) ?? 0) > 0)
+    .map((rule) => `${tally.get(rule)} 人${rule === 'rest' ? `休息不足 ${settings.minRestHours} 小时` : rule === 'hours_cap' ? `本周将超过 ${settings.weeklyHourCap} 小时` : REASON_WORDS[rule]}`)
+  return `可值班的 ${available} 人${leadOnly ? '（可带班）' : ''}都不能再排：${parts.join('，')}`
+}
+
+interface Slot {
+  t: RuleTemplate
+  dayIndex: number
+  night: boolean
+}
+
+function pickCandidate(
+  active: readonly PersonState[],
+  slot: Slot,
+  leadOnly: boolean,
+  occupied: ReadonlySet<string>,
+  settings: RuleSettings,
+  rand: () => number
+): { best: PersonState | null; reason: string } {
+  const tally = new Map<RuleCode, number>()
+  let considered = 0
+  let best: PersonState | null = null
+  let bestScore = Infinity
+  for (const s of active) {
+    if (leadOnly && !s.person.canLead) continue
+    if (occupied.has(`${slot.dayIndex}:${slot.t.id}:${s.person.id}`)) continue
+    considered += 1
+    const problems = personProblems(s.person, slot.t, slot.dayIndex, s.booked, settings, s.minutes)
+    if (problems.length > 0) {
+      const first = problems.find((c) => c.rule === 'availability') ?? problems[0]
+      if (first) tally.set(first.rule, (tally.get(first.rule) ?? 0) + 1)
+      continue
+    }
+    // Hours spread evenly; nights weigh more on a night; a lead is kept for where one is needed.
+    const score = s.minutes / 60 + (slot.night ? s.nights * 12 : 0) + (!leadOnly && s.person.canLead ? 2 : 0) + rand()
+    if (score < bestScore) {
+      bestScore = score
+      best = s
+    }
+  }
+  return { best, reason: best ? '' : explain(tally, considered, leadOnly, settings) }
+}
+
+/**
+ * Fills the empty places of a week, keeping every existing placement. Greedy, hardest slots
+ * first (night shifts, then the fewest available people), each place given to the person
+ * with the fewest hours (and, for a night, the fewest nights), ties broken by the seed.
+ * Every candidate is checked with personProblems, and the result is checked again with
+ * checkRoster; a place that cannot be filled is reported with why.
+ */
+export function autoFill(input: RosterInput, seed = 1): AutoFillResult {
+  const rand = seededRandom(seed)
+  const templates = indexTemplates(input.templates)
+  const states = new Map<number, PersonState>()
+  for (const person of input.people) states.set(person.id, { person, booked: [], minutes: 0, nights: 0 })
+  const book = (p: RulePlacement, inWeek: boolean) => {
+    const t = templates.get(p.templateId)
+    const s = states.get(p.volunteerId)
+    if (!t || !s) return
+    s.booked.push(toBooked(p, t, inWeek))
+    if (inWeek) {
+      s.minutes += shiftDuration(t)
+      if (shiftPeriod(t) === 'night') s.nights += 1
+    }
+  }
+  for (const p of input.context ?? []) book(p, false)
+  for (const p of input.placements) book(p, true)
+
+  const active = [...states.values()].filter((s) => s.person.status === 'active')
+  const occupied = new Set(input.placements.map((p) => `${p.dayIndex}:${p.templateId}:${p.volunteerId}`))
+  const slots: (Slot & { staff: number; need: number; needLead: boolean; supply: number; tie: number })[] = []
+  for (let dayIndex = 0; dayIndex < WEEK_DAYS; dayIndex++) {
+    for (const t of input.templates) {
+      const here = input.placements.filter((p) => p.dayIndex === dayIndex && p.templateId === t.id)
+      const needLead = t.leadRequired && !here.some((p) => p.isLead)
+      const staff = Math.max(t.minStaff - here.length, 0)
+      const need = Math.max(staff, needLead ? 1 : 0)
+      if (need === 0) continue
+      const supply = active.filter((s) => isAvailable(s.person, t, dayIndex)).length
+      slots.push({ t, dayIndex, staff, need, needLead, night: shiftPeriod(t) === 'night', supply, tie: rand() })
+    }
+  }
+  slots.sort((a, b) => Number(b.night) - Number(a.night) || a.supply - b.supply || a.tie - b.tie)
+
+  const added: RulePlacement[] = []
+  const unfilled: Unfilled[] = []
+  for (const slot of slots) {
+    let filled = 0
+    let leadMissing = false
+    let reason = ''
+    for (let i = 0; i < slot.need; i++) {
+      const leadOnly = i === 0 && slot.needLead && !leadMissing
+      const pick = pickCandidate(active, slot, leadOnly, occupied, input.settings, rand)
+      if (!pick.best) {
+        reason ||= pick.reason
+        if (!leadOnly) break
+        leadMissing = true
+        // No lead to be had: the place still needs a person when the minimum asks for one.
+        if (slot.staff > 0) i -= 1
+        continue
+      }
+      const placement = { dayIndex: slot.dayIndex, templateId: slot.t.id, volunteerId: pick.best.person.id, isLead: leadOnly }
+      added.push(placement)
+      occupied.add(`${slot.dayIndex}:${slot.t.id}:${pick.best.person.id}`)
+      book(placement, true)
+      filled += 1
+    }
+    const missing = Math.max(0, slot.staff - filled)
+    if (missing > 0 || leadMissing) unfilled.push({ dayIndex: slot.dayIndex, templateId: slot.t.id, missing, leadMissing, reason })
+  }
+
+  // The same rule code checks the result; a person conflict on an added place would be a bug.
+  const all = [...input.placements, ...added]
+  const conflicts = checkRoster({ ...input, placements: all })
+  const bad = conflicts.filter((c) => c.volunteerId !== null && added.some((p) => p.volunteerId === c.volunteerId && c.cells.some((cell) => cell.dayIndex === p.dayIndex && cell.templateId === p.templateId)))
+  if (bad.length > 0) throw new Error(`auto-fill broke a rule: ${bad[0]?.message}`)
+  unfilled.sort((a, b) => a.dayIndex - b.dayIndex || a.templateId - b.templateId)
+  return { added, unfilled, conflicts }
+}

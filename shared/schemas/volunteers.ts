@@ -1,0 +1,72 @@
+import { parsePhone } from '../domain/phone'
+import { ALL_AVAILABLE } from '../domain/roster-rules'
+import { SEXES, optionalText, recordId } from './register'
+import { z } from './zod'
+
+export const VOLUNTEER_KINDS = ['resident', 'teacher', 'medical', 'cadre', 'social_worker', 'property', 'police'] as const
+export type VolunteerKind = (typeof VOLUNTEER_KINDS)[number]
+export const VOLUNTEER_KIND_LABELS: Record<VolunteerKind, string> = {
+  resident: '居民志愿者', teacher: '教师', medical: '医务人员', cadre: '下沉干部', social_worker: '社工', property: '物业', police: '民警'
+}
+export const POLITICS = ['party', 'league', 'masses'] as const
+export type Politics = (typeof POLITICS)[number]
+export const POLITICS_LABELS: Record<Politics, string> = { party: '党员', league: '团员', masses: '群众' }
+export const VOLUNTEER_STATUSES = ['active', 'paused', 'left'] as const
+export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number]
+export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = { active: '在岗', paused: '暂停', left: '退出' }
+export const SKILL_SUGGESTIONS = ['医疗', '心理疏导', '教学辅导', '驾驶', '信息录入', '外语', '维修'] as const
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+
+export const volunteerShape = {
+  /** A resident from the register (name and phone then come from there), or null. */
+  residentId: recordId('居民').nullable(),
+  name: optionalText('姓名', 40),
+  phone: optionalText('电话', 30),
+  sex: z.enum(SEXES, { message: '请选择性别' }).nullable(),
+  kind: z.enum(VOLUNTEER_KINDS, { message: '请选择志愿者类别' }),
+  politics: z.enum(POLITICS, { message: '请选择政治面貌' }),
+  skills: z.array(z.string().trim().min(1, '技能不能为空').max(12, '每项技能不超过 12 个字')).max(10, '最多 10 项技能'),
+  building: optionalText('楼栋', 40),
+  gridId: recordId('网格').nullable(),
+  availability: z.string().regex(/^[01]{21}$/, '可值班时间应为一周 7 天 x 上午/下午/晚上'),
+  canLead: z.boolean(),
+  status: z.enum(VOLUNTEER_STATUSES, { message: '请选择状态' }),
+  startDate: isoDate.nullable(),
+  notes: optionalText('备注', 200)
+}
+
+const volunteerObject = z.strictObject(volunteerShape)
+type VolunteerObject = z.infer<typeof volunteerObject>
+
+function checkPerson(value: Pick<VolunteerObject, 'residentId' | 'name' | 'phone'>, ctx: z.RefinementCtx): void {
+  if (value.residentId === null && value.name === '') ctx.addIssue({ code: 'custom', path: ['name'], message: '请填写姓名，或从居民中选择' })
+  if (value.residentId === null && value.phone !== '') {
+    const parsed = parsePhone(value.phone)
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['phone'], message: parsed.message })
+  }
+}
+
+export const volunteersCreateArgs = volunteerObject.superRefine(checkPerson)
+export const volunteersUpdateArgs = z.strictObject({ id: recordId('志愿者'), ...volunteerShape }).superRefine(checkPerson)
+export type VolunteerInput = z.infer<typeof volunteersCreateArgs>
+export type VolunteerUpdate = z.infer<typeof volunteersUpdateArgs>
+export const volunteerIdArgs = z.strictObject({ id: recordId('志愿者') })
+
+export const volunteersListArgs = z.strictObject({
+  q: optionalText('查找内容', 30).optional(),
+  kind: z.enum(VOLUNTEER_KINDS).optional(),
+  skill: optionalText('技能', 12).optional(),
+  gridId: recordId('网格').optional(),
+  status: z.enum(VOLUNTEER_STATUSES).optional(),
+  /** 0..20: available in this day x period (Mon 上午 = 0). */
+  available: z.number().int().min(0).max(20).optional()
+})
+export type VolunteersListArgs = z.infer<typeof volunteersListArgs>
+
+export const volunteerHoursArgs = z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM') })
+
+export const EMPTY_VOLUNTEER: VolunteerInput = {
+  residentId: null, name: '', phone: '', sex: null, kind: 'resident', politics: 'masses', skills: [], building: '',
+  gridId: null, availability: ALL_AVAILABLE, canLead: false, status: 'active', startDate: null, notes: ''
+}
