@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import type { ResidentDetail } from '../../../shared/contract'
 import type { Envelope } from '../../../shared/errors'
 import { household, makeId, resident, workerOf } from '../register/fixtures'
 import type { TestBackend } from '../support/backend'
@@ -77,11 +78,11 @@ describe('excel export: lists and report templates', () => {
     const details = await Promise.all(before.rows.map((r) => b.ok('residents.get', { id: r.id })))
     await b.close()
     b = await excelBackend()
-    const p = await b.ok('excel.preview', { target: 'residents', fileName: file.fileName, bytes: file.bytes })
+    const p = await b.ok('excel.preview', { target: 'residents', fileName: file.fileName, bytes: new Uint8Array(file.bytes) })
     const summary = await b.ok('excel.commit', { stagingId: p.stagingId, sheet: p.sheet, headerStart: p.headerStart, headerEnd: p.headerEnd, mapping: p.columns.map((c) => c.field), onExisting: 'skip' })
     expect(summary).toMatchObject({ created: 2, errors: 0 })
     const after = await b.ok('residents.list', {})
-    const strip = (r: Record<string, unknown>) => ({ ...r, id: 0, householdId: 0, gridId: null, createdAt: '', updatedAt: '' })
+    const strip = (r: ResidentDetail) => ({ ...r, id: 0, householdId: 0, gridId: null, createdAt: '', updatedAt: '' })
     const afterDetails = await Promise.all(after.rows.map((r) => b.ok('residents.get', { id: r.id })))
     expect(afterDetails.map(strip)).toEqual(details.map(strip))
     const again = await Promise.all(after.rows.map((r) => b.ok('residents.reveal', { id: r.id })))

@@ -18,7 +18,7 @@ interface Part {
 }
 
 /** A zip written byte by byte, so tests can make bombs and lying directories. */
-function zip(parts: Part[]): Uint8Array {
+function zip(parts: Part[]): Uint8Array<ArrayBuffer> {
   const locals: Buffer[] = []
   const central: Buffer[] = []
   let offset = 0
@@ -66,7 +66,7 @@ const skeleton = (sheet: Part): Part[] => [
   sheet
 ]
 
-async function refused(bytes: Uint8Array, fileName = '名单.xlsx') {
+async function refused(bytes: Uint8Array<ArrayBuffer>, fileName = '名单.xlsx') {
   const before = [b.count('residents'), b.count('audit_log'), b.store.info().journalRecords]
   const envelope = (await b.call('excel.preview', { target: 'residents', fileName, bytes })) as Envelope<unknown>
   if (envelope.ok) throw new Error('expected a refusal')

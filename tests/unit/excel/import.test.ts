@@ -18,7 +18,7 @@ const SUN = makeId('20010203', '022', '410102')
 const fullWidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
 
 /** The kind of file a street office sends: title, 填报 line, two-row merged header, instruction sheet first. */
-async function messyFile(): Promise<Uint8Array> {
+async function messyFile(): Promise<Uint8Array<ArrayBuffer>> {
   return workbook(
     { name: '填表说明', rows: [['1. 身份证号请设为文本格式'], ['2. 日期可写 2020.2.3']] },
     { name: '隐藏', hidden: true, rows: [['姓名', '身份证号'], ['隐藏人', ZHANG]] },
@@ -45,7 +45,7 @@ async function messyFile(): Promise<Uint8Array> {
   )
 }
 
-async function preview(bytes: Uint8Array, fileName = '登记表.xlsx'): Promise<ImportPreview> {
+async function preview(bytes: Uint8Array<ArrayBuffer>, fileName = '登记表.xlsx'): Promise<ImportPreview> {
   return b.ok('excel.preview', { target: 'residents', fileName, bytes })
 }
 
@@ -153,7 +153,7 @@ describe('excel import: the files people really have', () => {
 })
 
 /** '姓名' etc. in GBK, without a GBK encoder in Node: the few characters these tests need. */
-function gbkEncode(text: string): Uint8Array {
+function gbkEncode(text: string): Uint8Array<ArrayBuffer> {
   const table: Record<string, number[]> = { 姓: [0xd0, 0xd5], 名: [0xc3, 0xfb], 身: [0xc9, 0xed], 份: [0xb7, 0xdd], 证: [0xd6, 0xa4], 号: [0xba, 0xc5], 李: [0xc0, 0xee], 四: [0xcb, 0xc4] }
   const out: number[] = []
   for (const ch of text) out.push(...(table[ch] ?? [ch.charCodeAt(0)]))

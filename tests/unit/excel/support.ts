@@ -70,7 +70,7 @@ export interface SheetSpec {
 }
 
 /** Builds a workbook in code, the way clerks' files look. */
-export async function workbook(...sheets: SheetSpec[]): Promise<Uint8Array> {
+export async function workbook(...sheets: SheetSpec[]): Promise<Uint8Array<ArrayBuffer>> {
   const wb = new ExcelJS.Workbook()
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name, s.hidden ? { state: 'hidden' } : {})
