@@ -48,6 +48,7 @@ export function staged(id: string, accountId: number | null, now: number): Stage
   return found
 }
 
-export function discard(id: string): boolean {
-  return STAGED.delete(id)
+/** Only the account that read the file may throw it away. */
+export function discard(id: string, accountId: number | null): boolean {
+  return STAGED.get(id)?.accountId === accountId && STAGED.delete(id)
 }
