@@ -1,11 +1,11 @@
 /**
  * Crash-harness child: writes numbered batches through the real Store until it is killed.
- * Each batch is one transaction of five rows plus a counter update; "ACK n" is printed only
+ * Each batch is one transaction of five rows (every fifth: 4,500, journaled in parts) plus a counter update; "ACK n" is printed only
  * after transaction() returned, i.e. after the journal record was fdatasync'ed.
  */
 import fs from 'node:fs'
 import { Store } from '../../electron/backend/store/store'
-import { CRASH_MIGRATIONS } from './crash-schema'
+import { CRASH_MIGRATIONS, partsOf } from './crash-schema'
 
 const [dir, firstBatchText] = process.argv.slice(2)
 if (!dir || !firstBatchText) throw new Error('usage: store-child <dir> <firstBatch>')
@@ -23,7 +23,7 @@ let batch = Number(firstBatchText)
 const writeOne = () => {
   const current = batch
   store.transaction((tx) => {
-    for (let part = 0; part < 5; part++) {
+    for (let part = 0; part < partsOf(current); part++) {
       tx.run('INSERT INTO parts (batch, part, payload) VALUES (?, ?, ?)', [current, part, `批次${current}-${part}-`.padEnd(120, '数')])
     }
     tx.run('UPDATE counter SET batches = batches + 1, last_batch = ? WHERE id = 1', [current])

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { Store } from '../../electron/backend/store/store'
-import { CRASH_MIGRATIONS } from './crash-schema'
+import { CRASH_MIGRATIONS, partsOf } from './crash-schema'
 import { killHard, randomBetween, run } from './spawn'
 
 const ROUNDS = 24
@@ -23,9 +23,9 @@ async function verify(acked: number[]): Promise<Verified> {
       'SELECT batch, COUNT(*) AS parts FROM parts GROUP BY batch ORDER BY batch'
     )
     const present = new Map(perBatch.map((row) => [row.batch, row.parts]))
-    const partial = perBatch.filter((row) => row.parts !== 5)
+    const partial = perBatch.filter((row) => row.parts !== partsOf(row.batch))
     expect(partial, 'a batch was half-applied').toEqual([])
-    const missing = acked.filter((batch) => present.get(batch) !== 5)
+    const missing = acked.filter((batch) => present.get(batch) !== partsOf(batch))
     expect(missing, 'an acknowledged batch was lost').toEqual([])
     const counter = store.get<{ batches: number; last_batch: number }>('SELECT batches, last_batch FROM counter')
     expect(counter?.batches).toBe(perBatch.length)
@@ -47,7 +47,7 @@ describe('crash safety: SIGKILL at random moments', () => {
     for (let round = 1; round <= ROUNDS; round++) {
       const child = run(process.execPath, ['--import', 'tsx', path.join(__dirname, 'store-child.ts'), dir, String(next)])
       await child.waitFor(/^READY$/)
-      await new Promise((resolve) => setTimeout(resolve, randomBetween(5, 400)))
+      await new Promise((resolve) => setTimeout(resolve, randomBetween(5, 700)))
       await killHard(child)
       const acked = child.lines.filter((line) => line.startsWith('ACK ')).map((line) => Number(line.slice(4)))
       allAcked.push(...acked)

@@ -14,6 +14,12 @@ export type Statement = [sql: string, params: SqlValue[]]
 export interface JournalRecord {
   seq: number
   stmts: Statement[]
+  /**
+   * Set on every frame of a large transaction but its last: the statements are written in
+   * parts as they run (memory stays flat), and only the last frame, written and fdatasync'ed
+   * at commit, makes the transaction count. Parts without their last frame are ignored.
+   */
+  more?: true
 }
 
 const HEADER_BYTES = 8
@@ -53,6 +59,9 @@ export interface JournalReadResult {
 export function decodeJournal(buf: Buffer): JournalReadResult {
   const records: JournalRecord[] = []
   let offset = 0
+  // End of the last complete transaction, and the parts of the one being read.
+  let committedEnd = 0
+  let pending: JournalRecord | null = null
   while (offset + HEADER_BYTES <= buf.length) {
     const length = buf.readUInt32LE(offset)
     const crc = buf.readUInt32LE(offset + 4)
@@ -67,10 +76,18 @@ export function decodeJournal(buf: Buffer): JournalReadResult {
       break
     }
     if (!Number.isInteger(record.seq) || !Array.isArray(record.stmts)) break
-    records.push(record)
+    if (pending && pending.seq !== record.seq) break // parts of one transaction never interleave
+    const whole: JournalRecord = pending ? { seq: record.seq, stmts: pending.stmts.concat(record.stmts) } : { seq: record.seq, stmts: record.stmts }
     offset = end
+    if (record.more) {
+      pending = whole
+      continue
+    }
+    pending = null
+    records.push(whole)
+    committedEnd = offset
   }
-  return { records, validBytes: offset, tornBytes: buf.length - offset }
+  return { records, validBytes: committedEnd, tornBytes: buf.length - committedEnd }
 }
 
 export class Journal {
@@ -102,22 +119,47 @@ export class Journal {
     return { journal: new Journal(path, fd, validBytes, records.length), records, tornBytes }
   }
 
+  /** Bytes written for the transaction in progress (its parts), not yet committed. */
+  private partBytes = 0
+
+  /** Writes a part of a large transaction; durable only once append() writes its last frame. */
+  appendPart(record: JournalRecord): void {
+    const frame = encodeRecord({ ...record, more: true })
+    try {
+      fs.writeSync(this.fd, frame)
+    } catch (error) {
+      this.discardParts()
+      throw error
+    }
+    this.partBytes += frame.length
+  }
+
+  /** The last (or only) frame of a transaction: written and fdatasync'ed before returning. */
   append(record: JournalRecord): void {
     const frame = encodeRecord(record)
     try {
       fs.writeSync(this.fd, frame)
       fs.fdatasyncSync(this.fd)
     } catch (error) {
-      // A partly written frame must not stay: later records would sit behind a torn one.
-      try {
-        fs.ftruncateSync(this.fd, this.bytes)
-      } catch {
-        /* the open-time torn-tail check still protects the records before it */
-      }
+      this.discardParts()
       throw error
     }
-    this.bytes += frame.length
+    this.bytes += this.partBytes + frame.length
+    this.partBytes = 0
     this.count += 1
+  }
+
+  /**
+   * Cuts off the parts of a transaction that rolled back (or a frame that failed half-way):
+   * later records must never sit behind a torn or abandoned one.
+   */
+  discardParts(): void {
+    this.partBytes = 0
+    try {
+      fs.ftruncateSync(this.fd, this.bytes)
+    } catch {
+      /* the open-time check still ignores parts without their last frame */
+    }
   }
 
   /** Called only after a snapshot holding every record has been made durable. */

@@ -16,6 +16,8 @@ export type Row = Record<string, SqlValue>
 export const DATABASE_FILE = 'shouwang.db'
 export const JOURNAL_FILE = 'shouwang.journal'
 export const LOCK_FILE = 'shouwang.lock'
+/** A transaction with more statements than this is journaled in parts as it runs. */
+const STATEMENTS_PER_PART = 2000
 
 export interface StoreOptions {
   dir: string
@@ -144,12 +146,20 @@ export class Store {
   transaction<T>(fn: (tx: Tx) => T): T {
     this.assertOpen()
     if (this.inTransaction) throw new Error('transactions do not nest')
-    const recorded: Statement[] = []
+    let recorded: Statement[] = []
+    let parts = 0
+    const seq = this.lastSeq + 1
     const tx: Tx = {
       run: (sql, params = []) => {
         this.execute(sql, params)
         recorded.push([sql, params])
-        return { changes: this.db.getRowsModified(), lastInsertRowid: this.lastInsertRowid() }
+        const result = { changes: this.db.getRowsModified(), lastInsertRowid: this.lastInsertRowid() }
+        if (recorded.length >= STATEMENTS_PER_PART) {
+          this.appendPartOrFail({ seq, stmts: recorded })
+          recorded = []
+          parts += 1
+        }
+        return result
       },
       all: <R = Row>(sql: string, params: SqlValue[] = []) => this.query<R>(sql, params),
       get: <R = Row>(sql: string, params: SqlValue[] = []) => this.query<R>(sql, params)[0]
@@ -158,8 +168,7 @@ export class Store {
     this.db.exec('BEGIN')
     try {
       const result = fn(tx)
-      if (recorded.length > 0) {
-        const seq = this.lastSeq + 1
+      if (recorded.length > 0 || parts > 0) {
         const seqStatement: Statement = ['UPDATE _store_state SET last_seq = ? WHERE id = 1', [seq]]
         this.execute(...seqStatement)
         recorded.push(seqStatement)
@@ -167,10 +176,11 @@ export class Store {
         this.lastSeq = seq
       }
       this.db.exec('COMMIT')
-      if (recorded.length > 0) this.afterCommit()
+      if (this.lastSeq === seq) this.afterCommit()
       return result
     } catch (error) {
       this.db.exec('ROLLBACK')
+      if (parts > 0) this.journal.discardParts()
       throw error
     } finally {
       this.inTransaction = false
@@ -219,6 +229,16 @@ export class Store {
       this.journal.close()
       this.db.close()
       this.releaseLock()
+    }
+  }
+
+  private appendPartOrFail(record: JournalRecord): void {
+    try {
+      this.journal.appendPart(record)
+    } catch (error) {
+      throw new AppError('STORE_WRITE_FAILED', '无法写入数据文件（磁盘已满或没有写入权限），本次操作没有保存。', {
+        cause: String(error)
+      })
     }
   }
 
