@@ -77,12 +77,13 @@ export interface ResidentWrite {
   notes: string
 }
 
-function writeChildren(tx: Tx, id: number, w: ResidentWrite): void {
-  tx.run('DELETE FROM resident_phones WHERE resident_id = ?', [id])
+function writeChildren(tx: Tx, id: number, w: ResidentWrite, fresh = false): void {
+  // A new resident has no phones or tags to clear (a bulk import inserts tens of thousands).
+  if (!fresh) tx.run('DELETE FROM resident_phones WHERE resident_id = ?', [id])
   w.phones.forEach((p, position) => {
     tx.run('INSERT INTO resident_phones (resident_id, position, phone, digits_rev) VALUES (?, ?, ?, ?)', [id, position, p.phone, p.digitsRev])
   })
-  tx.run('DELETE FROM resident_tags WHERE resident_id = ?', [id])
+  if (!fresh) tx.run('DELETE FROM resident_tags WHERE resident_id = ?', [id])
   for (const tag of w.tags) tx.run('INSERT INTO resident_tags (resident_id, tag) VALUES (?, ?)', [id, tag])
 }
 
@@ -96,7 +97,7 @@ export function insertResident(tx: Tx, w: ResidentWrite, at: string): number {
       w.sex, w.birthDate, JSON.stringify(w.phones.map((p) => p.phone)), w.relation, w.personType, w.notes, at, at
     ]
   ).lastInsertRowid
-  writeChildren(tx, id, w)
+  writeChildren(tx, id, w, true)
   return id
 }
 

@@ -32,6 +32,7 @@ export interface StoreOptions {
 
 /** Statements a transaction may run; every write is recorded for the journal. */
 export interface Tx {
+  /** lastInsertRowid is set for INSERT / REPLACE statements, 0 for others. */
   run(sql: string, params?: SqlValue[]): { changes: number; lastInsertRowid: number }
   all<T = Row>(sql: string, params?: SqlValue[]): T[]
   get<T = Row>(sql: string, params?: SqlValue[]): T | undefined
@@ -42,6 +43,8 @@ function loadSqlJs(): Promise<SqlJsStatic> {
   sqlJs ??= initSqlJs()
   return sqlJs
 }
+
+const INSERT = /^\s*(INSERT|REPLACE)\b/i
 
 // Reads are not journaled, so a write must never slip through the read path.
 const READ_ONLY = /^\s*(SELECT|WITH)\b/i
@@ -153,7 +156,8 @@ export class Store {
       run: (sql, params = []) => {
         this.execute(sql, params)
         recorded.push([sql, params])
-        const result = { changes: this.db.getRowsModified(), lastInsertRowid: this.lastInsertRowid() }
+        // Asking SQLite for the new rowid costs a statement; only inserts have one worth asking for.
+        const result = { changes: this.db.getRowsModified(), lastInsertRowid: INSERT.test(sql) ? this.lastInsertRowid() : 0 }
         if (recorded.length >= STATEMENTS_PER_PART) {
           this.appendPartOrFail({ seq, stmts: recorded })
           recorded = []
