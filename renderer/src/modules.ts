@@ -1,4 +1,5 @@
 import { Box, Brush, Delete, Document, Grid, Guide, HomeFilled, House, Setting, Stamp, Tickets, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Avatar, Calendar } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { Permission } from '../../shared/contract'
 
@@ -30,6 +31,22 @@ export const MODULES: ModuleEntry[] = [
     icon: Tickets,
     permission: 'gate.view',
     component: () => import('./views/gate/DayView.vue')
+  },
+  {
+    path: '/volunteers',
+    name: 'volunteers',
+    title: '志愿者',
+    icon: Avatar,
+    permission: 'volunteers.view',
+    component: () => import('./views/volunteers/ListView.vue')
+  },
+  {
+    path: '/roster',
+    name: 'roster',
+    title: '排班',
+    icon: Calendar,
+    permission: 'volunteers.view',
+    component: () => import('./views/roster/WeekView.vue')
   },
   {
     path: '/residents',
@@ -126,6 +143,7 @@ export const DETAIL_PAGES: (Omit<ModuleEntry, 'icon'> & { parent: string })[] = 
   { path: '/residents/:id(\\d+)', name: 'resident', title: '居民详情', parent: '/residents', permission: 'register.view', component: () => import('./views/residents/DetailView.vue') },
   { path: '/households/:id(\\d+)', name: 'household', title: '住户详情', parent: '/households', permission: 'register.view', component: () => import('./views/households/DetailView.vue') },
   { path: '/grids/:id(\\d+)', name: 'grid', title: '网格详情', parent: '/grids', permission: 'register.view', component: () => import('./views/grids/DetailView.vue') },
+  { path: '/roster/print', name: 'roster-print', title: '打印排班表', parent: '/roster', permission: 'volunteers.view', component: () => import('./views/roster/PrintView.vue') },
   { path: '/disinfection/day-sheet', name: 'disinfection-day-sheet', title: '消杀日工作单', parent: '/disinfection', permission: 'supplies.view', component: () => import('./views/disinfection/DaySheetPrint.vue') }
 ]
 
@@ -134,7 +152,7 @@ export const DETAIL_PAGES: (Omit<ModuleEntry, 'icon'> & { parent: string })[] = 
  * listed here appears under 其他 until someone places it.
  */
 export const MENU_GROUPS: { title: string; paths: string[] }[] = [
-  { title: '日常工作', paths: ['/', '/gate', '/gate-day', '/returnees', '/monitoring', '/excel'] },
+  { title: '日常工作', paths: ['/', '/gate', '/gate-day', '/returnees', '/monitoring', '/excel', '/volunteers', '/roster'] },
   { title: '人员台账', paths: ['/residents', '/households', '/grids'] },
   { title: '物资消杀', paths: ['/supplies', '/disinfection'] },
   { title: '系统管理', paths: ['/checkpoints', '/accounts', '/audit', '/recycle', '/settings'] }

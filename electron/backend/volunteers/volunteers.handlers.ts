@@ -61,8 +61,10 @@ export const volunteersHandlers = {
   'volunteers.update': (args, ctx) => {
     const before = requireVolunteer(ctx.store, args.id)
     checkLinks(ctx.store, args, args.id)
+    // Forms show the phone masked and send it back empty: empty keeps the stored number.
+    const input = args.phone === '' && before.residentId === null ? { ...args, phone: before.phone } : args
     ctx.write({ summary: `修改志愿者 ${before.name}`, record: `volunteer:${args.id}`, detail: { before: { ...before, phone: maskPhone(before.phone) } } }, (tx) =>
-      updateVolunteer(tx, args.id, args, ctx.now().toISOString())
+      updateVolunteer(tx, args.id, input, ctx.now().toISOString())
     )
     return toVolunteerView(requireVolunteer(ctx.store, args.id))
   },

@@ -1,0 +1,53 @@
+import { defineStore } from 'pinia'
+import { reactive, ref } from 'vue'
+import type { VolunteerHours, VolunteerView } from '../../../shared/contract'
+import type { VolunteerInput, VolunteerKind, VolunteerStatus } from '../../../shared/schemas/volunteers'
+import { call } from '../api'
+
+export interface VolunteerFilter {
+  q: string
+  kind: VolunteerKind | ''
+  skill: string
+  gridId: number | null
+  status: VolunteerStatus | ''
+  available: number | null
+}
+
+export const useVolunteersStore = defineStore('volunteers', () => {
+  const rows = ref<VolunteerView[]>([])
+  const loading = ref(false)
+  const grids = ref<{ id: number; name: string }[]>([])
+  const filter = reactive<VolunteerFilter>({ q: '', kind: '', skill: '', gridId: null, status: '', available: null })
+
+  async function loadGrids(): Promise<void> {
+    grids.value = (await call('grids.list', {}).catch(() => [])).map((grid) => ({ id: grid.id, name: grid.name }))
+  }
+
+  async function load(): Promise<void> {
+    loading.value = true
+    try {
+      rows.value = await call('volunteers.list', {
+        ...(filter.q ? { q: filter.q } : {}),
+        ...(filter.kind ? { kind: filter.kind } : {}),
+        ...(filter.skill ? { skill: filter.skill } : {}),
+        ...(filter.gridId ? { gridId: filter.gridId } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.available !== null ? { available: filter.available } : {})
+      })
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function save(id: number | null, input: VolunteerInput): Promise<VolunteerView> {
+    const saved = id === null ? await call('volunteers.create', input) : await call('volunteers.update', { id, ...input })
+    await load()
+    return saved
+  }
+
+  function hours(month: string): Promise<VolunteerHours[]> {
+    return call('volunteers.hours', { month })
+  }
+
+  return { rows, loading, grids, filter, loadGrids, load, save, hours }
+})
