@@ -1,6 +1,7 @@
 import { mb, printTable, record } from './report'
 import { excelBench } from './suites/excel.bench'
 import { registerBench } from './suites/register.bench'
+import { rosterBench } from './suites/roster.bench'
 import { storeBench } from './suites/store.bench'
 import { suppliesBench } from './suites/supplies.bench'
 
@@ -9,7 +10,8 @@ const suites: Record<string, () => Promise<void>> = {
   store: storeBench,
   register: registerBench,
   supplies: suppliesBench,
-  excel: excelBench
+  excel: excelBench,
+  roster: rosterBench
 }
 
 const only = process.argv.slice(2)
