@@ -47,6 +47,8 @@ describe('gate registration (逢人必测) at the keyboard', () => {
     expect(await new ShellPage(app.page).menuTitles()).toEqual(['卡口登记'])
     await gate.chooseCheckpoint('东门')
     expect(await gate.focusedTestId()).toBe('gate-lookup')
+    // Today's roster of this checkpoint is the one other thing the gate role sees.
+    expect(await app.page.getByTestId('gate-duty').textContent()).toContain('今天本卡口还没有排班')
   })
 
   it('registers five entries without touching the mouse', async () => {
