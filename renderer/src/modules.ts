@@ -1,4 +1,4 @@
-import { Box, Brush, Delete, Document, Grid, Guide, HomeFilled, House, Setting, Stamp, Tickets, Upload, User, UserFilled } from '@element-plus/icons-vue'
+import { Box, Brush, FirstAidKit, Van, Delete, Document, Grid, Guide, HomeFilled, House, Setting, Stamp, Tickets, Upload, User, UserFilled } from '@element-plus/icons-vue'
 import { Avatar, Calendar } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { Permission } from '../../shared/contract'
@@ -47,6 +47,22 @@ export const MODULES: ModuleEntry[] = [
     icon: Calendar,
     permission: 'volunteers.view',
     component: () => import('./views/roster/WeekView.vue')
+  },
+  {
+    path: '/returnees',
+    name: 'returnees',
+    title: '返程人员',
+    icon: Van,
+    permission: 'returnees.view',
+    component: () => import('./views/returnees/ReturneesView.vue')
+  },
+  {
+    path: '/monitoring',
+    name: 'monitoring',
+    title: '健康监测',
+    icon: FirstAidKit,
+    permission: 'returnees.view',
+    component: () => import('./views/monitoring/MonitoringView.vue')
   },
   {
     path: '/residents',
@@ -144,6 +160,7 @@ export const DETAIL_PAGES: (Omit<ModuleEntry, 'icon'> & { parent: string })[] = 
   { path: '/households/:id(\\d+)', name: 'household', title: '住户详情', parent: '/households', permission: 'register.view', component: () => import('./views/households/DetailView.vue') },
   { path: '/grids/:id(\\d+)', name: 'grid', title: '网格详情', parent: '/grids', permission: 'register.view', component: () => import('./views/grids/DetailView.vue') },
   { path: '/roster/print', name: 'roster-print', title: '打印排班表', parent: '/roster', permission: 'volunteers.view', component: () => import('./views/roster/PrintView.vue') },
+  { path: '/monitoring/sheet', name: 'monitoring-sheet', title: '每日健康监测表', parent: '/monitoring', permission: 'returnees.view', component: () => import('./print/DailySheetPrint.vue') },
   { path: '/disinfection/day-sheet', name: 'disinfection-day-sheet', title: '消杀日工作单', parent: '/disinfection', permission: 'supplies.view', component: () => import('./views/disinfection/DaySheetPrint.vue') }
 ]
 

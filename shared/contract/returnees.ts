@@ -3,7 +3,7 @@ import type { Page } from '../schemas/register'
 import type { Companion, ReturneeRegister, ReturneesExportArgs, ReturneesListArgs, Transport, TripUpdate } from '../schemas/returnees'
 import { returneesExportArgs, returneesListArgs, returneesPersonArgs, returneesRegisterArgs, returneesUpdateTripArgs } from '../schemas/returnees'
 import type { ExportedFile } from './audit'
-import type { EpisodeView } from './monitoring'
+import type { EpisodeDetail, EpisodeView } from './monitoring'
 import type { MethodTable } from './types'
 
 /** A person as returnee lists show them: numbers masked. */
@@ -39,7 +39,7 @@ export interface ReturneeFile {
   person: ReturneePerson
   trips: TripView[]
   /** Newest first, each with its history and checks. */
-  episodes: EpisodeView[]
+  episodes: EpisodeDetail[]
 }
 
 export type ReturneesApi = {

@@ -1,0 +1,58 @@
+import type { Locator, Page } from 'playwright-core'
+import { setDate } from './returnees.page'
+
+/** 健康监测: the worklists, keyboard check entry, release, print. */
+export class MonitoringPage {
+  readonly summary: Locator
+
+  constructor(readonly page: Page) {
+    this.summary = page.getByTestId('monitoring-summary')
+  }
+
+  async waitFor(): Promise<void> {
+    await this.summary.waitFor()
+  }
+
+  async setDay(date: string): Promise<void> {
+    await setDate(this.page, 'monitoring-day', date)
+    await this.page.waitForFunction(`document.querySelector('[data-testid="monitoring-day"] input')?.value === ${JSON.stringify(date)}`)
+    await this.page.locator('.el-loading-mask').first().waitFor({ state: 'hidden' })
+  }
+
+  async tab(list: 'due' | 'abnormal' | 'ending' | 'missed'): Promise<void> {
+    await this.page.getByTestId(`worklist-tab-${list}`).click()
+  }
+
+  row(name: string): Locator {
+    return this.page.getByTestId(`check-row-${name}`)
+  }
+
+  /** Types the morning temperature, Tab to the evening, types it and presses Enter (save, next person). */
+  async enterTemperatures(name: string, morning: string, evening: string): Promise<void> {
+    const row = this.row(name)
+    await row.getByTestId('check-morning').fill(morning)
+    await row.getByTestId('check-morning').press('Tab')
+    await this.page.keyboard.type(evening)
+    await this.page.keyboard.press('Enter')
+    await row.locator('.done').waitFor()
+  }
+
+  async isRed(name: string): Promise<boolean> {
+    return (await this.row(name).getAttribute('class'))?.includes('abnormal') ?? false
+  }
+
+  async releaseFromEnding(name: string): Promise<void> {
+    await this.tab('ending')
+    await this.page.getByTestId(`release-${name}`).click()
+    await this.page.locator('.el-message--success', { hasText: `${name} 已解除观察` }).waitFor()
+  }
+
+  /** The printed sheet's rows as text, one array per row. */
+  async sheetRows(): Promise<string[][]> {
+    await this.page.getByTestId('daily-sheet-row').first().waitFor()
+    const rows = this.page.getByTestId('daily-sheet-row')
+    const out: string[][] = []
+    for (let i = 0; i < (await rows.count()); i++) out.push((await rows.nth(i).locator('td').allInnerTexts()).map((t) => t.trim()))
+    return out
+  }
+}

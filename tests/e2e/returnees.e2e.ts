@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ShellPage } from './pages/shell.page'
+import { MonitoringPage } from './pages/returnees-monitoring.page'
+import { ReturneesPage } from './pages/returnees.page'
+import { REPO_ROOT, startApp } from './support/app'
+import type { RunningApp } from './support/app'
+
+/** The office's local day, n days from today, as the backend computes "today". */
+function day(offset: number): string {
+  const d = new Date()
+  d.setDate(d.getDate() + offset)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+describe('返程人员 and 健康监测: register, two days of checks with a fever, home page, print, release', () => {
+  let app: RunningApp
+  let shell: ShellPage
+  let returnees: ReturneesPage
+  let monitoring: MonitoringPage
+
+  beforeAll(async () => {
+    app = await startApp()
+    shell = new ShellPage(app.page)
+    returnees = new ReturneesPage(app.page)
+    monitoring = new MonitoringPage(app.page)
+    await shell.openAndSetUp(app.url)
+    // The register is another module's screen: a grid with its worker, a household, a resident.
+    const grid = await app.apiData('grids.create', { name: '东区网格', notes: '', leader: { name: '李网格长', phone: '13900001111' }, workers: [{ name: '王网格员', phone: '13900002222' }] })
+    await app.apiData('grids.assignBuildings', { gridId: grid.id, buildings: [{ compound: '幸福里小区', building: '3栋' }] })
+    const household = await app.apiData('households.create', { address: { compound: '幸福里小区', building: '3栋', unit: '1单元', room: '301' }, tenure: 'owned', notes: '' })
+    await app.apiData('residents.create', {
+      name: '张建国', idType: 'mainland', idNumber: '', sex: 'M', birthDate: '1970-05-01', phones: ['13812345678'], tags: [], personType: 'registered', relation: 'head', notes: '', householdId: household.id
+    })
+    // A two-day observation, so that it ends today and can be released at the end of the test.
+    await app.apiData('settings.update', { daysHomeObservation: 2 })
+  })
+
+  afterAll(async () => {
+    if (app) expect(await app.stop()).toBe(0)
+  })
+
+  it('registers a returnee for an existing resident with the region picker', async () => {
+    await shell.navigate('返程人员')
+    await returnees.register({ person: '张建国', originSearch: '江岸', originOption: '湖北省 / 武汉市 / 江岸区', returnDate: day(-2), transportNo: 'G1234' })
+    const rows = await returnees.rowTexts()
+    expect(rows[0]).toContain('张建国')
+    expect(rows[0]).toContain('湖北省武汉市江岸区')
+    expect(rows[0]).toContain('138****5678')
+    expect(rows[0]).toContain('居家观察 · 观察中')
+    await app.screenshot('returnees-list')
+  })
+
+  it('enters two days of checks with the keyboard; the fever turns the person red', async () => {
+    await shell.navigate('健康监测')
+    await monitoring.waitFor()
+    await monitoring.setDay(day(-1))
+    await monitoring.enterTemperatures('张建国', '365', '36.6')
+    expect(await monitoring.isRed('张建国')).toBe(false)
+    await monitoring.setDay(day(0))
+    await monitoring.enterTemperatures('张建国', '382', '37.9')
+    await app.page.locator('.el-message--warning', { hasText: '张建国 体温或症状异常' }).waitFor()
+    expect(await monitoring.isRed('张建国')).toBe(true)
+    await app.screenshot('monitoring-entry')
+    const history = await app.apiData('monitoring.worklist', { list: 'abnormal' })
+    expect(history.rows.map((r) => [r.name, r.check?.morning, r.check?.evening])).toEqual([['张建国', 38.2, 37.9]])
+  })
+
+  it('refuses an implausible temperature with a clear message', async () => {
+    await monitoring.row('张建国').getByTestId('check-morning').fill('45')
+    await monitoring.row('张建国').getByTestId('check-morning').press('Enter')
+    await app.page.locator('.el-message--error', { hasText: '体温 45℃ 不合理（应在 34–43℃ 之间）' }).waitFor()
+    await monitoring.row('张建国').getByTestId('check-morning').fill('38.2')
+  })
+
+  it('shows the person flagged on the home page, with the daily report numbers', async () => {
+    await shell.navigate('首页')
+    const card = app.page.getByTestId('monitoring-today')
+    await card.waitFor()
+    expect(await card.getByTestId('today-abnormal').innerText()).toBe('1')
+    expect(await card.getByTestId('today-abnormal-list').innerText()).toContain('张建国')
+    expect(await card.getByTestId('daily-report').innerText()).toContain('在观察 1 人')
+    await app.screenshot('monitoring-home')
+  })
+
+  it('prints the daily follow-up sheet with one row per person', async () => {
+    await shell.navigate('健康监测')
+    await monitoring.waitFor()
+    await app.page.getByTestId('monitoring-print').click()
+    const rows = await monitoring.sheetRows()
+    expect(rows).toHaveLength(1)
+    expect(rows[0]?.slice(0, 3)).toEqual(['1', '张建国（异常）', '138****5678'])
+    expect(rows[0]?.slice(5)).toEqual(['', '', '', ''])
+    await app.screenshot('monitoring-sheet')
+    const dir = path.join(REPO_ROOT, 'test-results/e2e')
+    await mkdir(dir, { recursive: true })
+    await app.page.emulateMedia({ media: 'print' })
+    const pdfPath = path.join(dir, 'monitoring-sheet.pdf')
+    const pdf = await app.page.pdf({ path: pdfPath, format: 'A4', preferCSSPageSize: true })
+    await app.page.emulateMedia({ media: 'screen' })
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF')
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString()
+    expect(text).toContain('每日健康监测表')
+    expect(text).toContain('张建国')
+    expect(text).toContain('王网格员')
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfPath, path.join(dir, 'monitoring-sheet')])
+  })
+
+  it('releases the person on the last day in one click; the flag is gone', async () => {
+    await app.page.goBack()
+    await monitoring.waitFor()
+    await monitoring.releaseFromEnding('张建国')
+    await app.page.getByTestId('worklist-ending').locator('.el-tag', { hasText: '已解除' }).waitFor()
+    await app.screenshot('monitoring-released')
+    await shell.navigate('首页')
+    const card = app.page.getByTestId('monitoring-today')
+    await card.waitFor()
+    expect(await card.getByTestId('today-abnormal').innerText()).toBe('0')
+    expect(await card.getByTestId('today-released').innerText()).toBe('1')
+  })
+})
