@@ -1,6 +1,7 @@
 import { mb, printTable, record } from './report'
 import { excelBench } from './suites/excel.bench'
 import { registerBench } from './suites/register.bench'
+import { returneesBench } from './suites/returnees.bench'
 import { rosterBench } from './suites/roster.bench'
 import { storeBench } from './suites/store.bench'
 import { suppliesBench } from './suites/supplies.bench'
@@ -11,7 +12,8 @@ const suites: Record<string, () => Promise<void>> = {
   register: registerBench,
   supplies: suppliesBench,
   excel: excelBench,
-  roster: rosterBench
+  roster: rosterBench,
+  returnees: returneesBench
 }
 
 const only = process.argv.slice(2)

@@ -74,15 +74,24 @@ function missedCondition(f: WorklistFilter, uncheckedOnly: boolean): string {
   return uncheckedOnly ? 'AND c.id IS NULL' : ''
 }
 
+/**
+ * Ids first: the sort over every open episode carries two narrow columns, not the whole row;
+ * only the page's rows are then read in full (address, grid name, check).
+ */
 export function worklistPage(db: Db, f: WorklistFilter, uncheckedOnly: boolean, limit: number, offset: number): WorklistRecord[] {
   const where = listWhere(f)
   const join = checkJoin(f)
-  const base = EPISODE_SELECT.replace('SELECT ', 'SELECT c.id AS checkId, ').replace('FROM observation_episodes e', `FROM observation_episodes e ${join.sql}`)
-  return db.all<WorklistRecord>(
-    `${base} WHERE ${where.sql} ${missedCondition(f, uncheckedOnly)}
+  const ids = db.all<{ id: number }>(
+    `SELECT e.id FROM observation_episodes e ${join.sql} JOIN residents r ON r.id = e.resident_id
+      WHERE ${where.sql} ${missedCondition(f, uncheckedOnly)}
       ORDER BY e.grid_id, e.worker, r.sort_key, r.id LIMIT ? OFFSET ?`,
     [...join.params, ...where.params, limit, offset]
-  )
+  ).map((row) => row.id)
+  if (ids.length === 0) return []
+  const base = EPISODE_SELECT.replace('SELECT ', 'SELECT c.id AS checkId, ').replace('FROM observation_episodes e', `FROM observation_episodes e ${join.sql}`)
+  const rows = db.all<WorklistRecord>(`${base} WHERE e.id IN (SELECT value FROM json_each(?))`, [...join.params, JSON.stringify(ids)])
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
 export function worklistCount(db: Db, f: WorklistFilter, uncheckedOnly: boolean): number {

@@ -58,7 +58,8 @@ CREATE TABLE observation_episodes (
 );
 CREATE INDEX observation_open ON observation_episodes (grid_id, worker, end_date) WHERE status = 'observing';
 CREATE INDEX observation_open_end ON observation_episodes (end_date) WHERE status = 'observing';
-CREATE INDEX observation_end ON observation_episodes (end_date, start_date);
+-- Covering for "open on day D" (end_date >= D, then start, status, scope): counts never read the table.
+CREATE INDEX observation_end ON observation_episodes (end_date, start_date, status, status_date, grid_id, worker);
 CREATE INDEX observation_status_day ON observation_episodes (status, status_date);
 CREATE INDEX observation_resident ON observation_episodes (resident_id, start_date);
 CREATE INDEX observation_abnormal ON observation_episodes (abnormal) WHERE abnormal = 1 AND status = 'observing';
