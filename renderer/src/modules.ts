@@ -33,22 +33,6 @@ export const MODULES: ModuleEntry[] = [
     component: () => import('./views/gate/DayView.vue')
   },
   {
-    path: '/volunteers',
-    name: 'volunteers',
-    title: '志愿者',
-    icon: Avatar,
-    permission: 'volunteers.view',
-    component: () => import('./views/volunteers/ListView.vue')
-  },
-  {
-    path: '/roster',
-    name: 'roster',
-    title: '排班',
-    icon: Calendar,
-    permission: 'volunteers.view',
-    component: () => import('./views/roster/WeekView.vue')
-  },
-  {
     path: '/returnees',
     name: 'returnees',
     title: '返程人员',
@@ -63,6 +47,22 @@ export const MODULES: ModuleEntry[] = [
     icon: FirstAidKit,
     permission: 'returnees.view',
     component: () => import('./views/monitoring/MonitoringView.vue')
+  },
+  {
+    path: '/volunteers',
+    name: 'volunteers',
+    title: '志愿者',
+    icon: Avatar,
+    permission: 'volunteers.view',
+    component: () => import('./views/volunteers/ListView.vue')
+  },
+  {
+    path: '/roster',
+    name: 'roster',
+    title: '排班',
+    icon: Calendar,
+    permission: 'volunteers.view',
+    component: () => import('./views/roster/WeekView.vue')
   },
   {
     path: '/residents',
@@ -159,8 +159,8 @@ export const DETAIL_PAGES: (Omit<ModuleEntry, 'icon'> & { parent: string })[] = 
   { path: '/residents/:id(\\d+)', name: 'resident', title: '居民详情', parent: '/residents', permission: 'register.view', component: () => import('./views/residents/DetailView.vue') },
   { path: '/households/:id(\\d+)', name: 'household', title: '住户详情', parent: '/households', permission: 'register.view', component: () => import('./views/households/DetailView.vue') },
   { path: '/grids/:id(\\d+)', name: 'grid', title: '网格详情', parent: '/grids', permission: 'register.view', component: () => import('./views/grids/DetailView.vue') },
-  { path: '/roster/print', name: 'roster-print', title: '打印排班表', parent: '/roster', permission: 'volunteers.view', component: () => import('./views/roster/PrintView.vue') },
   { path: '/monitoring/sheet', name: 'monitoring-sheet', title: '每日健康监测表', parent: '/monitoring', permission: 'returnees.view', component: () => import('./print/DailySheetPrint.vue') },
+  { path: '/roster/print', name: 'roster-print', title: '打印排班表', parent: '/roster', permission: 'volunteers.view', component: () => import('./views/roster/PrintView.vue') },
   { path: '/disinfection/day-sheet', name: 'disinfection-day-sheet', title: '消杀日工作单', parent: '/disinfection', permission: 'supplies.view', component: () => import('./views/disinfection/DaySheetPrint.vue') }
 ]
 
