@@ -28,14 +28,14 @@ export const FIELD_SYNONYMS: Record<string, readonly string[]> = {
   householder: ['户主', '户主姓名'],
   memberCount: ['人数', '成员人数', '家庭人数', '户内人数'],
   tenure: ['住房情况', '住房性质', '房屋性质'],
-  // Returnee registration (DOMAIN.md): used by the returnee target once that module lands,
-  // and by the 返程人员排查登记表 template.
+  // Returnee registration (DOMAIN.md): the returnee import target and the 返程人员排查登记表 template.
   origin: ['返回前所在地', '来源地', '出发地', '从何地返回', '返程出发地', '来自何地', '返回前居住地'],
   via: ['途经地', '途经地区', '途经城市'],
   returnDate: ['返程日期', '抵达日期', '返回日期', '到达日期', '返回时间', '抵达时间', '返程时间', '来社区日期'],
   transport: ['交通方式', '返程方式', '出行方式', '交通工具'],
   trip: ['车次/航班/车牌', '车次', '航班', '车牌', '车次航班', '车次/航班号', '航班/车次', '车牌号'],
-  companions: ['同行人员', '同行人', '随行人员']
+  companions: ['同行人员', '同行人', '随行人员'],
+  reason: ['返程原因', '返程事由', '返回原因', '返乡原因', '返回事由', '事由']
 }
 
 /** Header text as compared: NFKC, no spaces, no required-marks (*), no bracketed hints. */

@@ -4,9 +4,9 @@ import { KEY_GROUPS, PERSON_TYPES, optionalText, recordId, requiredText } from '
 /** Files are capped below the HTTP body cap (32 MB of base64 carries about 24 MB). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
 
-export const IMPORT_TARGETS = ['residents'] as const
+export const IMPORT_TARGETS = ['residents', 'returnees'] as const
 export type ImportTargetKey = (typeof IMPORT_TARGETS)[number]
-export const IMPORT_TARGET_LABELS: Record<ImportTargetKey, string> = { residents: '居民和住户' }
+export const IMPORT_TARGET_LABELS: Record<ImportTargetKey, string> = { residents: '居民和住户', returnees: '返程人员登记' }
 
 export const EXPORT_LISTS = ['residents', 'households'] as const
 export type ExportListKey = (typeof EXPORT_LISTS)[number]

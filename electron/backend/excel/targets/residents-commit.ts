@@ -13,7 +13,7 @@ import type { CheckContext, CheckedRow, CommitCounts } from './types'
 
 type CommitContext = CheckContext & { at: string; progress: (done: number) => void }
 
-function householdFor(tx: Tx, session: Session, address: AddressParts, at: string, cache: Map<string, number>): number {
+export function householdFor(tx: Tx, session: Session, address: AddressParts, at: string, cache: Map<string, number>): number {
   const key = [address.compound, address.building, address.unit, address.room].join('|')
   let id = cache.get(key)
   if (id === undefined) {
