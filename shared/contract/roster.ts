@@ -5,6 +5,7 @@ import {
   rosterAttendArgs,
   rosterAutoFillArgs,
   rosterCopyArgs,
+  rosterExportArgs,
   rosterPlaceArgs,
   rosterSetLeadArgs,
   rosterSettingsArgs,
@@ -17,6 +18,7 @@ import {
 } from '../schemas/roster'
 import { emptyArgs } from '../schemas/system'
 import type { EmptyArgs } from '../schemas/system'
+import type { ExportedFile } from './audit'
 import type { MethodTable } from './types'
 
 /** 班次模板 of a checkpoint; start and end as 'HH:MM' (end before start: crosses midnight). */
@@ -41,6 +43,9 @@ export interface RosterAssignment {
   isLead: boolean
   override: string
   attendance: 'present' | 'absent' | null
+  /** 签到/签退 times as recorded ('HH:MM'), null when not recorded. */
+  checkIn: string | null
+  checkOut: string | null
   minutes: number
 }
 
@@ -96,6 +101,7 @@ export type RosterApi = {
   'roster.attend': (args: RosterAttend) => Promise<RosterAssignment>
   'roster.settings': (args: EmptyArgs) => Promise<RosterSettingsView>
   'roster.saveSettings': (args: RosterSettings) => Promise<RosterSettingsView>
+  'roster.export': (args: { week: string }) => Promise<ExportedFile>
 }
 
 export const rosterMethods = {
@@ -113,5 +119,6 @@ export const rosterMethods = {
   'roster.today': { args: rosterTodayArgs, kind: 'query', permission: 'gate.use', title: '查看今日值班' },
   'roster.attend': { args: rosterAttendArgs, kind: 'mutation', permission: 'volunteers.edit', title: '签到签退' },
   'roster.settings': { args: emptyArgs, kind: 'query', permission: 'volunteers.view', title: '查看排班设置' },
-  'roster.saveSettings': { args: rosterSettingsArgs, kind: 'mutation', permission: 'volunteers.edit', title: '修改排班设置' }
+  'roster.saveSettings': { args: rosterSettingsArgs, kind: 'mutation', permission: 'volunteers.edit', title: '修改排班设置' },
+  'roster.export': { args: rosterExportArgs, kind: 'mutation', permission: 'volunteers.view', title: '导出值班排班表' }
 } satisfies MethodTable<RosterApi>

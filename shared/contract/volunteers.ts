@@ -1,5 +1,6 @@
 import type { Politics, VolunteerInput, VolunteerKind, VolunteerStatus, VolunteerUpdate, VolunteersListArgs } from '../schemas/volunteers'
-import { volunteerHoursArgs, volunteerIdArgs, volunteersCreateArgs, volunteersListArgs, volunteersUpdateArgs } from '../schemas/volunteers'
+import { volunteerHoursArgs, volunteerIdArgs, volunteersCreateArgs, volunteersExportArgs, volunteersListArgs, volunteersUpdateArgs } from '../schemas/volunteers'
+import type { ExportedFile } from './audit'
 import type { MethodTable } from './types'
 
 /** A volunteer as lists and forms show it: the phone is always masked. */
@@ -38,6 +39,7 @@ export type VolunteersApi = {
   'volunteers.create': (args: VolunteerInput) => Promise<VolunteerView>
   'volunteers.update': (args: VolunteerUpdate) => Promise<VolunteerView>
   'volunteers.hours': (args: { month: string }) => Promise<VolunteerHours[]>
+  'volunteers.export': (args: VolunteersListArgs) => Promise<ExportedFile>
 }
 
 export const volunteersMethods = {
@@ -45,5 +47,6 @@ export const volunteersMethods = {
   'volunteers.get': { args: volunteerIdArgs, kind: 'query', permission: 'volunteers.view', title: '查看志愿者' },
   'volunteers.create': { args: volunteersCreateArgs, kind: 'mutation', permission: 'volunteers.edit', title: '登记志愿者' },
   'volunteers.update': { args: volunteersUpdateArgs, kind: 'mutation', permission: 'volunteers.edit', title: '修改志愿者' },
-  'volunteers.hours': { args: volunteerHoursArgs, kind: 'query', permission: 'volunteers.view', title: '查看服务时长' }
+  'volunteers.hours': { args: volunteerHoursArgs, kind: 'query', permission: 'volunteers.view', title: '查看服务时长' },
+  'volunteers.export': { args: volunteersExportArgs, kind: 'mutation', permission: 'volunteers.view', title: '导出志愿者花名册' }
 } satisfies MethodTable<VolunteersApi>

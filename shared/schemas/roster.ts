@@ -39,6 +39,8 @@ export const rosterAssignmentArgs = z.strictObject({ id: recordId('排班') })
 export const rosterSetLeadArgs = z.strictObject({ id: recordId('排班'), isLead: z.boolean() })
 export const rosterAutoFillArgs = z.strictObject({ week: isoDate, seed: z.number().int().optional() })
 export const rosterCopyArgs = z.strictObject({ week: isoDate })
+/** 值班排班表 of the week a date falls in. */
+export const rosterExportArgs = z.strictObject({ week: isoDate })
 export const rosterTodayArgs = z.strictObject({ checkpointId: recordId('卡口') })
 
 export const rosterSettingsArgs = z.strictObject({

@@ -64,6 +64,9 @@ export const volunteersListArgs = z.strictObject({
 })
 export type VolunteersListArgs = z.infer<typeof volunteersListArgs>
 
+/** 志愿者花名册 with the list's filters. */
+export const volunteersExportArgs = volunteersListArgs
+
 export const volunteerHoursArgs = z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM') })
 
 export const EMPTY_VOLUNTEER: VolunteerInput = {

@@ -46,6 +46,7 @@ export function attend(ctx: Ctx, args: RosterAttend): RosterAssignment {
   const week = mondayOf(a.day)
   return {
     id: a.id, day: a.day, dayIndex: daysBetween(week, a.day), templateId: a.templateId, volunteerId: a.volunteerId,
-    isLead: a.isLead === 1, override: a.override, attendance: args.status, minutes
+    isLead: a.isLead === 1, override: a.override, attendance: args.status,
+    checkIn: args.checkIn || null, checkOut: args.checkOut || null, minutes
   }
 }

@@ -72,11 +72,13 @@ export interface AssignmentRecord {
   isLead: number
   override: string
   attendance: 'present' | 'absent' | null
+  checkIn: string | null
+  checkOut: string | null
   minutes: number | null
 }
 
 const ASSIGNMENT_SELECT = `SELECT s.id, s.week, s.day, s.template_id AS templateId, s.volunteer_id AS volunteerId, s.is_lead AS isLead,
-    s.override, a.status AS attendance, a.minutes
+    s.override, a.status AS attendance, a.check_in AS checkIn, a.check_out AS checkOut, a.minutes
   FROM roster_assignments s LEFT JOIN roster_attendance a ON a.assignment_id = s.id`
 
 export function assignmentsBetween(db: Db, from: string, to: string): AssignmentRecord[] {

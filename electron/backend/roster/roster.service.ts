@@ -46,7 +46,7 @@ const toAssignment = (week: string, a: AssignmentRecord, templates: Map<number, 
   const scheduled = t ? shiftDuration(t) : 0
   return {
     id: a.id, day: a.day, dayIndex: daysBetween(week, a.day), templateId: a.templateId, volunteerId: a.volunteerId,
-    isLead: a.isLead === 1, override: a.override, attendance: a.attendance, minutes: a.minutes ?? (a.attendance === null ? scheduled : 0)
+    isLead: a.isLead === 1, override: a.override, attendance: a.attendance, checkIn: a.checkIn || null, checkOut: a.checkOut || null, minutes: a.minutes ?? (a.attendance === null ? scheduled : 0)
   }
 }
 

@@ -104,3 +104,7 @@ export function hoursOfMonth(db: Db, month: string): HoursRow[] {
     [month]
   )
 }
+
+export function gridName(db: Db, id: number): string | null {
+  return db.get<{ name: string } & Row>('SELECT name FROM grids WHERE id = ?', [id])?.name ?? null
+}

@@ -6,6 +6,7 @@ import type { Conflict, RulePlacement } from '../../../shared/domain/roster-rule
 import { placementProblems } from '../../../shared/domain/roster-rules'
 import type { RosterSettings, ShiftCreate } from '../../../shared/schemas/roster'
 import { call } from '../api'
+import { saveBytes } from '../utils/download'
 
 /** The Monday of a date's week, in the office's calendar. */
 export function mondayOf(iso: string): string {
@@ -106,7 +107,14 @@ export const useRosterStore = defineStore('roster', () => {
     await load()
   }
 
+  /** 值班排班表 of the shown week as Excel (one sheet per checkpoint). */
+  async function exportWeek(): Promise<void> {
+    const file = await call('roster.export', { week: week.value })
+    saveBytes(file.fileName, file.bytes)
+  }
+
   return {
+    exportWeek,
     week, data, shifts, loading, conflictsByCell, load, move, setWeek, problemsOf, place, remove, setLead, autoFill, copyLastWeek,
     loadShifts, saveShift, retireShift, settings, saveSettings
   }

@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
 import type { VolunteerHours, VolunteerView } from '../../../shared/contract'
-import type { VolunteerInput, VolunteerKind, VolunteerStatus } from '../../../shared/schemas/volunteers'
+import type { VolunteerInput, VolunteerKind, VolunteerStatus, VolunteersListArgs } from '../../../shared/schemas/volunteers'
 import { call } from '../api'
+import { saveBytes } from '../utils/download'
 
 export interface VolunteerFilter {
   q: string
@@ -23,17 +24,22 @@ export const useVolunteersStore = defineStore('volunteers', () => {
     grids.value = (await call('grids.list', {}).catch(() => [])).map((grid) => ({ id: grid.id, name: grid.name }))
   }
 
+  /** The list's filters as the backend takes them (list and export alike). */
+  function listArgs(): VolunteersListArgs {
+    return {
+      ...(filter.q ? { q: filter.q } : {}),
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.skill ? { skill: filter.skill } : {}),
+      ...(filter.gridId ? { gridId: filter.gridId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.available !== null ? { available: filter.available } : {})
+    }
+  }
+
   async function load(): Promise<void> {
     loading.value = true
     try {
-      rows.value = await call('volunteers.list', {
-        ...(filter.q ? { q: filter.q } : {}),
-        ...(filter.kind ? { kind: filter.kind } : {}),
-        ...(filter.skill ? { skill: filter.skill } : {}),
-        ...(filter.gridId ? { gridId: filter.gridId } : {}),
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.available !== null ? { available: filter.available } : {})
-      })
+      rows.value = await call('volunteers.list', listArgs())
     } finally {
       loading.value = false
     }
@@ -49,5 +55,11 @@ export const useVolunteersStore = defineStore('volunteers', () => {
     return call('volunteers.hours', { month })
   }
 
-  return { rows, loading, grids, filter, loadGrids, load, save, hours }
+  /** 志愿者花名册 as Excel, with the current filters; phones stay masked. */
+  async function exportList(): Promise<void> {
+    const file = await call('volunteers.export', listArgs())
+    saveBytes(file.fileName, file.bytes)
+  }
+
+  return { rows, loading, grids, filter, loadGrids, load, save, hours, exportList }
 })
