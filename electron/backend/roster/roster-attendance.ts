@@ -35,18 +35,24 @@ export function attend(ctx: Ctx, args: RosterAttend): RosterAssignment {
   if (args.status === 'present') {
     if (checkIn !== null && checkOut !== null) minutes = workedMinutes(t.startMinute, checkIn, checkOut)
     else if (checkIn === null && checkOut === null) minutes = shiftDuration(t)
-    else throw new AppError('BAD_ARGS', '请同时填写签到和签退时间，或都不填（按班次时长计）', { issues: [{ path: checkIn === null ? 'checkIn' : 'checkOut', message: '请填写' }] })
+    // 签到 alone: on duty now, the hours count once 签退 is recorded.
+    else if (checkOut !== null) throw new AppError('BAD_ARGS', '请先签到，再签退', { issues: [{ path: 'checkIn', message: '请填写签到时间' }] })
   }
-  const label = args.status === 'present' ? `签到签退 ${person.name}（${a.day} ${t.name}，${(minutes / 60).toFixed(1)} 小时）` : `记缺勤 ${person.name}（${a.day} ${t.name}）`
+  const onDutyOnly = args.status === 'present' && checkIn !== null && checkOut === null
+  const label =
+    args.status === 'absent' ? `记缺勤 ${person.name}（${a.day} ${t.name}）`
+    : onDutyOnly ? `签到 ${person.name}（${a.day} ${t.name}，${args.checkIn}）`
+    : `签到签退 ${person.name}（${a.day} ${t.name}，${(minutes / 60).toFixed(1)} 小时）`
   ctx.write({ summary: label, record: `volunteer:${a.volunteerId}` }, (tx) =>
     upsertAttendance(tx, {
-      assignmentId: a.id, status: args.status, checkIn: args.checkIn ?? null, checkOut: args.checkOut ?? null, minutes, month: a.day.slice(0, 7)
+      assignmentId: a.id, status: args.status, checkIn: args.status === 'present' ? args.checkIn || null : null,
+      checkOut: args.status === 'present' ? args.checkOut || null : null, minutes, month: a.day.slice(0, 7)
     }, ctx.now().toISOString(), ctx.session.actor)
   )
   const week = mondayOf(a.day)
   return {
     id: a.id, day: a.day, dayIndex: daysBetween(week, a.day), templateId: a.templateId, volunteerId: a.volunteerId,
     isLead: a.isLead === 1, override: a.override, attendance: args.status,
-    checkIn: args.checkIn || null, checkOut: args.checkOut || null, minutes
+    checkIn: args.status === 'present' ? args.checkIn || null : null, checkOut: args.status === 'present' ? args.checkOut || null : null, minutes
   }
 }

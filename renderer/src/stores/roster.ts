@@ -4,7 +4,7 @@ import type { AutoFillReport, RosterSettingsView, RosterWeek, ShiftTemplate } fr
 import { addDays, localIsoDate } from '../../../shared/domain/dates'
 import type { Conflict, RulePlacement } from '../../../shared/domain/roster-rules'
 import { placementProblems } from '../../../shared/domain/roster-rules'
-import type { RosterSettings, ShiftCreate } from '../../../shared/schemas/roster'
+import type { RosterAttend, RosterSettings, ShiftCreate } from '../../../shared/schemas/roster'
 import { call } from '../api'
 import { saveBytes } from '../utils/download'
 
@@ -113,8 +113,14 @@ export const useRosterStore = defineStore('roster', () => {
     saveBytes(file.fileName, file.bytes)
   }
 
+  /** 签到 / 签退 / 缺勤 of one placement; the week is read again so every view shows the times. */
+  async function attend(args: RosterAttend): Promise<void> {
+    await call('roster.attend', args)
+    await load()
+  }
+
   return {
-    exportWeek,
+    exportWeek, attend,
     week, data, shifts, loading, conflictsByCell, load, move, setWeek, problemsOf, place, remove, setLead, autoFill, copyLastWeek,
     loadShifts, saveShift, retireShift, settings, saveSettings
   }
