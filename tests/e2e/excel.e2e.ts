@@ -117,6 +117,28 @@ describe('Excel 导入/导出: the wizard, the rejected rows, list and template 
     await app.screenshot('excel-residents-export')
   })
 
+  it('imports returnee registrations for people in the register', async () => {
+    await shell.navigate('导入')
+    await app.page.getByTestId('import-again').click()
+    await app.page.getByTestId('import-target').getByText('返程人员登记').click()
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('返程人员')
+    ws.getCell('A1').value = '幸福里社区返程人员排查登记表'
+    ws.getRow(2).values = ['姓名', '身份证号', '返回前所在地', '返程日期', '交通方式', '车次/航班/车牌']
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10)
+    ws.addRow(['张建国', ZHANG, '湖北省武汉市江汉区', daysAgo(2), '高铁', 'g1234'])
+    ws.addRow(['李梅', LI, '湖北武汉', daysAgo(1).replaceAll('-', '.'), '自驾', '鄂A12345'])
+    ws.addRow(['赵六', id('41010219900101005'), '河南郑州', daysAgo(1), '大巴', ''])
+    await wizard.pick('返程.xlsx', new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer))
+    await wizard.toMapping()
+    await wizard.toCheck()
+    expect((await wizard.rowErrors()).join(' ')).toContain('该人员不在居民名单中')
+    expect(await wizard.commit()).toContain('有错误未导入 1 行')
+    const trips = await app.apiData('returnees.list', {})
+    expect(trips.rows.map((row) => row.name).sort()).toEqual(['张建国', '李梅'])
+    await app.screenshot('excel-returnees-import')
+  })
+
   it('shows the report templates', async () => {
     await shell.navigate('导入')
     await app.page.getByRole('tab', { name: '报表模板' }).click()

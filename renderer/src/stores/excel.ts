@@ -1,3 +1,4 @@
+import type { ImportTargetKey } from '../../../shared/schemas/excel'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { ImportCheck, ImportPreview, ImportSummary, MethodArgs, TemplateInfo } from '../../../shared/contract'
@@ -38,6 +39,8 @@ export const useExcelStore = defineStore('excel', () => {
   const preview = ref<ImportPreview | null>(null)
   const mapping = ref<(string | null)[]>([])
   const onExisting = ref<OnExisting>('fillEmpty')
+  /** What the file holds: residents and households, or returnee registrations. */
+  const target = ref<ImportTargetKey>('residents')
   const check = ref<ImportCheck | null>(null)
   const summary = ref<ImportSummary | null>(null)
   const progress = ref<Progress | null>(null)
@@ -60,7 +63,7 @@ export const useExcelStore = defineStore('excel', () => {
 
   async function open(file: File): Promise<void> {
     const bytes = new Uint8Array(await file.arrayBuffer())
-    const p = await withProgress(progress, (jobId) => call('excel.preview', { target: 'residents', fileName: file.name, bytes, jobId }))
+    const p = await withProgress(progress, (jobId) => call('excel.preview', { target: target.value, fileName: file.name, bytes, jobId }))
     show(p)
     step.value = 1
   }
@@ -95,5 +98,5 @@ export const useExcelStore = defineStore('excel', () => {
   const rejected = () => call('excel.rejected', { stagingId: preview.value?.stagingId ?? '' })
   const templates = (): Promise<TemplateInfo[]> => call('excel.templates', {})
 
-  return { step, preview, mapping, onExisting, check, summary, progress, busy, reset, open, reshape, runCheck, commit, saveMapping, rejected, templates }
+  return { target, step, preview, mapping, onExisting, check, summary, progress, busy, reset, open, reshape, runCheck, commit, saveMapping, rejected, templates }
 })
