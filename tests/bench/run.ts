@@ -1,5 +1,6 @@
 import { mb, printTable, record } from './report'
 import { excelBench } from './suites/excel.bench'
+import { gateBench } from './suites/gate.bench'
 import { registerBench } from './suites/register.bench'
 import { returneesBench } from './suites/returnees.bench'
 import { rosterBench } from './suites/roster.bench'
@@ -13,7 +14,8 @@ const suites: Record<string, () => Promise<void>> = {
   supplies: suppliesBench,
   excel: excelBench,
   roster: rosterBench,
-  returnees: returneesBench
+  returnees: returneesBench,
+  gate: gateBench
 }
 
 const only = process.argv.slice(2)
