@@ -1,5 +1,6 @@
 import { z } from './zod'
 import { KEY_GROUPS, PERSON_TYPES, optionalText, recordId, requiredText } from './register'
+import { isoDay } from './returnees'
 
 /** Files are capped below the HTTP body cap (32 MB of base64 carries about 24 MB). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -8,9 +9,9 @@ export const IMPORT_TARGETS = ['residents', 'returnees'] as const
 export type ImportTargetKey = (typeof IMPORT_TARGETS)[number]
 export const IMPORT_TARGET_LABELS: Record<ImportTargetKey, string> = { residents: '居民和住户', returnees: '返程人员登记' }
 
-export const EXPORT_LISTS = ['residents', 'households'] as const
+export const EXPORT_LISTS = ['residents', 'households', 'returnees'] as const
 export type ExportListKey = (typeof EXPORT_LISTS)[number]
-export const EXPORT_LIST_LABELS: Record<ExportListKey, string> = { residents: '居民名单', households: '住户名单' }
+export const EXPORT_LIST_LABELS: Record<ExportListKey, string> = { residents: '居民名单', households: '住户名单', returnees: '返程人员登记' }
 
 /** What to do with a person already in the register (same document). */
 export const ON_EXISTING = ['fillEmpty', 'overwrite', 'skip'] as const
@@ -69,7 +70,11 @@ export const exportFilter = z.strictObject({
   personType: z.enum(PERSON_TYPES).optional(),
   keyGroup: z.union([z.enum(KEY_GROUPS), z.literal('any')]).optional(),
   ageMin: z.number().int().min(0).max(150).optional(),
-  ageMax: z.number().int().min(0).max(150).optional()
+  ageMax: z.number().int().min(0).max(150).optional(),
+  /** The returnee list's: return date range and origin province. */
+  from: isoDay('开始日期').optional(),
+  to: isoDay('结束日期').optional(),
+  province: optionalText('省份', 20).optional()
 })
 export type ExportFilter = z.infer<typeof exportFilter>
 

@@ -23,15 +23,16 @@ export const BUILTIN_TEMPLATES: BuiltinTemplate[] = [
     id: 'builtin:returnee-check',
     name: '返程人员排查登记表',
     fileName: '返程人员排查登记表.xlsx',
-    list: 'residents',
+    list: 'returnees',
     title: '××社区返程人员排查登记表',
     headings: [
       '序号',
-      { group: '基本信息', children: ['姓名', '性别', '身份证号码', '联系电话', '现住址'] },
-      { group: '返程情况', children: ['返回前所在地', '途经地', '返程日期', '交通方式', '车次/航班/车牌', '同行人员'] },
+      { group: '基本信息', children: ['姓名', '性别', '年龄', '身份证号码', '联系电话', '现住址', '网格'] },
+      { group: '返程情况', children: ['返回前所在地', '途经地', '返程日期', '交通方式', '车次/航班/车牌', '同行人员', '返程事由'] },
+      { group: '观察情况', children: ['观察类型', '观察状态', '观察开始日期', '观察结束日期'] },
       '备注'
     ],
-    widths: [6, 10, 6, 21, 15, 28, 16, 12, 12, 10, 15, 12, 16]
+    widths: [6, 10, 6, 6, 21, 15, 26, 10, 18, 12, 12, 9, 14, 14, 12, 10, 9, 12, 12, 16]
   },
   {
     id: 'builtin:residents-roster',

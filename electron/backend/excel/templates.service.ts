@@ -41,6 +41,9 @@ async function builtin(id: string): Promise<Resolved> {
   const workbook = await readWorkbookFile(t.fileName, file)
   const sheet = workbook.sheets[0] as SheetData
   const guess = detectHeader(sheet, accepted(t.list))
+  // Columns no clerk's synonym names (观察类型, 观察开始日期 ...) are matched by the source's own label.
+  const labelled = new Map(EXPORT_SOURCES[t.list].columns.map((c) => [c.label, c.key]))
+  const mapping = guess.fields.map((f, i) => f ?? labelled.get((guess.labels[i] ?? '').split(' / ').pop() ?? '') ?? null)
   const info: TemplateInfo = {
     id: t.id,
     name: t.name,
@@ -49,7 +52,7 @@ async function builtin(id: string): Promise<Resolved> {
     sheetName: sheet.name,
     headerStart: guess.start + 1,
     headerEnd: guess.end + 1,
-    mapping: guess.fields,
+    mapping: mapping.map((f, i) => (f !== null && mapping.indexOf(f) === i ? f : null)),
     headers: guess.labels
   }
   builtinCache.set(id, { info, file })
@@ -89,7 +92,7 @@ export async function inspectTemplate(args: ExcelInspectTemplateArgs): Promise<T
     headerStart: guess.start + 1,
     headerEnd: guess.end + 1,
     columns: guess.labels.map((header, i) => ({ index: i, letter: columnLetter(i), header, samples: [], field: guess.fields[i] ?? null })),
-    fields: { residents: fieldsOf('residents'), households: fieldsOf('households') }
+    fields: { residents: fieldsOf('residents'), households: fieldsOf('households'), returnees: fieldsOf('returnees') }
   }
 }
 

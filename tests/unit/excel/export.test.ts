@@ -108,7 +108,8 @@ describe('excel export: lists and report templates', () => {
     const returnee = await b.ok('excel.fillTemplate', { templateId: 'builtin:returnee-check', filter: {} })
     const rs = (await readBack(returnee.bytes)).worksheets[0]
     expect(rs?.getCell('A1').value).toBe('幸福里社区返程人员排查登记表')
-    expect(rs?.getCell('D6').value).toBe(`110101********${ZHANG.slice(-4)}`)
+    // It is filled from the returnee trips now (tests/unit/excel/returnee-template.test.ts): none registered here.
+    expect(rs?.getCell('B6').value).toBeNull()
   })
 
   it('registers a street-office template with a sign-off block under the table and fills it', async () => {
