@@ -96,7 +96,7 @@ describe('Excel 导入/导出: the wizard, the rejected rows, list and template 
     await app.screenshot('excel-done')
   })
 
-  it('exports the 居民 list (masked) and fills the 返程人员排查登记表 template', async () => {
+  it('exports the 居民 list (masked) and fills the 居民花名册 template', async () => {
     await shell.navigate('居民')
     const list = app.page.getByTestId('residents-page')
     await list.getByTestId('residents-table').getByText('李梅').waitFor()
@@ -109,11 +109,11 @@ describe('Excel 导入/导出: the wizard, the rejected rows, list and template 
     const names = [ws.getCell('A5').value, ws.getCell('A6').value]
     expect(names.sort()).toEqual(['张建国', '李梅'])
     expect(String(ws.getCell('F5').value)).toMatch(/^410102\*{8}\d{3}[\dX]$/)
-    const report = await exporter.export('export-template-返程人员排查登记表')
-    const rs = await load(report.bytes)
-    expect(rs.getCell('A1').value).toMatch(/^幸福里社区.*返程人员排查登记表$/)
-    expect(String(rs.getCell('A2').value)).toContain('填报单位：幸福里社区')
-    expect([rs.getCell('A6').value, rs.getCell('A7').value]).toEqual([1, 2])
+    const roster = await exporter.export('export-template-居民花名册')
+    const rs = await load(roster.bytes)
+    expect(String(rs.getCell('A1').value)).toMatch(/居民花名册$/)
+    expect(JSON.stringify(rs.getSheetValues())).toContain('张建国')
+    expect(JSON.stringify(rs.getSheetValues())).not.toContain(ZHANG)
     await app.screenshot('excel-residents-export')
   })
 
@@ -137,6 +137,18 @@ describe('Excel 导入/导出: the wizard, the rejected rows, list and template 
     const trips = await app.apiData('returnees.list', {})
     expect(trips.rows.map((row) => row.name).sort()).toEqual(['张建国', '李梅'])
     await app.screenshot('excel-returnees-import')
+
+    // The street office's 返程人员排查登记表, filled from the trips on the 返程人员 page.
+    await shell.navigate('返程人员')
+    const page = app.page.getByTestId('returnees-page')
+    await page.getByTestId('returnees-table').getByText('李梅').waitFor()
+    const report = await new ExportControl(app.page, page).export('export-template-返程人员排查登记表')
+    const rs = await load(report.bytes)
+    expect(String(rs.getCell('A1').value)).toMatch(/返程人员排查登记表$/)
+    const cells = JSON.stringify(rs.getSheetValues())
+    expect(cells).toContain('湖北省武汉市江汉区')
+    expect(cells).toContain('李梅')
+    expect(cells).not.toContain(LI)
   })
 
   it('shows the report templates', async () => {
