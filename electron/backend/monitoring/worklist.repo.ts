@@ -47,8 +47,10 @@ function listWhere(f: WorklistFilter): SqlPart {
       params.push(f.day, f.day)
       break
     case 'missed':
-      parts.push(OPEN_ON, `e.status = 'observing'`)
-      params.push(...openOn(f.day))
+      // Not reached on the day: no check, or only 'unreachable' (one check per episode and day).
+      // The day's reached set is one range of daily_checks_reached, not a probe per episode.
+      parts.push(OPEN_ON, `e.status = 'observing'`, `e.id NOT IN (SELECT x.episode_id FROM daily_checks x WHERE x.day = ? AND x.outcome != 'unreachable')`)
+      params.push(...openOn(f.day), f.day)
       break
   }
   if (f.gridId !== undefined) {
@@ -69,9 +71,13 @@ function checkJoin(f: WorklistFilter): SqlPart {
   return { sql: 'LEFT JOIN daily_checks c ON c.episode_id = e.id AND c.day = ?', params: [f.day] }
 }
 
-function missedCondition(f: WorklistFilter, uncheckedOnly: boolean): string {
-  if (f.list === 'missed') return `AND (c.id IS NULL OR c.outcome = 'unreachable')`
-  return uncheckedOnly ? 'AND c.id IS NULL' : ''
+/**
+ * Only "not checked yet" filters on the day's check; every other list is decided by the episode
+ * (and 'missed' by its NOT IN), so the id and count queries then join no check at all.
+ */
+function uncheckedJoin(f: WorklistFilter, uncheckedOnly: boolean): { join: SqlPart; condition: string } {
+  if (!uncheckedOnly || f.list === 'missed') return { join: { sql: '', params: [] }, condition: '' }
+  return { join: checkJoin(f), condition: 'AND c.id IS NULL' }
 }
 
 /**
@@ -80,13 +86,14 @@ function missedCondition(f: WorklistFilter, uncheckedOnly: boolean): string {
  */
 export function worklistPage(db: Db, f: WorklistFilter, uncheckedOnly: boolean, limit: number, offset: number): WorklistRecord[] {
   const where = listWhere(f)
-  const join = checkJoin(f)
+  const unchecked = uncheckedJoin(f, uncheckedOnly)
   const ids = db.all<{ id: number }>(
-    `SELECT e.id FROM observation_episodes e ${join.sql} JOIN residents r ON r.id = e.resident_id
-      WHERE ${where.sql} ${missedCondition(f, uncheckedOnly)}
+    `SELECT e.id FROM observation_episodes e ${unchecked.join.sql} JOIN residents r ON r.id = e.resident_id
+      WHERE ${where.sql} ${unchecked.condition}
       ORDER BY e.grid_id, e.worker, r.sort_key, r.id LIMIT ? OFFSET ?`,
-    [...join.params, ...where.params, limit, offset]
+    [...unchecked.join.params, ...where.params, limit, offset]
   ).map((row) => row.id)
+  const join = checkJoin(f)
   if (ids.length === 0) return []
   const base = EPISODE_SELECT.replace('SELECT ', 'SELECT c.id AS checkId, ').replace('FROM observation_episodes e', `FROM observation_episodes e ${join.sql}`)
   const rows = db.all<WorklistRecord>(`${base} WHERE e.id IN (SELECT value FROM json_each(?))`, [...join.params, JSON.stringify(ids)])
@@ -96,13 +103,13 @@ export function worklistPage(db: Db, f: WorklistFilter, uncheckedOnly: boolean, 
 
 export function worklistCount(db: Db, f: WorklistFilter, uncheckedOnly: boolean): number {
   const where = listWhere(f)
-  const join = checkJoin(f)
+  const unchecked = uncheckedJoin(f, uncheckedOnly)
   const needsPerson = f.scope.sql.includes('r.')
   return Number(
     db.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM observation_episodes e ${join.sql} ${needsPerson ? 'JOIN residents r ON r.id = e.resident_id' : ''}
-        WHERE ${where.sql} ${missedCondition(f, uncheckedOnly)}`,
-      [...join.params, ...where.params]
+      `SELECT COUNT(*) AS n FROM observation_episodes e ${unchecked.join.sql} ${needsPerson ? 'JOIN residents r ON r.id = e.resident_id' : ''}
+        WHERE ${where.sql} ${unchecked.condition}`,
+      [...unchecked.join.params, ...where.params]
     )?.n ?? 0
   )
 }

@@ -7,6 +7,7 @@ import returnees from './0005_returnees.sql?raw'
 import excel from './0006_excel.sql?raw'
 import gate from './0007_gate.sql?raw'
 import volunteers from './0008_volunteers.sql?raw'
+import worklistSpeed from './0009_worklist_speed.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -20,5 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'returnees', sql: returnees },
   { version: 6, name: 'excel', sql: excel },
   { version: 7, name: 'gate', sql: gate },
-  { version: 8, name: 'volunteers', sql: volunteers }
+  { version: 8, name: 'volunteers', sql: volunteers },
+  { version: 9, name: 'worklist_speed', sql: worklistSpeed }
 ]
