@@ -1,10 +1,10 @@
 // `npm run bench`: bundles tests/bench/run.ts (vite, so ?raw migrations work as in the app)
 // and runs it in a plain Node process, where timings and memory are not disturbed by a test runner.
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
+import { runChild } from './run-child.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = path.join(root, '.bench-tmp')
@@ -25,8 +25,4 @@ await build({
   }
 })
 
-const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', path.join(outDir, 'run.mjs'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  cwd: root
-})
-child.on('exit', (code) => process.exit(code ?? 1))
+runChild(process.execPath, ['--expose-gc', '--max-old-space-size=8192', path.join(outDir, 'run.mjs'), ...process.argv.slice(2)], { cwd: root })

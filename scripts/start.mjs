@@ -1,11 +1,12 @@
 // `npm start`: the desktop app. Where the Electron binary cannot be obtained (no download
 // allowed), say so in one line and start browser mode instead.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildIfStale } from './build-if-stale.mjs'
+import { runChild } from './run-child.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
@@ -27,9 +28,9 @@ function electronBinary() {
 buildIfStale()
 const binary = electronBinary()
 const args = process.argv.slice(2)
-const child = binary
-  ? spawn(binary, [root, ...args], { stdio: 'inherit' })
-  : (console.log('未能获取 Electron 程序（本机无法下载），改用浏览器模式：请在浏览器中打开下面的地址。'),
-    spawn(process.execPath, [path.join(root, 'out/main/server.js'), ...args], { stdio: 'inherit' }))
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
-child.on('exit', (code) => process.exit(code ?? 1))
+if (binary) {
+  runChild(binary, [root, ...args])
+} else {
+  console.log('未能获取 Electron 程序（本机无法下载），改用浏览器模式：请在浏览器中打开下面的地址。')
+  runChild(process.execPath, [path.join(root, 'out/main/server.js'), ...args])
+}
