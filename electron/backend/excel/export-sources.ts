@@ -1,18 +1,15 @@
 import { ID_DOC_TYPE_LABELS, ageOn, localIsoDate, maskId, maskPhone } from '../../../shared/domain'
 import { formatOrigin } from '../../../shared/domain/regions'
 import type { ExportFilter, ExportListKey } from '../../../shared/schemas/excel'
-import type { EpisodeKind, EpisodeStatus } from '../../../shared/schemas/monitoring'
 import { EPISODE_KIND_LABELS, EPISODE_STATUS_LABELS } from '../../../shared/schemas/monitoring'
-import type { Transport } from '../../../shared/schemas/returnees'
 import { TRANSPORT_LABELS } from '../../../shared/schemas/returnees'
 import { KEY_GROUPS, KEY_GROUP_LABELS, PERSON_TYPE_LABELS, RELATION_LABELS, SEX_LABELS, TENURE_LABELS } from '../../../shared/schemas/register'
 import type { Session } from '../context'
 import { findHouseholdPage } from '../households/households.repo'
 import type { Db } from '../register/register.repo'
-import type { SqlValue } from '../store/store'
 import { scopeSql } from '../register/register.repo'
-import type { Sex } from '../../../shared/domain/id-card'
 import { companionsOf } from '../returnees/returnees.repo'
+import { tripRows } from './export-sources.repo'
 import { findResidentPage } from '../residents/residents-query.repo'
 import type { ResidentRecord } from '../residents/residents.repo'
 import { classifySearch, residentFilter } from '../residents/residents.search'
@@ -121,58 +118,6 @@ const households: ExportSource = {
       if (records.length < PAGE) return
     }
   }
-}
-
-interface TripRow {
-  id: number
-  name: string
-  sex: Sex | null
-  birthDate: string | null
-  idNumber: string | null
-  phones: string
-  address: string
-  gridName: string | null
-  province: string
-  city: string
-  district: string
-  via: string
-  returnDate: string
-  transport: Transport
-  transportNo: string
-  reason: string
-  notes: string
-  kind: EpisodeKind | null
-  status: EpisodeStatus | null
-  startDate: string | null
-  endDate: string | null
-}
-
-/** One row per trip, the person's latest observation beside it; the returnee list's filters and the caller's grids. */
-function tripRows(db: Db, session: Session, filter: ExportFilter, limit: number, offset: number): TripRow[] {
-  const scope = scopeSql('r.grid_id', session.gridScope)
-  const parts = [scope.sql]
-  const params: SqlValue[] = [...scope.params]
-  if (filter.q) {
-    parts.push('(r.name LIKE ? OR instr(t.origin_province || t.origin_city || t.origin_district, ?) > 0)')
-    params.push(`${filter.q}%`, filter.q)
-  }
-  if (filter.from) parts.push('t.return_date >= ?'), params.push(filter.from)
-  if (filter.to) parts.push('t.return_date <= ?'), params.push(filter.to)
-  if (filter.province) parts.push('t.origin_province = ?'), params.push(filter.province)
-  if (filter.gridId !== undefined) parts.push('r.grid_id = ?'), params.push(filter.gridId)
-  return db.all<TripRow>(
-    `SELECT t.id, r.name, r.sex, r.birth_date AS birthDate, r.id_number AS idNumber, r.phones, COALESCE(h.address, '') AS address, g.name AS gridName,
-        t.origin_province AS province, t.origin_city AS city, t.origin_district AS district, t.via, t.return_date AS returnDate, t.transport,
-        t.transport_no AS transportNo, t.reason, t.notes, e.kind, e.status, e.start_date AS startDate, e.end_date AS endDate
-      FROM returnee_trips t
-      JOIN residents r ON r.id = t.resident_id
-      LEFT JOIN households h ON h.id = r.household_id
-      LEFT JOIN grids g ON g.id = r.grid_id
-      LEFT JOIN observation_episodes e ON e.id = (SELECT x.id FROM observation_episodes x WHERE x.resident_id = r.id ORDER BY x.start_date DESC, x.id DESC LIMIT 1)
-      WHERE ${parts.join(' AND ')}
-      ORDER BY t.return_date, t.id LIMIT ? OFFSET ?`,
-    [...params, limit, offset]
-  )
 }
 
 const returnees: ExportSource = {
