@@ -12,9 +12,15 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g
 // NFKC already folds the full-width U+FF0D and small U+FE63 into '-', but not these.
 const DASHES = /[-\u2010-\u2015\u2212\uFF0D\uFE63]/g
 
+// Printable ASCII and common Han characters, single spaces between words: what NFKC, the trim
+// and the collapse would give back unchanged. Most cells of an import are like this, and the
+// test is much cheaper than the normalisation.
+const ALREADY_NORMAL = /^[!-~\u4e00-\u9fa5]+(?: [!-~\u4e00-\u9fa5]+)*$/
+
 /** NFKC, trim, and collapse runs of whitespace (including U+3000) into one space. */
 export function normalizeText(s: string | null | undefined): string {
   if (s == null) return ''
+  if (typeof s === 'string' && ALREADY_NORMAL.test(s)) return s
   return String(s).normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
 }
 

@@ -22,8 +22,11 @@ export function nameSearchKeys(name: string | null | undefined): NameSearchKeys 
   // surname 'head' applies surname readings to the start of the string only, which is
   // where the family name sits: 曾 zeng, 单 shan, 解 xie, 仇 qiu, 朴 piao, 区 ou.
   // 'v' for ü matches what pinyin keyboards expect: 吕 -> lv.
-  const tokens = pinyin(text, {
-    type: 'all',
+  // 'array' gives the syllables alone (about three times faster than 'all', which a bulk
+  // import feels). A Han syllable is one lower-case word; a non-Han run such as "Ming" or "·"
+  // may hold several words. Either way each word adds itself and its first letter.
+  const parts = pinyin(text, {
+    type: 'array',
     surname: 'head',
     toneType: 'none',
     v: true,
@@ -31,15 +34,8 @@ export function nameSearchKeys(name: string | null | undefined): NameSearchKeys 
   })
   let initials = ''
   let full = ''
-  for (const token of tokens) {
-    if (token.isZh) {
-      const syllable = token.pinyin.toLowerCase()
-      full += syllable
-      initials += syllable.charAt(0)
-      continue
-    }
-    // A non-Han run such as "Ming" or "·" may hold several words; each gives an initial.
-    for (const word of token.origin.toLowerCase().split(NOT_ALNUM)) {
+  for (const part of parts) {
+    for (const word of part.toLowerCase().split(NOT_ALNUM)) {
       if (!word) continue
       full += word
       initials += Array.from(word)[0] ?? ''

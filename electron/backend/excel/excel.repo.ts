@@ -10,6 +10,25 @@ export function findHouseholdAt(db: Db, a: { compound: string; building: string;
   )?.id
 }
 
+/** A household as an import places people in it. */
+export interface HouseholdPlacementRow {
+  id: number
+  unit: string
+  room: string
+  gridId: number | null
+  addressKey: string
+}
+
+const PLACEMENT_COLUMNS = 'id, unit, room, grid_id AS gridId, address_key AS addressKey'
+
+/** The live households of one building, oldest first: an import resolves its addresses a building at a time. */
+export function householdsInBuilding(db: Db, buildingId: number): HouseholdPlacementRow[] {
+  return db.all<HouseholdPlacementRow>(
+    `SELECT ${PLACEMENT_COLUMNS} FROM households WHERE building_id = ? AND deleted_at IS NULL ORDER BY id`,
+    [buildingId]
+  )
+}
+
 export function householderOf(db: Db, householdId: number): number | null {
   return db.get<{ id: number | null }>('SELECT householder_id AS id FROM households WHERE id = ?', [householdId])?.id ?? null
 }

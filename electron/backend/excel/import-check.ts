@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors'
 import type { OnExisting } from '../../../shared/schemas/excel'
 import type { Session } from '../context'
 import type { Db } from '../register/register.repo'
-import { cellText, columnLetter, isBlank } from './cells'
+import { cellText, columnLetter } from './cells'
 import type { RawCell } from './cells'
 import { headerOver, isSummaryRow } from './header'
 import type { StagedFile } from './staging'
@@ -64,6 +64,7 @@ export function runCheck(staged: StagedFile, req: CheckRequest, env: { db: Db; s
   const seen = new Map<string, CheckedRow<unknown>>()
   const mapped = [...columns.values()]
   let row: RawCell[] = []
+  let texts: string[] = []
   let excelRow = 0
   const input: RowInput = {
     get row() {
@@ -73,7 +74,11 @@ export function runCheck(staged: StagedFile, req: CheckRequest, env: { db: Db; s
       const c = columns.get(field)
       return c === undefined ? null : (row[c] ?? null)
     },
-    text: (field) => cellText(input.get(field)),
+    text: (field) => {
+      const c = columns.get(field)
+      if (c === undefined) return ''
+      return texts[c] ?? ''
+    },
     column: (field) => {
       const c = columns.get(field)
       return c === undefined ? null : columnLetter(c)
@@ -85,8 +90,10 @@ export function runCheck(staged: StagedFile, req: CheckRequest, env: { db: Db; s
     row = sheet.rows[r] ?? []
     excelRow = r + 1
     if ((r - req.headerEnd) % 2000 === 1999) progress?.(r - req.headerEnd + 1, total)
-    if (mapped.every((c) => isBlank(row[c] ?? null))) continue
-    if (isSummaryRow(row.map((cell) => cellText(cell)))) {
+    // Every cell normalised once: the blank and 合计 tests and the target's rules all read these.
+    texts = row.map((cell) => cellText(cell))
+    if (mapped.every((c) => (texts[c] ?? '') === '')) continue
+    if (isSummaryRow(texts)) {
       rows.push({ row: excelRow, status: 'skipped', name: '', errors: [], warnings: [{ column: null, field: null, message: '合计/小计或签字行，已跳过' }], value: null, key: null })
       continue
     }

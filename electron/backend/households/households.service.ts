@@ -6,7 +6,7 @@ import type { Address, Page } from '../../../shared/schemas/register'
 import { formatAddress } from '../../../shared/schemas/register'
 import type { Session } from '../context'
 import { addressOptionRows, ensureBuilding, findBuilding, scopeSql, syncResidentsOfHousehold } from '../register/register.repo'
-import type { Db } from '../register/register.repo'
+import type { BuildingRef, Db } from '../register/register.repo'
 import { assertInScope, naturalKey, notFound, pageOf } from '../register/register.rules'
 import { membersOf, placeResident, setRelation, softDeleteResident } from '../residents/residents.repo'
 import { containsKey } from '../residents/residents-query.repo'
@@ -85,10 +85,20 @@ function cleanAddress(a: Address): Address {
  * worker may only place households in buildings of their own grids.
  */
 function placeAt(tx: Tx, session: Session, raw: Address, args: Pick<HouseholdCreate, 'tenure' | 'notes'>): HouseholdWrite {
-  const a = cleanAddress(raw)
+  return householdWriteIn(buildingFor(tx, session, raw), raw, args)
+}
+
+/** The building of an address, added to the lists on first use; refused outside a grid worker's grids. */
+export function buildingFor(tx: Tx, session: Session, raw: Pick<Address, 'compound' | 'building'>): BuildingRef {
+  const a = { compound: normalizeText(raw.compound), building: normalizeText(raw.building) }
   const known = findBuilding(tx, a.compound, a.building)
   assertInScope(session, known?.gridId ?? null, `${a.compound}${a.building}`)
-  const building = known ?? ensureBuilding(tx, a.compound, a.building, { compound: naturalKey(a.compound), building: naturalKey(a.building) })
+  return known ?? ensureBuilding(tx, a.compound, a.building, { compound: naturalKey(a.compound), building: naturalKey(a.building) })
+}
+
+/** What is stored for a household at this address in this building: the address as text and its sort key. */
+export function householdWriteIn(building: BuildingRef, raw: Address, args: Pick<HouseholdCreate, 'tenure' | 'notes'>): HouseholdWrite {
+  const a = cleanAddress(raw)
   const address = formatAddress(a)
   return {
     buildingId: building.id,

@@ -24,7 +24,7 @@ type ResidentUpdateFields = Omit<ResidentUpdate, 'id'>
  * Checks a resident against today's date and turns it into what is stored: the canonical
  * document number, sex and birth date taken from a mainland ID, the search keys.
  */
-export function prepareResident(args: ResidentFields, today: Date): Omit<ResidentWrite, 'householdId' | 'gridId' | 'sortKey'> {
+export function prepareResident(args: ResidentFields, today: Date): StoredResident {
   const issues: FieldIssue[] = residentIssues(args, today)
   if (issues.length === 0 && args.idNumber === '' && args.birthDate !== null && args.birthDate > localIsoDate(today)) {
     issues.push({ path: 'birthDate', message: '出生日期晚于今天，请核对' })
@@ -37,22 +37,60 @@ export function prepareResident(args: ResidentFields, today: Date): Omit<Residen
     const parsed = raw === '' ? null : parsePhone(raw)
     if (parsed?.ok && !phones.includes(parsed.phone)) phones.push(parsed.phone)
   }
-  const keys = nameSearchKeys(args.name)
-  return {
-    name: args.name,
-    initials: keys.initials,
-    pinyin: keys.full,
-    idType: args.idType,
-    idNumber: doc ? doc.number : null,
-    idRev: doc ? reverse(compactCode(doc.number)) : null,
+  return storedResident({
+    ...args,
+    idNumber: doc ? doc.number : '',
     sex: args.sex ?? doc?.sex ?? null,
     birthDate: args.birthDate ?? doc?.birthDate ?? null,
-    phones: phones.map((phone) => ({ phone, digitsRev: reverse(phone.split('转')[0]?.replace(/\D/g, '') ?? '') })),
-    tags: [...new Set(args.tags)],
-    relation: args.relation,
-    personType: args.personType,
-    notes: args.notes
+    phones
+  })
+}
+
+type StoredResident = Omit<ResidentWrite, 'householdId' | 'gridId' | 'sortKey'>
+
+/**
+ * The stored form of fields that have already passed the checks (prepareResident's, or an
+ * import's row check): canonical document number and phones, sex and birth date settled.
+ * Only the search keys are computed here.
+ */
+export function storedResident(checked: ResidentFields): StoredResident {
+  const keys = nameSearchKeys(checked.name)
+  const idNumber = checked.idNumber === '' ? null : checked.idNumber
+  return {
+    name: checked.name,
+    initials: keys.initials,
+    pinyin: keys.full,
+    idType: checked.idType,
+    idNumber,
+    idRev: idNumber === null ? null : reverse(compactCode(idNumber)),
+    sex: checked.sex,
+    birthDate: checked.birthDate,
+    phones: checked.phones.map((phone) => ({ phone, digitsRev: reverse(phone.split('转')[0]?.replace(/\D/g, '') ?? '') })),
+    tags: [...new Set(checked.tags)],
+    relation: checked.relation,
+    personType: checked.personType,
+    notes: checked.notes
   }
+}
+
+/** Where a new resident goes: a household already found (and checked to be in scope) by the caller. */
+export interface Placement {
+  householdId: number
+  gridId: number | null
+  addressKey: string
+}
+
+/**
+ * Adds a resident whose fields an import's row check has already validated, inside the
+ * import's transaction: the check ran in the same transaction, so the document is known
+ * to be free and the household to be in scope. Returns the new id.
+ */
+export function insertCheckedResident(tx: Tx, checked: ResidentFields, placement: Placement | null, at: string): number {
+  const w = storedResident(checked)
+  if (placement === null) return insertResident(tx, { ...w, relation: null, householdId: null, gridId: null, sortKey: '' }, at)
+  const id = insertResident(tx, { ...w, householdId: placement.householdId, gridId: placement.gridId, sortKey: placement.addressKey }, at)
+  if (w.relation === 'head') setHouseholder(tx, placement.householdId, id)
+  return id
 }
 
 /** One person per document: a second registration is pointed at the first. */

@@ -31,6 +31,11 @@ function encodeValue(_key: string, value: unknown): unknown {
   return value
 }
 
+function hasBlob(record: JournalRecord): boolean {
+  for (const [, params] of record.stmts) for (const value of params) if (value instanceof Uint8Array) return true
+  return false
+}
+
 function decodeValue(_key: string, value: unknown): unknown {
   if (value !== null && typeof value === 'object' && '$b' in value) {
     const encoded = (value as { $b: unknown }).$b
@@ -40,7 +45,8 @@ function decodeValue(_key: string, value: unknown): unknown {
 }
 
 export function encodeRecord(record: JournalRecord): Buffer {
-  const payload = Buffer.from(JSON.stringify(record, encodeValue), 'utf8')
+  // A replacer costs a call per value: only records that carry blobs pay for it.
+  const payload = Buffer.from(hasBlob(record) ? JSON.stringify(record, encodeValue) : JSON.stringify(record), 'utf8')
   const frame = Buffer.allocUnsafe(HEADER_BYTES + payload.length)
   frame.writeUInt32LE(payload.length, 0)
   frame.writeUInt32LE(zlib.crc32(payload), 4)

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ImportCheck, ImportPreview, MethodArgs } from '../../../shared/contract'
 import type { Envelope } from '../../../shared/errors'
-import { makeId, resident } from '../register/fixtures'
+import { grid, household, makeId, resident } from '../register/fixtures'
 import type { TestBackend } from '../support/backend'
 import { excelBackend, readBack, workbook } from './support'
 
@@ -133,6 +133,43 @@ describe('excel import: the files people really have', () => {
       expect([after.name, after.phoneMasked]).toEqual([name, phone])
     }
     expect(b.count('residents')).toBe(1)
+  })
+
+  it('stores an imported person exactly as the register form would: search keys, sex and birth from the ID, phones, tags, 户主', async () => {
+    // The import writes through its own bulk path; the form's path is the reference.
+    const stored = (t: TestBackend) => ({
+      residents: t.store.all(`SELECT name, name_initials, name_pinyin, id_type, id_number, id_rev, sex, birth_date, phones, relation,
+        person_type, notes, sort_key, grid_id, household_id FROM residents ORDER BY id`),
+      phones: t.store.all('SELECT resident_id, position, phone, digits_rev FROM resident_phones ORDER BY resident_id, position'),
+      tags: t.store.all('SELECT resident_id, tag FROM resident_tags ORDER BY resident_id, tag'),
+      households: t.store.all('SELECT building_id, grid_id, unit, room, address, search_text, address_key, householder_id FROM households ORDER BY id')
+    })
+    const reference = await excelBackend()
+    try {
+      const g = await reference.ok('grids.create', grid('第一网格'))
+      await reference.ok('grids.assignBuildings', { gridId: g.id, buildings: [{ compound: '幸福里小区', building: '3栋' }] })
+      const h = await reference.ok('households.create', household('幸福里小区', '3栋', '301', '2单元'))
+      await reference.ok('residents.create', resident({ name: '曾小明', idNumber: ZHANG, phones: ['13812345678', '0371-65551234'], tags: ['chronic', 'alone_elderly'], personType: 'resident', relation: 'head', notes: '独居', householdId: h.id }))
+      await reference.ok('residents.create', resident({ name: '阿依古丽·买买提', idNumber: LI, phones: [], personType: 'floating', relation: 'spouse', householdId: h.id }))
+
+      b = await excelBackend()
+      const g2 = await b.ok('grids.create', grid('第一网格'))
+      await b.ok('grids.assignBuildings', { gridId: g2.id, buildings: [{ compound: '幸福里小区', building: '3栋' }] })
+      const bytes = await workbook({
+        name: '居民',
+        textColumns: ['B', 'D'],
+        rows: [
+          ['姓名', '身份证号', '性别', '联系电话', '现住址', '与户主关系', '人员类型', '重点人群', '备注'],
+          ['曾小明', ZHANG, '', '138 1234 5678、0371-65551234', '幸福里小区3栋2单元301', '户主', '常住', '慢性病、独居老人', '独居'],
+          ['阿依古丽·买买提', LI, '', '', '幸福里小区3栋2单元301', '配偶', '流动', '', '']
+        ]
+      })
+      const p = await preview(bytes)
+      expect(await b.ok('excel.commit', checkArgs(p))).toMatchObject({ created: 2, errors: 0 })
+      expect(stored(b)).toEqual(stored(reference))
+    } finally {
+      await reference.close()
+    }
   })
 
   it('reads CSV in GBK and UTF-8, and a header with a saved mapping is proposed again', async () => {

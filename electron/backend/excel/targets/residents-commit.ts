@@ -1,27 +1,16 @@
-import type { AddressParts } from '../../../../shared/domain/excel-synonyms'
 import { KEY_GROUPS } from '../../../../shared/schemas/register'
 import type { Session } from '../../context'
-import { createHousehold } from '../../households/households.service'
 import { getResident } from '../../residents/residents.repo'
 import type { ResidentRecord } from '../../residents/residents.repo'
-import { createResident, moveResidentRecord, updateResidentRecord } from '../../residents/residents.service'
+import { insertCheckedResident, moveResidentRecord, updateResidentRecord } from '../../residents/residents.service'
 import { phonesOf } from '../../residents/residents.view'
 import type { Tx } from '../../store/store'
-import { findHouseholdAt, householderOf } from '../excel.repo'
+import { householderOf } from '../excel.repo'
+import { HouseholdBook } from './household-book'
 import type { ResidentFields, ResidentImport } from './residents'
 import type { CheckContext, CheckedRow, CommitCounts } from './types'
 
 type CommitContext = CheckContext & { at: string; progress: (done: number) => void }
-
-export function householdFor(tx: Tx, session: Session, address: AddressParts, at: string, cache: Map<string, number>): number {
-  const key = [address.compound, address.building, address.unit, address.room].join('|')
-  let id = cache.get(key)
-  if (id === undefined) {
-    id = findHouseholdAt(tx, address) ?? createHousehold(tx, session, { address, tenure: 'owned', notes: '' }, at)
-    cache.set(key, id)
-  }
-  return id
-}
 
 function storedFields(r: ResidentRecord): ResidentFields {
   const stored = new Set((r.tags ?? '').split(','))
@@ -75,7 +64,7 @@ function updateOne(tx: Tx, ctx: CommitContext, v: ResidentImport, householdId: n
 /** Writes the checked rows inside the import's one transaction; any failure rolls it all back. */
 export function commitResidents(tx: Tx, rows: CheckedRow<ResidentImport>[], ctx: CommitContext): CommitCounts {
   const counts: CommitCounts = { created: 0, updated: 0, skipped: 0 }
-  const households = new Map<string, number>()
+  const households = new HouseholdBook(tx, ctx.session, ctx.at)
   let done = 0
   for (const row of rows) {
     if (++done % 1000 === 0) ctx.progress(done)
@@ -84,12 +73,12 @@ export function commitResidents(tx: Tx, rows: CheckedRow<ResidentImport>[], ctx:
       if (row.status === 'skipped' || row.status === 'unchanged') counts.skipped++
       continue
     }
-    const householdId = v.address ? householdFor(tx, ctx.session, v.address, ctx.at, households) : null
+    const placement = v.address ? households.place(v.address) : null
     if (row.status === 'new') {
-      const relation = householdId === null ? null : v.fields.relation
-      createResident(tx, ctx.session, { ...v.fields, relation, householdId }, ctx.today, ctx.at)
+      // The row check ran in this transaction: the document is free, the address in scope, the 户主 settled.
+      insertCheckedResident(tx, { ...v.fields, relation: placement ? v.fields.relation : null }, placement, ctx.at)
       counts.created++
-    } else if (updateOne(tx, ctx, v, householdId)) counts.updated++
+    } else if (updateOne(tx, ctx, v, placement?.householdId ?? null)) counts.updated++
     else counts.skipped++
   }
   ctx.progress(done)

@@ -88,6 +88,15 @@ function phonesOf(input: RowInput, errors: RowIssue[]): string[] {
   return phones.slice(0, 3)
 }
 
+/** The grid of a building (null when unknown), asked of the register once per building per run. */
+function buildingGrid(ctx: CheckContext, address: AddressParts): number | null {
+  const grids = (ctx.memo.get('buildingGrids') as Map<string, number | null> | undefined) ?? new Map<string, number | null>()
+  ctx.memo.set('buildingGrids', grids)
+  const key = `${address.compound}\u0001${address.building}`
+  if (!grids.has(key)) grids.set(key, findBuilding(ctx.db, address.compound, address.building)?.gridId ?? null)
+  return grids.get(key) ?? null
+}
+
 function checkResident(input: RowInput, ctx: CheckContext): CheckedRow<ResidentImport> {
   const errors: RowIssue[] = []
   const warnings: RowIssue[] = []
@@ -128,7 +137,10 @@ function checkResident(input: RowInput, ctx: CheckContext): CheckedRow<ResidentI
   const notes = input.text('notes').slice(0, 500)
   if (errors.length > 0 || personType === null) return { ...base, status: 'error' }
 
-  const fields: ResidentFields = { name, idType, idNumber: doc?.number ?? '', sex, birthDate, phones, tags, personType, relation, notes }
+  // Settled here as the register would store them: a mainland ID gives sex and birth date.
+  const fields: ResidentFields = {
+    name, idType, idNumber: doc?.number ?? '', sex: sex ?? doc?.sex ?? null, birthDate: birthDate ?? doc?.birthDate ?? null, phones, tags, personType, relation, notes
+  }
   for (const found of residentIssues(fields, ctx.today)) errors.push(issue(input, found.path.split('.')[0] ?? null, found.message))
   if (errors.length > 0) return { ...base, status: 'error' }
 
@@ -137,8 +149,7 @@ function checkResident(input: RowInput, ctx: CheckContext): CheckedRow<ResidentI
   if (existing?.deletedAt) return { ...base, status: 'error', errors: [issue(input, 'idNumber', `${existing.name} 已在回收站中，请先由管理员恢复后再导入`)] }
   if (existing && !inScope(ctx.session, existing.gridId)) return { ...base, status: 'error', errors: [issue(input, 'idNumber', '此人已登记在其他网格，您不能修改')] }
   if (address) {
-    const building = findBuilding(ctx.db, address.compound, address.building)
-    if (!inScope(ctx.session, building?.gridId ?? null)) return { ...base, status: 'error', errors: [issue(input, address === null ? null : 'address', `${address.compound}${address.building}不在您负责的网格内`)] }
+    if (!inScope(ctx.session, buildingGrid(ctx, address))) return { ...base, status: 'error', errors: [issue(input, address === null ? null : 'address', `${address.compound}${address.building}不在您负责的网格内`)] }
   } else if (ctx.session.gridScope !== 'all' && !existing) {
     return { ...base, status: 'error', errors: [issue(input, 'address', '网格员导入时每人都需填写本网格内的住址')] }
   }

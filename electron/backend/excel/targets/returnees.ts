@@ -10,7 +10,7 @@ import { createResident } from '../../residents/residents.service'
 import { findByDocument } from '../../residents/residents.repo'
 import { registerTrip } from '../../returnees/returnees.service'
 import { tripOn } from '../../returnees/returnees.repo'
-import { householdFor } from './residents-commit'
+import { HouseholdBook } from './household-book'
 import { residentsTarget } from './residents'
 import type { ResidentImport } from './residents'
 import type { CheckContext, CheckedRow, CommitCounts, ImportTarget, RowInput } from './types'
@@ -150,7 +150,7 @@ function checkReturnee(input: RowInput, ctx: CheckContext): CheckedRow<ReturneeI
 /** One registerTrip per row inside the import's one transaction; a refused trip rolls the whole import back. */
 function commitReturnees(tx: Parameters<ImportTarget<ReturneeImport>['commit']>[0], rows: CheckedRow<ReturneeImport>[], ctx: Parameters<ImportTarget<ReturneeImport>['commit']>[2]): CommitCounts {
   const counts: CommitCounts = { created: 0, updated: 0, skipped: 0 }
-  const households = new Map<string, number>()
+  const households = new HouseholdBook(tx, ctx.session, ctx.at)
   const today = localIsoDate(ctx.today)
   let done = 0
   for (const row of rows) {
@@ -162,7 +162,7 @@ function commitReturnees(tx: Parameters<ImportTarget<ReturneeImport>['commit']>[
     }
     let residentId = v.residentId ?? findByDocument(tx, 'mainland', v.idNumber)?.id ?? null
     if (residentId === null && v.create?.address) {
-      const householdId = householdFor(tx, ctx.session, v.create.address, ctx.at, households)
+      const householdId = households.place(v.create.address).householdId
       residentId = createResident(tx, ctx.session, { ...v.create.fields, householdId }, ctx.today, ctx.at)
     }
     if (residentId === null) throw new AppError('RULE_VIOLATION', `第 ${row.row} 行（${row.name}）：该人员不在居民名单中，请先导入或登记居民。`)

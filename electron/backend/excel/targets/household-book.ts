@@ -1,0 +1,60 @@
+import type { AddressParts } from '../../../../shared/domain/excel-synonyms'
+import type { Session } from '../../context'
+import { insertHousehold } from '../../households/households.repo'
+import { buildingFor, householdWriteIn } from '../../households/households.service'
+import type { BuildingRef } from '../../register/register.repo'
+import type { Placement } from '../../residents/residents.service'
+import type { Tx } from '../../store/store'
+import { householdsInBuilding } from '../excel.repo'
+
+const roomKey = (unit: string, room: string) => `${unit}\u0001${room}`
+
+interface BuildingPage {
+  building: BuildingRef
+  rooms: Map<string, Placement>
+}
+
+/**
+ * The households an import places people in, read a building at a time and kept for the
+ * whole commit: tens of thousands of rows then cost a few hundred queries, not several each.
+ * Addresses not yet in the register become households (and buildings) on first use.
+ */
+export class HouseholdBook {
+  private readonly buildings = new Map<string, BuildingPage>()
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly session: Session,
+    private readonly at: string
+  ) {}
+
+  /** The household at this address, created when there is none. */
+  place(address: AddressParts): Placement {
+    const page = this.pageOf(address)
+    const key = roomKey(address.unit, address.room)
+    let found = page.rooms.get(key)
+    if (!found) {
+      const w = householdWriteIn(page.building, address, { tenure: 'owned', notes: '' })
+      found = { householdId: insertHousehold(this.tx, w, this.at), gridId: w.gridId, addressKey: w.addressKey }
+      page.rooms.set(key, found)
+    }
+    return found
+  }
+
+  private pageOf(address: AddressParts): BuildingPage {
+    const buildingKey = `${address.compound}\u0001${address.building}`
+    let page = this.buildings.get(buildingKey)
+    if (!page) {
+      const building = buildingFor(this.tx, this.session, address)
+      const rooms = new Map<string, Placement>()
+      // The first household at an address is the one people are placed in.
+      for (const h of householdsInBuilding(this.tx, building.id)) {
+        const key = roomKey(h.unit, h.room)
+        if (!rooms.has(key)) rooms.set(key, { householdId: h.id, gridId: h.gridId, addressKey: h.addressKey })
+      }
+      page = { building, rooms }
+      this.buildings.set(buildingKey, page)
+    }
+    return page
+  }
+}
