@@ -10,8 +10,8 @@ import type { Db } from '../register/register.repo'
 import { scopeSql } from '../register/register.repo'
 import { companionsOf } from '../returnees/returnees.repo'
 import { tripRows } from './export-sources.repo'
-import { findResidentPage } from '../residents/residents-query.repo'
-import type { ResidentRecord } from '../residents/residents.repo'
+import { residentPages } from '../residents/residents-query.repo'
+import type { ResidentExportRecord } from '../residents/residents.repo'
 import { classifySearch, residentFilter } from '../residents/residents.search'
 import { phonesOf } from '../residents/residents.view'
 import type { CellOut, ColumnKind } from './export-writer'
@@ -49,7 +49,7 @@ const RESIDENT_COLUMNS: SourceColumn[] = [
   { key: 'notes', label: '备注', kind: 'text', width: 24 }
 ]
 
-function residentValues(r: ResidentRecord, today: Date, full: boolean): Record<string, CellOut> {
+function residentValues(r: ResidentExportRecord, today: Date, full: boolean): Record<string, CellOut> {
   const phones = phonesOf(r)
   const stored = new Set((r.tags ?? '').split(','))
   const age = r.birthDate ? ageOn(r.birthDate, localIsoDate(today)) : Number.NaN
@@ -75,11 +75,8 @@ const residents: ExportSource = {
   title: '居民名单',
   columns: RESIDENT_COLUMNS,
   *rows(db, session, filter, today, full) {
-    const f = residentFilter(db, filter, session, today)
-    for (let offset = 0; ; offset += PAGE) {
-      const { records } = findResidentPage(db, f, PAGE, offset)
-      for (const r of records) yield residentValues(r, today, full)
-      if (records.length < PAGE) return
+    for (const page of residentPages(db, residentFilter(db, filter, session, today), PAGE)) {
+      for (const r of page) yield residentValues(r, today, full)
     }
   }
 }

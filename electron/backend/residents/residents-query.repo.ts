@@ -1,8 +1,8 @@
 import type { KeyGroup, PersonType } from '../../../shared/schemas/register'
 import type { Db, SqlPart } from '../register/register.repo'
 import type { SqlValue } from '../store/store'
-import { RESIDENT_COLUMNS, RESIDENT_JOINS } from './residents.repo'
-import type { ResidentRecord } from './residents.repo'
+import { RESIDENT_COLUMNS, RESIDENT_EXPORT_COLUMNS, RESIDENT_JOINS } from './residents.repo'
+import type { ResidentExportRecord, ResidentRecord } from './residents.repo'
 
 /**
  * What the search box asked for, already classified by the service. Every kind is an
@@ -127,11 +127,45 @@ export function findResidentPage(db: Db, f: ResidentFilter, limit: number, offse
   return { records, total }
 }
 
-function residentsByIds(db: Db, ids: number[]): ResidentRecord[] {
+function residentsByIds<R = ResidentRecord>(db: Db, ids: number[], columns = RESIDENT_COLUMNS): R[] {
   if (ids.length === 0) return []
-  return db.all<ResidentRecord>(
-    `SELECT ${RESIDENT_COLUMNS} FROM json_each(?) page CROSS JOIN residents r ON r.id = page.value ${RESIDENT_JOINS}
+  return db.all<R>(
+    `SELECT ${columns} FROM json_each(?) page CROSS JOIN residents r ON r.id = page.value ${RESIDENT_JOINS}
       ORDER BY r.sort_key, r.id`,
     [JSON.stringify(ids)]
   )
+}
+
+/**
+ * Every resident matching the filter in list order, a page at a time, for exports: each page
+ * starts after the last one's (sort_key, id) instead of skipping an ever longer OFFSET, and
+ * nothing is counted.
+ */
+export function* residentPages(db: Db, f: ResidentFilter, pageSize: number): Generator<ResidentExportRecord[]> {
+  const where = whereSql(f)
+  if (f.hits) {
+    const hits = hitsSql(f.hits)
+    const ids = db
+      .all<{ id: number }>(
+        `WITH hits(id) AS (${hits.sql})
+         SELECT r.id FROM hits CROSS JOIN residents r ON r.id = hits.id WHERE ${where.sql} ORDER BY r.sort_key, r.id`,
+        [...hits.params, ...where.params]
+      )
+      .map((row) => row.id)
+    for (let i = 0; i < ids.length; i += pageSize) yield residentsByIds<ResidentExportRecord>(db, ids.slice(i, i + pageSize), RESIDENT_EXPORT_COLUMNS)
+    return
+  }
+  let after: { sortKey: string; id: number } | null = null
+  for (;;) {
+    const keyset: SqlPart = after ? { sql: ' AND (r.sort_key, r.id) > (?, ?)', params: [after.sortKey, after.id] } : { sql: '', params: [] }
+    const page = db.all<ResidentExportRecord & { sortKey: string }>(
+      `SELECT ${RESIDENT_EXPORT_COLUMNS}, r.sort_key AS sortKey FROM residents r ${RESIDENT_JOINS}
+        WHERE ${where.sql}${keyset.sql} ORDER BY r.sort_key, r.id LIMIT ?`,
+      [...where.params, ...keyset.params, pageSize]
+    )
+    if (page.length > 0) yield page
+    const last = page.at(-1)
+    if (!last || page.length < pageSize) return
+    after = { sortKey: last.sortKey, id: last.id }
+  }
 }

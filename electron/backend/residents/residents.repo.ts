@@ -35,6 +35,16 @@ export const RESIDENT_COLUMNS = `r.id, r.household_id AS householdId, r.grid_id 
   (SELECT group_concat(t.tag) FROM resident_tags t WHERE t.resident_id = r.id) AS tags,
   h.householder_id AS householderId, (SELECT hr.name FROM residents hr WHERE hr.id = h.householder_id) AS householderName`
 
+/** What a list export prints of a resident: the list columns without the bookkeeping or the 户主's name. */
+export type ResidentExportRecord = Pick<
+  ResidentRecord,
+  'id' | 'name' | 'sex' | 'birthDate' | 'idType' | 'idNumber' | 'phones' | 'relation' | 'personType' | 'notes' | 'address' | 'gridName' | 'tags'
+>
+
+export const RESIDENT_EXPORT_COLUMNS = `r.id, r.name, r.sex, r.birth_date AS birthDate, r.id_type AS idType, r.id_number AS idNumber,
+  r.phones, r.relation, r.person_type AS personType, r.notes, h.address, g.name AS gridName,
+  (SELECT group_concat(t.tag) FROM resident_tags t WHERE t.resident_id = r.id) AS tags`
+
 export const RESIDENT_JOINS = 'LEFT JOIN households h ON h.id = r.household_id LEFT JOIN grids g ON g.id = r.grid_id'
 
 export function getResident(db: Db, id: number): ResidentRecord | undefined {

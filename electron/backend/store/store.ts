@@ -317,7 +317,15 @@ export class Store {
     const rows: T[] = []
     try {
       statement.bind(params)
-      while (statement.step()) rows.push(statement.getAsObject() as T)
+      // getAsObject() asks SQLite for every column's name on every row; once per query is enough.
+      let names: string[] | null = null
+      while (statement.step()) {
+        names ??= statement.getColumnNames()
+        const values = statement.get()
+        const row: Record<string, unknown> = {}
+        for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i]
+        rows.push(row as T)
+      }
     } finally {
       statement.reset()
     }
