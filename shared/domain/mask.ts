@@ -4,6 +4,9 @@
  */
 import { splitPhone } from './phone'
 
+const CANONICAL_ID = /^\d{15}$|^\d{17}[\dX]$/
+const CANONICAL_MOBILE = /^1\d{10}$/
+
 function stars(n: number): string {
   return '*'.repeat(Math.max(0, n))
 }
@@ -24,6 +27,8 @@ function maskEnds(chars: string[], keep: number): string {
  */
 export function maskId(id: string | null | undefined): string {
   if (!id) return ''
+  // The stored form of a mainland ID (canonical, ASCII): no need to split it into characters.
+  if (CANONICAL_ID.test(id)) return id.slice(0, 6) + stars(id.length - 10) + id.slice(-4)
   // Array.from so that a character outside the BMP is never split in half.
   const chars = Array.from(id.trim())
   if (chars.length === 0) return ''
@@ -40,6 +45,8 @@ export function maskId(id: string | null | undefined): string {
  */
 export function maskPhone(phone: string | null | undefined): string {
   if (!phone) return ''
+  // A stored mobile number: what splitPhone would make of it, without parsing (exports mask 50,000).
+  if (CANONICAL_MOBILE.test(phone)) return phone.slice(0, 3) + '****' + phone.slice(-4)
   const parts = splitPhone(phone)
   if (!parts) return maskEnds(Array.from(phone.trim()), 2)
   if (!parts.area) return parts.local.slice(0, 3) + stars(4) + parts.local.slice(-4)

@@ -49,10 +49,10 @@ const RESIDENT_COLUMNS: SourceColumn[] = [
   { key: 'notes', label: '备注', kind: 'text', width: 24 }
 ]
 
-function residentValues(r: ResidentExportRecord, today: Date, full: boolean): Record<string, CellOut> {
+function residentValues(r: ResidentExportRecord, todayIso: string, full: boolean): Record<string, CellOut> {
   const phones = phonesOf(r)
   const stored = new Set((r.tags ?? '').split(','))
-  const age = r.birthDate ? ageOn(r.birthDate, localIsoDate(today)) : Number.NaN
+  const age = r.birthDate ? ageOn(r.birthDate, todayIso) : Number.NaN
   return {
     name: r.name,
     sex: r.sex ? SEX_LABELS[r.sex] : '',
@@ -75,8 +75,9 @@ const residents: ExportSource = {
   title: '居民名单',
   columns: RESIDENT_COLUMNS,
   *rows(db, session, filter, today, full) {
+    const todayIso = localIsoDate(today)
     for (const page of residentPages(db, residentFilter(db, filter, session, today), PAGE)) {
-      for (const r of page) yield residentValues(r, today, full)
+      for (const r of page) yield residentValues(r, todayIso, full)
     }
   }
 }
