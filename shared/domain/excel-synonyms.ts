@@ -35,7 +35,23 @@ export const FIELD_SYNONYMS: Record<string, readonly string[]> = {
   transport: ['交通方式', '返程方式', '出行方式', '交通工具'],
   trip: ['车次/航班/车牌', '车次', '航班', '车牌', '车次航班', '车次/航班号', '航班/车次', '车牌号'],
   companions: ['同行人员', '同行人', '随行人员'],
-  reason: ['返程原因', '返程事由', '返回原因', '返乡原因', '返回事由', '事由']
+  reason: ['返程原因', '返程事由', '返回原因', '返乡原因', '返回事由', '事由'],
+  // Home observation (居家观察台账): the street offices' own ledgers, registered as report templates.
+  worker: ['责任网格员', '网格员', '包保人', '包联人', '责任人'],
+  observationKind: ['观察类型', '观察方式', '管控类型', '管控方式', '隔离方式'],
+  observationStart: ['开始日期', '观察开始日期', '开始观察日期', '隔离开始日期', '管控开始日期', '起始日期'],
+  observationEnd: ['结束日期', '观察结束日期', '期满日期', '观察期满日期', '预计解除日期', '隔离结束日期', '管控结束日期'],
+  observationStatus: ['状态', '观察状态', '管控状态', '目前状态'],
+  days: ['观察天数', '隔离天数', '管控天数'],
+  observedDays: ['已观察天数', '已隔离天数', '已观察'],
+  statusDate: ['解除日期', '解除观察日期', '解除隔离日期', '实际解除日期'],
+  statusReason: ['解除原因', '变更原因'],
+  lastCheckDay: ['最近测温日期', '测温日期', '最近检查日期'],
+  morning: ['早体温', '上午体温', '早上体温', '晨检体温'],
+  evening: ['晚体温', '下午体温', '晚上体温'],
+  symptoms: ['症状', '有无症状', '不适症状'],
+  outcome: ['检查结果', '排查结果', '监测结果'],
+  abnormal: ['是否异常', '有无异常', '异常情况']
 }
 
 /** Header text as compared: NFKC, no spaces, no required-marks (*), no bracketed hints. */

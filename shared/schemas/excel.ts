@@ -9,9 +9,9 @@ export const IMPORT_TARGETS = ['residents', 'returnees'] as const
 export type ImportTargetKey = (typeof IMPORT_TARGETS)[number]
 export const IMPORT_TARGET_LABELS: Record<ImportTargetKey, string> = { residents: '居民和住户', returnees: '返程人员登记' }
 
-export const EXPORT_LISTS = ['residents', 'households', 'returnees'] as const
+export const EXPORT_LISTS = ['residents', 'households', 'returnees', 'observations'] as const
 export type ExportListKey = (typeof EXPORT_LISTS)[number]
-export const EXPORT_LIST_LABELS: Record<ExportListKey, string> = { residents: '居民名单', households: '住户名单', returnees: '返程人员登记' }
+export const EXPORT_LIST_LABELS: Record<ExportListKey, string> = { residents: '居民名单', households: '住户名单', returnees: '返程人员登记', observations: '居家观察台账' }
 
 /** What to do with a person already in the register (same document). */
 export const ON_EXISTING = ['fillEmpty', 'overwrite', 'skip'] as const
@@ -74,7 +74,10 @@ export const exportFilter = z.strictObject({
   /** The returnee list's: return date range and origin province. */
   from: isoDay('开始日期').optional(),
   to: isoDay('结束日期').optional(),
-  province: optionalText('省份', 20).optional()
+  province: optionalText('省份', 20).optional(),
+  /** The 居家观察台账's: open episodes only unless closed ones (已解除, 转送医院, 失联) are asked for; one responsible worker. */
+  includeClosed: z.boolean().optional(),
+  worker: optionalText('网格员', 40).optional()
 })
 export type ExportFilter = z.infer<typeof exportFilter>
 

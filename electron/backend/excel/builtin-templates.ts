@@ -15,7 +15,7 @@ export interface BuiltinTemplate {
 }
 
 /**
- * The street office's two most common forms, as they send them: a title, the 填报单位 /
+ * The street office's most common forms, as they send them: a title, the 填报单位 /
  * 填报人 / 联系电话 / 填报日期 / 签发人 block, two header rows with merged group cells.
  */
 export const BUILTIN_TEMPLATES: BuiltinTemplate[] = [
@@ -51,6 +51,21 @@ export const BUILTIN_TEMPLATES: BuiltinTemplate[] = [
       '备注'
     ],
     widths: [6, 10, 6, 12, 21, 15, 28, 11, 10, 14, 16]
+  },
+  {
+    id: 'builtin:observation-ledger',
+    name: '居家观察台账',
+    fileName: '居家观察台账.xlsx',
+    list: 'observations',
+    title: '××社区居家观察台账',
+    headings: [
+      '序号',
+      { group: '基本信息', children: ['姓名', '性别', '年龄', '身份证号码', '联系电话', '现住址', '网格', '责任网格员'] },
+      { group: '观察情况', children: ['观察类型', '开始日期', '结束日期', '观察天数', '已观察天数', '状态', '解除日期', '解除原因'] },
+      { group: '最近一次健康监测', children: ['最近测温日期', '早体温（℃）', '晚体温（℃）', '症状', '检查结果', '是否异常'] },
+      '备注'
+    ],
+    widths: [6, 10, 6, 6, 21, 15, 26, 10, 10, 10, 12, 12, 8, 9, 9, 12, 14, 12, 8, 8, 12, 9, 8, 16]
   }
 ]
 

@@ -10,6 +10,7 @@ import type { Db } from '../register/register.repo'
 import { scopeSql } from '../register/register.repo'
 import { companionsOf } from '../returnees/returnees.repo'
 import { tripRows } from './export-sources.repo'
+import { observations } from './observations-source'
 import { residentPages } from '../residents/residents-query.repo'
 import type { ResidentExportRecord } from '../residents/residents.repo'
 import { classifySearch, residentFilter } from '../residents/residents.search'
@@ -27,6 +28,8 @@ export interface ExportSource {
   key: ExportListKey
   title: string
   columns: SourceColumn[]
+  /** A row that must stand out (an abnormal person): a template fill writes it in red. */
+  alert?: (row: Record<string, CellOut>) => boolean
   /** Rows in list order, read a page at a time; grid scope applied in SQL. */
   rows(db: Db, session: Session, filter: ExportFilter, today: Date, full: boolean): Generator<Record<string, CellOut>>
 }
@@ -176,4 +179,4 @@ const returnees: ExportSource = {
   }
 }
 
-export const EXPORT_SOURCES: Record<ExportListKey, ExportSource> = { residents, households, returnees }
+export const EXPORT_SOURCES: Record<ExportListKey, ExportSource> = { residents, households, returnees, observations }

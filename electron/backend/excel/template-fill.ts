@@ -54,7 +54,14 @@ interface FooterRow {
  * lines that stood under the table move down below the data, and the blanks of the
  * 填报单位/填报人/填报日期 block are filled in with today's date.
  */
-export async function fillWorkbook(file: Uint8Array, spec: FillSpec, columns: SourceColumn[], rows: Iterable<Record<string, CellOut>>, info: FillInfo): Promise<{ bytes: Uint8Array; count: number }> {
+export async function fillWorkbook(
+  file: Uint8Array,
+  spec: FillSpec,
+  columns: SourceColumn[],
+  rows: Iterable<Record<string, CellOut>>,
+  info: FillInfo,
+  alert?: (row: Record<string, CellOut>) => boolean
+): Promise<{ bytes: Uint8Array; count: number }> {
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(Buffer.from(file) as unknown as ExcelJS.Buffer)
   const ws = spec.sheetName ? workbook.getWorksheet(spec.sheetName) : workbook.worksheets.find((w) => w.state === 'visible')
@@ -87,12 +94,15 @@ export async function fillWorkbook(file: Uint8Array, spec: FillSpec, columns: So
   for (const values of rows) {
     const r = dataStart + count
     count++
+    // An abnormal person is red in every list (DOMAIN.md), the filled report included.
+    const red = alert?.(values) ?? false
     for (let c = 0; c < width; c++) {
       const field = spec.mapping[c] ?? null
       const cell = ws.getCell(r, c + 1)
       const style = clone(rowStyle[c] ?? {})
       const kind = field === 'seq' ? 'number' : (columns.find((col) => col.key === field)?.kind ?? 'text')
       style.numFmt = kind === 'date' ? 'yyyy-mm-dd' : kind === 'number' ? 'General' : '@'
+      if (red) style.font = { ...style.font, color: { argb: 'FFC00000' } }
       cell.style = style
       const value = field === 'seq' ? count : field ? (values[field] ?? null) : null
       cell.value = kind === 'date' && typeof value === 'string' ? excelDate(value) : value === '' ? null : value

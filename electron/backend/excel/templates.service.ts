@@ -1,5 +1,6 @@
 import type { ExportedFile } from '../../../shared/contract/audit'
 import type { ExportFieldInfo, TemplateInfo, TemplateInspection } from '../../../shared/contract/excel'
+import { normalizeHeader } from '../../../shared/domain/excel-synonyms'
 import { AppError } from '../../../shared/errors'
 import type { ExcelFillArgs, ExcelInspectTemplateArgs, ExcelRegisterTemplateArgs, ExportListKey } from '../../../shared/schemas/excel'
 import { EXPORT_LISTS } from '../../../shared/schemas/excel'
@@ -41,9 +42,10 @@ async function builtin(id: string): Promise<Resolved> {
   const workbook = await readWorkbookFile(t.fileName, file)
   const sheet = workbook.sheets[0] as SheetData
   const guess = detectHeader(sheet, accepted(t.list))
-  // Columns no clerk's synonym names (观察类型, 观察开始日期 ...) are matched by the source's own label.
-  const labelled = new Map(EXPORT_SOURCES[t.list].columns.map((c) => [c.label, c.key]))
-  const mapping = guess.fields.map((f, i) => f ?? labelled.get((guess.labels[i] ?? '').split(' / ').pop() ?? '') ?? null)
+  // Columns no clerk's synonym names (观察类型, 观察开始日期 ...) are matched by the source's own label,
+  // compared as headers are (the cell text is NFKC-normalised: '（℃）' reads back as '(°C)').
+  const labelled = new Map(EXPORT_SOURCES[t.list].columns.map((c) => [normalizeHeader(c.label), c.key]))
+  const mapping = guess.fields.map((f, i) => f ?? labelled.get(normalizeHeader((guess.labels[i] ?? '').split(' / ').pop() ?? '')) ?? null)
   const info: TemplateInfo = {
     id: t.id,
     name: t.name,
@@ -92,7 +94,7 @@ export async function inspectTemplate(args: ExcelInspectTemplateArgs): Promise<T
     headerStart: guess.start + 1,
     headerEnd: guess.end + 1,
     columns: guess.labels.map((header, i) => ({ index: i, letter: columnLetter(i), header, samples: [], field: guess.fields[i] ?? null })),
-    fields: { residents: fieldsOf('residents'), households: fieldsOf('households'), returnees: fieldsOf('returnees') }
+    fields: { residents: fieldsOf('residents'), households: fieldsOf('households'), returnees: fieldsOf('returnees'), observations: fieldsOf('observations') }
   }
 }
 
@@ -139,7 +141,7 @@ export async function fillTemplate(args: ExcelFillArgs, ctx: Ctx, full: { reason
   const now = ctx.now()
   const spec: FillSpec = { sheetName: info.sheetName, headerStart: info.headerStart, headerEnd: info.headerEnd, mapping: info.mapping }
   const rows = source.rows(ctx.store, ctx.session, args.filter, now, full !== null)
-  const { bytes, count } = await fillWorkbook(file, spec, source.columns, rows, { community: loadSettings(ctx.store).communityName, actor: ctx.session.actor, now })
+  const { bytes, count } = await fillWorkbook(file, spec, source.columns, rows, { community: loadSettings(ctx.store).communityName, actor: ctx.session.actor, now }, source.alert)
   ctx.write(
     {
       summary: `填写报表“${info.name}” ${count} 条（${full ? `完整号码，原因：${full.reason}` : '号码已遮盖'}）`,

@@ -93,7 +93,7 @@ describe('excel export: lists and report templates', () => {
     b = await excelBackend()
     await seed()
     const list = await b.ok('excel.templates', {})
-    expect(list.map((t) => t.name)).toEqual(['返程人员排查登记表', '居民花名册'])
+    expect(list.map((t) => t.name)).toEqual(['返程人员排查登记表', '居民花名册', '居家观察台账'])
     const roster = list[1]
     expect(roster?.mapping.slice(0, 6)).toEqual(['seq', 'name', 'sex', 'birthDate', 'idNumber', 'phone'])
     const file = await b.ok('excel.fillTemplate', { templateId: 'builtin:residents-roster', filter: {} })
