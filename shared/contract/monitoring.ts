@@ -5,7 +5,6 @@ import {
   monitoringDayArgs,
   monitoringDurationArgs,
   monitoringEpisodeArgs,
-  monitoringExportArgs,
   monitoringReleaseManyArgs,
   monitoringSheetArgs,
   monitoringStartArgs,
@@ -15,7 +14,6 @@ import {
 } from '../schemas/monitoring'
 import type { EmptyArgs } from '../schemas/system'
 import { emptyArgs } from '../schemas/system'
-import type { ExportedFile } from './audit'
 import type { ReturneePerson } from './returnees'
 import type { MethodTable } from './types'
 
@@ -131,7 +129,6 @@ export type MonitoringApi = {
   'monitoring.today': (args: { day?: string | undefined }) => Promise<MonitoringToday>
   'monitoring.sheet': (args: { day?: string | undefined; worker?: string | undefined }) => Promise<DailySheet>
   'monitoring.workers': (args: EmptyArgs) => Promise<WorkerOption[]>
-  'monitoring.export': (args: { includeClosed?: boolean | undefined }) => Promise<ExportedFile>
 }
 
 export const monitoringMethods = {
@@ -145,6 +142,5 @@ export const monitoringMethods = {
   'monitoring.worklist': { args: monitoringWorklistArgs, kind: 'query', permission: 'returnees.view', title: '查看健康监测名单' },
   'monitoring.today': { args: monitoringDayArgs, kind: 'query', permission: 'returnees.view', title: '查看今日健康监测统计' },
   'monitoring.sheet': { args: monitoringSheetArgs, kind: 'query', permission: 'returnees.view', title: '打印每日健康监测表' },
-  'monitoring.workers': { args: emptyArgs, kind: 'query', permission: 'returnees.view', title: '查看责任网格员' },
-  'monitoring.export': { args: monitoringExportArgs, kind: 'mutation', permission: 'data.export', title: '导出居家观察台账' }
+  'monitoring.workers': { args: emptyArgs, kind: 'query', permission: 'returnees.view', title: '查看责任网格员' }
 } satisfies MethodTable<MonitoringApi>

@@ -132,4 +132,3 @@ export type MonitoringWorklistArgs = z.infer<typeof monitoringWorklistArgs>
 export const monitoringDayArgs = z.strictObject({ day: isoDay('日期').optional() })
 export const monitoringSheetArgs = z.strictObject({ day: isoDay('日期').optional(), worker: optionalText('网格员', 40).optional() })
 export const monitoringEpisodeArgs = z.strictObject({ id: recordId('观察记录') })
-export const monitoringExportArgs = z.strictObject({ includeClosed: z.boolean().optional() })

@@ -8,7 +8,6 @@ import { scopeSql } from '../register/register.repo'
 import { newByProvince, registeredOnCount, totalTrips } from '../returnees/returnees.repo'
 import { liveResident } from '../residents/residents.service'
 import { loadSettings } from '../settings/settings.service'
-import { ledgerExport } from './monitoring-export'
 import { checksOf, eventsOf, workerOptions } from './monitoring.repo'
 import type { EpisodeRecord } from './monitoring.repo'
 import { changeDuration, changeWorker, closeEpisode, liveEpisode, saveCheck, settingsOf, startEpisode, todayOf } from './monitoring.service'
@@ -160,10 +159,5 @@ export const monitoringHandlers = {
     }
     return { communityName: loadSettings(ctx.store).communityName, day, groups }
   },
-  'monitoring.workers': (_args, ctx) => workerOptions(ctx.store, scopeSql('s.grid_id', ctx.session.gridScope) as { sql: string; params: number[] }),
-  'monitoring.export': async (args, ctx) => {
-    const { bytes, count } = await ledgerExport(ctx, args.includeClosed ?? false)
-    ctx.write({ summary: `导出居家观察台账 ${count} 人${args.includeClosed ? '（含已解除）' : ''}` }, () => undefined)
-    return { fileName: `居家观察台账-${todayOf(ctx.now()).replaceAll('-', '')}.xlsx`, bytes }
-  }
+  'monitoring.workers': (_args, ctx) => workerOptions(ctx.store, scopeSql('s.grid_id', ctx.session.gridScope) as { sql: string; params: number[] })
 } satisfies Handlers<MonitoringApi>

@@ -4,7 +4,6 @@ import { reactive, ref } from 'vue'
 import type { CheckView, DailySheet, EpisodeDetail, MethodArgs, MonitoringToday, WorkerOption, WorklistPage } from '../../../shared/contract'
 import type { Worklist } from '../../../shared/schemas/monitoring'
 import { call } from '../api'
-import { saveBytes } from '../utils/download'
 
 export interface WorklistQuery {
   list: Worklist
@@ -53,10 +52,5 @@ export const useMonitoringStore = defineStore('monitoring', () => {
   const today = (day?: string): Promise<MonitoringToday> => call('monitoring.today', day ? { day } : {})
   const sheet = (day: string, worker: string): Promise<DailySheet> => call('monitoring.sheet', worker ? { day, worker } : { day })
 
-  async function exportLedger(includeClosed: boolean): Promise<void> {
-    const exported = await call('monitoring.export', { includeClosed })
-    saveBytes(exported.fileName, exported.bytes)
-  }
-
-  return { query, page, counts, workers, loading, load, loadWorkers, check, episode, setStatus, changeDuration, setWorker, start, releaseMany, today, sheet, exportLedger }
+  return { query, page, counts, workers, loading, load, loadWorkers, check, episode, setStatus, changeDuration, setWorker, start, releaseMany, today, sheet }
 })
