@@ -3,6 +3,7 @@ import { localIsoDate } from '../../../shared/domain'
 import { exportNotice } from '../../../shared/domain/export-notice'
 import type { ExcelExportArgs, ExportFilter } from '../../../shared/schemas/excel'
 import { EXPORT_LIST_LABELS } from '../../../shared/schemas/excel'
+import { KEY_GROUP_LABELS, PERSON_TYPE_LABELS } from '../../../shared/schemas/register'
 import type { Ctx } from '../context'
 import { loadSettings } from '../settings/settings.service'
 import { EXPORT_SOURCES } from './export-sources'
@@ -13,11 +14,32 @@ export function stamp(at: Date): string {
   return localIsoDate(at).replaceAll('-', '')
 }
 
-/** The filters that were in force, in words, for the audit trail. */
+/** How each filter reads on the 条件 line of the file the clerk hands on (Chinese, never the field names). */
+const FILTER_WORDS: { [K in keyof ExportFilter]-?: (v: NonNullable<ExportFilter[K]>) => string } = {
+  q: (v) => `搜索：${v}`,
+  gridId: (v) => `网格编号：${v}`,
+  householdId: (v) => `住户编号：${v}`,
+  compound: (v) => `小区：${v}`,
+  building: (v) => `楼栋：${v}`,
+  personType: (v) => `人员类型：${PERSON_TYPE_LABELS[v]}`,
+  keyGroup: (v) => `重点人群：${v === 'any' ? '任一' : KEY_GROUP_LABELS[v]}`,
+  ageMin: (v) => `年龄不小于 ${v}`,
+  ageMax: (v) => `年龄不大于 ${v}`,
+  from: (v) => `自 ${v}`,
+  to: (v) => `至 ${v}`,
+  province: (v) => `来自${v}`,
+  includeClosed: (v) => (v ? '含已解除' : ''),
+  worker: (v) => `网格员：${v}`
+}
+
+/** The filters that were in force, in words, for the file's 条件 line and the audit trail. */
 export function describeFilter(filter: ExportFilter): string {
-  const parts = Object.entries(filter)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${String(v)}`)
+  const parts = (Object.keys(FILTER_WORDS) as (keyof ExportFilter)[]).flatMap((k) => {
+    const v = filter[k]
+    if (v === undefined || v === '') return []
+    const words = (FILTER_WORDS[k] as (value: typeof v) => string)(v)
+    return words ? [words] : []
+  })
   return parts.length === 0 ? '全部' : parts.join('，')
 }
 

@@ -75,7 +75,10 @@ describe('居家观察台账 through the Excel engine', () => {
     expect(names).toEqual(['王五', '李四', '张三'])
     const li = ws.getRow(6)
     expect([li.getCell(13).value, li.getCell(14).value, li.getCell(15).value, li.getCell(16).value, li.getCell(22).value]).toEqual([3, '已解除', day('2026-02-03'), '转外地，提前解除', '否'])
-    expect((await listRows({ worker: '网格员乙', includeClosed: true })).names).toEqual(['王五'])
+    const one = await listRows({ worker: '网格员乙', includeClosed: true })
+    expect(one.names).toEqual(['王五'])
+    // The 条件 line is in words the street office reads, not field names.
+    expect(String(one.ws.getCell('A2').value)).toContain('条件：含已解除，网格员：网格员乙')
   })
 
   it("a grid worker's export has only their grid's episodes; full numbers need data.exportFull and a reason, audited", async () => {
