@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ShellPage } from './pages/shell.page'
 import { MonitoringPage } from './pages/returnees-monitoring.page'
@@ -15,7 +16,18 @@ function day(offset: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
-describe('返程人员 and 健康监测: register, two days of checks with a fever, home page, print, release', () => {
+async function sheetOf(bytes: Buffer): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer)
+  const ws = wb.worksheets[0]
+  if (!ws) throw new Error('no sheet')
+  return ws
+}
+
+/** Excel's date cells read back as UTC midnight of the day. */
+const excelDay = (iso: string) => new Date(`${iso}T00:00:00Z`)
+
+describe('返程人员 and 健康监测: register, two days of checks with a fever, home page, print, 台账, release', () => {
   let app: RunningApp
   let shell: ShellPage
   let returnees: ReturneesPage
@@ -75,6 +87,20 @@ describe('返程人员 and 健康监测: register, two days of checks with a fev
     await monitoring.row('张建国').getByTestId('check-morning').fill('38.2')
   })
 
+  it('exports the 居家观察台账 template from the 健康监测 page: the person red, numbers masked', async () => {
+    const file = await monitoring.exportLedger('export-template-居家观察台账')
+    expect(file.name).toMatch(/^居家观察台账-\d{8}\.xlsx$/)
+    const ws = await sheetOf(file.bytes)
+    expect(ws.getCell('A1').value).toBe('幸福里社区居民委员会居家观察台账')
+    expect([ws.getCell('B4').value, ws.getCell('J4').value, ws.getCell('R4').value]).toEqual(['基本信息', '观察情况', '最近一次健康监测'])
+    const row = ws.getRow(6).values as unknown[]
+    expect(row.slice(1, 10)).toEqual([1, '张建国', '男', expect.any(Number), undefined, '138****5678', '幸福里小区 3栋 1单元 301', '东区网格', '王网格员'])
+    expect(row.slice(10, 16)).toEqual(['居家观察', excelDay(day(-2)), excelDay(day(0)), 2, 2, '观察中'])
+    expect(row.slice(18, 24)).toEqual([excelDay(day(0)), 38.2, 37.9, undefined, '异常', '是'])
+    expect(ws.getCell('B6').font?.color?.argb).toBe('FFC00000')
+    expect(ws.getCell('B7').value).toBeNull()
+  })
+
   it('shows the person flagged on the home page, with the daily report numbers', async () => {
     await shell.navigate('首页')
     const card = app.page.getByTestId('monitoring-today')
@@ -119,5 +145,17 @@ describe('返程人员 and 健康监测: register, two days of checks with a fev
     await card.waitFor()
     expect(await card.getByTestId('today-abnormal').innerText()).toBe('0')
     expect(await card.getByTestId('today-released').innerText()).toBe('1')
+  })
+
+  it('exports the plain 台账 list: without the released person by default, with them when 含已解除 is ticked', async () => {
+    await shell.navigate('健康监测')
+    await monitoring.waitFor()
+    // The shot shows the open 导出 menu: plain list, CSV, full numbers and the template.
+    const open = await sheetOf((await monitoring.exportLedger('export-xlsx', false, () => app.screenshot('monitoring-ledger-export'))).bytes)
+    expect(open.getCell('A4').value).toBe('姓名')
+    expect(open.getCell('A5').value).toBeNull()
+    const all = await sheetOf((await monitoring.exportLedger('export-xlsx', true)).bytes)
+    const row = all.getRow(5).values as unknown[]
+    expect([row[1], row[14], row[15], row[22]]).toEqual(['张建国', '已解除', excelDay(day(0)), '否'])
   })
 })

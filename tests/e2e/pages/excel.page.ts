@@ -67,10 +67,12 @@ export async function read(download: Download): Promise<{ name: string; bytes: B
 export class ExportControl {
   constructor(readonly page: Page, readonly scope: Locator) {}
 
-  async export(itemTestId: string): Promise<{ name: string; bytes: Buffer }> {
+  /** whileOpen runs with the menu open (a screenshot of it), before the item is clicked. */
+  async export(itemTestId: string, whileOpen?: () => Promise<unknown>): Promise<{ name: string; bytes: Buffer }> {
     await this.scope.getByTestId('export-button').click()
     const item = this.page.getByTestId(itemTestId)
     await item.waitFor()
+    await whileOpen?.()
     const [download] = await Promise.all([this.page.waitForEvent('download'), item.click()])
     return read(download)
   }

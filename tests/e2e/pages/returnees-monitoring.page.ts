@@ -1,7 +1,8 @@
 import type { Locator, Page } from 'playwright-core'
+import { ExportControl } from './excel.page'
 import { setDate } from './returnees.page'
 
-/** 健康监测: the worklists, keyboard check entry, release, print. */
+/** 健康监测: the worklists, keyboard check entry, release, print, the 居家观察台账 export. */
 export class MonitoringPage {
   readonly summary: Locator
 
@@ -45,6 +46,16 @@ export class MonitoringPage {
     await this.tab('ending')
     await this.page.getByTestId(`release-${name}`).click()
     await this.page.locator('.el-message--success', { hasText: `${name} 已解除观察` }).waitFor()
+  }
+
+  /**
+   * 导出居家观察台账 through the page's 导出 control: itemTestId is 'export-xlsx', 'export-template-居家观察台账' ...;
+   * includeClosed ticks or unticks 含已解除 first.
+   */
+  async exportLedger(itemTestId: string, includeClosed = false, whileOpen?: () => Promise<unknown>): Promise<{ name: string; bytes: Buffer }> {
+    const box = this.page.getByTestId('ledger-include-closed')
+    if (((await box.getAttribute('class')) ?? '').includes('is-checked') !== includeClosed) await box.click()
+    return new ExportControl(this.page, this.page.getByTestId('monitoring-export')).export(itemTestId, whileOpen)
   }
 
   /** The printed sheet's rows as text, one array per row. */
