@@ -36,6 +36,8 @@ export const FIELD_SYNONYMS: Record<string, readonly string[]> = {
   trip: ['车次/航班/车牌', '车次', '航班', '车牌', '车次航班', '车次/航班号', '航班/车次', '车牌号'],
   companions: ['同行人员', '同行人', '随行人员'],
   reason: ['返程原因', '返程事由', '返回原因', '返乡原因', '返回事由', '事由'],
+  registeredOn: ['登记日期', '排查日期', '登记时间'],
+  registeredBy: ['登记人', '排查人', '登记人员'],
   // Home observation (居家观察台账): the street offices' own ledgers, registered as report templates.
   worker: ['责任网格员', '网格员', '包保人', '包联人', '责任人'],
   observationKind: ['观察类型', '观察方式', '管控类型', '管控方式', '隔离方式'],

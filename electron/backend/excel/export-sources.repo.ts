@@ -25,10 +25,13 @@ export interface TripRow {
   transportNo: string
   reason: string
   notes: string
+  registeredOn: string
+  registeredBy: string
   kind: EpisodeKind | null
   status: EpisodeStatus | null
   startDate: string | null
   endDate: string | null
+  abnormal: number | null
 }
 
 /** One row per trip, the person's latest observation beside it; the returnee list's filters and the caller's grids. */
@@ -47,7 +50,8 @@ export function tripRows(db: Db, session: Session, filter: ExportFilter, limit: 
   return db.all<TripRow>(
     `SELECT t.id, r.name, r.sex, r.birth_date AS birthDate, r.id_number AS idNumber, r.phones, COALESCE(h.address, '') AS address, g.name AS gridName,
         t.origin_province AS province, t.origin_city AS city, t.origin_district AS district, t.via, t.return_date AS returnDate, t.transport,
-        t.transport_no AS transportNo, t.reason, t.notes, e.kind, e.status, e.start_date AS startDate, e.end_date AS endDate
+        t.transport_no AS transportNo, t.reason, t.notes, t.registered_on AS registeredOn, t.registered_by AS registeredBy,
+        e.kind, e.status, e.start_date AS startDate, e.end_date AS endDate, e.abnormal
       FROM returnee_trips t
       JOIN residents r ON r.id = t.resident_id
       LEFT JOIN households h ON h.id = r.household_id

@@ -143,8 +143,12 @@ const returnees: ExportSource = {
     { key: 'observationStatus', label: '观察状态', kind: 'text', width: 9 },
     { key: 'observationStart', label: '观察开始日期', kind: 'date', width: 12 },
     { key: 'observationEnd', label: '观察结束日期', kind: 'date', width: 12 },
+    { key: 'abnormal', label: '是否异常', kind: 'text', width: 8 },
+    { key: 'registeredOn', label: '登记日期', kind: 'date', width: 12 },
+    { key: 'registeredBy', label: '登记人', kind: 'text', width: 10 },
     { key: 'notes', label: '备注', kind: 'text', width: 16 }
   ],
+  alert: (row) => row.abnormal === '是',
   *rows(db, session, filter, today, full) {
     for (let offset = 0; ; offset += PAGE) {
       const records = tripRows(db, session, filter, PAGE, offset)
@@ -171,6 +175,10 @@ const returnees: ExportSource = {
           observationStatus: t.status ? EPISODE_STATUS_LABELS[t.status] : '',
           observationStart: t.startDate,
           observationEnd: t.endDate,
+          // As the returnee list flags it: the stored flag of a closed episode no longer counts; no episode, no answer.
+          abnormal: t.status === null ? '' : t.abnormal === 1 && t.status === 'observing' ? '是' : '否',
+          registeredOn: t.registeredOn,
+          registeredBy: t.registeredBy,
           notes: t.notes
         }
       }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ExportedFile } from '../../../shared/contract'
 import type { Envelope } from '../../../shared/errors'
-import { community, trip, workerSession } from '../returnees/helpers'
+import { check, community, trip, workerSession } from '../returnees/helpers'
 import type { TestBackend } from '../support/backend'
 import { setupAdmin } from '../support/backend'
 import { excelBackend, readBack } from './support'
@@ -29,7 +29,7 @@ describe('返程人员排查登记表 through the Excel engine', () => {
     const templates = await b.ok('excel.templates', {})
     const t = templates.find((x) => x.id === 'builtin:returnee-check')
     expect(t?.list).toBe('returnees')
-    expect(t?.mapping).toEqual(['seq', 'name', 'sex', 'age', 'idNumber', 'phone', 'address', 'grid', 'origin', 'via', 'returnDate', 'transport', 'trip', 'companions', 'reason', 'observationKind', 'observationStatus', 'observationStart', 'observationEnd', 'notes'])
+    expect(t?.mapping).toEqual(['seq', 'name', 'sex', 'age', 'idNumber', 'phone', 'address', 'grid', 'origin', 'via', 'returnDate', 'transport', 'trip', 'companions', 'reason', 'observationKind', 'observationStatus', 'observationStart', 'observationEnd', 'abnormal', 'registeredOn', 'registeredBy', 'notes'])
 
     const file = await b.ok('excel.fillTemplate', { templateId: 'builtin:returnee-check', filter: {} })
     expect(file.fileName).toBe('返程人员排查登记表-20260203.xlsx')
@@ -39,7 +39,8 @@ describe('返程人员排查登记表 through the Excel engine', () => {
     expect(ws?.getCell('B4').value).toBe('基本信息')
     expect(ws?.getCell('I4').value).toBe('返程情况')
     expect(ws?.getCell('I5').value).toBe('返回前所在地')
-    expect(ws?.model.merges).toEqual(expect.arrayContaining(['A4:A5', 'B4:H4', 'I4:O4', 'P4:S4']))
+    expect([ws?.getCell('U4').value, ws?.getCell('U5').value, ws?.getCell('V5').value]).toEqual(['登记情况', '登记日期', '登记人'])
+    expect(ws?.model.merges).toEqual(expect.arrayContaining(['A4:A5', 'B4:H4', 'I4:O4', 'P4:T4', 'U4:V4', 'W4:W5']))
 
     // Oldest trip first, as the paper register is kept.
     expect([ws?.getCell('A6').value, ws?.getCell('B6').value, ws?.getCell('B7').value]).toEqual([1, '王五', '张三'])
@@ -54,13 +55,16 @@ describe('返程人员排查登记表 through the Excel engine', () => {
     expect(String(ws?.getCell('E7').value)).toMatch(/^110101\*{8}\d{3}[\dX]$/)
     expect(ws?.getCell('E7').numFmt).toBe('@')
     expect(String(ws?.getCell('F7').value)).toMatch(/^\d{3}\*{4}\d{4}$/)
-    expect([ws?.getCell('P7').value, ws?.getCell('Q7').value, ws?.getCell('R7').value, ws?.getCell('S7').value]).toEqual([
+    expect([ws?.getCell('P7').value, ws?.getCell('Q7').value, ws?.getCell('R7').value, ws?.getCell('S7').value, ws?.getCell('T7').value]).toEqual([
       '居家观察',
       '观察中',
       new Date(Date.UTC(2026, 1, 1)),
-      new Date(Date.UTC(2026, 1, 15))
+      new Date(Date.UTC(2026, 1, 15)),
+      '否'
     ])
-    expect(ws?.getCell('P6').value).toBeNull()
+    // Who registered each trip and when, as the old hand-made 排查登记表 had them.
+    expect([ws?.getCell('U7').value, ws?.getCell('V7').value]).toEqual([new Date(Date.UTC(2026, 1, 3)), '本机'])
+    expect([ws?.getCell('P6').value, ws?.getCell('T6').value]).toEqual([null, null])
 
     const ranged = await b.ok('excel.fillTemplate', { templateId: 'builtin:returnee-check', filter: { from: '2026-01-30' } })
     const rs = (await readBack(ranged.bytes)).worksheets[0]
@@ -74,9 +78,57 @@ describe('返程人员排查登记表 through the Excel engine', () => {
     if (!envelope.ok) throw new Error(envelope.error.message)
     const ws = (await readBack(envelope.data.bytes)).worksheets[0]
     expect([ws?.getCell('B6').value, ws?.getCell('B7').value]).toEqual(['张三', null])
+  })
 
-    const full = await b.ok('excel.fillTemplateFull', { templateId: 'builtin:returnee-check', filter: {}, reason: '街道核对' })
-    const fs = (await readBack(full.bytes)).worksheets[0]
-    expect(String(fs?.getCell('E7').value)).toMatch(/^110101\d{11}[\dX]$/)
+  it('an abnormal person is 是否异常 是 and red in the filled form', async () => {
+    b = await excelBackend()
+    const { zhang } = await seed()
+    const episode = (await b.ok('returnees.get', { residentId: zhang.id })).episodes[0]?.id ?? 0
+    await b.ok('monitoring.check', check(episode, { morning: 38.2 }))
+    const ws = (await readBack((await b.ok('excel.fillTemplate', { templateId: 'builtin:returnee-check', filter: {} })).bytes)).worksheets[0]
+    expect([ws?.getCell('B7').value, ws?.getCell('T7').value]).toEqual(['张三', '是'])
+    expect(ws?.getCell('B7').font?.color?.argb).toBe('FFC00000')
+    expect(ws?.getCell('B6').font?.color?.argb).not.toBe('FFC00000')
+  })
+})
+
+describe('返程人员排查登记表 with full numbers (excel.fillTemplateFull)', () => {
+  const fullAudit = () => b.store.all<{ summary: string; detail: string }>("SELECT summary, detail FROM audit_log WHERE method = 'excel.fillTemplateFull' ORDER BY id")
+  const args = { templateId: 'builtin:returnee-check', filter: {} }
+
+  it('is refused without data.exportFull, even to a clerk who may export masked', async () => {
+    b = await excelBackend()
+    await seed()
+    const exporter = { accountId: 9, actor: '网格员甲', permissions: new Set(['data.export'] as const), gridScope: 'all' as const }
+    expect(await b.call('excel.fillTemplate', args, exporter)).toMatchObject({ ok: true })
+    expect(await b.call('excel.fillTemplateFull', { ...args, reason: '街道核对' }, exporter)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(fullAudit()).toEqual([])
+  })
+
+  it('is refused without a reason', async () => {
+    b = await excelBackend()
+    await seed()
+    const blank = (await b.call('excel.fillTemplateFull', { ...args, reason: '  ' })) as Envelope<unknown>
+    expect(blank).toMatchObject({ ok: false, error: { code: 'BAD_ARGS' } })
+    expect(blank.ok ? '' : blank.error.message).toContain('原因')
+    expect(await b.call('excel.fillTemplateFull', args)).toMatchObject({ ok: false, error: { code: 'BAD_ARGS' } })
+    expect(fullAudit()).toEqual([])
+  })
+
+  it('writes the full ID and phone into the form and audits the reason, never the numbers', async () => {
+    b = await excelBackend()
+    const { zhang } = await seed()
+    const numbers = await b.ok('residents.reveal', { id: zhang.id })
+    const full = await b.ok('excel.fillTemplateFull', { ...args, reason: '街道核对' })
+    expect(full.fileName).toBe('返程人员排查登记表-20260203.xlsx')
+    const ws = (await readBack(full.bytes)).worksheets[0]
+    expect(ws?.getCell('B7').value).toBe('张三')
+    expect(ws?.getCell('E7').value).toBe(numbers.idNumber)
+    expect(ws?.getCell('E7').numFmt).toBe('@')
+    expect(ws?.getCell('F7').value).toBe(numbers.phones.join('、'))
+    const audit = fullAudit()
+    expect(audit.map((a) => a.summary)).toEqual(['填写报表“返程人员排查登记表” 2 条（完整号码，原因：街道核对）'])
+    expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ templateId: 'builtin:returnee-check', rows: 2, full: true, reason: '街道核对' })
+    expect(JSON.stringify(audit)).not.toContain(numbers.idNumber)
   })
 })
