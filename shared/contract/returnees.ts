@@ -1,8 +1,7 @@
 import type { Origin } from '../domain/regions'
 import type { Page } from '../schemas/register'
-import type { Companion, ReturneeRegister, ReturneesExportArgs, ReturneesListArgs, Transport, TripUpdate } from '../schemas/returnees'
-import { returneesExportArgs, returneesListArgs, returneesPersonArgs, returneesRegisterArgs, returneesUpdateTripArgs } from '../schemas/returnees'
-import type { ExportedFile } from './audit'
+import type { Companion, ReturneeRegister, ReturneesListArgs, Transport, TripUpdate } from '../schemas/returnees'
+import { returneesListArgs, returneesPersonArgs, returneesRegisterArgs, returneesUpdateTripArgs } from '../schemas/returnees'
 import type { EpisodeDetail, EpisodeView } from './monitoring'
 import type { MethodTable } from './types'
 
@@ -47,14 +46,11 @@ export type ReturneesApi = {
   'returnees.get': (args: { residentId: number }) => Promise<ReturneeFile>
   'returnees.register': (args: ReturneeRegister) => Promise<TripView>
   'returnees.updateTrip': (args: TripUpdate) => Promise<TripView>
-  'returnees.export': (args: ReturneesExportArgs) => Promise<ExportedFile>
 }
 
 export const returneesMethods = {
   'returnees.list': { args: returneesListArgs, kind: 'query', permission: 'returnees.view', title: '查看返程人员' },
   'returnees.get': { args: returneesPersonArgs, kind: 'query', permission: 'returnees.view', title: '查看返程人员档案' },
   'returnees.register': { args: returneesRegisterArgs, kind: 'mutation', permission: 'returnees.edit', title: '登记返程人员' },
-  'returnees.updateTrip': { args: returneesUpdateTripArgs, kind: 'mutation', permission: 'returnees.edit', title: '修改返程登记' },
-  // A mutation: the export itself is written to the audit trail.
-  'returnees.export': { args: returneesExportArgs, kind: 'mutation', permission: 'data.export', title: '导出返程人员排查登记表' }
+  'returnees.updateTrip': { args: returneesUpdateTripArgs, kind: 'mutation', permission: 'returnees.edit', title: '修改返程登记' }
 } satisfies MethodTable<ReturneesApi>

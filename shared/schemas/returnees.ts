@@ -85,5 +85,3 @@ export const returneesListArgs = z.strictObject({
 export type ReturneesListArgs = z.infer<typeof returneesListArgs>
 
 export const returneesPersonArgs = z.strictObject({ residentId: recordId('居民') })
-export const returneesExportArgs = z.strictObject({ from: isoDay('开始日期').optional(), to: isoDay('结束日期').optional() })
-export type ReturneesExportArgs = z.infer<typeof returneesExportArgs>

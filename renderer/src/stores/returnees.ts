@@ -3,7 +3,6 @@ import { reactive, ref } from 'vue'
 import type { MethodArgs, ReturneeFile, TripView } from '../../../shared/contract'
 import type { Page } from '../../../shared/schemas/register'
 import { call } from '../api'
-import { saveBytes } from '../utils/download'
 
 export interface ReturneeQuery {
   q: string
@@ -42,12 +41,5 @@ export const useReturneesStore = defineStore('returnees', () => {
   const updateTrip = (args: MethodArgs<'returnees.updateTrip'>): Promise<TripView> => call('returnees.updateTrip', args)
   const file = (residentId: number): Promise<ReturneeFile> => call('returnees.get', { residentId })
 
-  async function exportList(): Promise<void> {
-    const args: MethodArgs<'returnees.export'> = {}
-    if (query.range) [args.from, args.to] = query.range
-    const exported = await call('returnees.export', args)
-    saveBytes(exported.fileName, exported.bytes)
-  }
-
-  return { query, result, loading, load, register, updateTrip, file, exportList }
+  return { query, result, loading, load, register, updateTrip, file }
 })
