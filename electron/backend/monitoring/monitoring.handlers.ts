@@ -18,20 +18,15 @@ import { OPEN_ON } from './worklist.repo'
 
 function detail(ctx: Ctx, id: number): EpisodeDetail {
   const episode = liveEpisode(ctx.store, ctx.session, id)
-  return {
-    ...toEpisodeView(episode),
-    events: eventsOf(ctx.store, id).map(toEventView),
-    checks: checksOf(ctx.store, id).map(toCheckView)
-  }
+  return Object.assign(toEpisodeView(episode), { events: eventsOf(ctx.store, id).map(toEventView), checks: checksOf(ctx.store, id).map(toCheckView) })
 }
 
 function toRows(ctx: Ctx, records: WorklistRecord[], day: string) {
   const checks = new Map(checksByIds(ctx.store, records.flatMap((r) => (r.checkId === null ? [] : [r.checkId]))).map((c) => [c.id, toCheckView(c)]))
-  return records.map((r) => ({
-    ...toEpisodeView(r),
-    dayNo: daysBetween(r.startDate, day) + 1,
-    check: r.checkId === null ? null : (checks.get(r.checkId) ?? null)
-  }))
+  // Added to the view, not spread into a new literal (see toEpisodeView).
+  return records.map((r) =>
+    Object.assign(toEpisodeView(r), { dayNo: daysBetween(r.startDate, day) + 1, check: r.checkId === null ? null : (checks.get(r.checkId) ?? null) })
+  )
 }
 
 function filterOf(ctx: Ctx, args: Pick<MonitoringWorklistArgs, 'list' | 'day' | 'gridId' | 'worker'>): WorklistFilter {
