@@ -14,7 +14,6 @@ import { changeDuration, changeWorker, closeEpisode, liveEpisode, saveCheck, set
 import { toCheckView, toEpisodeView, toEventView } from './monitoring.view'
 import { abnormalChecksOn, checksByIds, countWhere, observingByKind, sheetRows, worklistCount, worklistPage } from './worklist.repo'
 import type { WorklistFilter, WorklistRecord } from './worklist.repo'
-import { OPEN_ON } from './worklist.repo'
 
 function detail(ctx: Ctx, id: number): EpisodeDetail {
   const episode = liveEpisode(ctx.store, ctx.session, id)
@@ -118,7 +117,7 @@ export const monitoringHandlers = {
     const scope = scopeSql('e.grid_id', ctx.session.gridScope)
     const personScope = scopeSql('r.grid_id', ctx.session.gridScope)
     const observing = Object.fromEntries(EPISODE_KINDS.map((k) => [k, 0])) as Record<EpisodeKind, number>
-    for (const row of observingByKind(ctx.store, scope)) if (row.kind in observing) observing[row.kind as EpisodeKind] = row.n
+    for (const row of observingByKind(ctx.store, scope)) observing[row.kind] = row.n
     const f = (list: WorklistFilter['list']) => filterOf(ctx, { list, day })
     const byStatus = (status: (typeof CLOSING_STATUSES)[number]) => countWhere(ctx.store, 'e.status = ?', [status], scope)
     return {
@@ -126,7 +125,7 @@ export const monitoringHandlers = {
       threshold: settingsOf(ctx.store).temperatureThreshold,
       observing,
       observingTotal: Object.values(observing).reduce((a, b) => a + b, 0),
-      due: countWhere(ctx.store, OPEN_ON, [day, day, day], scope),
+      due: worklistCount(ctx.store, f('due'), false),
       notChecked: worklistCount(ctx.store, f('due'), true),
       abnormal: worklistCount(ctx.store, f('abnormal'), false),
       endingToday: countWhere(ctx.store, `e.status = 'observing' AND e.end_date <= ?`, [day], scope),

@@ -14,14 +14,32 @@ afterEach(async () => {
 const TODAY = '2026-02-03'
 const OPEN_ON = `e.end_date >= ? AND e.start_date <= ? AND (e.status = 'observing' OR e.status_date > ?)`
 
-/** The worklist queries as they were before 0009 (LEFT JOIN on the day's check for every list). */
+/**
+ * The worklist queries as they were before 0009 and 0010: one WHERE over every episode with a LEFT
+ * JOIN on the day's check, and the order read live from residents (not the copy on the episode).
+ */
 function reference(store: TestBackend['store'], f: WorklistFilter, uncheckedOnly: boolean): { ids: number[]; count: number } {
-  const parts: string[] = [OPEN_ON]
-  const params: (string | number)[] = [f.day, f.day, f.day]
+  const parts: string[] = []
+  const params: (string | number)[] = []
+  const latest = `(SELECT x.abnormal FROM daily_checks x WHERE x.episode_id = e.id AND x.day <= ? AND x.outcome != 'unreachable' ORDER BY x.day DESC LIMIT 1) = 1`
+  if (f.list === 'due' || f.list === 'missed') {
+    parts.push(OPEN_ON)
+    params.push(f.day, f.day, f.day)
+  } else if (f.list === 'abnormal') {
+    parts.push(f.day === f.today ? `e.status = 'observing' AND e.abnormal = 1` : `${OPEN_ON} AND ${latest}`)
+    if (f.day !== f.today) params.push(f.day, f.day, f.day, f.day)
+  } else {
+    parts.push(`(e.end_date = ? OR (e.status = 'observing' AND e.end_date < ?))`)
+    params.push(f.day, f.day)
+  }
   if (f.list === 'missed') parts.push(`e.status = 'observing'`)
   if (f.gridId !== undefined) {
     parts.push('e.grid_id = ?')
     params.push(f.gridId)
+  }
+  if (f.worker !== undefined) {
+    parts.push('e.worker = ?')
+    params.push(f.worker)
   }
   parts.push(f.scope.sql)
   params.push(...(f.scope.params as number[]))
@@ -33,8 +51,8 @@ function reference(store: TestBackend['store'], f: WorklistFilter, uncheckedOnly
   return { ids, count }
 }
 
-describe('worklists after 0009 (NOT IN for missed, no check join unless needed)', () => {
-  it('return the same rows, order and counts as the joined queries', async () => {
+describe('worklists after 0009 and 0010 (two arms in index order, sort_key copied onto the episode)', () => {
+  it('return the same rows, order and counts as the joined queries, also after people move', async () => {
     b = await testBackend()
     const at = new Date().toISOString()
     let seedState = 7
@@ -82,24 +100,41 @@ describe('worklists after 0009 (NOT IN for missed, no check join unless needed)'
       }
     })
 
+    // What saveCheck's refreshFlag keeps on every episode: the red flag and the latest check day.
+    b.store.transaction((tx) => {
+      tx.run(`UPDATE observation_episodes SET
+        abnormal = COALESCE((SELECT abnormal FROM daily_checks WHERE episode_id = observation_episodes.id AND outcome != 'unreachable' ORDER BY day DESC LIMIT 1), 0),
+        last_check_day = (SELECT MAX(day) FROM daily_checks WHERE episode_id = observation_episodes.id)`)
+    })
+
     let compared = 0
-    for (const list of ['due', 'missed'] as const) {
-      for (let back = 0; back < 8; back++) {
-        for (const scope of ['all', [2], [1, 3]] as const) {
-          for (const gridId of [undefined, 3]) {
-            for (const uncheckedOnly of [false, true]) {
-              const f: WorklistFilter = { list, day: addDays(TODAY, -back), today: TODAY, gridId, scope: scopeSql('e.grid_id', scope) }
-              const want = reference(b.store, f, uncheckedOnly)
-              const rows = worklistPage(b.store, f, uncheckedOnly, 1000, 0)
-              expect(rows.map((r) => r.id)).toEqual(want.ids)
-              expect(worklistPage(b.store, f, uncheckedOnly, 7, 5).map((r) => r.id)).toEqual(want.ids.slice(5, 12))
-              expect(worklistCount(b.store, f, uncheckedOnly)).toBe(want.count)
-              if (want.count > 0) compared++
+    const compareAll = () => {
+      for (const list of ['due', 'missed', 'abnormal', 'ending'] as const) {
+        for (let back = 0; back < 8; back++) {
+          for (const scope of ['all', [2], [1, 3]] as const) {
+            for (const [gridId, worker] of [[undefined, undefined], [3, undefined], [undefined, '网格员1乙']] as const) {
+              for (const uncheckedOnly of [false, true]) {
+                const f: WorklistFilter = { list, day: addDays(TODAY, -back), today: TODAY, gridId, worker, scope: scopeSql('e.grid_id', scope) }
+                const want = reference(b.store, f, uncheckedOnly)
+                const rows = worklistPage(b.store, f, uncheckedOnly, 1000, 0)
+                expect(rows.map((r) => r.id)).toEqual(want.ids)
+                expect(worklistPage(b.store, f, uncheckedOnly, 7, 5).map((r) => r.id)).toEqual(want.ids.slice(5, 12))
+                expect(worklistCount(b.store, f, uncheckedOnly)).toBe(want.count)
+                if (want.count > 0) compared++
+              }
             }
           }
         }
       }
     }
-    expect(compared).toBeGreaterThan(100)
+    compareAll()
+    // Addresses change under open episodes (moves, household edits, the recycle bin): the order
+    // copied onto each episode must follow, whichever statement changed the resident.
+    b.store.transaction((tx) => {
+      tx.run(`UPDATE residents SET sort_key = '0-' || (200 - id) WHERE id % 4 = 0`)
+      tx.run(`UPDATE residents SET sort_key = '' WHERE id % 7 = 0`)
+    })
+    compareAll()
+    expect(compared).toBeGreaterThan(400)
   })
 })

@@ -8,6 +8,7 @@ import excel from './0006_excel.sql?raw'
 import gate from './0007_gate.sql?raw'
 import volunteers from './0008_volunteers.sql?raw'
 import worklistSpeed from './0009_worklist_speed.sql?raw'
+import worklistOrder from './0010_worklist_order.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -22,5 +23,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'excel', sql: excel },
   { version: 7, name: 'gate', sql: gate },
   { version: 8, name: 'volunteers', sql: volunteers },
-  { version: 9, name: 'worklist_speed', sql: worklistSpeed }
+  { version: 9, name: 'worklist_speed', sql: worklistSpeed },
+  { version: 10, name: 'worklist_order', sql: worklistOrder }
 ]
