@@ -163,5 +163,8 @@ export function newByProvince(db: Db, day: string, scope: SqlPart): { province: 
 }
 
 export function totalTrips(db: Db, scope: SqlPart): number {
-  return Number(db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM returnee_trips t JOIN residents r ON r.id = t.resident_id WHERE ${scope.sql}`, scope.params)?.n ?? 0)
+  // Every trip has its resident (a foreign key): the join only serves a grid scope, and without
+  // one it was a row lookup per trip ever registered on the home page.
+  const join = scope.sql.includes('r.') ? 'JOIN residents r ON r.id = t.resident_id' : ''
+  return Number(db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM returnee_trips t ${join} WHERE ${scope.sql}`, scope.params)?.n ?? 0)
 }
