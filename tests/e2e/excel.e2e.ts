@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { computeCheckChar } from '../../shared/domain'
+import { AuditPage } from './pages/audit.page'
 import { ExcelImportPage, ExportControl } from './pages/excel.page'
 import { ShellPage } from './pages/shell.page'
 import { startApp } from './support/app'
@@ -149,6 +150,28 @@ describe('Excel 导入/导出: the wizard, the rejected rows, list and template 
     expect(cells).toContain('湖北省武汉市江汉区')
     expect(cells).toContain('李梅')
     expect(cells).not.toContain(LI)
+  })
+
+  it('fills the 返程人员排查登记表 with full numbers after asking why; 操作日志 shows the reason, never the numbers', async () => {
+    const page = app.page.getByTestId('returnees-page')
+    const reason = '街道办核对返程人员身份'
+    const file = await new ExportControl(app.page, page).exportFull('export-template-full-返程人员排查登记表', reason, () => app.screenshot('excel-full-template-reason'))
+    expect(file.name).toMatch(/^返程人员排查登记表-\d{8}\.xlsx$/)
+    const ws = await load(file.bytes)
+    // Oldest return first: 张建国 (two days ago), then 李梅; the full ID kept as text.
+    expect([ws.getCell('B6').value, ws.getCell('E6').value, ws.getCell('B7').value, ws.getCell('E7').value]).toEqual(['张建国', ZHANG, '李梅', LI])
+    expect(ws.getCell('E7').numFmt).toBe('@')
+    expect(ws.getCell('F6').value).toBe('13812345678')
+
+    await shell.navigate('操作日志')
+    const audit = new AuditPage(app.page)
+    await audit.search(reason)
+    const rows = await audit.rowTexts()
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toContain('王主任')
+    expect(rows[0]).toContain(`填写报表“返程人员排查登记表” 2 条（完整号码，原因：${reason}）`)
+    expect(rows.join(' ')).not.toContain(LI)
+    await app.screenshot('excel-full-template-audit')
   })
 
   it('shows the report templates', async () => {

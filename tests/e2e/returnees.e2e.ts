@@ -101,6 +101,36 @@ describe('返程人员 and 健康监测: register, two days of checks with a fev
     expect(ws.getCell('B7').value).toBeNull()
   })
 
+  it('exports the 返程人员排查登记表 from the 返程人员 page through its one 导出 menu: the person red, who registered the trip', async () => {
+    await shell.navigate('返程人员')
+    await returnees.rowTexts()
+    expect(await app.page.getByRole('button', { name: '导出排查登记表' }).count()).toBe(0)
+    // The shot shows the open menu as the administrator sees it, full-number entries included.
+    const file = await returnees.exporter.export('export-template-返程人员排查登记表', () => app.screenshot('returnees-export-menu'))
+    expect(file.name).toMatch(/^返程人员排查登记表-\d{8}\.xlsx$/)
+    const ws = await sheetOf(file.bytes)
+    expect(ws.getCell('A1').value).toBe('幸福里社区居民委员会返程人员排查登记表')
+    const row = ws.getRow(6).values as unknown[]
+    expect(row.slice(1, 3)).toEqual([1, '张建国'])
+    expect(row.slice(6, 10)).toEqual(['138****5678', '幸福里小区 3栋 1单元 301', '东区网格', '湖北省武汉市江岸区'])
+    expect([row[11], row[13]]).toEqual([excelDay(day(-2)), 'G1234'])
+    expect(row.slice(16, 22)).toEqual(['居家观察', '观察中', excelDay(day(-2)), excelDay(day(0)), '是', excelDay(day(0))])
+    expect(String(row[22])).toContain('王主任')
+    expect(ws.getCell('B6').font?.color?.argb).toBe('FFC00000')
+  })
+
+  it("exports the plain list with the page's return-date range: a range without the trip gives no rows", async () => {
+    await returnees.setRange([day(-10), day(-5)])
+    expect(await returnees.table.locator('.el-table__empty-text').innerText()).toBe('还没有返程登记')
+    const empty = await sheetOf((await returnees.exporter.export('export-xlsx')).bytes)
+    expect(String(empty.getCell('A2').value)).toContain(`条件：自 ${day(-10)}，至 ${day(-5)}`)
+    expect([empty.getCell('A4').value, empty.getCell('A5').value]).toEqual(['姓名', null])
+    await returnees.setRange([day(-3), day(0)])
+    const found = await sheetOf((await returnees.exporter.export('export-xlsx')).bytes)
+    expect([found.getCell('A5').value, found.getCell('S5').value]).toEqual(['张建国', '是'])
+    await returnees.setRange(null)
+  })
+
   it('shows the person flagged on the home page, with the daily report numbers', async () => {
     await shell.navigate('首页')
     const card = app.page.getByTestId('monitoring-today')

@@ -76,4 +76,18 @@ export class ExportControl {
     const [download] = await Promise.all([this.page.waitForEvent('download'), item.click()])
     return read(download)
   }
+
+  /**
+   * A full-numbers entry ('export-full', 'export-template-full-<name>'): the reason dialog is
+   * answered, then the file arrives. whileAsked runs with the dialog open (a screenshot of it).
+   */
+  async exportFull(itemTestId: string, reason: string, whileAsked?: () => Promise<unknown>): Promise<{ name: string; bytes: Buffer }> {
+    await this.scope.getByTestId('export-button').click()
+    await this.page.getByTestId(itemTestId).click()
+    const dialog = this.page.locator('.el-message-box', { hasText: '导出完整号码' })
+    await dialog.locator('input').fill(reason)
+    await whileAsked?.()
+    const [download] = await Promise.all([this.page.waitForEvent('download'), dialog.getByRole('button', { name: '导出' }).click()])
+    return read(download)
+  }
 }
