@@ -93,8 +93,8 @@ export function toTripViews(db: Db, records: TripRecord[]): TripView[] {
 
 function toTripView(r: TripRecord, companions: { residentId: number | null; name: string }[], episode: LatestEpisode | undefined): TripView {
   const origin = { province: r.province, city: r.city, district: r.district }
-  return {
-    ...toPerson(r),
+  // Added to the person, not spread into a new literal (see toEpisodeView: hidden-class garbage).
+  return Object.assign(toPerson(r), {
     id: r.id,
     origin,
     originText: formatOrigin(origin),
@@ -110,7 +110,7 @@ function toTripView(r: TripRecord, companions: { residentId: number | null; name
     episode: episode
       ? { id: episode.id, kind: episode.kind, status: episode.status, endDate: episode.endDate, abnormal: episode.abnormal === 1 && episode.status === 'observing' }
       : null
-  }
+  })
 }
 
 export function tripViewOf(db: Db, session: Session, id: number): TripView {
