@@ -169,11 +169,3 @@ export function abnormalChecksOn(db: Db, day: string, scope: SqlPart): number {
 export function sheetRows(db: Db, day: string, worker: string | undefined, scope: SqlPart): WorklistRecord[] {
   return worklistPage(db, { list: 'due', day, today: day, worker, scope }, false, 100_000, 0)
 }
-
-/** For the 居家观察台账: every episode (open only unless asked), in start order. */
-export function ledgerRows(db: Db, includeClosed: boolean, scope: SqlPart): EpisodeRecord[] {
-  return db.all<EpisodeRecord>(
-    `${EPISODE_SELECT} WHERE ${includeClosed ? '1 = 1' : `e.status = 'observing'`} AND ${scope.sql} ORDER BY e.start_date, e.id`,
-    scope.params
-  )
-}
