@@ -20,7 +20,11 @@ export interface TableSpec {
   columns: TableColumn[]
   rows: Iterable<CellOut[]> | AsyncIterable<CellOut[]>
   onRow?: (done: number) => void
+  /** Rows to stand out (an abnormal person): written in red, as the lists in the app show them. */
+  alert?: (values: CellOut[]) => boolean
 }
+
+const RED = { color: { argb: 'FFC00000' } }
 
 /** 'YYYY-MM-DD' -> a Date Excel shows as that day (exceljs writes dates as UTC serials). */
 export function excelDate(iso: string | null): Date | null {
@@ -67,7 +71,7 @@ export async function writeTable(spec: TableSpec): Promise<Uint8Array> {
   title.commit()
   spec.lines.forEach((line, i) => {
     const row = sheet.addRow([line])
-    if (i === spec.lines.length - 1) row.font = { color: { argb: 'FFC00000' } }
+    if (i === spec.lines.length - 1) row.font = RED
     sheet.mergeCells(i + 2, 1, i + 2, last)
     row.commit()
   })
@@ -82,6 +86,7 @@ export async function writeTable(spec: TableSpec): Promise<Uint8Array> {
   let n = 0
   for await (const values of spec.rows) {
     const row = sheet.addRow(values.map((v, i) => cellValue(spec.columns[i]?.kind ?? 'text', v)))
+    if (spec.alert?.(values)) row.font = RED
     row.commit()
     if (++n % 2000 === 0) spec.onRow?.(n)
   }

@@ -53,10 +53,14 @@ export async function exportList(args: ExcelExportArgs, ctx: Ctx, full: { reason
   const now = ctx.now()
   const community = loadSettings(ctx.store).communityName
   let count = 0
+  // The source decides on its record; the writer only sees the row's cells, so it is told which rows.
+  const alerted = new WeakSet<CellOut[]>()
   const rows = (function* (): Generator<CellOut[]> {
     for (const values of source.rows(ctx.store, ctx.session, args.filter, now, full !== null)) {
       count++
-      yield source.columns.map((c) => values[c.key] ?? null)
+      const cells = source.columns.map((c) => values[c.key] ?? null)
+      if (source.alert?.(values)) alerted.add(cells)
+      yield cells
     }
   })()
   const spec = {
@@ -65,6 +69,7 @@ export async function exportList(args: ExcelExportArgs, ctx: Ctx, full: { reason
     lines: [`填报单位：${community}    导出日期：${localIsoDate(now)}    条件：${describeFilter(args.filter)}`, exportNotice(ctx.session.actor, now)],
     columns: source.columns.map((c) => ({ header: c.label, kind: c.kind, width: c.width })),
     rows,
+    alert: (cells: CellOut[]) => alerted.has(cells),
     onRow: (done: number) => {
       if (args.jobId) ctx.emit({ type: 'progress', jobId: args.jobId, done, total: 0, label: '正在导出' })
     }

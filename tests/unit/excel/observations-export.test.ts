@@ -64,6 +64,9 @@ describe('居家观察台账 through the Excel engine', () => {
     const zhang = ws.getRow(6)
     expect([zhang.getCell(2).value, zhang.getCell(3).value, zhang.getCell(13).value]).toEqual(['男', 46, 1])
     expect([zhang.getCell(18).value, zhang.getCell(19).value, zhang.getCell(20).value, zhang.getCell(21).value, zhang.getCell(22).value]).toEqual([38.2, null, '发热、干咳', '异常', '是'])
+    // The abnormal person stands out in red in the list as in the app; the others do not.
+    expect(zhang.getCell(1).font?.color?.argb).toBe('FFC00000')
+    expect(wang.getCell(1).font?.color?.argb).toBeUndefined()
     const audit = b.store.get<{ summary: string }>("SELECT summary FROM audit_log WHERE method = 'excel.exportList' ORDER BY id DESC LIMIT 1")
     expect(audit?.summary).toBe('导出居家观察台账 2 条（号码已遮盖）')
   })
