@@ -10,6 +10,7 @@ import type { Db } from '../register/register.repo'
 import { scopeSql } from '../register/register.repo'
 import { companionsOf } from '../returnees/returnees.repo'
 import { tripRows } from './export-sources.repo'
+import { PERSON_COLUMNS, personValues } from './person-values'
 import { observations } from './observations-source'
 import { residentPages } from '../residents/residents-query.repo'
 import type { ResidentExportRecord } from '../residents/residents.repo'
@@ -125,13 +126,7 @@ const returnees: ExportSource = {
   key: 'returnees',
   title: '返程人员登记',
   columns: [
-    { key: 'name', label: '姓名', kind: 'text', width: 10 },
-    { key: 'sex', label: '性别', kind: 'text', width: 6 },
-    { key: 'age', label: '年龄', kind: 'number', width: 6 },
-    { key: 'idNumber', label: '身份证号码', kind: 'code', width: 21 },
-    { key: 'phone', label: '联系电话', kind: 'code', width: 15 },
-    { key: 'address', label: '现住址', kind: 'text', width: 26 },
-    { key: 'grid', label: '网格', kind: 'text', width: 10 },
+    ...PERSON_COLUMNS,
     { key: 'origin', label: '返回前所在地', kind: 'text', width: 20 },
     { key: 'via', label: '途经地', kind: 'text', width: 14 },
     { key: 'returnDate', label: '返程日期', kind: 'date', width: 12 },
@@ -150,20 +145,13 @@ const returnees: ExportSource = {
   ],
   alert: (row) => row.abnormal === '是',
   *rows(db, session, filter, today, full) {
+    const todayIso = localIsoDate(today)
     for (let offset = 0; ; offset += PAGE) {
       const records = tripRows(db, session, filter, PAGE, offset)
       const companions = companionsOf(db, records.map((t) => t.id))
       for (const t of records) {
-        const phones = phonesOf(t)
-        const age = t.birthDate ? ageOn(t.birthDate, localIsoDate(today)) : Number.NaN
         yield {
-          name: t.name,
-          sex: t.sex ? SEX_LABELS[t.sex] : '',
-          age: Number.isNaN(age) ? null : age,
-          idNumber: full ? (t.idNumber ?? '') : maskId(t.idNumber),
-          phone: (full ? phones : phones.map((p) => maskPhone(p))).join('、'),
-          address: t.address,
-          grid: t.gridName ?? '',
+          ...personValues(t, todayIso, full),
           origin: formatOrigin({ province: t.province, city: t.city, district: t.district }),
           via: t.via,
           returnDate: t.returnDate,

@@ -1,10 +1,9 @@
-import { ageOn, localIsoDate, maskId, maskPhone } from '../../../shared/domain'
+import { localIsoDate } from '../../../shared/domain'
 import { daysBetween } from '../../../shared/domain/dates'
 import { CHECK_OUTCOME_LABELS, EPISODE_KIND_LABELS, EPISODE_STATUS_LABELS, SYMPTOMS, SYMPTOM_LABELS } from '../../../shared/schemas/monitoring'
-import { SEX_LABELS } from '../../../shared/schemas/register'
-import { phonesOf } from '../residents/residents.view'
 import type { ObservationCursor, ObservationRow } from './export-sources.repo'
 import { observationRows } from './export-sources.repo'
+import { PERSON_COLUMNS, personValues } from './person-values'
 import type { ExportSource } from './export-sources'
 import type { CellOut } from './export-writer'
 
@@ -28,18 +27,10 @@ function symptomsText(stored: string | null): string {
 }
 
 function values(r: ObservationRow, today: string, full: boolean): Record<string, CellOut> {
-  const phones = phonesOf(r)
-  const age = r.birthDate ? ageOn(r.birthDate, today) : Number.NaN
   // The stored flag is cleared when an episode closes; a closed episode is never shown red.
   const abnormal = r.abnormal === 1 && r.status === 'observing'
   return {
-    name: r.name,
-    sex: r.sex ? SEX_LABELS[r.sex] : '',
-    age: Number.isNaN(age) ? null : age,
-    idNumber: full ? (r.idNumber ?? '') : maskId(r.idNumber),
-    phone: (full ? phones : phones.map((p) => maskPhone(p))).join('、'),
-    address: r.address,
-    grid: r.gridName ?? '',
+    ...personValues(r, today, full),
     worker: r.worker,
     observationKind: EPISODE_KIND_LABELS[r.kind],
     observationStart: r.startDate,
@@ -67,13 +58,7 @@ export const observations: ExportSource = {
   key: 'observations',
   title: '居家观察台账',
   columns: [
-    { key: 'name', label: '姓名', kind: 'text', width: 10 },
-    { key: 'sex', label: '性别', kind: 'text', width: 6 },
-    { key: 'age', label: '年龄', kind: 'number', width: 6 },
-    { key: 'idNumber', label: '身份证号码', kind: 'code', width: 21 },
-    { key: 'phone', label: '联系电话', kind: 'code', width: 15 },
-    { key: 'address', label: '现住址', kind: 'text', width: 26 },
-    { key: 'grid', label: '网格', kind: 'text', width: 10 },
+    ...PERSON_COLUMNS,
     { key: 'worker', label: '责任网格员', kind: 'text', width: 10 },
     { key: 'observationKind', label: '观察类型', kind: 'text', width: 10 },
     { key: 'observationStart', label: '开始日期', kind: 'date', width: 12 },
