@@ -13,7 +13,7 @@ import { detectHeader, headerOver, isSkippedSheet, proposeSheet } from './header
 import type { HeaderGuess } from './header'
 import { runCheck, summarize } from './import-check'
 import { readWorkbookFile } from './read-file'
-import { stage, staged as findStaged } from './staging'
+import { keepOnlyRejected, stage, staged as findStaged } from './staging'
 import type { StagedFile } from './staging'
 import { TARGETS } from './targets'
 
@@ -67,6 +67,12 @@ function previewOf(db: Db, s: StagedFile, sheetIndex: number, guess: HeaderGuess
   }
 }
 
+/** A file already imported keeps only its rejected rows: it can be downloaded, not checked or imported again. */
+function uncommitted(s: StagedFile): StagedFile {
+  if (s.committed) throw new AppError('CONFLICT', '这个文件已经导入过了。如需再次导入，请重新选择文件。')
+  return s
+}
+
 /** Step 1: read the file off the UI's path, stage it, propose sheet, header and mapping. */
 export async function previewFile(args: ExcelPreviewArgs, ctx: Ctx): Promise<ImportPreview> {
   const report = progress(ctx, args.jobId, '读取文件')
@@ -80,7 +86,7 @@ export async function previewFile(args: ExcelPreviewArgs, ctx: Ctx): Promise<Imp
 
 /** Another sheet, or a header the clerk pointed at. */
 export function reshape(args: ExcelShapeArgs, ctx: Ctx): ImportPreview {
-  const s = findStaged(args.stagingId, ctx.session.accountId, ctx.now().getTime())
+  const s = uncommitted(findStaged(args.stagingId, ctx.session.accountId, ctx.now().getTime()))
   const sheet = s.workbook.sheets[args.sheet]
   if (!sheet) throw new AppError('BAD_ARGS', '没有这个工作表，请重新选择。')
   const accepted = TARGETS[s.target].fields.map((f) => f.key)
@@ -92,7 +98,7 @@ export function reshape(args: ExcelShapeArgs, ctx: Ctx): ImportPreview {
 }
 
 export function checkImport(args: ExcelCheckArgs, ctx: Ctx) {
-  const s = findStaged(args.stagingId, ctx.session.accountId, ctx.now().getTime())
+  const s = uncommitted(findStaged(args.stagingId, ctx.session.accountId, ctx.now().getTime()))
   const run = runCheck(s, args, { db: ctx.store, session: ctx.session, today: ctx.now() }, progress(ctx, args.jobId, '检查数据'))
   s.last = { sheet: args.sheet, headerStart: args.headerStart, headerEnd: args.headerEnd, labels: run.labels, rows: run.rows }
   return summarize(s.id, run.rows)
@@ -100,8 +106,7 @@ export function checkImport(args: ExcelCheckArgs, ctx: Ctx) {
 
 /** Step 5: check again inside one transaction and write; any failure leaves the database as it was. */
 export function commitImport(args: ExcelCheckArgs, ctx: Ctx): ImportSummary {
-  const s = findStaged(args.stagingId, ctx.session.accountId, ctx.now().getTime())
-  if (s.committed) throw new AppError('CONFLICT', '这个文件已经导入过了。如需再次导入，请重新选择文件。')
+  const s = uncommitted(findStaged(args.stagingId, ctx.session.accountId, ctx.now().getTime()))
   const target = TARGETS[s.target]
   const at = ctx.now().toISOString()
   const report = progress(ctx, args.jobId, '写入数据')
@@ -119,6 +124,7 @@ export function commitImport(args: ExcelCheckArgs, ctx: Ctx): ImportSummary {
     }
   )
   s.committed = true
+  keepOnlyRejected(s)
   return result
 }
 

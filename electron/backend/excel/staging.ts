@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../../shared/errors'
 import type { ImportTargetKey } from '../../../shared/schemas/excel'
-import type { WorkbookData } from './cells'
+import type { RawCell, WorkbookData } from './cells'
 import type { CheckedRow } from './targets/types'
 
 export interface StagedFile {
@@ -51,4 +51,24 @@ export function staged(id: string, accountId: number | null, now: number): Stage
 /** Only the account that read the file may throw it away. */
 export function discard(id: string, accountId: number | null): boolean {
   return STAGED.get(id)?.accountId === accountId && STAGED.delete(id)
+}
+
+const NO_CELLS: RawCell[] = []
+
+/**
+ * After a commit only the rejected rows are still wanted (to download, fix and import again):
+ * the rest of a 50,000-row file is let go now rather than held for half an hour.
+ */
+export function keepOnlyRejected(s: StagedFile): void {
+  const last = s.last
+  if (!last) return
+  const rejected = last.rows.filter((r) => r.status === 'error')
+  const keep = new Set(rejected.map((r) => r.row - 1))
+  s.workbook = {
+    kind: s.workbook.kind,
+    sheets: s.workbook.sheets.map((sheet, i) =>
+      i === last.sheet ? { ...sheet, rows: sheet.rows.map((row, r) => (keep.has(r) ? row : NO_CELLS)) } : { ...sheet, rows: [], merges: [] }
+    )
+  }
+  s.last = { ...last, rows: rejected }
 }

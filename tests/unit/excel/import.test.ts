@@ -99,9 +99,16 @@ describe('excel import: the files people really have', () => {
     expect(b.count('households')).toBe(2)
     const audit = b.store.all<{ summary: string }>("SELECT summary FROM audit_log WHERE method = 'excel.commit'")
     expect(audit[0]?.summary).toContain('新增 4')
-    // A second commit of the same staged file is refused.
-    const again = (await b.call('excel.commit', checkArgs(p))) as Envelope<unknown>
-    expect(again.ok).toBe(false)
+    // A second commit, or a new check, of the same staged file is refused.
+    for (const method of ['excel.commit', 'excel.check'] as const) {
+      expect(await b.call(method, checkArgs(p))).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已经导入过了') } })
+    }
+    // Only the rejected rows are kept after the commit, and they still download as they were in the file.
+    const rejected = (await readBack((await b.ok('excel.rejected', { stagingId: p.stagingId })).bytes)).worksheets[0]
+    const rejectedRows = [4, 5, 6].map((r) => rejected?.getRow(r).getCell(1).value)
+    expect(rejectedRows).toEqual([7, 8, 11])
+    expect(rejected?.getRow(4).getCell(3).value).toBe('王五')
+    expect(rejected?.getRow(7).getCell(1).value ?? null).toBeNull()
   })
 
   it('warns (keeps) a sex that contradicts the ID, and the rejected rows download as .xlsx with a reason column', async () => {
