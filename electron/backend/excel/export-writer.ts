@@ -83,13 +83,17 @@ export async function writeTable(spec: TableSpec): Promise<Uint8Array> {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF3F8' } }
   })
   header.commit()
+  const kinds = spec.columns.map((c) => c.kind)
   let n = 0
-  for await (const values of spec.rows) {
-    const row = sheet.addRow(values.map((v, i) => cellValue(spec.columns[i]?.kind ?? 'text', v)))
+  const write = (values: CellOut[]) => {
+    const row = sheet.addRow(values.map((v, i) => cellValue(kinds[i] ?? 'text', v)))
     if (spec.alert?.(values)) row.font = RED
     row.commit()
     if (++n % 2000 === 0) spec.onRow?.(n)
   }
+  // A list read from the store is a plain generator: no promise and microtask per row for it.
+  if (Symbol.iterator in spec.rows) for (const values of spec.rows) write(values)
+  else for await (const values of spec.rows) write(values)
   sheet.commit()
   await workbook.commit()
   await done
