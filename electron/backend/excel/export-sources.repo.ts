@@ -1,4 +1,3 @@
-import type { Sex } from '../../../shared/domain/id-card'
 import type { ExportFilter } from '../../../shared/schemas/excel'
 import type { CheckOutcome, EpisodeKind, EpisodeStatus } from '../../../shared/schemas/monitoring'
 import type { Transport } from '../../../shared/schemas/returnees'
@@ -6,16 +5,10 @@ import type { Session } from '../context'
 import type { Db } from '../register/register.repo'
 import { scopeSql } from '../register/register.repo'
 import type { SqlValue } from '../store/store'
+import type { PersonRecord } from './person-values'
 
-export interface TripRow {
+export interface TripRow extends PersonRecord {
   id: number
-  name: string
-  sex: Sex | null
-  birthDate: string | null
-  idNumber: string | null
-  phones: string
-  address: string
-  gridName: string | null
   province: string
   city: string
   district: string
@@ -63,15 +56,8 @@ export function tripRows(db: Db, session: Session, filter: ExportFilter, limit: 
   )
 }
 
-export interface ObservationRow {
+export interface ObservationRow extends PersonRecord {
   id: number
-  name: string
-  sex: Sex | null
-  birthDate: string | null
-  idNumber: string | null
-  phones: string
-  address: string
-  gridName: string | null
   worker: string
   kind: EpisodeKind
   startDate: string

@@ -16,6 +16,7 @@ export const PERSON_COLUMNS: SourceColumn[] = [
     { key: 'grid', label: '网格', kind: 'text', width: 10 },
 ]
 
+/** The person's side of an exported row, as the export queries select it. */
 export interface PersonRecord {
   name: string
   sex: Sex | null

@@ -107,14 +107,7 @@ function whereSql(f: ResidentFilter): SqlPart {
 export function findResidentPage(db: Db, f: ResidentFilter, limit: number, offset: number): { records: ResidentRecord[]; total: number } {
   const where = whereSql(f)
   if (f.hits) {
-    const hits = hitsSql(f.hits)
-    const ids = db
-      .all<{ id: number }>(
-        `WITH hits(id) AS (${hits.sql})
-         SELECT r.id FROM hits CROSS JOIN residents r ON r.id = hits.id WHERE ${where.sql} ORDER BY r.sort_key, r.id`,
-        [...hits.params, ...where.params]
-      )
-      .map((row) => row.id)
+    const ids = hitIds(db, f.hits, where)
     return { records: residentsByIds(db, ids.slice(offset, offset + limit)), total: ids.length }
   }
   const records = db.all<ResidentRecord>(
@@ -125,6 +118,18 @@ export function findResidentPage(db: Db, f: ResidentFilter, limit: number, offse
   )
   const total = Number(db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM residents r WHERE ${where.sql}`, where.params)?.n ?? 0)
   return { records, total }
+}
+
+/** The ids a search hits that pass the filter, in list order: ids only, cheap, before any join. */
+function hitIds(db: Db, found: SearchHits, where: SqlPart): number[] {
+  const hits = hitsSql(found)
+  return db
+    .all<{ id: number }>(
+      `WITH hits(id) AS (${hits.sql})
+       SELECT r.id FROM hits CROSS JOIN residents r ON r.id = hits.id WHERE ${where.sql} ORDER BY r.sort_key, r.id`,
+      [...hits.params, ...where.params]
+    )
+    .map((row) => row.id)
 }
 
 function residentsByIds<R = ResidentRecord>(db: Db, ids: number[], columns = RESIDENT_COLUMNS): R[] {
@@ -144,14 +149,7 @@ function residentsByIds<R = ResidentRecord>(db: Db, ids: number[], columns = RES
 export function* residentPages(db: Db, f: ResidentFilter, pageSize: number): Generator<ResidentExportRecord[]> {
   const where = whereSql(f)
   if (f.hits) {
-    const hits = hitsSql(f.hits)
-    const ids = db
-      .all<{ id: number }>(
-        `WITH hits(id) AS (${hits.sql})
-         SELECT r.id FROM hits CROSS JOIN residents r ON r.id = hits.id WHERE ${where.sql} ORDER BY r.sort_key, r.id`,
-        [...hits.params, ...where.params]
-      )
-      .map((row) => row.id)
+    const ids = hitIds(db, f.hits, where)
     for (let i = 0; i < ids.length; i += pageSize) yield residentsByIds<ResidentExportRecord>(db, ids.slice(i, i + pageSize), RESIDENT_EXPORT_COLUMNS)
     return
   }
