@@ -5,6 +5,7 @@ import type { Session } from '../context'
 import type { Db } from '../register/register.repo'
 import { scopeSql } from '../register/register.repo'
 import type { SqlValue } from '../store/store'
+import type { EpisodeRecord } from '../monitoring/monitoring.repo'
 import type { PersonRecord } from './person-values'
 
 export interface TripRow extends PersonRecord {
@@ -56,17 +57,10 @@ export function tripRows(db: Db, session: Session, filter: ExportFilter, limit: 
   )
 }
 
-export interface ObservationRow extends PersonRecord {
-  id: number
-  worker: string
-  kind: EpisodeKind
-  startDate: string
-  days: number
-  endDate: string
-  status: EpisodeStatus
-  statusDate: string | null
-  statusReason: string
-  abnormal: number
+/** An episode as the monitoring pages hold it, with the person and the latest check beside it. */
+export interface ObservationRow
+  extends PersonRecord,
+    Pick<EpisodeRecord, 'id' | 'worker' | 'kind' | 'startDate' | 'days' | 'endDate' | 'status' | 'statusDate' | 'statusReason' | 'abnormal'> {
   checkDay: string | null
   morning: number | null
   evening: number | null
