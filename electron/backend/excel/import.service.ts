@@ -1,4 +1,5 @@
 import type { ImportPreview, ImportSummary, SheetInfo } from '../../../shared/contract/excel'
+import { localIsoDate } from '../../../shared/domain'
 import { exportNotice } from '../../../shared/domain/export-notice'
 import { headerSignature } from '../../../shared/domain/excel-synonyms'
 import { AppError } from '../../../shared/errors'
@@ -12,6 +13,7 @@ import { writeTable } from './export-writer'
 import { detectHeader, headerOver, isSkippedSheet, proposeSheet } from './header'
 import type { HeaderGuess } from './header'
 import { runCheck, summarize } from './import-check'
+import type { CheckRun } from './import-check'
 import { readWorkbookFile } from './read-file'
 import { keepOnlyRejected, stage, staged as findStaged } from './staging'
 import type { StagedFile } from './staging'
@@ -97,11 +99,24 @@ export function reshape(args: ExcelShapeArgs, ctx: Ctx): ImportPreview {
   return previewOf(ctx.store, s, args.sheet, headerOver(sheet, start, end, accepted))
 }
 
+/** What a check depends on besides the data: the same request on the same day gives the same rows. */
+function requestKey(args: ExcelCheckArgs): string {
+  return JSON.stringify([args.sheet, args.headerStart, args.headerEnd, args.mapping, args.onExisting])
+}
+
 export function checkImport(args: ExcelCheckArgs, ctx: Ctx) {
   const s = uncommitted(findStaged(args.stagingId, ctx.session.accountId, ctx.now().getTime()))
   const run = runCheck(s, args, { db: ctx.store, session: ctx.session, today: ctx.now() }, progress(ctx, args.jobId, '检查数据'))
   s.last = { sheet: args.sheet, headerStart: args.headerStart, headerEnd: args.headerEnd, labels: run.labels, rows: run.rows }
+  s.checked = { run, version: ctx.store.version, day: localIsoDate(ctx.now()), request: requestKey(args) }
   return summarize(s.id, run.rows)
+}
+
+/** The check the clerk saw, if nothing was written since, the day is the same and so is the request. */
+function stillValid(s: StagedFile, args: ExcelCheckArgs, ctx: Ctx): CheckRun | null {
+  const c = s.checked
+  if (!c || c.version !== ctx.store.version || c.day !== localIsoDate(ctx.now()) || c.request !== requestKey(args)) return null
+  return c.run
 }
 
 /** Step 5: check again inside one transaction and write; any failure leaves the database as it was. */
@@ -116,9 +131,10 @@ export function commitImport(args: ExcelCheckArgs, ctx: Ctx): ImportSummary {
       detail: (r: ImportSummary) => ({ fileName: s.fileName, target: s.target, onExisting: args.onExisting, ...r })
     },
     (tx) => {
-      const run = runCheck(s, args, { db: tx, session: ctx.session, today: ctx.now() }, progress(ctx, args.jobId, '检查数据'))
+      // Inside the transaction nothing else can write: a check still valid now stays valid to the end.
+      const run = stillValid(s, args, ctx) ?? runCheck(s, args, { db: tx, session: ctx.session, today: ctx.now() }, progress(ctx, args.jobId, '检查数据'))
       const errors = run.rows.filter((r) => r.status === 'error').length
-      const counts = target.commit(tx, run.rows, { ...run.ctx, at, progress: (done) => report(done, run.rows.length) })
+      const counts = target.commit(tx, run.rows, { ...run.ctx, db: tx, at, progress: (done) => report(done, run.rows.length) })
       s.last = { sheet: args.sheet, headerStart: args.headerStart, headerEnd: args.headerEnd, labels: run.labels, rows: run.rows }
       return { ...counts, errors, rejected: errors }
     }

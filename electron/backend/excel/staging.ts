@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { AppError } from '../../../shared/errors'
 import type { ImportTargetKey } from '../../../shared/schemas/excel'
 import type { RawCell, WorkbookData } from './cells'
+import type { CheckRun } from './import-check'
 import type { CheckedRow } from './targets/types'
 
 export interface StagedFile {
@@ -15,6 +16,11 @@ export interface StagedFile {
   committed?: boolean
   /** The last check, so the rejected rows can be downloaded. */
   last?: { sheet: number; headerStart: number; headerEnd: number; labels: string[]; rows: CheckedRow<unknown>[] }
+  /**
+   * The check the clerk was shown, and the state it was made against (store version, day, the
+   * request): when none of that has changed, the commit writes these rows without checking again.
+   */
+  checked?: { run: CheckRun; version: number; day: string; request: string }
 }
 
 /** Parsed files wait here between the wizard's steps, so commit does not resend the bytes. */
@@ -71,4 +77,5 @@ export function keepOnlyRejected(s: StagedFile): void {
     )
   }
   s.last = { ...last, rows: rejected }
+  delete s.checked
 }

@@ -137,6 +137,11 @@ export class Store {
     }
   }
 
+  /** Goes up with every committed write: equal numbers mean the data is as it was. */
+  get version(): number {
+    return this.lastSeq
+  }
+
   /** Read-only query outside a transaction. */
   all<T = Row>(sql: string, params: SqlValue[] = []): T[] {
     this.assertOpen()

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ImportCheck, ImportPreview, MethodArgs } from '../../../shared/contract'
+import { localIsoDate } from '../../../shared/domain'
 import type { Envelope } from '../../../shared/errors'
 import { grid, household, makeId, resident } from '../register/fixtures'
 import type { TestBackend } from '../support/backend'
@@ -177,6 +178,55 @@ describe('excel import: the files people really have', () => {
     } finally {
       await reference.close()
     }
+  })
+
+  it('commits the rows the clerk was shown without checking again, unless something was written, the day changed or the request did', async () => {
+    let current = await excelBackend()
+    const fresh = async () => {
+      await current.close()
+      current = await excelBackend()
+      b = current
+    }
+    b = current
+    const events = () => current.events
+    const bytes = await workbook({ name: 'Sheet1', rows: [['姓名', '身份证号码', '联系电话'], ['张三', ZHANG, '13812345678'], ['李四', LI, '13912345678']] })
+    const checksDuringCommit = (jobId: string) => events().filter((e) => 'jobId' in e && e.jobId === jobId && 'label' in e && e.label === '检查数据').length
+
+    // Nothing happened between the check and the commit: the shown rows are written as they were checked.
+    let p = await preview(bytes, 'a.xlsx')
+    await b.ok('excel.check', checkArgs(p))
+    expect(await b.ok('excel.commit', { ...checkArgs(p), jobId: 'same' })).toMatchObject({ created: 2 })
+    expect(checksDuringCommit('same')).toBe(0)
+
+    // Someone registered one of the people meanwhile: the commit checks again and matches them instead of adding a twin.
+    await fresh()
+    p = await preview(bytes, 'b.xlsx')
+    expect((await b.ok('excel.check', checkArgs(p))).counts.new).toBe(2)
+    await b.ok('residents.create', resident({ name: '张三', idNumber: ZHANG, phones: [] }))
+    expect(await b.ok('excel.commit', { ...checkArgs(p), jobId: 'changed' })).toMatchObject({ created: 1, updated: 1 })
+    expect(checksDuringCommit('changed')).toBeGreaterThan(0)
+    expect(b.count('residents')).toBe(2)
+
+    // A different choice for people already registered is a different check.
+    await fresh()
+    await b.ok('residents.create', resident({ name: '张三', idNumber: ZHANG, phones: [] }))
+    p = await preview(bytes, 'c.xlsx')
+    await b.ok('excel.check', checkArgs(p, 'skip'))
+    expect(await b.ok('excel.commit', { ...checkArgs(p, 'overwrite'), jobId: 'other' })).toMatchObject({ created: 1, updated: 1, skipped: 0 })
+    expect(checksDuringCommit('other')).toBeGreaterThan(0)
+
+    // Past midnight the check is made again (ages and dates are judged against today).
+    await fresh()
+    p = await preview(bytes, 'd.xlsx')
+    await b.ok('excel.check', checkArgs(p))
+    // The clerk keeps the wizard open (each step within the 30 minutes the staging area allows) past midnight.
+    const checkedOn = localIsoDate(b.clock.now())
+    while (localIsoDate(b.clock.now()) === checkedOn) {
+      b.clock.advance(25 * 60_000)
+      await b.ok('excel.reshape', { stagingId: p.stagingId, sheet: p.sheet, headerStart: p.headerStart, headerEnd: p.headerEnd })
+    }
+    await b.ok('excel.commit', { ...checkArgs(p), jobId: 'tomorrow' })
+    expect(checksDuringCommit('tomorrow')).toBeGreaterThan(0)
   })
 
   it('reads CSV in GBK and UTF-8, and a header with a saved mapping is proposed again', async () => {
