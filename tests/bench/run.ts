@@ -19,20 +19,19 @@ const suites: Record<string, () => Promise<void>> = {
   gate: gateBench
 }
 
-// A measure that needs a process of its own (see excel.bench.ts) re-enters here.
-if (process.argv[2] === '--child') {
-  console.log(JSON.stringify(await excelChild(process.argv[3] ?? '', process.argv[4] ?? '')))
-  process.exit(0)
+/** Runs the chosen suites (all when none is named) and prints one table. */
+async function runSuites(only: string[]): Promise<void> {
+  for (const [name, run] of Object.entries(suites)) {
+    if (only.length > 0 && !only.includes(name)) continue
+    await run()
+    globalThis.gc?.()
+  }
+  // maxRSS is the OS's own high-water mark (kB): no sampling gaps.
+  record({ group: '进程', name: '峰值内存 (RSS)', value: mb(process.resourceUsage().maxRSS * 1024) })
+  console.log(`\n守望 bench — ${new Date().toISOString()} — Node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`)
+  printTable()
 }
 
-const only = process.argv.slice(2)
-
-for (const [name, run] of Object.entries(suites)) {
-  if (only.length > 0 && !only.includes(name)) continue
-  await run()
-  globalThis.gc?.()
-}
-// maxRSS is the OS's own high-water mark (kB): no sampling gaps.
-record({ group: '进程', name: '峰值内存 (RSS)', value: mb(process.resourceUsage().maxRSS * 1024) })
-console.log(`\n守望 bench — ${new Date().toISOString()} — Node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`)
-printTable()
+// A measure that needs a process of its own (see excel.bench.ts) re-enters here and prints only its result.
+if (process.argv[2] === '--child') console.log(JSON.stringify(await excelChild(process.argv[3] ?? '', process.argv[4] ?? '')))
+else await runSuites(process.argv.slice(2))
