@@ -1,26 +1,17 @@
 import type { ExportFilter } from '../../../shared/schemas/excel'
 import type { CheckOutcome, EpisodeKind, EpisodeStatus } from '../../../shared/schemas/monitoring'
-import type { Transport } from '../../../shared/schemas/returnees'
 import type { Session } from '../context'
 import type { Db } from '../register/register.repo'
 import { scopeSql } from '../register/register.repo'
 import type { SqlValue } from '../store/store'
 import type { EpisodeRecord } from '../monitoring/monitoring.repo'
+import type { TripRecord } from '../returnees/returnees.repo'
 import type { PersonRecord } from './person-values'
 
-export interface TripRow extends PersonRecord {
-  id: number
-  province: string
-  city: string
-  district: string
-  via: string
-  returnDate: string
-  transport: Transport
-  transportNo: string
-  reason: string
-  notes: string
-  registeredOn: string
-  registeredBy: string
+/** A trip as the returnee list holds it, with the person and their latest observation beside it. */
+export interface TripRow
+  extends PersonRecord,
+    Pick<TripRecord, 'id' | 'province' | 'city' | 'district' | 'via' | 'returnDate' | 'transport' | 'transportNo' | 'reason' | 'notes' | 'registeredOn' | 'registeredBy'> {
   kind: EpisodeKind | null
   status: EpisodeStatus | null
   startDate: string | null

@@ -76,8 +76,7 @@ export function runCheck(staged: StagedFile, req: CheckRequest, env: { db: Db; s
     },
     text: (field) => {
       const c = columns.get(field)
-      if (c === undefined) return ''
-      return texts[c] ?? ''
+      return c === undefined ? '' : (texts[c] ?? '')
     },
     column: (field) => {
       const c = columns.get(field)
