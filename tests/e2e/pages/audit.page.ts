@@ -9,11 +9,16 @@ export class AuditPage {
     this.table = page.getByTestId('audit-table')
   }
 
-  /** 关键字 (content or record) then 查询; resolves when a row holding the text is shown. */
+  /**
+   * 关键字 (content or record) then 查询; resolves when the table shows only rows holding the text
+   * (the unfiltered list shown before may already hold one, so waiting for a match is not enough).
+   */
   async search(text: string): Promise<void> {
     await inputOf(this.page, 'audit-text').fill(text)
     await this.page.getByTestId('audit-search').click()
-    await this.table.locator('.el-table__body tr', { hasText: text }).first().waitFor()
+    const rows = this.table.locator('.el-table__body tr')
+    await rows.filter({ hasText: text }).first().waitFor()
+    await rows.filter({ hasNotText: text }).first().waitFor({ state: 'detached' })
   }
 
   async rowTexts(): Promise<string[]> {
