@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import initSqlJs from 'sql.js'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
 import { encodeRecord } from '../../../electron/backend/store/journal'
@@ -339,6 +340,38 @@ describe('Store', () => {
     const again = await open(dir)
     expect(names(again)).toEqual(['kept', 'next'])
     again.close()
+  })
+
+  it('grows into the room behind the database without that room reaching the snapshot', async () => {
+    const dir = tempDir()
+    const store = await open(dir)
+    const filler = '居'.repeat(300)
+    store.transaction((tx) => {
+      for (let i = 0; i < 20_000; i++) tx.run('INSERT INTO items (name, qty) VALUES (?, ?)', [`${filler}${i}`, i])
+    })
+    expect(() =>
+      store.transaction((tx) => {
+        for (let i = 0; i < 20_000; i++) tx.run('INSERT INTO items (name, qty) VALUES (?, ?)', [`${filler}回滚${i}`, i])
+        throw new Error('第 20001 行有错误')
+      })
+    ).toThrow('第 20001 行有错误')
+    store.snapshot()
+    const file = fs.readFileSync(path.join(dir, DATABASE_FILE))
+    // The snapshot is exactly the header's pages (about 20 MB of rows), none of the 64 MB of room.
+    expect(file.length).toBe(file.readUInt16BE(16) * file.readUInt32BE(28))
+    expect(file.length).toBeGreaterThan(18_000_000)
+    expect(file.length).toBeLessThan(40_000_000)
+    addItem(store, '快照后')
+    store.close({ snapshot: false })
+
+    const SQL = await initSqlJs()
+    const copy = new SQL.Database(new Uint8Array(file))
+    expect(copy.exec('PRAGMA integrity_check')[0]?.values).toEqual([['ok']])
+    copy.close()
+    const reopened = await open(dir)
+    expect(reopened.get('SELECT COUNT(*) AS n, MAX(qty) AS top FROM items')).toEqual({ n: 20_001, top: 19_999 })
+    expect(names(reopened).at(-1)).toBe('快照后')
+    reopened.close()
   })
 })
 
