@@ -51,16 +51,27 @@ const INSERT = /^\s*(INSERT|REPLACE)\b/i
  * copying the whole file at each step: a 40 MB import paid about 1.5 s of copies at COMMIT.
  * The image is opened with zeroed room behind it instead. SQLite takes the page count from the
  * file's header, so the room is not part of the database (export() copies the header's pages
- * only); new pages are written into it without growing the file. Untouched zero pages cost no
- * resident memory.
+ * only) and new pages are written into it without growing the file. sql.js copies the array it
+ * is given, so the room costs its size in memory and copy time: a little at open, more on
+ * request before a bulk write (Store.reserve).
  */
-export function withHeadroom(image: Uint8Array): Uint8Array {
-  const room = Math.max(HEADROOM_MIN_BYTES, image.length)
+function withHeadroom(image: Uint8Array, room: number): Uint8Array {
   const file = new Uint8Array(image.length + room)
   file.set(image)
   return file
 }
-const HEADROOM_MIN_BYTES = 64 * 1024 * 1024
+const ROOM_AT_OPEN_MIN_BYTES = 4 * 1024 * 1024
+const roomAtOpen = (image: Uint8Array) => Math.max(ROOM_AT_OPEN_MIN_BYTES, Math.ceil(image.length / 8))
+
+/** Settings of a connection (not stored in the file): applied at open and after a reopen. */
+function configure(db: Database): void {
+  db.exec('PRAGMA foreign_keys = ON')
+  // The database lives in memory (durability is the journal's job): SQLite's rollback journal
+  // and page cache need not go through the emscripten file layer, which costs seconds on bulk writes.
+  db.exec('PRAGMA journal_mode = MEMORY')
+  db.exec('PRAGMA temp_store = MEMORY')
+  db.exec('PRAGMA cache_size = -65536')
+}
 
 /** A database file with one page, so a new data folder opens with headroom like an old one. */
 function emptyImage(SQL: SqlJsStatic): Uint8Array {
@@ -98,7 +109,10 @@ export class Store {
   private closed = false
 
   private constructor(
-    private readonly db: Database,
+    private readonly SQL: SqlJsStatic,
+    private db: Database,
+    /** Length of the in-memory file the database was opened in: its pages plus the room behind them. */
+    private fileBytes: number,
     private readonly journal: Journal,
     private readonly releaseLock: () => void,
     private readonly options: Required<Omit<StoreOptions, 'migrations'>>,
@@ -124,13 +138,9 @@ export class Store {
       const databaseFile = path.join(settings.dir, DATABASE_FILE)
       const journalFile = path.join(settings.dir, JOURNAL_FILE)
       const image = readSnapshot(databaseFile)
-      const db = new SQL.Database(withHeadroom(image ?? emptyImage(SQL)))
-      db.exec('PRAGMA foreign_keys = ON')
-      // The database lives in memory (durability is the journal's job): SQLite's rollback journal
-      // and page cache need not go through the emscripten file layer, which costs seconds on bulk writes.
-      db.exec('PRAGMA journal_mode = MEMORY')
-      db.exec('PRAGMA temp_store = MEMORY')
-      db.exec('PRAGMA cache_size = -65536')
+      const opened = image ?? emptyImage(SQL)
+      const db = new SQL.Database(withHeadroom(opened, roomAtOpen(opened)))
+      configure(db)
       db.exec(`CREATE TABLE IF NOT EXISTS _store_state (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         last_seq INTEGER NOT NULL
@@ -150,7 +160,7 @@ export class Store {
         }
         lastSeq = replay(db, records, snapshotSeq, journalFile)
         const applied = migrate(db, options.migrations, settings.now())
-        const store = new Store(db, journal, release, settings, lastSeq)
+        const store = new Store(SQL, db, opened.length + roomAtOpen(opened), journal, release, settings, lastSeq)
         if (applied > 0 || !image) store.snapshot()
         return store
       } catch (error) {
@@ -226,6 +236,27 @@ export class Store {
     } finally {
       this.inTransaction = false
     }
+  }
+
+  /**
+   * Before a bulk write of about `bytes`: when the room behind the database is short by more than
+   * a quarter of the database, reopens the image with enough room. Growing instead would copy the
+   * whole file at every 1/8 step, about eight times the added size; a reopen copies it twice.
+   */
+  reserve(bytes: number): void {
+    this.assertOpen()
+    if (this.inTransaction) throw new Error('reserve before the transaction, not inside it')
+    const used = this.databaseBytes()
+    if (bytes - (this.fileBytes - used) <= used / 4) return
+    const image = this.db.export()
+    const room = Math.max(bytes, roomAtOpen(image))
+    const db = new this.SQL.Database(withHeadroom(image, room))
+    configure(db)
+    for (const statement of this.statements.values()) statement.free()
+    this.statements.clear()
+    this.db.close()
+    this.db = db
+    this.fileBytes = image.length + room
   }
 
   /** Export the database, write it atomically, then empty the journal. */
@@ -362,6 +393,11 @@ export class Store {
       statement.reset()
     }
     return rows
+  }
+
+  private databaseBytes(): number {
+    const [count, size] = this.db.exec('PRAGMA page_count; PRAGMA page_size').map((result) => Number(result.values[0]?.[0] ?? 0))
+    return (count ?? 0) * (size ?? 0)
   }
 
   private lastInsertRowid(): number {

@@ -373,6 +373,25 @@ describe('Store', () => {
     expect(names(reopened).at(-1)).toBe('快照后')
     reopened.close()
   })
+
+  it('makes room before a bulk write by reopening the same data, keeping the connection settings', async () => {
+    const dir = tempDir()
+    const withNotes = [...MIGRATIONS, { version: 2, name: 'notes', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL REFERENCES items (id));' }]
+    const store = await open(dir, { migrations: withNotes })
+    addItem(store, '口罩')
+    expect(names(store)).toEqual(['口罩']) // a cached statement from before the reopen
+    expect(() => store.transaction(() => store.reserve(1))).toThrow('reserve before the transaction')
+    store.reserve(48 * 1024 * 1024)
+    expect(names(store)).toEqual(['口罩'])
+    addItem(store, '消毒液')
+    // Foreign keys are a connection setting: still enforced after the reopen.
+    expect(() => store.transaction((tx) => tx.run('INSERT INTO notes (item_id) VALUES (?)', [99]))).toThrow(/FOREIGN KEY/)
+    store.reserve(1024) // enough room already: nothing to do
+    store.close({ snapshot: false })
+    const reopened = await open(dir, { migrations: withNotes })
+    expect(names(reopened)).toEqual(['口罩', '消毒液'])
+    reopened.close()
+  })
 })
 
 /** Every frame in a journal file, parts included (decodeJournal joins them). */
