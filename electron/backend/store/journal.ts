@@ -3,7 +3,7 @@ import zlib from 'node:zlib'
 
 /**
  * The append-only journal: one framed record per committed mutation.
- * Frame = u32 LE payload length | u32 LE crc32(payload) | payload (UTF-8 JSON).
+ * Frame = u32 LE payload length | u32 LE crc32(payload) | payload (UTF-8 JSON, see WireRecord).
  * A record is durable once append() returns (fdatasync). A torn or corrupt tail
  * (power cut mid-write) fails its length or crc check and is ignored on open.
  */
@@ -20,6 +20,52 @@ export interface JournalRecord {
    * at commit, makes the transaction count. Parts without their last frame are ignored.
    */
   more?: true
+}
+
+/**
+ * A record as written: each distinct SQL text once, statements pointing at it by index. A bulk
+ * import repeats the same few INSERTs thousands of times; their text was most of the bytes.
+ * Records written before this form ([sql, params] pairs, no `sql` list) are still read.
+ */
+interface WireRecord {
+  seq: number
+  sql?: string[]
+  stmts: [sql: number | string, params: SqlValue[]][]
+  more?: true
+}
+
+function toWire(record: JournalRecord): WireRecord {
+  const texts: string[] = []
+  const index = new Map<string, number>()
+  const stmts: WireRecord['stmts'] = new Array(record.stmts.length)
+  for (let i = 0; i < record.stmts.length; i++) {
+    const [sql, params] = record.stmts[i] as Statement
+    let at = index.get(sql)
+    if (at === undefined) {
+      at = texts.length
+      texts.push(sql)
+      index.set(sql, at)
+    }
+    stmts[i] = [at, params]
+  }
+  return record.more ? { seq: record.seq, sql: texts, stmts, more: true } : { seq: record.seq, sql: texts, stmts }
+}
+
+/** The record a frame holds, or null when it is not one (a frame that is not ours fails here, not later). */
+function fromWire(value: unknown): JournalRecord | null {
+  if (value === null || typeof value !== 'object') return null
+  const wire = value as Partial<WireRecord>
+  if (!Number.isInteger(wire.seq) || !Array.isArray(wire.stmts)) return null
+  const texts = wire.sql
+  if (texts !== undefined && !Array.isArray(texts)) return null
+  const stmts: Statement[] = new Array(wire.stmts.length)
+  for (let i = 0; i < wire.stmts.length; i++) {
+    const [ref, params] = wire.stmts[i] ?? []
+    const sql = typeof ref === 'number' ? texts?.[ref] : ref
+    if (typeof sql !== 'string' || !Array.isArray(params)) return null
+    stmts[i] = [sql, params]
+  }
+  return wire.more ? { seq: wire.seq as number, stmts, more: true } : { seq: wire.seq as number, stmts }
 }
 
 const HEADER_BYTES = 8
@@ -46,7 +92,8 @@ function decodeValue(_key: string, value: unknown): unknown {
 
 export function encodeRecord(record: JournalRecord): Buffer {
   // A replacer costs a call per value: only records that carry blobs pay for it.
-  const payload = Buffer.from(hasBlob(record) ? JSON.stringify(record, encodeValue) : JSON.stringify(record), 'utf8')
+  const wire = toWire(record)
+  const payload = Buffer.from(hasBlob(record) ? JSON.stringify(wire, encodeValue) : JSON.stringify(wire), 'utf8')
   const frame = Buffer.allocUnsafe(HEADER_BYTES + payload.length)
   frame.writeUInt32LE(payload.length, 0)
   frame.writeUInt32LE(zlib.crc32(payload), 4)
@@ -75,13 +122,13 @@ export function decodeJournal(buf: Buffer): JournalReadResult {
     if (length === 0 || length > MAX_RECORD_BYTES || end > buf.length) break
     const payload = buf.subarray(offset + HEADER_BYTES, end)
     if (zlib.crc32(payload) !== crc) break
-    let record: JournalRecord
+    let record: JournalRecord | null
     try {
-      record = JSON.parse(payload.toString('utf8'), decodeValue) as JournalRecord
+      record = fromWire(JSON.parse(payload.toString('utf8'), decodeValue))
     } catch {
       break
     }
-    if (!Number.isInteger(record.seq) || !Array.isArray(record.stmts)) break
+    if (!record) break
     if (pending && pending.seq !== record.seq) break // parts of one transaction never interleave
     const whole: JournalRecord = pending ? { seq: record.seq, stmts: pending.stmts.concat(record.stmts) } : { seq: record.seq, stmts: record.stmts }
     offset = end

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import initSqlJs from 'sql.js'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
@@ -304,6 +305,27 @@ describe('Store', () => {
     store.close({ snapshot: false })
     const reopened = await open(dir)
     expect(reopened.get<{ n: number; total: number }>('SELECT COUNT(*) AS n, SUM(qty) AS total FROM items')).toEqual({ n: 5000, total: 12497500 })
+    reopened.close()
+  })
+
+  it('writes each SQL text once per frame, and still replays frames written as [sql, params] pairs', async () => {
+    const dir = tempDir()
+    const store = await open(dir)
+    store.transaction((tx) => {
+      for (let i = 0; i < 1500; i++) tx.run('INSERT INTO items (name, qty) VALUES (?, ?)', [`新${i}`, i])
+    })
+    const journal = fs.readFileSync(path.join(dir, JOURNAL_FILE))
+    expect(journal.toString('utf8').split('INSERT INTO items').length - 1).toBe(1)
+    store.close({ snapshot: false })
+    // A frame as earlier versions wrote it, after the new one.
+    const payload = Buffer.from(JSON.stringify({ seq: 2, stmts: [['INSERT INTO items (name, qty) VALUES (?, ?)', ['旧格式', 7]], ['UPDATE _store_state SET last_seq = ? WHERE id = 1', [2]]] }))
+    const header = Buffer.alloc(8)
+    header.writeUInt32LE(payload.length, 0)
+    header.writeUInt32LE(zlib.crc32(payload), 4)
+    fs.appendFileSync(path.join(dir, JOURNAL_FILE), Buffer.concat([header, payload]))
+    const reopened = await open(dir)
+    expect(reopened.get('SELECT COUNT(*) AS n, SUM(qty) AS total FROM items')).toEqual({ n: 1501, total: 1124257 })
+    expect(names(reopened).at(-1)).toBe('旧格式')
     reopened.close()
   })
 
