@@ -161,3 +161,30 @@ export function purgeResident(tx: Tx, id: number): void {
   tx.run('UPDATE households SET householder_id = NULL WHERE householder_id = ?', [id])
   tx.run('DELETE FROM residents WHERE id = ?', [id])
 }
+
+/**
+ * Indexes behind the register's searches and lists that no lookup made while an import writes
+ * reads (those go by id, household, building and document). Adding tens of thousands of people
+ * into each of them costs more than building them again in one sorted pass.
+ */
+const SEARCH_INDEXES = ['residents_id_rev', 'residents_name', 'residents_initials', 'residents_pinyin', 'residents_live_sort', 'residents_grid_sort', 'residents_birth', 'resident_phones_rev']
+
+export function countResidents(db: Db): number {
+  return db.get<{ n: number }>('SELECT COUNT(*) AS n FROM residents')?.n ?? 0
+}
+
+/**
+ * Drops the search indexes inside the transaction and returns what rebuilds them from their
+ * own stored definitions. A failure before the rebuild rolls the drop back with everything else.
+ */
+export function deferSearchIndexes(tx: Tx): () => void {
+  const indexes = tx.all<{ name: string; sql: string }>(
+    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (${SEARCH_INDEXES.map(() => '?').join(', ')})`,
+    SEARCH_INDEXES
+  )
+  // The names come from SEARCH_INDEXES above, never from input.
+  for (const index of indexes) tx.run(`DROP INDEX ${index.name}`)
+  return () => {
+    for (const index of indexes) tx.run(index.sql)
+  }
+}

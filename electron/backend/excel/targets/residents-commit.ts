@@ -1,6 +1,6 @@
 import { KEY_GROUPS } from '../../../../shared/schemas/register'
 import type { Session } from '../../context'
-import { getResident } from '../../residents/residents.repo'
+import { countResidents, deferSearchIndexes, getResident } from '../../residents/residents.repo'
 import type { ResidentRecord } from '../../residents/residents.repo'
 import { insertCheckedResident, moveResidentRecord, updateResidentRecord } from '../../residents/residents.service'
 import { phonesOf } from '../../residents/residents.view'
@@ -11,6 +11,9 @@ import type { ResidentFields, ResidentImport } from './residents'
 import type { CheckContext, CheckedRow, CommitCounts } from './types'
 
 type CommitContext = CheckContext & { at: string; progress: (done: number) => void }
+
+/** Below this many new people the search indexes are kept up as rows go in. */
+const BULK_ROWS = 2000
 
 function storedFields(r: ResidentRecord): ResidentFields {
   const stored = new Set((r.tags ?? '').split(','))
@@ -65,6 +68,9 @@ function updateOne(tx: Tx, ctx: CommitContext, v: ResidentImport, householdId: n
 export function commitResidents(tx: Tx, rows: CheckedRow<ResidentImport>[], ctx: CommitContext): CommitCounts {
   const counts: CommitCounts = { created: 0, updated: 0, skipped: 0 }
   const households = new HouseholdBook(tx, ctx.session, ctx.at)
+  const adding = rows.reduce((n, row) => (row.status === 'new' ? n + 1 : n), 0)
+  // A first big import (more new people than the register holds) builds the search indexes once at the end.
+  const rebuildIndexes = adding >= BULK_ROWS && adding >= countResidents(tx) ? deferSearchIndexes(tx) : null
   let done = 0
   for (const row of rows) {
     if (++done % 1000 === 0) ctx.progress(done)
@@ -81,6 +87,7 @@ export function commitResidents(tx: Tx, rows: CheckedRow<ResidentImport>[], ctx:
     } else if (updateOne(tx, ctx, v, placement?.householdId ?? null)) counts.updated++
     else counts.skipped++
   }
+  rebuildIndexes?.()
   ctx.progress(done)
   return counts
 }
