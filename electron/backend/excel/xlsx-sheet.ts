@@ -1,6 +1,7 @@
 import { parseRange } from './cells'
 import type { CellRange, RawCell } from './cells'
-import { bytesAre, decodeAttr, decodeText, nameEnd, skipMarkup, tagEnd, xmlDecodeAgain } from './xlsx-xml'
+import { excelToDate, isoDate, parseColumnStyles } from './xlsx-styles'
+import { bytesAre, decodeAttr, intAt, nameEnd, skipMarkup, tagEnd, textAt } from './xlsx-xml'
 
 /** What a worksheet's cells are read against. */
 export interface SheetContext {
@@ -27,6 +28,7 @@ const T_STR = 2
 const T_ERROR = 3
 const T_BOOL = 4
 const T_INLINE = 5
+const T_DATE = 6
 
 /** The cell's `t` attribute in b[start, end). */
 function cellType(b: Buffer, start: number, end: number): number {
@@ -42,25 +44,14 @@ function cellType(b: Buffer, start: number, end: number): number {
   if (len === 9 && bytesAre(b, start, 'inlineStr')) return T_INLINE
   if (len === 1 && ch === 101) return T_ERROR
   if (len === 1 && ch === 98) return T_BOOL
-  // "n", none, and anything else (even "d") are read as numbers, as exceljs does.
+  if (len === 1 && ch === 100) return T_DATE
+  // "n", none, and anything else are read as numbers.
   return T_NUMBER
 }
 
 /** An attribute value holding references, decoded, as bytes again (rare: the callers read bytes). */
 function decoded(b: Buffer, start: number, end: number): Buffer {
   return Buffer.from(decodeAttr(b.toString('utf8', start, end)), 'utf8')
-}
-
-/** parseInt(value, 10) of b[start, end) without a string for the plain-digits case. */
-function intAt(b: Buffer, start: number, end: number): number {
-  let n = 0
-  if (end <= start || end - start > 9) return parseInt(b.toString('latin1', start, end), 10)
-  for (let i = start; i < end; i++) {
-    const d = (b[i] ?? 0) - 48
-    if (d < 0 || d > 9) return parseInt(b.toString('latin1', start, end), 10)
-    n = n * 10 + d
-  }
-  return n
 }
 
 /** Column (1-based) of the cell reference in b[start, end), as exceljs's colCache.decodeAddress reads it; 0 if it names none. */
@@ -84,24 +75,6 @@ function refColumn(b: Buffer, start: number, end: number): number {
   return hasCol ? col : 0
 }
 
-/** exceljs's utils.excelToDate, operation for operation. */
-function excelToDate(v: number, date1904: boolean): Date {
-  return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000))
-}
-
-/** A value read from b[start, end): UTF-8 (Latin-1 when all ASCII), references resolved when present. */
-function textAt(b: Buffer, start: number, end: number): string {
-  let seen = 0
-  let special = false
-  for (let i = start; i < end; i++) {
-    const ch = b[i] ?? 0
-    seen |= ch
-    if (ch === 38 || ch === 13) special = true
-  }
-  const raw = b.toString(seen & 0x80 ? 'utf8' : 'latin1', start, end)
-  return special ? decodeText(raw) : raw
-}
-
 /** mergeCells sit after sheetData: only the tail of the part is searched. */
 function mergesOf(b: Buffer, from: number): CellRange[] {
   const at = b.lastIndexOf('<mergeCells', undefined, 'latin1')
@@ -115,9 +88,10 @@ function mergesOf(b: Buffer, from: number): CellRange[] {
 }
 
 /**
- * Rows of one worksheet part, cell values as exceljs's streaming reader and toRawCell made
- * them. Rows go where their `r` puts them; a row or cell without one follows the previous
- * (exceljs failed on those). A cell without a value does not widen its row.
+ * Rows of one worksheet part. Rows go where their `r` puts them; a row or cell without one
+ * follows the previous (exceljs failed on those). A cell without a value does not widen its
+ * row. A formula's value is its cached result (<v>), read by the cell's type like any
+ * other value, and null without one.
  */
 export function parseSheet(b: Buffer, ctx: SheetContext, onRow: RowHook): { rows: RawCell[][]; merges: CellRange[] } {
   const rows: RawCell[][] = []
@@ -125,51 +99,69 @@ export function parseSheet(b: Buffer, ctx: SheetContext, onRow: RowHook): { rows
   let i = b.indexOf('<sheetData', 0, 'latin1')
   while (i >= 0 && nameEnd(b, i + 1) !== i + 10) i = b.indexOf('<sheetData', i + 1, 'latin1')
   if (i < 0) return { rows, merges: mergesOf(b, 0) }
+  const colStyles = parseColumnStyles(b, i)
   i = tagEnd(b, i + 10)
   if (b[i - 1] === SLASH) return { rows, merges: mergesOf(b, i) }
   i++
 
   const { shared, dateStyles, date1904 } = ctx
+  const styleCount = dateStyles.length
   let inRow = false
   let rowNumber = 0
-  let rowDate = false
+  // The row's style when it has customFormat="1", else -1.
+  let rowStyle = -1
   let cells: (RawCell | undefined)[] = []
   let inCell = false
   let col = 0
-  let cellStyle = 0
+  // The cell's own `s`; -1 when it has none, or one naming no style.
+  let cellStyle = -1
   let type = T_NUMBER
-  let f: string | undefined
+  let formula = false
+  let phonetic = false
   let v: string | undefined
-  // exceljs appends character data to the <f>, or to the <v>/<is>/<t> opened last in the cell.
-  let into = 0
+  // Character data goes to the <v> opened last in the cell (text after its </v> too, as
+  // with exceljs), or to an inline string's <t>.
+  let appending = false
+
+  /** A number; a Date when the cell's style, else its row's (customFormat), else its column's, is a date format. */
+  const numberOf = (text: string): number | Date | null => {
+    const num = parseFloat(text)
+    // 6: an empty <v/> (or no number at all) is no value, never NaN.
+    if (num !== num) return null
+    // 8: the ECMA-376 precedence; exceljs ignored column styles and took s="0" for none.
+    const style = cellStyle >= 0 ? cellStyle : rowStyle >= 0 ? rowStyle : (colStyles?.[col] ?? 0)
+    if (dateStyles[style] !== true) return num
+    const date = excelToDate(num, date1904)
+    // 6: a serial beyond the range of Dates stays a number, never an Invalid Date.
+    return date.getTime() === date.getTime() ? date : num
+  }
 
   const closeCell = (): void => {
     inCell = false
-    into = 0
+    appending = false
     let value: RawCell | undefined
-    if (f !== undefined) {
-      // Only a "str" formula has a text result; any other cached value is read as a number.
-      const result = v === undefined ? undefined : type === T_STR ? xmlDecodeAgain(v) : parseFloat(v)
-      // A formula keeps only a truthy result; a shared formula's dependent cell (empty <f>) keeps any.
-      value = f !== '' ? result || null : (result ?? null)
-    } else if (v !== undefined) {
-      if (type === T_SHARED) value = shared ? (shared[parseInt(v, 10)] ?? undefined) : null
-      else if (type === T_STR || type === T_INLINE) value = xmlDecodeAgain(v)
-      else if (type === T_ERROR) value = null
-      else if (type === T_BOOL) value = parseInt(v, 10) !== 0
-      else {
-        const num = parseFloat(v)
-        const date = cellStyle >= 1 && cellStyle < dateStyles.length ? dateStyles[cellStyle] : rowDate
-        value = date ? excelToDate(num, date1904) : num
-      }
-    } else return
+    if (v === undefined) {
+      // 4: a formula without a cached result reads null.
+      if (!formula) return
+      value = null
+    } else if (type === T_SHARED && !formula) value = shared ? (shared[parseInt(v, 10)] ?? undefined) : null
+    // 3: decoded once, by the scan (exceljs decoded str and inline strings again).
+    else if (type === T_STR || (type === T_INLINE && !formula)) value = v
+    else if (type === T_ERROR) value = null
+    // 4: a boolean formula result is a boolean; 6: an empty <v/> is no value.
+    else if (type === T_BOOL) value = v.trim() === '' ? null : parseInt(v, 10) !== 0
+    // 5: ISO 8601 text.
+    else if (type === T_DATE) value = isoDate(v)
+    // 4: any number, 0 included, a Date when date-styled (exceljs kept truthy numbers only).
+    // A formula's result is n, b, e or str: under another t its <v> is a number, as with exceljs.
+    else value = numberOf(v)
     cells[col - 1] = value
   }
 
   const closeRow = (): void => {
     inRow = false
     inCell = false
-    into = 0
+    appending = false
     let width = cells.length
     while (width > 0 && cells[width - 1] === undefined) width--
     onRow(rowNumber, width)
@@ -183,11 +175,7 @@ export function parseSheet(b: Buffer, ctx: SheetContext, onRow: RowHook): { rows
     while (lt < n && b[lt] !== LT) lt++
     // A part cut short keeps the rows closed before the cut, as with exceljs.
     if (lt >= n) break
-    if (into !== 0 && lt > i) {
-      const text = textAt(b, i, lt)
-      if (into === 1) f += text
-      else v += text
-    }
+    if (appending && lt > i) v += textAt(b, i, lt)
     const c1 = b[lt + 1]
     if (c1 === SLASH) {
       const ns = lt + 2
@@ -195,9 +183,13 @@ export function parseSheet(b: Buffer, ctx: SheetContext, onRow: RowHook): { rows
       i = b.indexOf(GT, ne) + 1
       if (i === 0) throw new Error('unterminated tag')
       const len = ne - ns
-      if (len === 1 && b[ns] === 99) {
-        if (inCell) closeCell()
+      if (len === 1) {
+        const ch = b[ns]
+        if (ch === 99) {
+          if (inCell) closeCell()
+        } else if (ch === 116) appending = false
       } else if (len === 3 && inRow && bytesAre(b, ns, 'row')) closeRow()
+      else if (len === 3 && bytesAre(b, ns, 'rPh')) phonetic = false
       else if (len === 9 && bytesAre(b, ns, 'sheetData')) break
       continue
     }
@@ -218,6 +210,7 @@ export function parseSheet(b: Buffer, ctx: SheetContext, onRow: RowHook): { rows
       let styleEnd = -1
       let typeAt = -1
       let typeEnd = -1
+      let customFormat = false
       let p = ne
       for (;;) {
         let ch = b[p]
@@ -235,11 +228,12 @@ export function parseSheet(b: Buffer, ctx: SheetContext, onRow: RowHook): { rows
         const ve = b.indexOf(ch, vs)
         if (ve < 0) throw new Error('malformed attribute')
         p = ve + 1
-        if (alen !== 1) continue
-        const a = b[an]
-        if (a === 114) (ref = vs), (refEnd = ve)
-        else if (a === 115) (style = vs), (styleEnd = ve)
-        else if (a === 116 && isCell) (typeAt = vs), (typeEnd = ve)
+        if (alen === 1) {
+          const a = b[an]
+          if (a === 114) (ref = vs), (refEnd = ve)
+          else if (a === 115) (style = vs), (styleEnd = ve)
+          else if (a === 116 && isCell) (typeAt = vs), (typeEnd = ve)
+        } else if (alen === 12 && !isCell && bytesAre(b, an, 'customFormat')) customFormat = (ve === vs + 1 && b[vs] === 49) || (ve === vs + 4 && bytesAre(b, vs, 'true'))
       }
       const end = b[p] === GT ? p : tagEnd(b, p)
       i = end + 1
@@ -247,19 +241,21 @@ export function parseSheet(b: Buffer, ctx: SheetContext, onRow: RowHook): { rows
       if (isCell) {
         const c = ref < 0 ? 0 : refColumn(b, ref, refEnd)
         col = c > 0 ? c : col + 1
-        cellStyle = style < 0 ? 0 : intAt(b, style, styleEnd)
+        cellStyle = style < 0 ? -1 : intAt(b, style, styleEnd)
+        if (!(cellStyle < styleCount)) cellStyle = -1
         type = typeAt < 0 ? T_NUMBER : cellType(b, typeAt, typeEnd)
-        f = undefined
+        formula = false
+        phonetic = false
         v = undefined
-        into = 0
+        appending = false
         inCell = true
         if (selfClosing) closeCell()
       } else {
         const r = ref < 0 ? NaN : intAt(b, ref, refEnd)
         rowNumber = r >= 1 ? r : rowNumber + 1
-        // A row's own style (customFormat) applies to its cells without one.
-        const rs = style < 0 || style === styleEnd ? NaN : intAt(b, style, styleEnd)
-        rowDate = rs >= 0 && rs < dateStyles.length ? (dateStyles[rs] ?? false) : false
+        // 8: a row's style applies to its cells without one only with customFormat (exceljs: always).
+        const rs = customFormat && style >= 0 ? intAt(b, style, styleEnd) : -1
+        rowStyle = rs >= 0 ? rs : -1
         cells = []
         col = 0
         inRow = true
@@ -270,15 +266,22 @@ export function parseSheet(b: Buffer, ctx: SheetContext, onRow: RowHook): { rows
     const end = tagEnd(b, ne)
     i = end + 1
     if (!inCell) continue
-    if (len === 1 && (ch0 === 118 || ch0 === 116)) {
+    if (len === 1 && ch0 === 118) {
       v = ''
-      into = 2
+      appending = true
+    } else if (len === 1 && ch0 === 116) {
+      // An inline string's <t>: 2, every run's text is kept, joined; 1, not a phonetic run's.
+      if (v === undefined) v = ''
+      appending = !phonetic && b[end - 1] !== SLASH
     } else if (len === 1 && ch0 === 102) {
-      f = ''
-      into = 1
+      formula = true
+      appending = false
     } else if (len === 2 && ch0 === 105 && b[ns + 1] === 115) {
       v = ''
-      into = 2
+      appending = false
+    } else if (len === 3 && bytesAre(b, ns, 'rPh')) {
+      phonetic = b[end - 1] !== SLASH
+      appending = false
     }
   }
   return { rows, merges: mergesOf(b, i) }

@@ -1,9 +1,9 @@
 /**
  * A small, fast scanner for the XML parts of an .xlsx (byte-level, on the parts the zip
- * check already inflated). It reproduces what exceljs 4.4.0's streaming reader (saxes
- * underneath) made of these parts, quirks included, so the import reads what it read
- * before, several times faster. It differs only where exceljs failed or lost data: rows
- * and cells without `r`, parts it read in a racy order, characters split between chunks.
+ * check already inflated): entities, a pull tokenizer, shared strings, workbook.xml and
+ * its rels. It began as a faithful copy of what exceljs 4.4.0's streaming reader (saxes
+ * underneath) made of these parts; where that gave wrong values it now reads what Excel
+ * shows (phonetic runs skipped, every rich-text run kept, entities decoded once).
  */
 
 const LT = 60 // <
@@ -49,19 +49,35 @@ export function decodeAttr(raw: string): string {
   return decodeRefs(raw.replace(/\r\n?|[\t\n]/g, ' '))
 }
 
-/**
- * exceljs decodes "str"/"inlineStr" values and sheet names a second time, after saxes:
- * '&amp;lt;' in the file reads as '<'. Kept so the import sees what it saw with exceljs.
- */
-export function xmlDecodeAgain(s: string): string {
-  if (s.indexOf('&') < 0) return s
-  return s.replace(/&([a-z]*);/g, (c, name: string) => NAMED.get(name) ?? c)
-}
-
 /** Does b hold the ASCII text s at i? */
 export function bytesAre(b: Buffer, i: number, s: string): boolean {
   for (let k = 0; k < s.length; k++) if (b[i + k] !== s.charCodeAt(k)) return false
   return true
+}
+
+/** parseInt(value, 10) of b[start, end) without a string for the plain-digits case. */
+export function intAt(b: Buffer, start: number, end: number): number {
+  let n = 0
+  if (end <= start || end - start > 9) return parseInt(b.toString('latin1', start, end), 10)
+  for (let i = start; i < end; i++) {
+    const d = (b[i] ?? 0) - 48
+    if (d < 0 || d > 9) return parseInt(b.toString('latin1', start, end), 10)
+    n = n * 10 + d
+  }
+  return n
+}
+
+/** A value read from b[start, end): UTF-8 (Latin-1 when all ASCII), references resolved when present. */
+export function textAt(b: Buffer, start: number, end: number): string {
+  let seen = 0
+  let special = false
+  for (let i = start; i < end; i++) {
+    const ch = b[i] ?? 0
+    seen |= ch
+    if (ch === 38 || ch === 13) special = true
+  }
+  const raw = b.toString(seen & 0x80 ? 'utf8' : 'latin1', start, end)
+  return special ? decodeText(raw) : raw
 }
 
 /** Past a comment, CDATA section, processing instruction or DOCTYPE starting at b[i] === '<' (i itself if none). */
@@ -180,71 +196,35 @@ export class XmlCursor {
 }
 
 /**
- * Shared strings as exceljs caches them: an <si>'s text, or its rich-text runs joined. Its
- * bookkeeping is reproduced as is: any <t> (phonetic ones in <rPh> too) restarts the
- * text, and whitespace between tags inside <si> is kept. An empty <si> is null.
+ * Shared strings: an <si>'s text is its <t> texts in order, those of every rich-text run
+ * <r> joined. Phonetic runs (<rPh>, furigana) and <phoneticPr> are not text, nor is
+ * whitespace between tags. An <si> without text is null, a rich one with empty runs ''.
  */
 export function parseSharedStrings(xml: Buffer): (string | null)[] {
   const out: (string | null)[] = []
   const cur = new XmlCursor(xml)
   let text: string | null = null
-  let runs: (string | null)[] = []
+  let rich = false
+  let inText = false
+  let phonetic = false
   for (let tok = cur.next(); tok !== END; tok = cur.next()) {
-    if (tok === TEXT) text = text === null ? cur.text : text + cur.text
-    else if (tok === OPEN) {
-      if (cur.is('si')) {
-        runs = []
+    if (tok === TEXT) {
+      if (inText) text = text === null ? cur.text : text + cur.text
+    } else if (tok === OPEN) {
+      if (cur.is('t')) inText = !phonetic
+      else if (cur.is('r')) rich = true
+      else if (cur.is('rPh')) phonetic = true
+      else if (cur.is('si')) {
         text = null
-      } else if (cur.is('t')) text = null
-    } else if (cur.is('r')) {
-      runs.push(text)
-      text = null
-    } else if (cur.is('si')) {
-      out.push(runs.length > 0 ? runs.map((r) => r ?? '').join('') : text)
-      runs = []
-      text = null
-    }
+        rich = false
+        inText = false
+        phonetic = false
+      }
+    } else if (cur.is('t')) inText = false
+    else if (cur.is('rPh')) phonetic = false
+    else if (cur.is('si')) out.push(text ?? (rich ? '' : null))
   }
   return out
-}
-
-/** Built-in number formats exceljs knows a code for (locale-dependent ids 27-36, 50-58 have none there). */
-const BUILTIN_FORMATS: Record<number, string> = {
-  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
-  22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
-  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@'
-}
-
-/** exceljs's utils.isDateFmt. */
-export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false
-  const bare = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '')
-  return /[ymdhMsb]+/.test(bare)
-}
-
-/**
- * For each cellXfs entry (a cell's `s`), whether exceljs reads its numbers as dates: the
- * xf's numFmtId looked up in the file's <numFmts> (backslash escapes removed), then in
- * the built-ins; id 0 or none is never a date.
- */
-export function parseDateStyles(xml: Buffer): boolean[] {
-  const custom: string[] = []
-  const xfNumFmts: number[] = []
-  const cur = new XmlCursor(xml)
-  let depth = 0
-  let section = ''
-  for (let tok = cur.next(); tok !== END; tok = cur.next()) {
-    if (tok === OPEN) {
-      depth++
-      if (depth === 2) section = cur.is('numFmts') ? 'numFmts' : cur.is('cellXfs') ? 'cellXfs' : ''
-      else if (depth === 3 && section === 'numFmts' && cur.is('numFmt')) {
-        const a = cur.attrs()
-        custom[parseInt(a.numFmtId ?? '', 10)] = (a.formatCode ?? '').replace(/[\\](.)/g, '$1')
-      } else if (depth === 3 && section === 'cellXfs' && cur.is('xf')) xfNumFmts.push(parseInt(cur.attrs().numFmtId ?? '', 10))
-    } else if (tok === CLOSE) depth--
-  }
-  return xfNumFmts.map((id) => (id ? isDateFormat(custom[id] || BUILTIN_FORMATS[id]) : false))
 }
 
 export interface WorkbookSheet {
@@ -264,7 +244,7 @@ export function parseWorkbook(xml: Buffer): { sheets: WorkbookSheet[]; date1904:
     else if (cur.is('sheet')) {
       const a = cur.attrs()
       const rid = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? ''
-      sheets.push({ name: xmlDecodeAgain(a.name ?? ''), state: a.state ?? '', rid })
+      sheets.push({ name: a.name ?? '', state: a.state ?? '', rid })
     }
   }
   return { sheets, date1904 }
