@@ -13,7 +13,7 @@ afterEach(async () => {
 
 const ZHANG = makeId('19800101', '123')
 const LI = makeId('19900215', '124')
-const WANG = makeId('19750312', '001', '410102')
+const WANG = makeId('19750312', '003', '410102') // ends in a digit: Excel can store it as a (rounded) number
 const ZHAO = makeId('19600606', '013', '410102')
 const SUN = makeId('20010203', '022', '410102')
 const fullWidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
