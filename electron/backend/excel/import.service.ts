@@ -119,10 +119,10 @@ function stillValid(s: StagedFile, args: ExcelCheckArgs, ctx: Ctx): CheckRun | n
   return c.run
 }
 
-/** Step 5: check again inside one transaction and write; any failure leaves the database as it was. */
 /** What a row adds to the database file, indexes included (50,000 residents took 41 MB): sized generously. */
 const BYTES_PER_IMPORTED_ROW = 1024
 
+/** Step 5: check again inside one transaction and write; any failure leaves the database as it was. */
 export function commitImport(args: ExcelCheckArgs, ctx: Ctx): ImportSummary {
   const s = uncommitted(findStaged(args.stagingId, ctx.session.accountId, ctx.now().getTime()))
   const target = TARGETS[s.target]

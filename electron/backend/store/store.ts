@@ -109,7 +109,7 @@ export class Store {
   private closed = false
 
   private constructor(
-    private readonly SQL: SqlJsStatic,
+    private readonly engine: SqlJsStatic,
     private db: Database,
     /** Length of the in-memory file the database was opened in: its pages plus the room behind them. */
     private fileBytes: number,
@@ -250,7 +250,7 @@ export class Store {
     if (bytes - (this.fileBytes - used) <= used / 4) return
     const image = this.db.export()
     const room = Math.max(bytes, roomAtOpen(image))
-    const db = new this.SQL.Database(withHeadroom(image, room))
+    const db = new this.engine.Database(withHeadroom(image, room))
     configure(db)
     for (const statement of this.statements.values()) statement.free()
     this.statements.clear()
