@@ -1,7 +1,7 @@
 import { parseRange } from './cells'
 import type { CellRange, RawCell } from './cells'
 import { excelToDate, isoDate, parseColumnStyles } from './xlsx-styles'
-import { bytesAre, decodeAttr, intAt, nameEnd, skipMarkup, tagEnd, textAt } from './xlsx-xml'
+import { BANG, GT, LT, MAX_COLUMN, QUESTION, SLASH, bytesAre, decodeAttr, intAt, nameEnd, skipMarkup, tagEnd, textAt } from './xlsx-xml'
 
 /** What a worksheet's cells are read against. */
 export interface SheetContext {
@@ -14,13 +14,6 @@ export interface SheetContext {
 
 /** Called at each </row> with its number and width (before the row is stored). */
 export type RowHook = (rowNumber: number, width: number) => void
-
-const LT = 60
-const GT = 62
-const SLASH = 47
-const BANG = 33
-const QUESTION = 63
-const MAX_COLUMN = 16384
 
 const T_NUMBER = 0
 const T_SHARED = 1

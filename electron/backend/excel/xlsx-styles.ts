@@ -2,7 +2,8 @@
  * Which cells of an .xlsx hold dates: number formats from xl/styles.xml, column styles
  * from a worksheet's <cols>, and the conversions of serials and ISO 8601 text to Dates.
  */
-import { CLOSE, END, OPEN, XmlCursor, attributes, nameEnd, tagEnd } from './xlsx-xml'
+import { isValidYmd } from '../../../shared/domain'
+import { CLOSE, END, MAX_COLUMN, OPEN, XmlCursor, attributes, nameEnd, tagEnd } from './xlsx-xml'
 
 /**
  * Built-in number formats. Ids 27-36 and 50-58 depend on the locale: in Chinese, Japanese
@@ -52,8 +53,6 @@ export function parseDateStyles(xml: Buffer): boolean[] {
   return xfNumFmts.map((id) => (id ? isDateFormat(custom[id] || BUILTIN_FORMATS[id]) : false))
 }
 
-const MAX_COLUMN = 16384
-
 /**
  * Column (1-based) -> the style its <col> gives, from the <cols> before sheetData (which
  * starts at `end`); null when no column has a style other than 0.
@@ -88,11 +87,6 @@ export function excelToDate(v: number, date1904: boolean): Date {
 
 const ISO_DATE = /^\s*(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?Z?)?\s*$/
 
-function daysIn(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
-}
-
 /**
  * A t="d" value, ISO 8601 YYYY-MM-DD[THH:MM[:SS[.fff]]], as the same wall-clock-in-UTC
  * Date a date-styled serial gives (2020-02-03 equals serial 43864); other text stays text.
@@ -101,7 +95,7 @@ export function isoDate(text: string): Date | string {
   const m = ISO_DATE.exec(text)
   if (!m) return text
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((k) => Number(m[k] ?? 0)) as [number, number, number, number, number, number]
-  if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return text
+  if (!isValidYmd(y, mo, d) || h > 23 || mi > 59 || s > 59) return text
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms))
   // Date.UTC reads years 0-99 as 1900-1999.

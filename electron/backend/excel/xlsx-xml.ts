@@ -6,11 +6,13 @@
  * shows (phonetic runs skipped, every rich-text run kept, entities decoded once).
  */
 
-const LT = 60 // <
-const GT = 62 // >
-const SLASH = 47
-const BANG = 33
-const QUESTION = 63
+/** Bytes the scanners compare against, and Excel's last column (XFD). */
+export const LT = 60 // <
+export const GT = 62 // >
+export const SLASH = 47
+export const BANG = 33
+export const QUESTION = 63
+export const MAX_COLUMN = 16384
 
 const NAMED = new Map([
   ['lt', '<'],
@@ -240,7 +242,7 @@ export function parseWorkbook(xml: Buffer): { sheets: WorkbookSheet[]; date1904:
   const cur = new XmlCursor(xml)
   for (let tok = cur.next(); tok !== END; tok = cur.next()) {
     if (tok !== OPEN) continue
-    if (cur.is('workbookPr')) date1904 = cur.attrs().date1904 === '1'
+    if (cur.is('workbookPr')) date1904 = ['1', 'true'].includes(cur.attrs().date1904 ?? '') // xsd:boolean
     else if (cur.is('sheet')) {
       const a = cur.attrs()
       const rid = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? ''

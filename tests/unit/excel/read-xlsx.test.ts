@@ -710,6 +710,14 @@ describe('readXlsx reads what Excel shows where exceljs did not', () => {
     expect(in1904.sheets[0]?.rows[0]?.[0]).toEqual(D(2020, 2, 3))
   })
 
+  it('reads the 1904 date system whether workbookPr says date1904="1" or "true" (xsd:boolean)', async () => {
+    const xml = '<sheetData><row r="1"><c r="A1" s="1"><v>0</v></c></row></sheetData>'
+    const first = async (workbookPr?: string) => (await readXlsx(handBook({ sheets: [{ name: 'S', xml }], styles: DATE_STYLES, workbookPr }))).sheets[0]?.rows[0]?.[0]
+    expect(await first('<workbookPr date1904="true"/>')).toEqual(D(1904, 1, 1))
+    expect(await first('<workbookPr date1904="1"/>')).toEqual(D(1904, 1, 1))
+    expect(await first('<workbookPr date1904="false"/>')).toEqual(await first())
+  })
+
   it('6: an empty <v/> reads null, and no NaN or Invalid Date ever comes out', async () => {
     const xml =
       '<sheetData><row r="1"><c r="A1"><v/></c><c r="B1"><v></v></c><c r="C1" s="1"><v/></c><c r="D1"><v>abc</v></c><c r="E1"><v>NaN</v></c>' +
