@@ -6,6 +6,7 @@ import type { Session } from './context'
 import { LOCAL_SESSION } from './context'
 import { createDispatch } from './dispatch'
 import { handlers } from './handlers'
+import { SecurityLog } from './security/security-log'
 import { MIGRATIONS } from './store/migrations'
 import { Store } from './store/store'
 import type { StoreOptions } from './store/store'
@@ -20,6 +21,7 @@ export interface BackendOptions {
 export interface Backend {
   store: Store
   sessions: SessionManager
+  security: SecurityLog
   /** Trusted in-process call with a given session (tests, tools). Hosts never use this. */
   call(method: string, args: unknown, session?: Session): Promise<Envelope<unknown>>
   /** A host's call: the session comes only from the token the caller holds. */
@@ -38,6 +40,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     for (const listener of listeners) listener(event)
   }
   const sessions = new SessionManager()
+  const security = new SecurityLog(store, now)
   const { dispatch, drain } = createDispatch({
     store,
     handlers,
@@ -45,12 +48,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     appVersion: options.appVersion,
     emit,
     sessions,
+    security,
     resolveSession: createSessionResolver(store, sessions, now),
     logError: (error, method) => console.error(`[backend] ${method} failed:`, error)
   })
   return {
     store,
     sessions,
+    security,
     call: (method, args, session = LOCAL_SESSION) => dispatch(method, args, { session }),
     callAs: (token, method, args) => dispatch(method, args, { token }),
     onEvent(listener) {
@@ -59,6 +64,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     close: async () => {
       await drain()
+      security.close()
       store.close()
     }
   }

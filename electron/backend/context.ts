@@ -1,6 +1,7 @@
 import type { Api, BackendEvent, Permission } from '../../shared/contract'
 import type { ArgsOf, ResultOf } from '../../shared/contract/types'
 import type { SessionManager } from './auth/sessions'
+import type { SecurityLog } from './security/security-log'
 import type { Store, Tx } from './store/store'
 
 /**
@@ -33,6 +34,11 @@ export interface Ctx {
    * and its record of who did it are committed (and journaled) as one.
    */
   write<T>(audit: AuditNote<T>, fn: (tx: Tx) => T): T
+  /**
+   * Security events (failed logins, digit searches by roles that cannot reveal, unknown pass
+   * numbers): written to 操作日志 one row per burst, from queries and refused calls too.
+   */
+  security: SecurityLog
 }
 
 export interface AuditNote<T> {

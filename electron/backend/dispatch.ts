@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors'
 import type { Envelope, ErrorBody, FieldIssue } from '../../shared/errors'
 import { appendAudit } from './audit/audit.service'
 import type { SessionManager } from './auth/sessions'
+import type { SecurityLog } from './security/security-log'
 import type { AllHandlers, AuditNote, Ctx, Session } from './context'
 import type { Store, Tx } from './store/store'
 
@@ -15,6 +16,7 @@ export interface DispatchDeps {
   appVersion: string
   emit: (event: BackendEvent) => void
   sessions: SessionManager
+  security: SecurityLog
   /** Turns a session token into a Session, or throws UNAUTHORIZED / SESSION_EXPIRED. */
   resolveSession: (token: string | null) => Session
   /** Where unexpected failures are reported; the caller only sees a generic message. */
@@ -85,6 +87,7 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
       now: deps.now,
       appVersion: deps.appVersion,
       emit: deps.emit,
+      security: deps.security,
       write<T>(note: AuditNote<T>, fn: (tx: Tx) => T): T {
         if (spec.kind !== 'mutation') throw new Error(`${method} is a query and may not write`)
         return deps.store.transaction((tx) => {

@@ -142,6 +142,7 @@ describe('dispatch failure handling', () => {
       appVersion: 't',
       emit: () => {},
       sessions: new SessionManager(),
+      security: backend.security,
       resolveSession: () => {
         throw new AppError('UNAUTHORIZED', '请先登录。')
       },

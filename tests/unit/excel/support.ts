@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { createSessionResolver } from '../../../electron/backend/auth/auth.service'
 import { SessionManager } from '../../../electron/backend/auth/sessions'
+import { SecurityLog } from '../../../electron/backend/security/security-log'
 import type { Backend } from '../../../electron/backend/backend'
 import { LOCAL_SESSION } from '../../../electron/backend/context'
 import { createDispatch } from '../../../electron/backend/dispatch'
@@ -24,6 +25,7 @@ export async function excelBackend(): Promise<TestBackend & { events: BackendEve
   const store = await Store.open({ dir, migrations, now: clock.now, idleSnapshotMs: 0 })
   const events: BackendEvent[] = []
   const sessions = new SessionManager()
+  const security = new SecurityLog(store, clock.now)
   const { dispatch, drain } = createDispatch({
     store,
     handlers,
@@ -31,16 +33,19 @@ export async function excelBackend(): Promise<TestBackend & { events: BackendEve
     appVersion: '9.9.9',
     emit: (e) => events.push(e),
     sessions,
+    security,
     resolveSession: createSessionResolver(store, sessions, clock.now)
   })
   const backend: Backend = {
     store,
     sessions,
+    security,
     call: (method, args, session = LOCAL_SESSION) => dispatch(method, args, { session }),
     callAs: (token, method, args) => dispatch(method, args, { token }),
     onEvent: () => () => undefined,
     close: async () => {
       await drain()
+      security.close()
       store.close()
     }
   }
