@@ -132,7 +132,7 @@ export class Store {
       idleSnapshotMs: options.idleSnapshotMs ?? 30_000
     }
     fs.mkdirSync(settings.dir, { recursive: true })
-    const release = acquireLock(path.join(settings.dir, LOCK_FILE), settings.now())
+    const release = await acquireLock(path.join(settings.dir, LOCK_FILE), settings.now())
     try {
       const SQL = await loadSqlJs()
       const databaseFile = path.join(settings.dir, DATABASE_FILE)

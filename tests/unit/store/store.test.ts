@@ -255,8 +255,10 @@ describe('Store', () => {
     expect(error.message).toContain('另一个守望程序')
     store.close()
 
-    // A lock left by a process that no longer exists (kill -9) is stale.
-    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 17, host: (await import('node:os')).hostname(), since: 'x' }))
+    // A lock file left by a crash is stale even when its pid is alive again (reused by another
+    // process, here our parent): the lock is the OS endpoint, not the pid (see lock.test.ts).
+    const host = (await import('node:os')).hostname()
+    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, host, since: 'x', executable: 'x' }))
     const next = await open(dir)
     expect(names(next)).toEqual([])
     next.close()
