@@ -1,4 +1,5 @@
 export * from './normalize'
+export * from './text'
 export * from './dates'
 export * from './id-card'
 export * from './phone'

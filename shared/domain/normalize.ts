@@ -3,10 +3,7 @@
  * with Chinese input methods, pasted from WeChat, or read from Excel, so full-width
  * digits, ideographic spaces and invisible characters are the norm, not the exception.
  */
-
-// Zero-width characters survive copy-paste from web pages and chat apps and make two
-// visually identical values compare unequal; U+FEFF is also a stray byte-order mark.
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g
+import { cleanText } from './text'
 
 // Every dash a keyboard or IME can produce; clerks group ID and phone digits with them.
 // NFKC already folds the full-width U+FF0D and small U+FE63 into '-', but not these.
@@ -17,11 +14,14 @@ const DASHES = /[-\u2010-\u2015\u2212\uFF0D\uFE63]/g
 // test is much cheaper than the normalisation.
 const ALREADY_NORMAL = /^[!-~\u4e00-\u9fa5]+(?: [!-~\u4e00-\u9fa5]+)*$/
 
-/** NFKC, trim, and collapse runs of whitespace (including U+3000) into one space. */
+/**
+ * NFKC, trim, and collapse runs of whitespace (including U+3000) into one space, after the
+ * one clean-up of free text (cleanText: bidi controls, zero-width and control characters).
+ */
 export function normalizeText(s: string | null | undefined): string {
   if (s == null) return ''
   if (typeof s === 'string' && ALREADY_NORMAL.test(s)) return s
-  return String(s).normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
+  return cleanText(String(s)).normalize('NFKC').replace(/\s+/g, ' ').trim()
 }
 
 /**
@@ -31,9 +31,8 @@ export function normalizeText(s: string | null | undefined): string {
  */
 export function compactCode(s: string | null | undefined): string {
   if (s == null) return ''
-  return String(s)
+  return cleanText(String(s))
     .normalize('NFKC')
-    .replace(INVISIBLE, '')
     .replace(/\s+/g, '')
     .replace(DASHES, '')
     .toUpperCase()

@@ -1,6 +1,6 @@
 import { passwordProblem } from '../domain/password'
 import { ROLES } from '../domain/roles'
-import { z } from './zod'
+import { cleanString, z } from './zod'
 
 export const usernameSchema = z
   .string()
@@ -9,7 +9,7 @@ export const usernameSchema = z
   .max(32, '用户名不能超过 32 个字符')
   .regex(/^[A-Za-z0-9_.\-\u4e00-\u9fa5]+$/, '用户名只能包含汉字、字母、数字和 _ . -')
 
-export const displayNameSchema = z.string().trim().min(1, '请填写姓名').max(20, '姓名不能超过 20 个字')
+export const displayNameSchema = cleanString().trim().min(1, '请填写姓名').max(20, '姓名不能超过 20 个字')
 
 /** A new password, checked against the minimum strength (the user name is checked by the callers' refine). */
 export const newPasswordSchema = z.string().superRefine((value, ctx) => {
@@ -48,7 +48,7 @@ export const accountResetPasswordArgs = z.strictObject({ id: z.number().int().po
 
 export const setupArgs = z
   .strictObject({
-    communityName: z.string().trim().min(2, '请填写社区名称').max(40, '社区名称不能超过 40 个字'),
+    communityName: cleanString().trim().min(2, '请填写社区名称').max(40, '社区名称不能超过 40 个字'),
     username: usernameSchema,
     displayName: displayNameSchema,
     password: z.string()

@@ -1,16 +1,16 @@
-import { z } from './zod'
+import { cleanString, z } from './zod'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 
 export const auditFilterShape = {
-  actor: z.string().trim().max(64).optional(),
+  actor: cleanString().trim().max(64).optional(),
   /** Method name ('residents.update') or a prefix ('auth.'). */
-  action: z.string().trim().max(64).optional(),
+  action: cleanString().trim().max(64).optional(),
   /** Inclusive calendar dates in the office's local time. */
   from: isoDate.optional(),
   to: isoDate.optional(),
   /** Matches the summary or the record reference. */
-  text: z.string().trim().max(64).optional()
+  text: cleanString().trim().max(64).optional()
 }
 
 export const auditListArgs = z.strictObject({

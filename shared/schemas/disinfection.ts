@@ -1,5 +1,5 @@
 /** Disinfection of public places (消杀): places with a schedule, and the log of what was done. */
-import { optionalText, pageShape, recordId, requiredText } from './register'
+import { noteText, optionalText, pageShape, recordId, requiredText } from './register'
 import { quantitySchema } from './supplies'
 import { z } from './zod'
 
@@ -36,7 +36,7 @@ export const placeShape = {
   timesPerDay: z.number().int('每天次数必须是整数').min(1, '每天至少 1 次').max(24, '每天最多 24 次'),
   intervalDays: z.number().int('间隔天数必须是整数').min(1, '间隔至少 1 天').max(365, '间隔最多 365 天'),
   active: z.boolean(),
-  notes: optionalText('备注', 200)
+  notes: noteText('备注', 200)
 }
 export const placeSaveArgs = z.strictObject({ id: recordId('场所').optional(), ...placeShape })
 export type PlaceSave = z.infer<typeof placeSaveArgs>

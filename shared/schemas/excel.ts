@@ -1,4 +1,4 @@
-import { z } from './zod'
+import { cleanString, z } from './zod'
 import { KEY_GROUPS, PERSON_TYPES, optionalText, recordId, requiredText } from './register'
 import { isoDay } from './returnees'
 
@@ -54,7 +54,7 @@ export const excelStagingArgs = z.strictObject({ stagingId })
 export const excelSaveMappingArgs = z.strictObject({
   target: z.enum(IMPORT_TARGETS),
   name: requiredText('方案名称', 40),
-  headers: z.array(z.string().max(200)).min(1).max(200),
+  headers: z.array(cleanString().max(200)).min(1).max(200),
   mapping
 })
 export const excelMappingsArgs = z.strictObject({ target: z.enum(IMPORT_TARGETS) })

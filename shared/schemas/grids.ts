@@ -1,6 +1,6 @@
 import { parsePhone } from '../domain/phone'
 import { z } from './zod'
-import { addressSchema, optionalText, recordId, requiredText } from './register'
+import { addressSchema, noteText, optionalText, recordId, requiredText } from './register'
 
 /** A grid leader or worker: a name and phone, optionally a person from the register. */
 export const staffSchema = z
@@ -18,7 +18,7 @@ export type StaffInput = z.infer<typeof staffSchema>
 
 export const gridShape = {
   name: requiredText('网格名称', 40),
-  notes: optionalText('备注', 500),
+  notes: noteText('备注', 500),
   leader: staffSchema.nullable(),
   workers: z.array(staffSchema).max(20, '网格员最多 20 人')
 }

@@ -1,10 +1,10 @@
 import { z } from './zod'
-import { TENURES, addressSchema, deleteArgs, optionalText, pageShape, recordId, requiredText } from './register'
+import { TENURES, addressSchema, deleteArgs, noteText, optionalText, pageShape, recordId, requiredText } from './register'
 
 export const householdShape = {
   address: addressSchema,
   tenure: z.enum(TENURES, { message: '请选择住房性质' }),
-  notes: optionalText('备注', 500)
+  notes: noteText('备注', 500)
 }
 
 export const householdsListArgs = z.strictObject({

@@ -2,7 +2,7 @@
  * Vocabulary of the community register (网格 / 住户 / 居民): stored codes are English,
  * what a clerk sees is the Chinese label beside each.
  */
-import { z } from './zod'
+import { cleanString, z } from './zod'
 
 export const PERSON_TYPES = ['registered', 'resident', 'floating', 'tenant', 'separated'] as const
 export type PersonType = (typeof PERSON_TYPES)[number]
@@ -52,16 +52,21 @@ export const SEX_LABELS: Record<'M' | 'F', string> = { M: '男', F: '女' }
 export const recordId = (label: string) =>
   z.number({ message: `${label}编号应为数字` }).int(`${label}编号应为整数`).positive(`${label}编号应为正数`)
 
+/** Free text a clerk must fill in, cleaned (cleanString) before it is judged empty. */
 export const requiredText = (label: string, max: number) =>
-  z
-    .string({ message: `请填写${label}` })
+  cleanString({ message: `请填写${label}` })
     .trim()
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过 ${max} 个字`)
 
 export const optionalText = (label: string, max: number) =>
-  z
-    .string()
+  cleanString()
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`)
+
+/** A note (备注): like optionalText, but its line breaks are kept. */
+export const noteText = (label: string, max: number) =>
+  cleanString(undefined, { multiline: true })
     .trim()
     .max(max, `${label}不能超过 ${max} 个字`)
 

@@ -1,7 +1,7 @@
 import { ID_DOC_TYPES, splitIsoDate, validateIdDocument } from '../domain'
 import type { FieldIssue } from '../errors'
 import { parsePhone } from '../domain/phone'
-import { z } from './zod'
+import { cleanString, z } from './zod'
 import {
   KEY_GROUPS,
   PERSON_TYPES,
@@ -9,6 +9,7 @@ import {
   SEXES,
   SEX_LABELS,
   deleteArgs,
+  noteText,
   optionalText,
   pageShape,
   recordId,
@@ -22,11 +23,11 @@ export const residentShape = {
   idNumber: optionalText('证件号码', 40),
   sex: z.enum(SEXES, { message: '请选择性别' }).nullable(),
   birthDate: z.string().nullable(),
-  phones: z.array(z.string().trim().max(30, '电话不能超过 30 个字')).max(3, '最多填写 3 个电话'),
+  phones: z.array(cleanString().trim().max(30, '电话不能超过 30 个字')).max(3, '最多填写 3 个电话'),
   tags: z.array(z.enum(KEY_GROUPS, { message: '未知的重点人群类别' })).max(KEY_GROUPS.length),
   personType: z.enum(PERSON_TYPES, { message: '请选择人员类型' }),
   relation: z.enum(RELATIONS, { message: '请选择与户主关系' }).nullable(),
-  notes: optionalText('备注', 500)
+  notes: noteText('备注', 500)
 }
 
 type ResidentFields = {

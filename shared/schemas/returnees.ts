@@ -4,7 +4,7 @@
  */
 import { splitIsoDate } from '../domain/dates'
 import { originProblem } from '../domain/regions'
-import { optionalText, pageShape, recordId, requiredText } from './register'
+import { noteText, optionalText, pageShape, recordId, requiredText } from './register'
 import { z } from './zod'
 
 export const TRANSPORTS = ['car', 'train', 'plane', 'bus', 'other'] as const
@@ -51,7 +51,7 @@ export const tripShape = {
   transportNo: optionalText('车次/航班/车牌', 30),
   companions: z.array(companionSchema).max(20, '同行人员最多 20 人'),
   reason: optionalText('返程事由', 100),
-  notes: optionalText('备注', 300)
+  notes: noteText('备注', 300)
 }
 
 /** An observation episode started together with the registration (optional). */

@@ -1,9 +1,8 @@
-import { z } from './zod'
+import { cleanString, z } from './zod'
 import { emptyArgs } from './system'
 
 const shortText = (label: string, max: number) =>
-  z
-    .string()
+  cleanString()
     .trim()
     .max(max, `${label}不能超过 ${max} 个字`)
 

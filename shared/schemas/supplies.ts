@@ -2,7 +2,7 @@
  * Supply stock (物资台账): items, the append-only ledger, household distribution.
  * Quantities are whole numbers in the item's own unit, so every sum is exact.
  */
-import { optionalText, pageShape, recordId, requiredText } from './register'
+import { noteText, optionalText, pageShape, recordId, requiredText } from './register'
 import { z } from './zod'
 
 export const SUPPLY_CATEGORIES = ['protective', 'disinfectant', 'testing', 'living', 'medicine'] as const
@@ -54,7 +54,7 @@ export const itemShape = {
   unit: requiredText('计量单位', 8),
   warningLevel: z.number({ message: '请填写预警数量' }).int('预警数量必须是整数').min(0, '预警数量不能小于 0').max(100_000_000),
   hasBatches: z.boolean(),
-  notes: optionalText('备注', 200)
+  notes: noteText('备注', 200)
 }
 export const itemSaveArgs = z.strictObject({ id: recordId('物资').optional(), ...itemShape })
 export type ItemSave = z.infer<typeof itemSaveArgs>
@@ -131,7 +131,7 @@ export const campaignCreateArgs = z.strictObject({
   name: requiredText('发放活动名称', 40),
   itemId: recordId('物资'),
   perHousehold: quantitySchema,
-  notes: optionalText('备注', 200)
+  notes: noteText('备注', 200)
 })
 export type CampaignCreate = z.infer<typeof campaignCreateArgs>
 

@@ -1,7 +1,7 @@
 import { parsePhone } from '../domain/phone'
 import { ALL_AVAILABLE } from '../domain/roster-rules'
-import { SEXES, optionalText, recordId } from './register'
-import { z } from './zod'
+import { SEXES, noteText, optionalText, recordId } from './register'
+import { cleanString, z } from './zod'
 
 export const VOLUNTEER_KINDS = ['resident', 'teacher', 'medical', 'cadre', 'social_worker', 'property', 'police'] as const
 export type VolunteerKind = (typeof VOLUNTEER_KINDS)[number]
@@ -26,14 +26,14 @@ export const volunteerShape = {
   sex: z.enum(SEXES, { message: '请选择性别' }).nullable(),
   kind: z.enum(VOLUNTEER_KINDS, { message: '请选择志愿者类别' }),
   politics: z.enum(POLITICS, { message: '请选择政治面貌' }),
-  skills: z.array(z.string().trim().min(1, '技能不能为空').max(12, '每项技能不超过 12 个字')).max(10, '最多 10 项技能'),
+  skills: z.array(cleanString().trim().min(1, '技能不能为空').max(12, '每项技能不超过 12 个字')).max(10, '最多 10 项技能'),
   building: optionalText('楼栋', 40),
   gridId: recordId('网格').nullable(),
   availability: z.string().regex(/^[01]{21}$/, '可值班时间应为一周 7 天 x 上午/下午/晚上'),
   canLead: z.boolean(),
   status: z.enum(VOLUNTEER_STATUSES, { message: '请选择状态' }),
   startDate: isoDate.nullable(),
-  notes: optionalText('备注', 200)
+  notes: noteText('备注', 200)
 }
 
 const volunteerObject = z.strictObject(volunteerShape)
