@@ -9,8 +9,10 @@ export const ERROR_CODES = {
   UNAUTHORIZED: 401,
   /** The session ended after the idle-lock time: log in again (same account). */
   SESSION_EXPIRED: 401,
-  /** Too many wrong passwords in a row. */
-  ACCOUNT_LOCKED: 423,
+  /** Too many attempts already waiting their turn for this account: answered at once, nothing checked. */
+  TOO_MANY_ATTEMPTS: 429,
+  /** The session may only set a new password (new account, or reset by the administrator). */
+  PASSWORD_CHANGE_REQUIRED: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,

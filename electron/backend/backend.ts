@@ -1,6 +1,7 @@
 import type { BackendEvent } from '../../shared/contract'
 import type { Envelope } from '../../shared/errors'
 import { createSessionResolver } from './auth/auth.service'
+import { LoginGuard, realSleep } from './auth/login-guard'
 import { SessionManager } from './auth/sessions'
 import type { Session } from './context'
 import { LOCAL_SESSION } from './context'
@@ -15,6 +16,8 @@ export interface BackendOptions {
   dataDir: string
   appVersion: string
   now?: () => Date
+  /** How paced logins wait (virtual time in tests); real timers by default. */
+  sleep?: (ms: number) => Promise<void>
   store?: Partial<Omit<StoreOptions, 'dir' | 'migrations' | 'now'>>
 }
 
@@ -22,6 +25,7 @@ export interface Backend {
   store: Store
   sessions: SessionManager
   security: SecurityLog
+  guard: LoginGuard
   /** Trusted in-process call with a given session (tests, tools). Hosts never use this. */
   call(method: string, args: unknown, session?: Session): Promise<Envelope<unknown>>
   /** A host's call: the session comes only from the token the caller holds. */
@@ -41,6 +45,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   }
   const sessions = new SessionManager()
   const security = new SecurityLog(store, now)
+  const guard = new LoginGuard({ now: () => now().getTime(), sleep: options.sleep ?? realSleep })
   const { dispatch, drain } = createDispatch({
     store,
     handlers,
@@ -49,6 +54,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     emit,
     sessions,
     security,
+    guard,
     resolveSession: createSessionResolver(store, sessions, now),
     logError: (error, method) => console.error(`[backend] ${method} failed:`, error)
   })
@@ -56,6 +62,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     store,
     sessions,
     security,
+    guard,
     call: (method, args, session = LOCAL_SESSION) => dispatch(method, args, { session }),
     callAs: (token, method, args) => dispatch(method, args, { token }),
     onEvent(listener) {

@@ -1,5 +1,6 @@
 import type { Api, BackendEvent, Permission } from '../../shared/contract'
 import type { ArgsOf, ResultOf } from '../../shared/contract/types'
+import type { LoginGuard } from './auth/login-guard'
 import type { SessionManager } from './auth/sessions'
 import type { SecurityLog } from './security/security-log'
 import type { Store, Tx } from './store/store'
@@ -15,6 +16,8 @@ export interface Session {
   permissions: ReadonlySet<Permission> | 'all'
   /** Grid ids this session may see, or 'all' for roles not bound to grids. */
   gridScope: readonly number[] | 'all'
+  /** Until the person sets their own password, dispatch lets the session do nothing else. */
+  mustChangePassword?: boolean
 }
 
 /** The office desk before accounts exist, and tests that are not about permissions. */
@@ -39,6 +42,13 @@ export interface Ctx {
    * numbers): written to 操作日志 one row per burst, from queries and refused calls too.
    */
   security: SecurityLog
+  /** Paces password checks per account so guessing stays slow without locking anyone out. */
+  guard: LoginGuard
+  /**
+   * Paced methods only (spec.paced): runs fn as a turn of the one mutation queue, after the
+   * caller's session is checked again; ctx.write is allowed only inside it.
+   */
+  serial<T>(fn: () => T): Promise<T>
 }
 
 export interface AuditNote<T> {

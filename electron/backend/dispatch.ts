@@ -1,9 +1,11 @@
 import type { Method } from '../../shared/contract'
 import { isMethod, methods } from '../../shared/contract'
+import { PASSWORD_CHANGE_METHODS } from '../../shared/contract/auth'
 import type { BackendEvent, MethodSpec } from '../../shared/contract/types'
 import { AppError } from '../../shared/errors'
 import type { Envelope, ErrorBody, FieldIssue } from '../../shared/errors'
 import { appendAudit } from './audit/audit.service'
+import { LoginGuard, realSleep } from './auth/login-guard'
 import type { SessionManager } from './auth/sessions'
 import type { SecurityLog } from './security/security-log'
 import type { AllHandlers, AuditNote, Ctx, Session } from './context'
@@ -17,6 +19,8 @@ export interface DispatchDeps {
   emit: (event: BackendEvent) => void
   sessions: SessionManager
   security: SecurityLog
+  /** Paces password checks (auth); one is made on deps.now when not given. */
+  guard?: LoginGuard
   /** Turns a session token into a Session, or throws UNAUTHORIZED / SESSION_EXPIRED. */
   resolveSession: (token: string | null) => Session
   /** Where unexpected failures are reported; the caller only sees a generic message. */
@@ -57,6 +61,7 @@ function allowed(session: Session, spec: MethodSpec<unknown>): boolean {
  */
 export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain: () => Promise<void> } {
   let mutationQueue: Promise<unknown> = Promise.resolve()
+  const guard = deps.guard ?? new LoginGuard({ now: () => deps.now().getTime(), sleep: realSleep })
 
   function sessionFor(caller: Caller, spec: MethodSpec<unknown>): Session {
     if ('session' in caller) return caller.session
@@ -71,6 +76,10 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
   function authorize(caller: Caller, spec: MethodSpec<unknown>, method: string): Session {
     const session = sessionFor(caller, spec)
     if (!allowed(session, spec)) throw new AppError('FORBIDDEN', `您没有“${spec.title}”的权限。`, { method })
+    // A password the administrator typed opens nothing but the page that replaces it.
+    if (session.mustChangePassword && spec.permission !== 'public' && !PASSWORD_CHANGE_METHODS.has(method)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先设置新密码，再使用其他功能。', { method })
+    }
     return session
   }
 
@@ -79,6 +88,7 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
     // logged out meanwhile must not write.
     const session = authorize(caller, spec, method)
     let wrote = false
+    let inSerial = 0
     const ctx: Ctx = {
       store: deps.store,
       session,
@@ -88,8 +98,24 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
       appVersion: deps.appVersion,
       emit: deps.emit,
       security: deps.security,
+      guard,
+      serial<T>(fn: () => T): Promise<T> {
+        if (!spec.paced) throw new Error(`${method} is not paced: it already runs in the mutation queue`)
+        const turn = mutationQueue.then(() => {
+          authorize(caller, spec, method)
+          inSerial++
+          try {
+            return fn()
+          } finally {
+            inSerial--
+          }
+        })
+        mutationQueue = turn.catch(() => undefined)
+        return turn
+      },
       write<T>(note: AuditNote<T>, fn: (tx: Tx) => T): T {
         if (spec.kind !== 'mutation') throw new Error(`${method} is a query and may not write`)
+        if (spec.paced && inSerial === 0) throw new Error(`${method} is paced: it writes only inside ctx.serial`)
         return deps.store.transaction((tx) => {
           const result = fn(tx)
           const summary = typeof note.summary === 'function' ? note.summary(result) : note.summary
@@ -136,7 +162,9 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
         (data): Envelope<unknown> => ({ ok: true, data }),
         (error: unknown) => failure(error, method, deps.logError)
       )
-    if (spec.kind === 'query') return execute()
+    // A paced method waits on its own throttle first and queues only its write (ctx.serial),
+    // so a flood of logins never holds up the office's other writes.
+    if (spec.kind === 'query' || spec.paced) return execute()
     const queued = mutationQueue.then(execute)
     mutationQueue = queued
     return queued

@@ -13,8 +13,8 @@ export interface AccountView {
   gridIds: number[]
   active: boolean
   lastLoginAt: string | null
-  /** Set while five wrong passwords keep the account locked. */
-  lockedUntil: string | null
+  /** Created or reset by the administrator and not yet given a password of the person's own. */
+  mustChangePassword: boolean
   createdAt: string
 }
 

@@ -60,6 +60,12 @@ export interface MethodSpec<A> {
   permission: Permission
   /** Chinese name of the action, used in the audit log and progress messages. */
   title: string
+  /**
+   * A mutation that first waits its turn in a throttle of its own (login, password checks):
+   * dispatch runs it outside the one mutation queue, so its waiting never holds up anyone
+   * else's writes, and it writes only through ctx.serial, which takes a turn in that queue.
+   */
+  paced?: true
 }
 
 export type MethodTable<Api> = {

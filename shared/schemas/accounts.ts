@@ -56,11 +56,31 @@ export const setupArgs = z
   .superRefine(noUsernameInPassword)
 export type SetupArgs = z.infer<typeof setupArgs>
 
+/** The device token this browser was given at its last login of the account (README: 登录). */
+const deviceTokenSchema = z.string().max(200).optional()
+
 export const loginArgs = z.strictObject({
   username: z.string().trim().min(1, '请输入用户名').max(64),
-  password: z.string().min(1, '请输入密码').max(256)
+  password: z.string().min(1, '请输入密码').max(256),
+  deviceToken: deviceTokenSchema
 })
 export type LoginArgs = z.infer<typeof loginArgs>
+
+/** The administrator's forgotten password: the recovery code shown once sets a new one. */
+export const recoverArgs = z
+  .strictObject({
+    username: z.string().trim().min(1, '请输入用户名').max(64),
+    recoveryCode: z.string().trim().min(1, '请输入恢复码').max(64),
+    password: z.string(),
+    deviceToken: deviceTokenSchema
+  })
+  .superRefine(noUsernameInPassword)
+export type RecoverArgs = z.infer<typeof recoverArgs>
+
+export const renewRecoveryCodeArgs = z.strictObject({
+  currentPassword: z.string().min(1, '请输入当前密码').max(256)
+})
+export type RenewRecoveryCodeArgs = z.infer<typeof renewRecoveryCodeArgs>
 
 export const changePasswordArgs = z.strictObject({
   currentPassword: z.string().min(1, '请输入当前密码').max(256),

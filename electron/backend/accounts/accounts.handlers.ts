@@ -15,7 +15,7 @@ import {
 import { accountView, accountViews, assertKeepsAnAdmin, assertUsernameFree, describeAccount, gridsForRole, requireAccount } from './accounts.service'
 
 export const accountsHandlers = {
-  'accounts.list': (_args, ctx) => accountViews(ctx.store, listAccountRows(ctx.store), ctx.now()),
+  'accounts.list': (_args, ctx) => accountViews(ctx.store, listAccountRows(ctx.store)),
 
   'accounts.create': (args, ctx) => {
     assertUsernameFree(ctx.store, args.username)
@@ -25,12 +25,13 @@ export const accountsHandlers = {
     const id = ctx.write(
       { summary: `新建账号 ${describeAccount(args)}`, record: (newId: number) => `account:${newId}`, detail: { gridIds } },
       (tx) => {
-        const newId = insertAccount(tx, { username: args.username, displayName: args.displayName, role: args.role, passwordHash, at })
+        // The administrator knows this password: the person sets their own at the first login.
+        const newId = insertAccount(tx, { username: args.username, displayName: args.displayName, role: args.role, passwordHash, mustChangePassword: true, at })
         replaceAccountGrids(tx, newId, gridIds)
         return newId
       }
     )
-    return accountView(ctx.store, id, ctx.now())
+    return accountView(ctx.store, id)
   },
 
   'accounts.update': (args, ctx) => {
@@ -38,7 +39,7 @@ export const accountsHandlers = {
     const role = args.role ?? row.role
     const displayName = args.displayName ?? row.display_name
     assertKeepsAnAdmin(ctx.store, row, role, row.active === 1)
-    const before = accountView(ctx.store, row.id, ctx.now())
+    const before = accountView(ctx.store, row.id)
     const gridIds = gridsForRole(ctx.store, role, args.gridIds ?? before.gridIds)
     const changes = [
       displayName !== row.display_name ? `姓名 ${row.display_name} → ${displayName}` : '',
@@ -52,7 +53,7 @@ export const accountsHandlers = {
         replaceAccountGrids(tx, row.id, gridIds)
       }
     )
-    return accountView(ctx.store, row.id, ctx.now())
+    return accountView(ctx.store, row.id)
   },
 
   'accounts.setActive': (args, ctx) => {
@@ -63,7 +64,7 @@ export const accountsHandlers = {
       setAccountActive(tx, row.id, args.active, ctx.now().toISOString())
     )
     if (!args.active) ctx.sessions.revokeAccount(row.id)
-    return accountView(ctx.store, row.id, ctx.now())
+    return accountView(ctx.store, row.id)
   },
 
   'accounts.resetPassword': (args, ctx) => {
@@ -71,9 +72,11 @@ export const accountsHandlers = {
     const problem = passwordProblem(args.newPassword, row.username)
     if (problem) throw new AppError('BAD_ARGS', problem, { issues: [{ path: 'newPassword', message: problem }] })
     const hash = hashPassword(args.newPassword)
-    ctx.write({ summary: `重置了 ${describeAccount(row)} 的密码`, record: `account:${row.id}` }, (tx) =>
-      setPasswordHash(tx, row.id, hash, ctx.now().toISOString())
-    )
+    // Someone else's password typed by the administrator is only good for one login, which
+    // must set a new one; the administrator resetting their own has chosen it themselves.
+    const mustChange = row.id !== ctx.session.accountId
+    const summary = `重置了 ${describeAccount(row)} 的密码${mustChange ? '（下次登录须设置新密码）' : ''}`
+    ctx.write({ summary, record: `account:${row.id}` }, (tx) => setPasswordHash(tx, row.id, hash, mustChange, ctx.now().toISOString()))
     ctx.sessions.revokeAccount(row.id, row.id === ctx.session.accountId ? ctx.token : null)
     return null
   }

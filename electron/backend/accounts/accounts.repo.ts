@@ -8,13 +8,14 @@ export interface AccountRow {
   role: Role
   password_hash: string
   active: number
-  failed_attempts: number
-  locked_until: string | null
+  must_change_password: number
+  recovery_hash: string | null
   last_login_at: string | null
   created_at: string
 }
 
-const COLUMNS = 'id, username, display_name, role, password_hash, active, failed_attempts, locked_until, last_login_at, created_at'
+const COLUMNS =
+  'id, username, display_name, role, password_hash, active, must_change_password, recovery_hash, last_login_at, created_at'
 
 type Reader = Pick<Store, 'all' | 'get'> | Tx
 
@@ -63,12 +64,12 @@ export function existingGridIds(db: Reader, ids: readonly number[]): number[] {
 
 export function insertAccount(
   tx: Tx,
-  row: { username: string; displayName: string; role: Role; passwordHash: string; at: string }
+  row: { username: string; displayName: string; role: Role; passwordHash: string; mustChangePassword: boolean; at: string }
 ): number {
   return tx.run(
-    `INSERT INTO accounts (username, display_name, role, password_hash, active, failed_attempts, created_at, updated_at)
-     VALUES (?, ?, ?, ?, 1, 0, ?, ?)`,
-    [row.username, row.displayName, row.role, row.passwordHash, row.at, row.at]
+    `INSERT INTO accounts (username, display_name, role, password_hash, active, must_change_password, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 1, ?, ?, ?)`,
+    [row.username, row.displayName, row.role, row.passwordHash, row.mustChangePassword ? 1 : 0, row.at, row.at]
   ).lastInsertRowid
 }
 
@@ -85,14 +86,15 @@ export function setAccountActive(tx: Tx, id: number, active: boolean, at: string
   tx.run('UPDATE accounts SET active = ?, updated_at = ? WHERE id = ?', [active ? 1 : 0, at, id])
 }
 
-export function setPasswordHash(tx: Tx, id: number, hash: string, at: string): void {
-  tx.run('UPDATE accounts SET password_hash = ?, failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?', [hash, at, id])
+/** mustChange: set by the administrator's reset, cleared when the person sets their own. */
+export function setPasswordHash(tx: Tx, id: number, hash: string, mustChange: boolean, at: string): void {
+  tx.run('UPDATE accounts SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?', [hash, mustChange ? 1 : 0, at, id])
 }
 
-export function recordFailedLogin(tx: Tx, id: number, attempts: number, lockedUntil: string | null): void {
-  tx.run('UPDATE accounts SET failed_attempts = ?, locked_until = ? WHERE id = ?', [attempts, lockedUntil, id])
+export function setRecoveryHash(tx: Tx, id: number, hash: string, at: string): void {
+  tx.run('UPDATE accounts SET recovery_hash = ?, updated_at = ? WHERE id = ?', [hash, at, id])
 }
 
 export function recordLogin(tx: Tx, id: number, at: string): void {
-  tx.run('UPDATE accounts SET failed_attempts = 0, locked_until = NULL, last_login_at = ? WHERE id = ?', [at, id])
+  tx.run('UPDATE accounts SET last_login_at = ? WHERE id = ?', [at, id])
 }

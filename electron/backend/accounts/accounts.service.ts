@@ -6,8 +6,7 @@ import type { Store, Tx } from '../store/store'
 import type { AccountRow } from './accounts.repo'
 import { allAccountGrids, countActiveAdmins, existingGridIds, findAccountById, findAccountByUsername, gridIdsOf } from './accounts.repo'
 
-export function toAccountView(row: AccountRow, gridIds: number[], now: Date): AccountView {
-  const locked = row.locked_until && row.locked_until > now.toISOString() ? row.locked_until : null
+export function toAccountView(row: AccountRow, gridIds: number[]): AccountView {
   return {
     id: row.id,
     username: row.username,
@@ -16,20 +15,20 @@ export function toAccountView(row: AccountRow, gridIds: number[], now: Date): Ac
     gridIds,
     active: row.active === 1,
     lastLoginAt: row.last_login_at,
-    lockedUntil: locked,
+    mustChangePassword: row.must_change_password === 1,
     createdAt: row.created_at
   }
 }
 
-export function accountViews(store: Store, rows: AccountRow[], now: Date): AccountView[] {
+export function accountViews(store: Store, rows: AccountRow[]): AccountView[] {
   const grids = allAccountGrids(store)
-  return rows.map((row) => toAccountView(row, grids.get(row.id) ?? [], now))
+  return rows.map((row) => toAccountView(row, grids.get(row.id) ?? []))
 }
 
-export function accountView(db: Store | Tx, id: number, now: Date): AccountView {
+export function accountView(db: Store | Tx, id: number): AccountView {
   const row = findAccountById(db, id)
   if (!row) throw new AppError('NOT_FOUND', '找不到这个账号，可能已被删除。', { id })
-  return toAccountView(row, gridIdsOf(db, id), now)
+  return toAccountView(row, gridIdsOf(db, id))
 }
 
 export function requireAccount(db: Store | Tx, id: number): AccountRow {

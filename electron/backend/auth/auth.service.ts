@@ -8,15 +8,13 @@ import { loadSettings } from '../settings/settings.service'
 import type { Store, Tx } from '../store/store'
 import type { SessionManager } from './sessions'
 
-export const MAX_FAILED_LOGINS = 5
-export const LOCK_MINUTES = 5
-
 export function sessionOf(row: AccountRow, gridIds: number[]): Session {
   return {
     accountId: row.id,
-    actor: `${row.display_name}（${row.username}）`,
+    actor: actorOf(row),
     permissions: new Set(ROLE_PERMISSIONS[row.role]),
-    gridScope: isGridScoped(row.role) ? gridIds : 'all'
+    gridScope: isGridScoped(row.role) ? gridIds : 'all',
+    mustChangePassword: row.must_change_password === 1
   }
 }
 
@@ -28,7 +26,8 @@ export function sessionView(store: Store | Tx, row: AccountRow): SessionView {
     role: row.role,
     permissions: [...ROLE_PERMISSIONS[row.role]],
     gridIds: gridIdsOf(store, row.id),
-    idleLockMinutes: loadSettings(store as Store).idleLockMinutes
+    idleLockMinutes: loadSettings(store as Store).idleLockMinutes,
+    mustChangePassword: row.must_change_password === 1
   }
 }
 
@@ -51,7 +50,16 @@ export function createSessionResolver(store: Store, sessions: SessionManager, no
   }
 }
 
-export function lockMessage(lockedUntil: string, now: Date): string {
-  const minutes = Math.max(1, Math.ceil((new Date(lockedUntil).getTime() - now.getTime()) / 60_000))
-  return `密码连续输错 ${MAX_FAILED_LOGINS} 次，账号已锁定，请 ${minutes} 分钟后再试，或请管理员重置密码。`
+/**
+ * What a typed user name is paced and counted by: the name as typed, folded the way the
+ * accounts table compares names (COLLATE NOCASE), whether or not such an account exists, so
+ * an unknown name is paced exactly like a real one and pacing tells nothing about which exist.
+ */
+export function nameKey(username: string): string {
+  return username.trim().replace(/[A-Z]/g, (c) => c.toLowerCase())
+}
+
+/** How an account is named in the audit trail. */
+export function actorOf(row: AccountRow): string {
+  return `${row.display_name}（${row.username}）`
 }

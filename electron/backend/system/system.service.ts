@@ -20,6 +20,7 @@ export const TABLE_LABELS: Record<string, string> = {
   resident_tags: '重点人群标记',
   accounts: '账号',
   account_grids: '账号所辖网格',
+  auth_keys: '登录密钥',
   supply_items: '物资',
   supply_batches: '物资批次',
   supply_ledger: '物资台账',

@@ -4,7 +4,7 @@ import type { Method } from '../../../shared/contract'
 import { ROLE_PERMISSIONS, ROLES } from '../../../shared/domain/roles'
 import type { Role } from '../../../shared/domain/roles'
 import type { Envelope } from '../../../shared/errors'
-import { setupAdmin, testBackend } from '../support/backend'
+import { loginNewAccount, setupAdmin, testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
 
 /**
@@ -29,11 +29,7 @@ beforeAll(async () => {
       gridIds: role === 'grid_worker' ? [grid.id] : [],
       password: 'Role#2026abc'
     })
-    const login = (await backend.callAs(null, 'auth.login', { username: `u_${role}`, password: 'Role#2026abc' })) as Envelope<{
-      sessionToken: string
-    }>
-    if (!login.ok) throw new Error(login.error.message)
-    tokens.set(role, login.data.sessionToken)
+    tokens.set(role, (await loginNewAccount(backend, `u_${role}`, 'Role#2026abc')).token)
   }
 })
 afterAll(async () => {

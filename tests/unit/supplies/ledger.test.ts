@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../../shared/errors'
-import { setupAdmin, testBackend } from '../support/backend'
+import { loginNewAccount, setupAdmin, testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
 import { fail, issue, item, ledgerProblems, receipt, suppliesCounts } from './helpers'
 
@@ -164,9 +164,7 @@ describe('permissions', () => {
     await setupAdmin(b)
     const masks = await b.ok('supplies.saveItem', item())
     await b.ok('accounts.create', { username: 'viewer', displayName: '只读员', role: 'readonly', password: 'Look#2026abc' })
-    const login = (await b.callAs(null, 'auth.login', { username: 'viewer', password: 'Look#2026abc' })) as Envelope<{ sessionToken: string }>
-    if (!login.ok) throw new Error(login.error.message)
-    const token = login.data.sessionToken
+    const { token } = await loginNewAccount(b, 'viewer', 'Look#2026abc')
     expect((await b.callAs(token, 'supplies.items', {})).ok).toBe(true)
     const before = suppliesCounts(b)
     expect(await b.callAs(token, 'supplies.receive', receipt(masks.id, 5))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您没有“物资入库”的权限。' } })

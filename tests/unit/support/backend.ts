@@ -16,7 +16,7 @@ export interface TestBackend extends Backend {
 export async function testBackend(lifetime: 'test' | 'file' = 'test'): Promise<TestBackend> {
   const dir = tempDir('shouwang-test-', lifetime)
   const clock = fixedClock()
-  const backend = await createBackend({ dataDir: dir, appVersion: '9.9.9', now: clock.now, store: { idleSnapshotMs: 0 } })
+  const backend = await createBackend({ dataDir: dir, appVersion: '9.9.9', now: clock.now, sleep: clock.sleep, store: { idleSnapshotMs: 0 } })
   return {
     ...backend,
     dir,
@@ -39,4 +39,18 @@ export async function setupAdmin(backend: Backend, communityName = '幸福里社
   const envelope = await backend.callAs(null, 'auth.setup', { communityName, ...ADMIN })
   if (!envelope.ok) throw new Error(`setup failed: ${envelope.error.message}`)
   return (envelope.data as { sessionToken: string }).sessionToken
+}
+
+/**
+ * Logs a new account in (created by the administrator with a password they typed) and sets the
+ * person's own password, as the first login must; returns the session token and that password.
+ */
+export async function loginNewAccount(backend: Backend, username: string, password: string): Promise<{ token: string; password: string }> {
+  const login = await backend.callAs(null, 'auth.login', { username, password })
+  if (!login.ok) throw new Error(`login failed: ${login.error.message}`)
+  const token = (login.data as { sessionToken: string }).sessionToken
+  const own = `${password}-own`
+  const changed = await backend.callAs(token, 'auth.changePassword', { currentPassword: password, newPassword: own })
+  if (!changed.ok) throw new Error(`changePassword failed: ${changed.error.message}`)
+  return { token, password: own }
 }

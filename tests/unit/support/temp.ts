@@ -31,6 +31,15 @@ export function fixedClock(iso = '2026-02-03T08:00:00.000Z') {
     now: () => new Date(current),
     advance(ms: number) {
       current += ms
+    },
+    /**
+     * Virtual waiting for the backend (paced logins): the clock jumps to the wake-up time
+     * instead of the test sleeping; waits running side by side end at the latest of them.
+     */
+    async sleep(ms: number) {
+      const wake = current + ms
+      await Promise.resolve()
+      if (current < wake) current = wake
     }
   }
 }

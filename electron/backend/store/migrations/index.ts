@@ -9,6 +9,7 @@ import gate from './0007_gate.sql?raw'
 import volunteers from './0008_volunteers.sql?raw'
 import worklistSpeed from './0009_worklist_speed.sql?raw'
 import worklistOrder from './0010_worklist_order.sql?raw'
+import loginGuard from './0011_login_guard.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -24,5 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'gate', sql: gate },
   { version: 8, name: 'volunteers', sql: volunteers },
   { version: 9, name: 'worklist_speed', sql: worklistSpeed },
-  { version: 10, name: 'worklist_order', sql: worklistOrder }
+  { version: 10, name: 'worklist_order', sql: worklistOrder },
+  { version: 11, name: 'login_guard', sql: loginGuard }
 ]
