@@ -99,8 +99,10 @@ export function assertDocumentFree(db: Db, session: Session, w: { idType: Reside
   const existing = findByDocument(db, w.idType, w.idNumber)
   if (!existing || existing.id === selfId) return
   const issues = [{ path: 'idNumber', message: '该证件号码已登记' }]
+  // Outside the caller's grids: the same answer whether the person is in another grid, in no
+  // grid or in the recycle bin, so a grid worker cannot probe where an ID number is registered.
   if (!inScope(session, existing.gridId)) {
-    throw new AppError('CONFLICT', `证件号码 ${maskId(w.idNumber)} 已登记在其他网格，请联系社区工作人员。`, { issues })
+    throw new AppError('CONFLICT', `证件号码 ${maskId(w.idNumber)} 已登记，请联系社区工作人员核对。`, { issues })
   }
   const where = existing.deletedAt ? '（该居民在回收站中，可由管理员恢复）' : '，可直接打开该居民'
   throw new AppError('CONFLICT', `证件号码 ${maskId(w.idNumber)} 已登记为“${existing.name}”${where}。`, {

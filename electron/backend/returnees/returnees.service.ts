@@ -7,23 +7,29 @@ import type { Session } from '../context'
 import { toPerson } from '../monitoring/monitoring.view'
 import type { Db } from '../register/register.repo'
 import { scopeSql } from '../register/register.repo'
-import { pageOf } from '../register/register.rules'
+import { inScope, pageOf } from '../register/register.rules'
 import { getResident } from '../residents/residents.repo'
 import { liveResident } from '../residents/residents.service'
 import type { Tx } from '../store/store'
 import type { LatestEpisode, TripRecord, TripWrite } from './returnees.repo'
 import { companionsOf, getTrip, insertTrip, latestEpisodes, tripCount, tripOn, tripPage, updateTrip, writeCompanions } from './returnees.repo'
 
-/** Companions from the register take their name from it; the person cannot travel with themself. */
-function checkCompanions(db: Db, residentId: number, companions: TripFields['companions']): { residentId: number | null; name: string }[] {
+/**
+ * Companions from the register take their name from it; the person cannot travel with themself.
+ * A grid worker may only name people of their own grids: anyone else is refused exactly as an
+ * id that does not exist, so companions cannot be used to learn who lives elsewhere.
+ */
+function checkCompanions(db: Db, session: Session, residentId: number, companions: TripFields['companions']): { residentId: number | null; name: string }[] {
   return companions.map((c, index) => {
     if (c.residentId === null) return { residentId: null, name: c.name }
     if (c.residentId === residentId) {
       throw new AppError('BAD_ARGS', '同行人员不能是本人。', { issues: [{ path: `companions.${index}`, message: '同行人员不能是本人' }] })
     }
     const companion = getResident(db, c.residentId)
-    if (!companion || companion.deletedAt) {
-      throw new AppError('NOT_FOUND', `同行人员“${c.name}”不在居民名单中，可能已被删除。`, { issues: [{ path: `companions.${index}`, message: '居民不存在' }] })
+    if (!companion || companion.deletedAt || !inScope(session, companion.gridId)) {
+      throw new AppError('NOT_FOUND', `同行人员“${c.name}”不在您可查看的居民名单中，请从名单中选择，或只填写姓名。`, {
+        issues: [{ path: `companions.${index}`, message: '名单中找不到此人' }]
+      })
     }
     return { residentId: companion.id, name: companion.name }
   })
@@ -62,7 +68,7 @@ function checkTrip(db: Db, residentId: number, trip: TripFields, today: string, 
 export function registerTrip(tx: Tx, session: Session, residentId: number, trip: TripFields, today: string, at: string): number {
   const resident = liveResident(tx, session, residentId)
   checkTrip(tx, residentId, trip, today, null, resident.name)
-  const companions = checkCompanions(tx, residentId, trip.companions)
+  const companions = checkCompanions(tx, session, residentId, trip.companions)
   const id = insertTrip(tx, tripWrite(residentId, trip), today, session.actor, at)
   writeCompanions(tx, id, companions)
   return id
@@ -78,7 +84,7 @@ export function liveTrip(db: Db, session: Session, id: number): TripRecord {
 export function changeTrip(tx: Tx, session: Session, id: number, trip: TripFields, today: string, at: string): TripRecord {
   const before = liveTrip(tx, session, id)
   checkTrip(tx, before.residentId, trip, today, id, before.name)
-  const companions = checkCompanions(tx, before.residentId, trip.companions)
+  const companions = checkCompanions(tx, session, before.residentId, trip.companions)
   const { residentId: _unused, ...w } = tripWrite(before.residentId, trip)
   updateTrip(tx, id, w, at)
   writeCompanions(tx, id, companions)

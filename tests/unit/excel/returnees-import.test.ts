@@ -140,6 +140,6 @@ describe('excel import: returnee registrations', () => {
     const check = (await b.call('excel.check', checkArgs(mine.data), workerSession(east.id))) as Envelope<ImportCheck>
     if (!check.ok) throw new Error(check.error.message)
     expect(row(check.data, 3)?.status).toBe('new')
-    expect(row(check.data, 5)).toMatchObject({ status: 'error', errors: [{ column: 'C', message: expect.stringContaining('其他网格') }] })
+    expect(row(check.data, 5)).toMatchObject({ status: 'error', errors: [{ column: 'C', message: '该证件号码已登记，请联系社区工作人员核对' }] })
   })
 })

@@ -146,8 +146,9 @@ function checkResident(input: RowInput, ctx: CheckContext): CheckedRow<ResidentI
 
   // Where the person goes: scope first, then the household's 户主 (one per household, also within this file).
   const existing = doc ? findByDocument(ctx.db, idType, doc.number) : undefined
+  // Outside the importer's grids: neither the name nor where the person is registered is told.
+  if (existing && !inScope(ctx.session, existing.gridId)) return { ...base, status: 'error', errors: [issue(input, 'idNumber', '该证件号码已登记，请联系社区工作人员核对')] }
   if (existing?.deletedAt) return { ...base, status: 'error', errors: [issue(input, 'idNumber', `${existing.name} 已在回收站中，请先由管理员恢复后再导入`)] }
-  if (existing && !inScope(ctx.session, existing.gridId)) return { ...base, status: 'error', errors: [issue(input, 'idNumber', '此人已登记在其他网格，您不能修改')] }
   if (address) {
     if (!inScope(ctx.session, buildingGrid(ctx, address))) return { ...base, status: 'error', errors: [issue(input, address === null ? null : 'address', `${address.compound}${address.building}不在您负责的网格内`)] }
   } else if (ctx.session.gridScope !== 'all' && !existing) {

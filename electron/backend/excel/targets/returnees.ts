@@ -124,9 +124,10 @@ function checkReturnee(input: RowInput, ctx: CheckContext): CheckedRow<ReturneeI
   // Same person, same return day: once in the file (the engine reports the second row) and once in the register.
   const key = `mainland:${idNumber}:${returnDate}`
   const existing = findByDocument(ctx.db, 'mainland', idNumber)
+  // Outside the importer's grids: neither the name nor where the person is registered is told.
+  if (existing && !inScope(ctx.session, existing.gridId)) return { ...base, status: 'error', errors: [issue(input, 'idNumber', '该证件号码已登记，请联系社区工作人员核对')] }
   if (existing?.deletedAt) return { ...base, status: 'error', errors: [issue(input, 'idNumber', `${existing.name} 已在回收站中，请先由管理员恢复后再导入`)] }
   if (existing) {
-    if (!inScope(ctx.session, existing.gridId)) return { ...base, status: 'error', errors: [issue(input, 'idNumber', '此人登记在其他网格，您不能为其登记返程')] }
     if (existing.name !== name) warnings.push(issue(input, 'name', `居民名单中此身份证号的姓名为“${existing.name}”，以名单为准`))
     if (tripOn(ctx.db, existing.id, returnDate, null)) {
       return { ...base, status: 'error', errors: [issue(input, 'returnDate', `${existing.name} ${returnDate} 的返程已经登记过了`)] }
