@@ -11,12 +11,17 @@ import {
 } from '../schemas/residents'
 import type { MethodTable } from './types'
 
-/** A resident as lists show them: ID and phone masked. */
+/**
+ * A resident as lists show them: ID and phone masked, and of the birth date only the year and
+ * the age by year (shared/domain/mask.ts maskBirth): the full date beside the masked ID would
+ * complete it.
+ */
 export interface ResidentRow {
   id: number
   name: string
   sex: Sex | null
-  birthDate: string | null
+  birthYear: number | null
+  /** This year − birth year, not completed years (which would tell the birthday when it changes). */
   age: number | null
   idType: IdDocType
   idMasked: string
@@ -38,11 +43,14 @@ export interface ResidentDetail extends ResidentRow {
   updatedAt: string
 }
 
-/** The full numbers, shown on request and written to the audit log. */
+/** The full numbers, shown on request and written to the audit log; the birth date comes with them. */
 export interface RevealedResident {
   id: number
   idNumber: string
   phones: string[]
+  birthDate: string | null
+  /** In completed years (周岁). */
+  age: number | null
 }
 
 export type ResidentsApi = {

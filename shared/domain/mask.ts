@@ -2,6 +2,7 @@
  * Default display masking. Epidemic-prevention data may only be shown in full when a
  * clerk asks for it (PIPL), so lists and exports go through these helpers.
  */
+import { localIsoDate, splitIsoDate } from './dates'
 import { splitPhone } from './phone'
 
 const CANONICAL_ID = /^\d{15}$|^\d{17}[\dX]$/
@@ -51,4 +52,40 @@ export function maskPhone(phone: string | null | undefined): string {
   if (!parts) return maskEnds(Array.from(phone.trim()), 2)
   if (!parts.area) return parts.local.slice(0, 3) + stars(4) + parts.local.slice(-4)
   return `${parts.area}-${stars(parts.local.length - 2)}${parts.local.slice(-2)}`
+}
+
+/**
+ * What a masked view may show of a birth date. A masked mainland ID keeps the region (6 digits)
+ * and the last 4, so the 8 digits between are exactly the birth date: the full date beside it
+ * would complete the number. Masked views (lists, details before reveal, masked exports and
+ * CSV, filled templates, prints) therefore show the birth year only, and the age counted by
+ * year (this year − birth year). The month and day (4 digits of the ID) stay unknown.
+ *
+ * Not the age in completed years (周岁): it changes on the birthday, so the day it changes,
+ * or an age filter on the day a boundary is crossed, would tell the month and day. The age by
+ * year changes for everybody on 1 January and says nothing the year does not. The birth date
+ * and 周岁 are shown with the full number only (a reveal, a full export).
+ */
+export interface MaskedBirth {
+  birthYear: number | null
+  /** This year − birth year: the age the person reaches this calendar year. */
+  age: number | null
+}
+
+export function maskBirth(birthDate: string | null | undefined, today: Date | string): MaskedBirth {
+  const birth = birthDate ? splitIsoDate(birthDate) : null
+  const now = splitIsoDate(typeof today === 'string' ? today : localIsoDate(today))
+  if (!birth || !now) return { birthYear: null, age: null }
+  return { birthYear: birth.y, age: Math.max(0, now.y - birth.y) }
+}
+
+/** The birth-date cell of a masked export or template: '1975年' (or '' when unknown). */
+export function maskedBirthText(birthDate: string | null | undefined): string {
+  const birth = birthDate ? splitIsoDate(birthDate) : null
+  return birth ? `${birth.y}年` : ''
+}
+
+/** The first year an age-by-year filter admits: age >= n means born in (this year − n) or earlier. */
+export function birthYearForAge(today: Date, age: number): number {
+  return today.getFullYear() - age
 }

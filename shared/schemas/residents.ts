@@ -80,10 +80,19 @@ function refine(value: ResidentFields, ctx: z.RefinementCtx): void {
 export const residentsCreateArgs = z
   .strictObject({ ...residentShape, householdId: recordId('住户').nullable() })
   .superRefine(refine)
-/** Numbers are shown masked when editing: leaving idNumber or phones out keeps what is stored. */
+/**
+ * Numbers are shown masked when editing, and of the birth date only the year (it would complete
+ * the masked ID): leaving idNumber, phones or birthDate out keeps what is stored.
+ */
 export const residentsUpdateArgs = z
-  .strictObject({ id: recordId('居民'), ...residentShape, idNumber: residentShape.idNumber.optional(), phones: residentShape.phones.optional() })
-  .superRefine((value, ctx) => refine({ ...value, idNumber: value.idNumber ?? '', phones: value.phones ?? [] }, ctx))
+  .strictObject({
+    id: recordId('居民'),
+    ...residentShape,
+    idNumber: residentShape.idNumber.optional(),
+    phones: residentShape.phones.optional(),
+    birthDate: residentShape.birthDate.optional()
+  })
+  .superRefine((value, ctx) => refine({ ...value, idNumber: value.idNumber ?? '', phones: value.phones ?? [], birthDate: value.birthDate ?? null }, ctx))
 
 export const AGE_LIMIT = 150
 export const residentsListArgs = z.strictObject({

@@ -1,4 +1,4 @@
-import { ID_DOC_TYPE_LABELS, ageOn, localIsoDate, maskId, maskPhone } from '../../../shared/domain'
+import { ID_DOC_TYPE_LABELS, localIsoDate, maskId, maskPhone } from '../../../shared/domain'
 import { formatOrigin } from '../../../shared/domain/regions'
 import type { ExportFilter, ExportListKey } from '../../../shared/schemas/excel'
 import { EPISODE_KIND_LABELS, EPISODE_STATUS_LABELS } from '../../../shared/schemas/monitoring'
@@ -10,12 +10,13 @@ import type { Db } from '../register/register.repo'
 import { scopeSql } from '../register/register.repo'
 import { companionsOf } from '../returnees/returnees.repo'
 import { tripRows } from './export-sources.repo'
-import { PERSON_COLUMNS, personValues } from './person-values'
+import { PERSON_COLUMNS, birthCells, personValues } from './person-values'
 import { observations } from './observations-source'
 import { residentPages } from '../residents/residents-query.repo'
 import type { ResidentExportRecord } from '../residents/residents.repo'
 import { classifySearch, residentFilter } from '../residents/residents.search'
 import { phonesOf } from '../residents/residents.view'
+import { digitReach } from '../security/digit-search-guard'
 import type { CellOut, ColumnKind } from './export-writer'
 
 export interface SourceColumn {
@@ -29,6 +30,8 @@ export interface ExportSource {
   key: ExportListKey
   title: string
   columns: SourceColumn[]
+  /** Its search box is the register's (ID and phone digits): paced like the lists' (guardDigitSearch). */
+  searchesRegister?: true
   /** A row that must stand out (an abnormal person): a template fill writes it in red. */
   alert?: (row: Record<string, CellOut>) => boolean
   /** Rows in list order, read a page at a time; grid scope applied in SQL. */
@@ -56,12 +59,12 @@ const RESIDENT_COLUMNS: SourceColumn[] = [
 function residentValues(r: ResidentExportRecord, todayIso: string, full: boolean): Record<string, CellOut> {
   const phones = phonesOf(r)
   const stored = new Set((r.tags ?? '').split(','))
-  const age = r.birthDate ? ageOn(r.birthDate, todayIso) : Number.NaN
+  const birth = birthCells(r.birthDate, todayIso, full)
   return {
     name: r.name,
     sex: r.sex ? SEX_LABELS[r.sex] : '',
-    birthDate: r.birthDate,
-    age: Number.isNaN(age) ? null : age,
+    birthDate: birth.birthDate,
+    age: birth.age,
     idType: r.idNumber ? ID_DOC_TYPE_LABELS[r.idType] : '',
     idNumber: full ? (r.idNumber ?? '') : maskId(r.idNumber),
     phone: (full ? phones : phones.map((p) => maskPhone(p))).join('、'),
@@ -77,6 +80,7 @@ function residentValues(r: ResidentExportRecord, todayIso: string, full: boolean
 const residents: ExportSource = {
   key: 'residents',
   title: '居民名单',
+  searchesRegister: true,
   columns: RESIDENT_COLUMNS,
   *rows(db, session, filter, today, full) {
     const todayIso = localIsoDate(today)
@@ -89,6 +93,7 @@ const residents: ExportSource = {
 const households: ExportSource = {
   key: 'households',
   title: '住户名单',
+  searchesRegister: true,
   columns: [
     { key: 'address', label: '地址', kind: 'text', width: 30 },
     { key: 'compound', label: '小区', kind: 'text', width: 14 },
@@ -101,7 +106,7 @@ const households: ExportSource = {
     { key: 'tenure', label: '住房情况', kind: 'text', width: 10 }
   ],
   *rows(db, session, filter) {
-    const f = { hits: classifySearch(filter.q), gridId: filter.gridId, compound: filter.compound || undefined, building: filter.building || undefined, scope: scopeSql('h.grid_id', session.gridScope) }
+    const f = { hits: classifySearch(filter.q, digitReach(session)), gridId: filter.gridId, compound: filter.compound || undefined, building: filter.building || undefined, scope: scopeSql('h.grid_id', session.gridScope) }
     for (let offset = 0; ; offset += PAGE) {
       const { records } = findHouseholdPage(db, f, PAGE, offset)
       for (const h of records) {

@@ -5,6 +5,7 @@ import type { ExcelExportArgs, ExportFilter } from '../../../shared/schemas/exce
 import { EXPORT_LIST_LABELS } from '../../../shared/schemas/excel'
 import { KEY_GROUP_LABELS, PERSON_TYPE_LABELS } from '../../../shared/schemas/register'
 import type { Ctx } from '../context'
+import { guardDigitSearch } from '../security/digit-search-guard'
 import { loadSettings } from '../settings/settings.service'
 import { EXPORT_SOURCES } from './export-sources'
 import type { CellOut } from './export-writer'
@@ -50,6 +51,7 @@ export function describeFilter(filter: ExportFilter): string {
  */
 export async function exportList(args: ExcelExportArgs, ctx: Ctx, full: { reason: string } | null): Promise<ExportedFile> {
   const source = EXPORT_SOURCES[args.list]
+  if (source.searchesRegister) guardDigitSearch(ctx, full ? 'excel.exportListFull' : 'excel.exportList', args.filter.q)
   const now = ctx.now()
   const community = loadSettings(ctx.store).communityName
   let count = 0

@@ -1,4 +1,4 @@
-import { ageOn, maskId, maskPhone } from '../../../shared/domain'
+import { ageOn, maskBirth, maskId, maskPhone, maskedBirthText } from '../../../shared/domain'
 import type { Sex } from '../../../shared/domain'
 import { SEX_LABELS } from '../../../shared/schemas/register'
 import { phonesOf } from '../residents/residents.view'
@@ -27,14 +27,24 @@ export interface PersonRecord {
   gridName: string | null
 }
 
+/**
+ * The birth date and age cells. A full export has the date (a date cell) and the age in completed
+ * years; a masked one the birth year ('1975年', kept under the 出生日期 heading so templates still
+ * match) and the age by year, the policy of every masked view (shared/domain/mask.ts maskBirth).
+ */
+export function birthCells(birthDate: string | null, todayIso: string, full: boolean): { birthDate: CellOut; age: CellOut } {
+  if (!full) return { birthDate: maskedBirthText(birthDate) || null, age: maskBirth(birthDate, todayIso).age }
+  const age = birthDate ? ageOn(birthDate, todayIso) : Number.NaN
+  return { birthDate, age: Number.isNaN(age) ? null : age }
+}
+
 /** The PERSON_COLUMNS of one row: numbers masked unless a full export was asked for (and audited). */
 export function personValues(r: PersonRecord, todayIso: string, full: boolean): Record<string, CellOut> {
   const phones = phonesOf(r)
-  const age = r.birthDate ? ageOn(r.birthDate, todayIso) : Number.NaN
   return {
     name: r.name,
     sex: r.sex ? SEX_LABELS[r.sex] : '',
-    age: Number.isNaN(age) ? null : age,
+    age: birthCells(r.birthDate, todayIso, full).age,
     idNumber: full ? (r.idNumber ?? '') : maskId(r.idNumber),
     phone: (full ? phones : phones.map((p) => maskPhone(p))).join('、'),
     address: r.address,

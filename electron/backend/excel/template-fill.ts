@@ -6,6 +6,7 @@ import { parseRange } from './cells'
 import type { SourceColumn } from './export-sources'
 import type { CellOut } from './export-writer'
 import { excelDate } from './export-writer'
+import { sanitizeWorkbook } from './template-sanitize'
 
 export interface FillSpec {
   sheetName: string | null
@@ -64,6 +65,8 @@ export async function fillWorkbook(
 ): Promise<{ bytes: Uint8Array; count: number }> {
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load(Buffer.from(file) as unknown as ExcelJS.Buffer)
+  // Registration stores templates sanitised; this pass also covers those registered before it did.
+  sanitizeWorkbook(workbook)
   const ws = spec.sheetName ? workbook.getWorksheet(spec.sheetName) : workbook.worksheets.find((w) => w.state === 'visible')
   if (!ws) throw new AppError('RULE_VIOLATION', `模板中找不到工作表“${spec.sheetName ?? ''}”，请重新登记模板。`)
   const dataStart = spec.headerEnd + 1
@@ -105,7 +108,9 @@ export async function fillWorkbook(
       if (red) style.font = { ...style.font, color: { argb: 'FFC00000' } }
       cell.style = style
       const value = field === 'seq' ? count : field ? (values[field] ?? null) : null
-      cell.value = kind === 'date' && typeof value === 'string' ? excelDate(value) : value === '' ? null : value
+      // Text in a date column stays text: a masked export's birth date is the year alone ('1975年').
+      const date = kind === 'date' && typeof value === 'string' ? excelDate(value) : null
+      cell.value = date ?? (value === '' ? null : value)
     }
   }
 

@@ -1,11 +1,12 @@
 import type { ExportedFile } from '../../../shared/contract/audit'
-import type { ExportFieldInfo, TemplateInfo, TemplateInspection } from '../../../shared/contract/excel'
+import type { ExportFieldInfo, TemplateInfo, TemplateInspection, TemplateRegistered } from '../../../shared/contract/excel'
 import { normalizeHeader } from '../../../shared/domain/excel-synonyms'
 import { AppError } from '../../../shared/errors'
 import type { ExcelFillArgs, ExcelInspectTemplateArgs, ExcelRegisterTemplateArgs, ExportListKey } from '../../../shared/schemas/excel'
 import { EXPORT_LISTS } from '../../../shared/schemas/excel'
 import type { Ctx } from '../context'
 import type { Db } from '../register/register.repo'
+import { guardDigitSearch } from '../security/digit-search-guard'
 import { loadSettings } from '../settings/settings.service'
 import type { Tx } from '../store/store'
 import { BUILTIN_TEMPLATES, builtinTemplateBytes } from './builtin-templates'
@@ -18,6 +19,7 @@ import { detectHeader, headerOver, isSkippedSheet } from './header'
 import { sheetInfos } from './import.service'
 import { readWorkbookFile } from './read-file'
 import { fillWorkbook } from './template-fill'
+import { sanitizeTemplate } from './template-sanitize'
 import type { FillSpec } from './template-fill'
 
 export function fieldsOf(list: ExportListKey): ExportFieldInfo[] {
@@ -98,7 +100,7 @@ export async function inspectTemplate(args: ExcelInspectTemplateArgs): Promise<T
   }
 }
 
-export async function registerTemplate(args: ExcelRegisterTemplateArgs, ctx: Ctx): Promise<TemplateInfo> {
+export async function registerTemplate(args: ExcelRegisterTemplateArgs, ctx: Ctx): Promise<TemplateRegistered> {
   const workbook = await readWorkbookFile(args.fileName, args.bytes)
   const sheet = workbook.sheets[args.sheet]
   if (workbook.kind !== 'xlsx' || !sheet) throw new AppError('BAD_ARGS', '请选择模板中的工作表。')
@@ -107,17 +109,20 @@ export async function registerTemplate(args: ExcelRegisterTemplateArgs, ctx: Ctx
   const mapping = args.mapping.map((f) => (f !== null && known.has(f) ? f : null))
   if (mapping.every((f) => f === null)) throw new AppError('BAD_ARGS', '请至少为一列选择要填入的内容。')
   const headers = headerOver(sheet, args.headerStart - 1, args.headerEnd - 1, []).labels
-  const id = ctx.write({ summary: `登记报表模板“${args.name}”`, record: (newId: number) => `excel_template:${newId}` }, (tx: Tx) => {
+  // What is stored (and filled, and sent on) is the sanitised file, never the one picked.
+  const { bytes: file, removed } = await sanitizeTemplate(args.bytes, sheet.name)
+  const summary = `登记报表模板“${args.name}”${removed.length > 0 ? `，已去除：${removed.join('；')}` : ''}`
+  const id = ctx.write({ summary, detail: { removed }, record: (newId: number) => `excel_template:${newId}` }, (tx: Tx) => {
     if (listTemplates(tx).some((t) => t.name === args.name)) throw new AppError('CONFLICT', `已有名为“${args.name}”的模板，请换一个名称。`)
     return insertTemplate(
       tx,
-      { name: args.name, list: args.list, fileName: args.fileName, file: args.bytes, sheetName: sheet.name, headerStart: args.headerStart, headerEnd: args.headerEnd, headers: JSON.stringify(headers), mapping: JSON.stringify(mapping), by: ctx.session.actor },
+      { name: args.name, list: args.list, fileName: args.fileName, file, sheetName: sheet.name, headerStart: args.headerStart, headerEnd: args.headerEnd, headers: JSON.stringify(headers), mapping: JSON.stringify(mapping), by: ctx.session.actor },
       ctx.now().toISOString()
     )
   })
   const row = getTemplate(ctx.store, id)
   if (!row) throw new AppError('INTERNAL', '模板保存失败。')
-  return savedInfo(row)
+  return { ...savedInfo(row), removed }
 }
 
 export function removeTemplate(id: number, ctx: Ctx): { id: number } {
@@ -138,6 +143,7 @@ async function resolve(db: Db, templateId: string): Promise<Resolved> {
 export async function fillTemplate(args: ExcelFillArgs, ctx: Ctx, full: { reason: string } | null): Promise<ExportedFile> {
   const { info, file } = await resolve(ctx.store, args.templateId)
   const source = EXPORT_SOURCES[info.list]
+  if (source.searchesRegister) guardDigitSearch(ctx, full ? 'excel.fillTemplateFull' : 'excel.fillTemplate', args.filter.q)
   const now = ctx.now()
   const spec: FillSpec = { sheetName: info.sheetName, headerStart: info.headerStart, headerEnd: info.headerEnd, mapping: info.mapping }
   const rows = source.rows(ctx.store, ctx.session, args.filter, now, full !== null)

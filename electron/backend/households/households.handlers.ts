@@ -3,6 +3,7 @@ import type { Tx } from '../store/store'
 import type { HouseholdsApi } from '../../../shared/contract/households'
 import { formatAddress } from '../../../shared/schemas/register'
 import type { Handlers } from '../context'
+import { guardDigitSearch } from '../security/digit-search-guard'
 import {
   addressOptions,
   createHousehold,
@@ -14,7 +15,10 @@ import {
 } from './households.service'
 
 export const householdsHandlers = {
-  'households.list': (args, ctx) => listHouseholds(ctx.store, ctx.session, args),
+  'households.list': (args, ctx) => {
+    guardDigitSearch(ctx, 'households.list', args.q)
+    return listHouseholds(ctx.store, ctx.session, args)
+  },
   'households.get': (args, ctx) => householdDetail(ctx.store, ctx.session, args.id, ctx.now()),
   'households.addressOptions': (_args, ctx) => addressOptions(ctx.store),
   'households.create': (args, ctx) => {

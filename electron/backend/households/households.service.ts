@@ -11,6 +11,7 @@ import { assertInScope, naturalKey, notFound, pageOf } from '../register/registe
 import { membersOf, placeResident, setRelation, softDeleteResident } from '../residents/residents.repo'
 import { containsKey } from '../residents/residents-query.repo'
 import { classifySearch } from '../residents/residents.search'
+import { digitReach } from '../security/digit-search-guard'
 import { liveHousehold } from '../residents/residents.service'
 import { toResidentRow } from '../residents/residents.view'
 import type { Tx } from '../store/store'
@@ -53,7 +54,7 @@ export function householdDetail(db: Db, session: Session, id: number, today: Dat
 export function listHouseholds(db: Db, session: Session, args: HouseholdsListArgs): Page<HouseholdRow> {
   const { page, pageSize, offset } = pageOf(args)
   const filter = {
-    hits: classifySearch(args.q),
+    hits: classifySearch(args.q, digitReach(session)),
     gridId: args.gridId,
     compound: args.compound || undefined,
     building: args.building || undefined,

@@ -11,9 +11,21 @@ import type { ResidentExportRecord, ResidentRecord } from './residents.repo'
  */
 export type SearchHits =
   | { kind: 'pinyin'; prefix: string }
-  | { kind: 'digits'; reversed: string; phone: boolean; contains: string | null }
+  | { kind: 'digits'; id: NumberMatch | null; phone: NumberMatch | null; contains: string | null }
   | { kind: 'text'; prefix: string; contains: string | null }
   | { kind: 'address'; contains: string }
+
+/**
+ * Digits matched against the reversed ID or phone: a tail is an index range on the reversed
+ * digits, a whole number an equality. masked: the caller cannot reveal, so only numbers whose
+ * mask shows these digits are matched (mainland IDs, mobiles), never a landline or a foreign
+ * document whose mask shows only two (see shared/domain/digit-search.ts).
+ */
+export interface NumberMatch {
+  reversed: string
+  exact: boolean
+  masked: boolean
+}
 
 export interface ResidentFilter {
   hits?: SearchHits | undefined
@@ -54,10 +66,10 @@ export function hitsSql(hits: SearchHits): SqlPart {
         params: [hits.prefix, hits.prefix + TOP, hits.prefix, hits.prefix + TOP]
       }
     case 'digits': {
-      const parts: SqlPart[] = [{ sql: 'SELECT id FROM residents WHERE id_rev >= ? AND id_rev < ?', params: [hits.reversed, hits.reversed + TOP] }]
-      if (hits.phone) {
-        parts.push({ sql: 'SELECT resident_id FROM resident_phones WHERE digits_rev >= ? AND digits_rev < ?', params: [hits.reversed, hits.reversed + TOP] })
-      }
+      const parts: SqlPart[] = []
+      if (hits.id) parts.push(numberSql('SELECT id FROM residents WHERE', 'id_rev', hits.id, " AND id_type = 'mainland'"))
+      // A mobile's 11 digits reversed end in its leading 1; a landline's end in the 0 of its area code.
+      if (hits.phone) parts.push(numberSql('SELECT resident_id FROM resident_phones WHERE', 'digits_rev', hits.phone, " AND length(digits_rev) = 11 AND substr(digits_rev, 11, 1) = '1'"))
       // A room number ("1202") is typed the same way as the tail of a phone.
       if (hits.contains !== null) parts.push({ sql: ADDRESS_HITS, params: [containsKey(hits.contains)] })
       return { sql: parts.map((p) => p.sql).join(' UNION '), params: parts.flatMap((p) => p.params) }
@@ -70,6 +82,12 @@ export function hitsSql(hits: SearchHits): SqlPart {
     case 'address':
       return { sql: ADDRESS_HITS, params: [containsKey(hits.contains)] }
   }
+}
+
+function numberSql(select: string, column: string, match: NumberMatch, maskedOnly: string): SqlPart {
+  const narrow = match.masked ? maskedOnly : ''
+  if (match.exact) return { sql: `${select} ${column} = ?${narrow}`, params: [match.reversed] }
+  return { sql: `${select} ${column} >= ? AND ${column} < ?${narrow}`, params: [match.reversed, match.reversed + TOP] }
 }
 
 function whereSql(f: ResidentFilter): SqlPart {

@@ -3,9 +3,10 @@ import type { ResidentRecord } from './residents.repo'
 import type { Tx } from '../store/store'
 import type { ResidentsApi } from '../../../shared/contract/residents'
 import type { Ctx, Handlers } from '../context'
-import { phonesOf, auditView, labelOf, toResidentDetail } from './residents.view'
+import { phonesOf, auditView, labelOf, revealedBirth, toResidentDetail } from './residents.view'
 import { fullNumbers } from './residents.repo'
 import { listResidents } from './residents.search'
+import { guardDigitSearch } from '../security/digit-search-guard'
 import { createResident, deleteResidentRecord, liveResident, moveResidentRecord, updateResidentRecord } from './residents.service'
 
 function detail(ctx: Ctx, id: number) {
@@ -13,7 +14,10 @@ function detail(ctx: Ctx, id: number) {
 }
 
 export const residentsHandlers = {
-  'residents.list': (args, ctx) => listResidents(ctx.store, ctx.session, args, ctx.now()),
+  'residents.list': (args, ctx) => {
+    guardDigitSearch(ctx, 'residents.list', args.q)
+    return listResidents(ctx.store, ctx.session, args, ctx.now())
+  },
   'residents.get': (args, ctx) => detail(ctx, args.id),
   'residents.create': (args, ctx) => {
     const created = ctx.write(
@@ -57,7 +61,7 @@ export const residentsHandlers = {
     const resident = liveResident(ctx.store, ctx.session, args.id)
     return ctx.write({ record: `resident:${args.id}`, summary: `查看居民 ${resident.name} 的完整证件号码和电话`, detail: { id: args.id } }, (tx: Tx) => {
       const numbers = fullNumbers(tx, args.id)
-      return { id: args.id, idNumber: numbers?.idNumber ?? '', phones: numbers ? phonesOf(numbers) : [] }
+      return { id: args.id, idNumber: numbers?.idNumber ?? '', phones: numbers ? phonesOf(numbers) : [], ...revealedBirth(resident.birthDate, ctx.now()) }
     })
   }
 } satisfies Handlers<ResidentsApi>

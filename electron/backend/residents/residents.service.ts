@@ -156,10 +156,13 @@ export function createResident(tx: Tx, session: Session, args: ResidentCreate, t
 
 export function updateResidentRecord(tx: Tx, session: Session, id: number, update: ResidentUpdateFields, today: Date, at: string): ResidentRecord {
   const before = liveResident(tx, session, id)
-  const keep = update.idNumber === undefined || update.idNumber === '' ? (before.idNumber ?? '') : update.idNumber
+  const keptId = update.idNumber === undefined || update.idNumber === ''
+  const keep = keptId ? (before.idNumber ?? '') : (update.idNumber ?? '')
   // A document kept as stored keeps its type too: the clerk did not retype it.
-  const idType = update.idNumber === undefined || update.idNumber === '' ? (before.idNumber ? before.idType : update.idType) : update.idType
-  const fields: ResidentFields = { ...update, idType, idNumber: keep, phones: update.phones ?? phonesOf(before) }
+  const idType = keptId ? (before.idNumber ? before.idType : update.idType) : update.idType
+  // A birth date left out is kept, unless a new number is typed: then it comes from the number.
+  const birthDate = update.birthDate !== undefined ? update.birthDate : keptId ? before.birthDate : null
+  const fields: ResidentFields = { ...update, idType, idNumber: keep, phones: update.phones ?? phonesOf(before), birthDate }
   const w = prepareResident(fields, today)
   assertDocumentFree(tx, session, w, id)
   const household = before.householdId === null ? null : getHousehold(tx, before.householdId)

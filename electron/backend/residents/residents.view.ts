@@ -1,5 +1,5 @@
 import type { ResidentDetail, ResidentRow } from '../../../shared/contract/residents'
-import { ageOn, localIsoDate, maskId, maskPhone } from '../../../shared/domain'
+import { ageOn, localIsoDate, maskBirth, maskId, maskPhone } from '../../../shared/domain'
 import { KEY_GROUPS } from '../../../shared/schemas/register'
 import type { KeyGroup } from '../../../shared/schemas/register'
 import type { ResidentRecord } from './residents.repo'
@@ -14,16 +14,16 @@ function tagsOf(record: ResidentRecord): KeyGroup[] {
   return KEY_GROUPS.filter((tag) => stored.has(tag))
 }
 
-/** What lists show: the ID and the first phone masked, never in full. */
+/** What lists show: the ID and the first phone masked, never in full; the birth year, not the date. */
 export function toResidentRow(record: ResidentRecord, today: Date): ResidentRow {
   const phones = phonesOf(record)
-  const age = record.birthDate ? ageOn(record.birthDate, localIsoDate(today)) : null
+  const birth = maskBirth(record.birthDate, today)
   return {
     id: record.id,
     name: record.name,
     sex: record.sex,
-    birthDate: record.birthDate,
-    age: age === null || Number.isNaN(age) ? null : age,
+    birthYear: birth.birthYear,
+    age: birth.age,
     idType: record.idType,
     idMasked: maskId(record.idNumber),
     phoneMasked: maskPhone(phones[0]),
@@ -61,6 +61,12 @@ export function auditView(record: ResidentRecord): Record<string, unknown> {
     householdId: record.householdId,
     tags: record.tags ?? ''
   }
+}
+
+/** What a reveal shows beside the full numbers: the birth date and the age in completed years. */
+export function revealedBirth(birthDate: string | null, today: Date): { birthDate: string | null; age: number | null } {
+  const age = birthDate ? ageOn(birthDate, localIsoDate(today)) : Number.NaN
+  return { birthDate, age: Number.isNaN(age) ? null : age }
 }
 
 export function labelOf(record: { name: string; idNumber: string | null }): string {

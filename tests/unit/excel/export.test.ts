@@ -34,7 +34,9 @@ describe('excel export: lists and report templates', () => {
     expect(ws?.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 })
     expect(ws?.getCell('F5').value).toBe(`110101********${ZHANG.slice(-4)}`)
     expect(ws?.getCell('F5').numFmt).toBe('@')
-    expect(ws?.getCell('C5').value).toEqual(new Date(Date.UTC(1980, 0, 1)))
+    // Masked: the birth year only (with region and last 4 the date is the whole ID), age by year.
+    expect(ws?.getCell('C5').value).toBe('1980年')
+    expect(ws?.getCell('D5').value).toBe(46)
     expect(ws?.getCell('M5').value).toBe('=HYPERLINK("http://x")')
     expect(ws?.getCell('M5').formula).toBeUndefined()
     expect(ws?.rowCount).toBe(5)
@@ -53,6 +55,8 @@ describe('excel export: lists and report templates', () => {
     const csv = await b.ok('excel.exportListFull', { list: 'residents', filter: {}, reason: '街道核对', format: 'csv' })
     const text = new TextDecoder().decode(csv.bytes)
     expect(text).toContain(ZHANG)
+    // A full export has the birth date beside the full number, and the age in completed years.
+    expect(text).toContain('张三,男,1980-01-01,46,')
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`)
     const audit = b.store.all<{ summary: string }>("SELECT summary FROM audit_log WHERE method = 'excel.exportListFull'")
     expect(audit[0]?.summary).toBe('导出居民名单 2 条（完整号码），原因：街道核对')

@@ -21,10 +21,11 @@ describe('residents.create', () => {
     b = await testBackend()
     const female = makeId('19900215', '124')
     const r = await b.ok('residents.create', resident({ name: ' 王 小 丽 ', idNumber: ` ${female.toLowerCase()} `, phones: ['138 1234 5678', '0371-6555 1234'] }))
-    expect(r).toMatchObject({ name: '王 小 丽', sex: 'F', birthDate: '1990-02-15', age: 35, idMasked: `110101********${female.slice(-4)}` })
+    // Masked: the birth year and the age by year (the date would complete the masked ID).
+    expect(r).toMatchObject({ name: '王 小 丽', sex: 'F', birthYear: 1990, age: 36, idMasked: `110101********${female.slice(-4)}` })
     expect(r.phonesMasked).toEqual(['138****5678', '0371-******34'])
     const revealed = await b.ok('residents.reveal', { id: r.id })
-    expect(revealed).toEqual({ id: r.id, idNumber: female, phones: ['13812345678', '0371-65551234'] })
+    expect(revealed).toEqual({ id: r.id, idNumber: female, phones: ['13812345678', '0371-65551234'], birthDate: '1990-02-15', age: 35 })
   })
 
   it('converts a 15-digit old ID to 18 digits, so the same person cannot be entered twice', async () => {
@@ -39,9 +40,14 @@ describe('residents.create', () => {
   it('accepts other document types, with sex and birth date typed in', async () => {
     b = await testBackend()
     const r = await b.ok('residents.create', resident({ idType: 'passport', idNumber: 'e12345678', sex: 'F', birthDate: '1985-03-04' }))
-    expect(r).toMatchObject({ idType: 'passport', sex: 'F', birthDate: '1985-03-04', idMasked: 'E1*****78' })
+    expect(r).toMatchObject({ idType: 'passport', sex: 'F', birthYear: 1985, idMasked: 'E1*****78' })
+    expect(await b.ok('residents.reveal', { id: r.id })).toMatchObject({ birthDate: '1985-03-04' })
+    // Editing without the birth date keeps it (the form shows only the year).
+    const { householdId: _ignored, birthDate: _kept, ...fields } = resident({ idType: 'passport', sex: 'F', notes: '改' })
+    await b.ok('residents.update', { ...fields, id: r.id, idNumber: undefined, phones: undefined })
+    expect(await b.ok('residents.reveal', { id: r.id })).toMatchObject({ birthDate: '1985-03-04' })
     const none = await b.ok('residents.create', resident({ name: '无证', idNumber: '', phones: [] }))
-    expect(none).toMatchObject({ idMasked: '', phoneMasked: '', sex: null, birthDate: null })
+    expect(none).toMatchObject({ idMasked: '', phoneMasked: '', sex: null, birthYear: null, age: null })
   })
 
   it.each([

@@ -25,7 +25,10 @@ export const sexLabel = (sex: 'M' | 'F' | null) => (sex ? SEX_LABELS[sex] : '')
 export const personTypeLabel = (t: PersonType) => PERSON_TYPE_LABELS[t]
 export const relationLabel = (r: Relation | null) => (r ? RELATION_LABELS[r] : '未填')
 export const keyGroupLabel = (g: KeyGroup) => KEY_GROUP_LABELS[g]
+/** A masked view's age is counted by year (shared/domain/mask.ts maskBirth); a revealed one in completed years. */
 export const ageLabel = (age: number | null) => (age === null ? '' : `${age}岁`)
+export const fullAgeLabel = (age: number | null) => (age === null ? '' : `${age}周岁`)
+export const birthYearLabel = (year: number | null) => (year === null ? '未填' : `${year}年`)
 export { TENURE_LABELS }
 
 /** Tag colours: the groups that need a visit stand out. */

@@ -26,8 +26,9 @@ export function emptyForm(): ResidentForm {
 }
 
 export function formOf(r: ResidentDetail): ResidentForm {
-  // Numbers are masked in the detail; editing keeps the stored ones unless retyped (see toArgs).
-  return { ...emptyForm(), name: r.name, idType: r.idType, sex: r.sex, birthDate: r.birthDate, tags: [...r.tags], personType: r.personType, relation: r.relation, notes: r.notes }
+  // Numbers are masked in the detail, and the birth date shown as its year (it would complete the
+  // masked ID); editing keeps the stored ones unless retyped (see FormDrawer's keepStored).
+  return { ...emptyForm(), name: r.name, idType: r.idType, sex: r.sex, birthDate: null, tags: [...r.tags], personType: r.personType, relation: r.relation, notes: r.notes }
 }
 
 export function toArgs(form: ResidentForm): Omit<MethodArgs<'residents.create'>, 'householdId'> {
