@@ -6,4 +6,4 @@ import { runChild } from './run-child.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 buildIfStale()
-runChild(process.execPath, [path.join(root, 'out/main/server.js'), ...process.argv.slice(2)])
+runChild(process.execPath, [path.join(root, 'out/main/server.cjs'), ...process.argv.slice(2)])

@@ -32,5 +32,5 @@ if (binary) {
   runChild(binary, [root, ...args])
 } else {
   console.log('未能获取 Electron 程序（本机无法下载），改用浏览器模式：请在浏览器中打开下面的地址。')
-  runChild(process.execPath, [path.join(root, 'out/main/server.js'), ...args])
+  runChild(process.execPath, [path.join(root, 'out/main/server.cjs'), ...args])
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { BackendEvent } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
@@ -16,13 +18,26 @@ const UNAVAILABLE: Envelope<unknown> = {
   error: { code: 'BACKEND_UNAVAILABLE', message: '后台服务已停止，请重新启动程序。' }
 }
 
+/** Built next to the host bundles (out/main): the worker bundle and sql.js's WebAssembly. */
+export const WORKER_BUNDLE = 'worker.cjs'
+export const SQL_WASM_FILE = 'sql-wasm.wasm'
+
+/**
+ * What the worker needs from its host, read from the host's bundle folder. In the packaged
+ * app that folder is inside app.asar, which the main process reads through Electron's fs.
+ */
+export function workerDataFrom(bundleDir: string, dataDir: string, appVersion: string, resourcesDir: string | null): WorkerData {
+  return { dataDir, appVersion, sqlWasm: new Uint8Array(fs.readFileSync(path.join(bundleDir, SQL_WASM_FILE))), resourcesDir }
+}
+
 /**
  * Starts the backend in a worker thread and relays calls and events. Used by both hosts,
  * so Electron main and the browser-mode server share one code path. Resolves when the
  * data directory is open; rejects with the backend's AppError when it cannot be.
  */
 export function startBackendWorker(workerFile: string, data: WorkerData): Promise<BackendClient> {
-  const worker = new Worker(workerFile, { workerData: data })
+  // The wasm bytes are moved, not copied, into the worker.
+  const worker = new Worker(workerFile, { workerData: data, transferList: [data.sqlWasm.buffer as ArrayBuffer] })
   const pending = new Map<number, (envelope: Envelope<unknown>) => void>()
   const listeners = new Set<(event: BackendEvent) => void>()
   let nextId = 1

@@ -16,4 +16,8 @@ export type WorkerToHost =
 export interface WorkerData {
   dataDir: string
   appVersion: string
+  /** sql.js's WebAssembly, read by the host (see store/sql-engine.ts). */
+  sqlWasm: Uint8Array
+  /** The packaged resources folder (report templates), or null to use ./resources. */
+  resourcesDir: string | null
 }

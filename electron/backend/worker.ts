@@ -2,26 +2,36 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../../shared/errors'
 import { createBackend } from './backend'
 import type { Backend } from './backend'
+import { useResourcesDir } from './excel/builtin-templates'
+import { useSqlWasm } from './store/sql-engine'
 import type { HostToWorker, WorkerData, WorkerToHost } from './worker-protocol'
 
-/** Worker-thread entry: owns the data directory and answers the host's calls. */
+/**
+ * Worker-thread entry: owns the data directory and answers the host's calls. Built as one
+ * CommonJS file with every dependency inlined (no top-level await, no node_modules, no file
+ * looked up at run time: sql.js's wasm and the resources folder come from the host).
+ */
 const port = parentPort
-if (!port) throw new Error('worker.ts must run in a worker thread')
+if (!port) throw new Error('worker must run in a worker thread')
 const post = (message: WorkerToHost) => port.postMessage(message)
 
 let backend: Backend | null = null
-const { dataDir, appVersion } = workerData as WorkerData
+const { dataDir, appVersion, sqlWasm, resourcesDir } = workerData as WorkerData
+useSqlWasm(sqlWasm)
+if (resourcesDir) useResourcesDir(resourcesDir)
 
-try {
-  backend = await createBackend({ dataDir, appVersion })
-  backend.onEvent((event) => post({ type: 'event', event }))
-  post({ type: 'ready' })
-} catch (error) {
-  const body =
-    error instanceof AppError
-      ? error.toBody()
-      : { code: 'INTERNAL' as const, message: `无法打开数据目录：${String(error)}` }
-  post({ type: 'fatal', error: body })
+async function open(): Promise<void> {
+  try {
+    backend = await createBackend({ dataDir, appVersion })
+    backend.onEvent((event) => post({ type: 'event', event }))
+    post({ type: 'ready' })
+  } catch (error) {
+    const body =
+      error instanceof AppError
+        ? error.toBody()
+        : { code: 'INTERNAL' as const, message: `无法打开数据目录：${String(error)}` }
+    post({ type: 'fatal', error: body })
+  }
 }
 
 port.on('message', (message: HostToWorker) => {
@@ -40,3 +50,5 @@ port.on('message', (message: HostToWorker) => {
       })
   }
 })
+
+void open()

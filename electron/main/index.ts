@@ -1,28 +1,33 @@
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { BrowserWindow, app, dialog, ipcMain, session } from 'electron'
+import type { WebContents } from 'electron'
 import type { Envelope } from '../../shared/errors'
+import { isPrintView } from '../../shared/print'
+import type { PrintResult } from '../../shared/print'
 import { defaultDataDir } from '../backend/paths'
-import { startBackendWorker } from '../backend/worker-client'
+import { WORKER_BUNDLE, startBackendWorker, workerDataFrom } from '../backend/worker-client'
 import type { BackendClient } from '../backend/worker-client'
 import { registerAppScheme, serveRenderer } from './app-protocol'
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_PRINT_CHANNEL, IPC_PRINT_REQUEST_CHANNEL } from './channels'
+import { MainLog } from './log'
 import { installMenu } from './menu'
-import {
-  APP_ENTRY_URL,
-  IPC_CALL_CHANNEL,
-  IPC_EVENT_CHANNEL,
-  isAllowedNavigation,
-  isTrustedSender,
-  mainWindowOptions
-} from './security'
+import { printOptionsFor, printResultOf } from './print'
+import { APP_ENTRY_URL, isAllowedNavigation, isTrustedSender, mainWindowOptions } from './security'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
+/** Built as out/main/index.cjs; the worker bundle and sql.js's wasm sit beside it. */
+const here = __dirname
+const dataDir = defaultDataDir()
+/** Chromium's own profile (cache, local storage, crash dumps) apart from the records. */
+const CHROMIUM_PROFILE_DIR = 'chromium-profile'
+const log = new MainLog(path.join(dataDir, 'logs', 'main.log'))
+
 let mainWindow: BrowserWindow | null = null
 let backend: BackendClient | null = null
+let shown = false
+let failing = false
 
 registerAppScheme()
-// Browser mode computes the same folder, so both hosts open the same data.
-app.setPath('userData', defaultDataDir())
+app.setPath('userData', path.join(dataDir, CHROMIUM_PROFILE_DIR))
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -33,7 +38,15 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus()
   })
   hardenAllWebContents()
-  app.whenReady().then(start, (error: unknown) => fail(String(error)))
+  // Any failure of the start, not only of whenReady, ends in a visible message and a quit.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail(describe(error)))
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 function hardenAllWebContents(): void {
@@ -49,41 +62,88 @@ function hardenAllWebContents(): void {
   })
 }
 
+const fromOurPage = (sender: WebContents, frameUrl: string | undefined) =>
+  sender === mainWindow?.webContents && isTrustedSender(frameUrl)
+
 async function start(): Promise<void> {
+  log.info(`启动 版本 ${app.getVersion()}，数据目录 ${dataDir}`)
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
   serveRenderer(path.resolve(here, '../renderer'))
-  installMenu(() => mainWindow)
+  installMenu(() => mainWindow, {
+    devTools: !app.isPackaged,
+    print: () => mainWindow?.webContents.send(IPC_PRINT_REQUEST_CHANNEL)
+  })
 
-  try {
-    backend = await startBackendWorker(path.join(here, 'worker.js'), {
-      dataDir: app.getPath('userData'),
-      appVersion: app.getVersion()
-    })
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error))
-    return
-  }
-
-  ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, args: unknown, session: unknown): Promise<Envelope<unknown>> => {
-    const trusted = event.sender === mainWindow?.webContents && isTrustedSender(event.senderFrame?.url)
-    if (!trusted || !backend) {
+  backend = await startBackendWorker(
+    path.join(here, WORKER_BUNDLE),
+    workerDataFrom(here, dataDir, app.getVersion(), app.isPackaged ? process.resourcesPath : null)
+  )
+  ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, args: unknown, token: unknown): Promise<Envelope<unknown>> => {
+    if (!fromOurPage(event.sender, event.senderFrame?.url) || !backend) {
       return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：调用来源不可信。' } })
     }
-    return backend.call(typeof method === 'string' ? method : '', args, typeof session === 'string' ? session : null)
+    return backend.call(typeof method === 'string' ? method : '', args, typeof token === 'string' ? token : null)
+  })
+  ipcMain.handle(IPC_PRINT_CHANNEL, (event, view: unknown): Promise<PrintResult> => {
+    if (!fromOurPage(event.sender, event.senderFrame?.url) || !isPrintView(view)) {
+      return Promise.resolve({ ok: false, message: '拒绝打印：请求来源不可信。' })
+    }
+    return new Promise((resolve) => event.sender.print(printOptionsFor(view), (success, reason) => resolve(printResultOf(success, reason))))
   })
   backend.onEvent((event) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event))
 
-  mainWindow = new BrowserWindow(mainWindowOptions(path.resolve(here, '../preload/index.cjs')))
-  mainWindow.once('ready-to-show', () => mainWindow?.show())
-  mainWindow.on('closed', () => {
+  const icon = app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : path.resolve(here, '../../resources/icon.png')
+  const window = new BrowserWindow(mainWindowOptions(path.resolve(here, '../preload/index.cjs'), { devTools: !app.isPackaged, icon }))
+  mainWindow = window
+  window.once('ready-to-show', () => {
+    shown = true
+    window.show()
+  })
+  window.on('closed', () => {
     mainWindow = null
   })
-  await mainWindow.loadURL(APP_ENTRY_URL)
+  window.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+    if (isMainFrame) void fail(`界面没有加载成功（${description}，${code}）：${url}`)
+  })
+  window.webContents.on('render-process-gone', (_event, details) => void rendererGone(details.reason, details.exitCode))
+  await window.loadURL(APP_ENTRY_URL)
+  log.info('界面已加载')
 }
 
-function fail(message: string): void {
-  dialog.showErrorBox('守望无法启动', message)
+/** The page's process died (out of memory, crashed): the data is safe in the backend; reload or quit. */
+async function rendererGone(reason: string, exitCode: number): Promise<void> {
+  log.error(`界面进程退出：${reason}（${exitCode}）`)
+  if (!shown || !mainWindow) return fail(`界面进程意外退出（${reason}）`)
+  const choice = await dialog.showMessageBox(mainWindow, {
+    type: 'error',
+    title: '守望',
+    message: '界面意外关闭了。',
+    detail: `已保存的数据不受影响。原因：${reason}。\n详细记录：${log.file}`,
+    buttons: ['重新打开', '退出'],
+    defaultId: 0,
+    cancelId: 1
+  })
+  if (choice.response === 0) mainWindow.webContents.reload()
+  else app.quit()
+}
+
+/**
+ * A start that cannot finish ends visibly: both locks are released first (the backend's
+ * shouwang.lock by closing it, then the single-instance lock), so the next double-click
+ * can start again, then the clerk reads why and where the log is, then the process exits.
+ */
+async function fail(reason: string): Promise<void> {
+  if (failing) return
+  failing = true
+  log.error(`无法启动：${reason}`)
+  mainWindow?.destroy()
+  mainWindow = null
+  const closing = backend
+  backend = null
+  await closing?.close().catch((error: unknown) => log.error(`关闭后台失败：${describe(error)}`))
+  app.releaseSingleInstanceLock()
+  dialog.showErrorBox('守望无法启动', `${reason}\n\n详细记录：${log.file}\n请把这个文件发给技术人员。`)
   app.exit(1)
 }
 
@@ -99,4 +159,3 @@ app.on('before-quit', (event) => {
 })
 
 app.on('window-all-closed', () => app.quit())
-

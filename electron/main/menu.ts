@@ -1,13 +1,20 @@
 import { Menu, app, dialog } from 'electron'
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron'
 
+export interface MenuActions {
+  /** Developer tools in the 视图 menu (development only). */
+  devTools: boolean
+  /** 打印 (Ctrl+P): the page prints its print view, or says it has none; never a raw screen. */
+  print: () => void
+}
+
 /** A small Chinese menu: the clerk needs copy/paste, zoom and print, not developer items. */
-export function installMenu(getWindow: () => BrowserWindow | null): void {
-  const template: MenuItemConstructorOptions[] = [
+export function menuTemplate(getWindow: () => BrowserWindow | null, actions: MenuActions): MenuItemConstructorOptions[] {
+  return [
     {
       label: '文件',
       submenu: [
-        { label: '打印…', accelerator: 'CmdOrCtrl+P', click: () => getWindow()?.webContents.print() },
+        { label: '打印…', accelerator: 'CmdOrCtrl+P', click: () => actions.print() },
         { type: 'separator' },
         { label: '退出', role: 'quit' }
       ]
@@ -34,7 +41,7 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
         { label: '实际大小', role: 'resetZoom' },
         { type: 'separator' },
         { label: '全屏', role: 'togglefullscreen' },
-        { label: '开发者工具', role: 'toggleDevTools' }
+        ...(actions.devTools ? [{ label: '开发者工具', role: 'toggleDevTools' } as const] : [])
       ]
     },
     {
@@ -51,5 +58,8 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
       ]
     }
   ]
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+export function installMenu(getWindow: () => BrowserWindow | null, actions: MenuActions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(getWindow, actions)))
 }

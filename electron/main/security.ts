@@ -10,7 +10,7 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`
  * The window's web preferences, as data so a unit test can assert every one of them.
  * The page gets no Node, runs sandboxed and isolated, and only sees window.shouwang.
  */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(preloadPath: string, devTools = false): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -24,11 +24,12 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
-    devTools: true
+    // Off in the packaged app (a clerk's PC); on when developing.
+    devTools
   }
 }
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, options: { devTools?: boolean; icon?: string } = {}): BrowserWindowConstructorOptions {
   return {
     width: 1360,
     height: 860,
@@ -38,7 +39,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     show: false,
     backgroundColor: '#f5f7fa',
     autoHideMenuBar: false,
-    webPreferences: secureWebPreferences(preloadPath)
+    ...(options.icon ? { icon: options.icon } : {}),
+    webPreferences: secureWebPreferences(preloadPath, options.devTools ?? false)
   }
 }
 
@@ -57,6 +59,3 @@ export function isTrustedSender(frameUrl: string | undefined): boolean {
 export function isAllowedNavigation(targetUrl: string): boolean {
   return isTrustedSender(targetUrl)
 }
-
-export const IPC_CALL_CHANNEL = 'shouwang:call'
-export const IPC_EVENT_CHANNEL = 'shouwang:event'

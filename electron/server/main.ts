@@ -1,18 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { AppError } from '../../shared/errors'
 import { defaultDataDir } from '../backend/paths'
-import { startBackendWorker } from '../backend/worker-client'
+import { WORKER_BUNDLE, startBackendWorker, workerDataFrom } from '../backend/worker-client'
 import { parseServeArgs } from './args'
 import { startHttpServer } from './http-server'
 
-/** Browser-mode host: `node out/main/server.js --port P --data-dir D`. */
+/** Browser-mode host: `node out/main/server.cjs --port P --data-dir D` (a CommonJS bundle). */
 async function main(): Promise<void> {
-  const here = path.dirname(fileURLToPath(import.meta.url))
+  const here = __dirname
   const args = parseServeArgs(process.argv.slice(2))
   const dataDir = path.resolve(args.dataDir ?? defaultDataDir())
-  const backend = await startBackendWorker(path.join(here, 'worker.js'), { dataDir, appVersion: __APP_VERSION__ })
+  const backend = await startBackendWorker(path.join(here, WORKER_BUNDLE), workerDataFrom(here, dataDir, __APP_VERSION__, null))
   const token = randomBytes(24).toString('hex')
   const server = await startHttpServer({
     backend,

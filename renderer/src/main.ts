@@ -4,7 +4,9 @@ import 'element-plus/dist/index.css'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { installPrintShortcut } from './print/print-page'
 import { router } from './router'
 import './styles/app.css'
 
+installPrintShortcut()
 createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app')

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { killHard, randomBetween, run } from './spawn'
 
-const SERVER = path.resolve(__dirname, '../../out/main/server.js')
+const SERVER = path.resolve(__dirname, '../../out/main/server.cjs')
 const ROUNDS = 6
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shouwang-crash-server-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
@@ -13,7 +13,7 @@ const ADMIN = { username: 'admin', displayName: '王主任', password: 'Crash#20
 
 /** Starts the built server and logs in (setting up the administrator on a new folder). */
 async function startServer(dataDir = dir) {
-  if (!fs.existsSync(SERVER)) throw new Error('out/main/server.js is missing: run `npm run build` first')
+  if (!fs.existsSync(SERVER)) throw new Error('out/main/server.cjs is missing: run `npm run build` first')
   const server = run(process.execPath, [SERVER, '--port', '0', '--data-dir', dataDir])
   const line = await server.waitFor(/^URL: /)
   const url = new URL(line.slice(5))

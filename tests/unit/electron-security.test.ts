@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_PRINT_CHANNEL, IPC_PRINT_REQUEST_CHANNEL } from '../../electron/main/channels'
 import {
   APP_ENTRY_URL,
-  IPC_CALL_CHANNEL,
-  IPC_EVENT_CHANNEL,
   isAllowedNavigation,
   isTrustedSender,
   mainWindowOptions,
@@ -31,6 +30,13 @@ describe('Electron window security settings (as data)', () => {
   it('uses the preload given and is what the main window gets', () => {
     expect(prefs.preload).toBe('/app/preload/index.cjs')
     expect(mainWindowOptions('/p.cjs').webPreferences).toEqual(secureWebPreferences('/p.cjs'))
+    expect(mainWindowOptions('/p.cjs', { icon: '/r/icon.png' }).icon).toBe('/r/icon.png')
+  })
+
+  it('has DevTools off unless asked for (the packaged app never asks)', () => {
+    expect(prefs.devTools).toBe(false)
+    expect(mainWindowOptions('/p.cjs').webPreferences?.devTools).toBe(false)
+    expect(mainWindowOptions('/p.cjs', { devTools: true }).webPreferences?.devTools).toBe(true)
   })
 
   it('loads the app from app://, never file://', () => {
@@ -62,7 +68,7 @@ describe('Electron window security settings (as data)', () => {
 })
 
 describe('preload bridge', () => {
-  it('exposes window.shouwang with call and onEvent only, over fixed channels', async () => {
+  it('exposes window.shouwang with call, onEvent and printing only, over fixed channels', async () => {
     const exposed: Record<string, unknown> = {}
     const invoke = vi.fn(() => Promise.resolve({ ok: true, data: 1 }))
     const on = vi.fn()
@@ -76,8 +82,14 @@ describe('preload bridge', () => {
     const bridge = exposed.shouwang as {
       call: (m: string, a: unknown, s: string | null) => Promise<unknown>
       onEvent: (fn: () => void) => () => void
+      print: (view: string) => Promise<unknown>
+      onPrintRequest: (fn: () => void) => () => void
     }
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent'])
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent', 'onPrintRequest', 'print'])
+    await bridge.print('roster-week')
+    expect(invoke).toHaveBeenCalledWith(IPC_PRINT_CHANNEL, 'roster-week')
+    bridge.onPrintRequest(() => {})
+    expect(on).toHaveBeenCalledWith(IPC_PRINT_REQUEST_CHANNEL, expect.any(Function))
     await bridge.call('system.ping', {}, 'session-token')
     expect(invoke).toHaveBeenCalledWith(IPC_CALL_CHANNEL, 'system.ping', {}, 'session-token')
     const stop = bridge.onEvent(() => {})

@@ -129,10 +129,16 @@ export async function buildTemplate(t: BuiltinTemplate): Promise<Uint8Array> {
   return new Uint8Array(buffer as ArrayBuffer)
 }
 
+let resourcesDir: string | null = null
+
+/** The host names the packaged resources folder (Electron's process.resourcesPath). */
+export function useResourcesDir(dir: string): void {
+  resourcesDir = dir
+}
+
 function candidates(): string[] {
   const dirs: string[] = []
-  const resourcesPath = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath
-  if (resourcesPath) dirs.push(path.join(resourcesPath, 'templates'))
+  if (resourcesDir) dirs.push(path.join(resourcesDir, 'templates'))
   dirs.push(path.join(process.cwd(), 'resources', 'templates'))
   return dirs
 }

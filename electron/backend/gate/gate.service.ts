@@ -4,6 +4,7 @@ import { DEFAULT_FEVER_THRESHOLD, GATE_ACTION_LABELS, isFever, toTenths } from '
 import { maskPhone } from '../../../shared/domain/mask'
 import { parsePhone } from '../../../shared/domain/phone'
 import { parsePlate } from '../../../shared/domain/plate'
+import type { DigitReach } from '../../../shared/domain/digit-search'
 import type { GateRegister } from '../../../shared/schemas/gate'
 import { AppError } from '../../../shared/errors'
 import { findPassByNumber } from '../checkpoints/checkpoints.repo'
@@ -52,9 +53,10 @@ function buildingOf(address: string | null): string {
 }
 
 /** The gate look-up: the register's own search (name, pinyin, ID/phone tail), every grid, no numbers. */
-export function searchForGate(db: Db, q: string, now: Date): GateResidentHit[] {
+export function searchForGate(db: Db, q: string, now: Date, reach: DigitReach): GateResidentHit[] {
+  // Every grid, but the digits the caller may type (a gate volunteer: last 4 of an ID or mobile only).
   const everyone: Session = { accountId: null, actor: '', permissions: 'all', gridScope: 'all' }
-  const { records } = findResidentPage(db, residentFilter(db, { q }, everyone, now), 8, 0)
+  const { records } = findResidentPage(db, residentFilter(db, { q }, everyone, now, reach), 8, 0)
   return records.map((r) => ({ id: r.id, name: r.name, building: buildingOf(r.address), phone: maskPhone(phonesOf(r)[0]) }))
 }
 

@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import initSqlJs from 'sql.js'
 import type { Database, SqlJsStatic, Statement as SqlStatement } from 'sql.js'
 import { AppError } from '../../../shared/errors'
 import { Journal } from './journal'
@@ -9,6 +8,7 @@ import { acquireLock } from './lock'
 import { migrate, schemaVersion } from './migrate'
 import type { Migration } from './migrate'
 import { readSnapshot, writeSnapshotAtomically } from './snapshot'
+import { loadSqlJs } from './sql-engine'
 
 export type { SqlValue } from './journal'
 export type Row = Record<string, SqlValue>
@@ -36,12 +36,6 @@ export interface Tx {
   run(sql: string, params?: SqlValue[]): { changes: number; lastInsertRowid: number }
   all<T = Row>(sql: string, params?: SqlValue[]): T[]
   get<T = Row>(sql: string, params?: SqlValue[]): T | undefined
-}
-
-let sqlJs: Promise<SqlJsStatic> | null = null
-function loadSqlJs(): Promise<SqlJsStatic> {
-  sqlJs ??= initSqlJs()
-  return sqlJs
 }
 
 const INSERT = /^\s*(INSERT|REPLACE)\b/i

@@ -2,6 +2,7 @@ import type { Method, MethodArgs, MethodResult } from '../../../shared/contract'
 import type { BackendEvent } from '../../../shared/contract/types'
 import type { Envelope } from '../../../shared/errors'
 import { decodeWire, encodeWire } from '../../../shared/wire'
+import { assertBridgeData } from './bridge-data'
 
 const TOKEN_KEY = 'shouwang.token'
 
@@ -26,6 +27,8 @@ export function httpCall<M extends Method>(
   method: M,
   args: MethodArgs<M>
 ): Promise<Envelope<MethodResult<M>>> {
+  // Throws like contextBridge would: the caller's promise rejects and nothing is sent.
+  assertBridgeData(args)
   return fetch(`/api/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'x-shouwang-token': token ?? '', 'x-shouwang-session': session ?? '' },

@@ -1,6 +1,7 @@
 import type { Method, MethodArgs, MethodResult } from '../../../shared/contract'
 import type { BackendEvent } from '../../../shared/contract/types'
 import type { Envelope, ErrorBody, ErrorCode, ErrorDetails } from '../../../shared/errors'
+import { toBridgeData } from './bridge-data'
 import { httpCall, httpEvents, takeLaunchToken } from './http-transport'
 import { reportSessionLost, sessionToken } from './session'
 
@@ -21,7 +22,9 @@ const token = bridge ? null : takeLaunchToken()
 
 function transport<M extends Method>(method: M, args: MethodArgs<M>): Promise<Envelope<MethodResult<M>>> {
   const session = sessionToken()
-  return bridge ? bridge.call(method, args, session) : httpCall(token, session, method, args)
+  // Forms hand over their reactive models; only plain data may cross the bridge.
+  const plain = toBridgeData(args)
+  return bridge ? bridge.call(method, plain, session) : httpCall(token, session, method, plain)
 }
 
 /**

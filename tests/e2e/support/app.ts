@@ -12,7 +12,7 @@ import type { Envelope } from '../../../shared/errors'
 import { decodeWire, encodeWire } from '../../../shared/wire'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
-const SERVER_JS = path.join(REPO_ROOT, 'out/main/server.js')
+const SERVER_JS = path.join(REPO_ROOT, 'out/main/server.cjs')
 const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results/e2e')
 const CHROMIUM = '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
