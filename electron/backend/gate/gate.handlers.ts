@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors'
 import { liveCheckpoint } from '../checkpoints/checkpoints.handlers'
 import { getCheckpoint } from '../checkpoints/checkpoints.repo'
 import type { Handlers } from '../context'
+import { digitReach, guardDigitSearch } from '../security/digit-search-guard'
 import { loadSettings } from '../settings/settings.service'
 import { gateWorkbook } from './gate-export'
 import { dayTallies, entryCount, entryPage, getEntry, insertEntry } from './gate.repo'
@@ -14,7 +15,10 @@ import { buildEntry, checkPass, findPass, searchForGate, toEntryView } from './g
 const EXPORT_LIMIT = 100_000
 
 export const gateHandlers = {
-  'gate.search': (args, ctx) => searchForGate(ctx.store, args.q, ctx.now()),
+  'gate.search': (args, ctx) => {
+    guardDigitSearch(ctx, 'gate.search', args.q)
+    return searchForGate(ctx.store, args.q, ctx.now(), digitReach(ctx.session))
+  },
 
   'gate.register': (args, ctx) => {
     const checkpoint = liveCheckpoint(ctx.store, args.checkpointId)
