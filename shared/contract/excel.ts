@@ -144,6 +144,11 @@ export interface TemplateInfo {
   headers: string[]
 }
 
+/** A registered template, and what registration removed from the file (formulas, hidden sheets ...), in Chinese. */
+export interface TemplateRegistered extends TemplateInfo {
+  removed: string[]
+}
+
 /** A template being registered: its sheets, proposed header and a column -> field proposal. */
 export interface TemplateInspection {
   sheets: SheetInfo[]
@@ -168,7 +173,7 @@ export type ExcelApi = {
   'excel.exportListFull': (args: ExcelExportFullArgs) => Promise<ExportedFile>
   'excel.templates': (args: ExcelTemplatesArgs) => Promise<TemplateInfo[]>
   'excel.inspectTemplate': (args: ExcelInspectTemplateArgs) => Promise<TemplateInspection>
-  'excel.registerTemplate': (args: ExcelRegisterTemplateArgs) => Promise<TemplateInfo>
+  'excel.registerTemplate': (args: ExcelRegisterTemplateArgs) => Promise<TemplateRegistered>
   'excel.deleteTemplate': (args: ExcelTemplateIdArgs) => Promise<{ id: number }>
   'excel.fillTemplate': (args: ExcelFillArgs) => Promise<ExportedFile>
   'excel.fillTemplateFull': (args: ExcelFillFullArgs) => Promise<ExportedFile>
@@ -189,9 +194,11 @@ export const excelMethods = {
   'excel.exportList': { args: excelExportArgs, kind: 'mutation', permission: 'data.export', title: '导出 Excel' },
   'excel.exportListFull': { args: excelExportFullArgs, kind: 'mutation', permission: 'data.exportFull', title: '导出 Excel（完整号码）' },
   'excel.templates': { args: excelTemplatesArgs, kind: 'query', permission: 'data.export', title: '查看报表模板' },
-  'excel.inspectTemplate': { args: excelInspectTemplateArgs, kind: 'query', permission: 'data.export', title: '读取报表模板' },
-  'excel.registerTemplate': { args: excelRegisterTemplateArgs, kind: 'mutation', permission: 'data.export', title: '登记报表模板' },
-  'excel.deleteTemplate': { args: excelTemplateIdArgs, kind: 'mutation', permission: 'data.export', title: '删除报表模板' },
+  // Registering and deleting templates is the office's (工作人员, 管理员: data.import, like the 导入 page
+  // they live on), not a grid worker's: a template is filled with everyone's data and sent on.
+  'excel.inspectTemplate': { args: excelInspectTemplateArgs, kind: 'query', permission: 'data.import', title: '读取报表模板' },
+  'excel.registerTemplate': { args: excelRegisterTemplateArgs, kind: 'mutation', permission: 'data.import', title: '登记报表模板' },
+  'excel.deleteTemplate': { args: excelTemplateIdArgs, kind: 'mutation', permission: 'data.import', title: '删除报表模板' },
   'excel.fillTemplate': { args: excelFillArgs, kind: 'mutation', permission: 'data.export', title: '填写报表' },
   'excel.fillTemplateFull': { args: excelFillFullArgs, kind: 'mutation', permission: 'data.exportFull', title: '填写报表（完整号码）' }
 } satisfies MethodTable<ExcelApi>
