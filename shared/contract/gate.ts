@@ -2,10 +2,9 @@ import type { GateAction, GateDirection, GateWho } from '../domain/gate'
 import type { GateDayArgs, GateRegister } from '../schemas/gate'
 import { gateDayArgs, gateExportArgs, gateRecentArgs, gateRegisterArgs, gateSearchArgs, passCheckArgs } from '../schemas/gate'
 import type { ExportedFile, Page } from './audit'
-import type { PassView } from './checkpoints'
 import type { MethodTable } from './types'
 
-/** What the gate screen may know of a resident: no ID number, a masked phone. */
+/** What the gate screen may know of a resident: name, building and a masked phone; no ID number, no room. */
 export interface GateResidentHit {
   id: number
   name: string
@@ -25,6 +24,10 @@ export interface GateEntryView {
   name: string
   /** Masked. */
   phone: string
+  /**
+   * A visitor's reason as typed. For a resident: the building at the gate (gate.register,
+   * gate.recent), the household's address in the office's day view and export (gate.view).
+   */
   reason: string
   plate: string
   /** ℃, one decimal. */
@@ -48,12 +51,25 @@ export interface GateDay {
   entries: Page<GateEntryView>
 }
 
+/**
+ * What the gate needs to decide on a pass, and nothing more: the household's building (not the
+ * unit or room), the rule, and whether the household has used it within the rule's window.
+ * Who lives there and who went out are not the gate's business.
+ */
 export interface PassCheck {
-  pass: PassView
-  members: string[]
-  /** The last time someone went out on this pass, if any. */
-  lastOut: { at: string; name: string } | null
-  /** Set when letting one more person out breaks the pass's rule. */
+  number: string
+  /** '幸福里小区 3栋'. */
+  building: string
+  /** One person out every everyDays days. */
+  everyDays: number
+  /** '每 2 天 1 人次'. */
+  rule: string
+  revoked: boolean
+  /** Someone of the household went out on this pass within the rule's window. */
+  wentOut: boolean
+  /** The first day the rule lets someone out again (YYYY-MM-DD); today when it does now. */
+  nextAllowed: string
+  /** Set when the pass is revoked or letting one more person out breaks its rule. */
   warning: string
 }
 

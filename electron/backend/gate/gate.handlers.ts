@@ -10,7 +10,8 @@ import { digitReach, guardDigitSearch } from '../security/digit-search-guard'
 import { loadSettings } from '../settings/settings.service'
 import { gateWorkbook } from './gate-export'
 import { dayTallies, entryCount, entryPage, getEntry, insertEntry } from './gate.repo'
-import { buildEntry, checkPass, findPass, searchForGate, toEntryView } from './gate.service'
+import { buildEntry, checkPass, searchForGate, toEntryView } from './gate.service'
+import { findPassAtGate } from './pass-guard'
 
 const EXPORT_LIMIT = 100_000
 
@@ -22,7 +23,8 @@ export const gateHandlers = {
 
   'gate.register': (args, ctx) => {
     const checkpoint = liveCheckpoint(ctx.store, args.checkpointId)
-    const { write, fever } = buildEntry(ctx.store, args, ctx.now(), ctx.session.actor)
+    const pass = args.passNumber === '' ? null : findPassAtGate(ctx, args.passNumber)
+    const { write, fever } = buildEntry(ctx.store, args, pass, ctx.now(), ctx.session.actor)
     const id = ctx.write(
       {
         summary: `${checkpoint.name}${GATE_DIRECTION_LABELS[write.direction]}：${GATE_WHO_LABELS[write.who]} ${write.name}，体温 ${args.temperature}℃${fever ? '（异常）' : ''}`,
@@ -32,15 +34,15 @@ export const gateHandlers = {
     )
     const entry = getEntry(ctx.store, id)
     if (!entry) throw new AppError('INTERNAL', '登记后读取失败。')
-    return toEntryView(entry)
+    return toEntryView(entry, 'gate')
   },
 
   'gate.recent': (args, ctx) =>
-    entryPage(ctx.store, { checkpointId: args.checkpointId, day: localIsoDate(ctx.now()) }, 20, 0).map(toEntryView),
+    entryPage(ctx.store, { checkpointId: args.checkpointId, day: localIsoDate(ctx.now()) }, 20, 0).map((r) => toEntryView(r, 'gate')),
 
   'gate.checkPass': (args, ctx) => {
     liveCheckpoint(ctx.store, args.checkpointId)
-    return checkPass(ctx.store, findPass(ctx.store, args.number), localIsoDate(ctx.now()))
+    return checkPass(ctx.store, findPassAtGate(ctx, args.number), localIsoDate(ctx.now()))
   },
 
   'gate.day': (args, ctx) => {
@@ -60,7 +62,7 @@ export const gateHandlers = {
       day: args.day,
       counts: { total, byWho, abnormal },
       entries: {
-        rows: entryPage(ctx.store, filter, pageSize, (page - 1) * pageSize).map(toEntryView),
+        rows: entryPage(ctx.store, filter, pageSize, (page - 1) * pageSize).map((r) => toEntryView(r, 'office')),
         total: entryCount(ctx.store, filter),
         page,
         pageSize
@@ -71,7 +73,7 @@ export const gateHandlers = {
   'gate.export': async (args, ctx) => {
     const checkpoint = args.checkpointId === undefined ? null : getCheckpoint(ctx.store, args.checkpointId)
     if (args.checkpointId !== undefined && !checkpoint) throw new AppError('NOT_FOUND', '找不到这个卡口。')
-    const rows = entryPage(ctx.store, { day: args.day, checkpointId: args.checkpointId }, EXPORT_LIMIT, 0).map(toEntryView)
+    const rows = entryPage(ctx.store, { day: args.day, checkpointId: args.checkpointId }, EXPORT_LIMIT, 0).map((r) => toEntryView(r, 'office'))
     const now = ctx.now()
     const bytes = await gateWorkbook(rows, {
       communityName: loadSettings(ctx.store).communityName,

@@ -20,16 +20,23 @@ export interface GateEntryRecord {
   pass_number: string | null
   warning: string
   registered_by: string
+  /** A resident's household, now: the full address for the office, compound + building for the gate. */
+  household_address: string | null
+  compound_name: string | null
+  building_name: string | null
 }
 
-export type GateEntryWrite = Omit<GateEntryRecord, 'id' | 'checkpoint_name' | 'pass_number'> & {
+export type GateEntryWrite = Omit<GateEntryRecord, 'id' | 'checkpoint_name' | 'pass_number' | 'household_address' | 'compound_name' | 'building_name'> & {
   resident_id: number | null
   pass_id: number | null
 }
 
 const SELECT = `SELECT e.id, e.at, e.day, e.checkpoint_id, c.name AS checkpoint_name, e.direction, e.who, e.name, e.phone,
-  e.reason, e.plate, e.temperature_tenths, e.abnormal, e.action, p.number AS pass_number, e.warning, e.registered_by
-  FROM gate_entries e JOIN checkpoints c ON c.id = e.checkpoint_id LEFT JOIN gate_passes p ON p.id = e.pass_id`
+  e.reason, e.plate, e.temperature_tenths, e.abnormal, e.action, p.number AS pass_number, e.warning, e.registered_by,
+  h.address AS household_address, co.name AS compound_name, b.name AS building_name
+  FROM gate_entries e JOIN checkpoints c ON c.id = e.checkpoint_id LEFT JOIN gate_passes p ON p.id = e.pass_id
+  LEFT JOIN residents r ON r.id = e.resident_id LEFT JOIN households h ON h.id = r.household_id
+  LEFT JOIN buildings b ON b.id = h.building_id LEFT JOIN compounds co ON co.id = b.compound_id`
 
 export interface DayFilter {
   day: string
@@ -83,32 +90,33 @@ export function dayTallies(db: Db, f: DayFilter): { who: GateWho; direction: Gat
   )
 }
 
-/** The last time anyone went out on a pass on or after a day (the pass rule's window). */
-export function lastOutOnPass(db: Db, passId: number, sinceDay: string): { at: string; name: string } | undefined {
-  return db.get<{ at: string; name: string } & Row>(
-    `SELECT at, name FROM gate_entries WHERE pass_id = ? AND day >= ? AND direction = 'out' ORDER BY id DESC LIMIT 1`,
+/** The day anyone last went out on a pass on or after a day (the pass rule's window); who it was is not the gate's business. */
+export function lastOutDayOnPass(db: Db, passId: number, sinceDay: string): string | undefined {
+  return db.get<{ day: string } & Row>(
+    `SELECT day FROM gate_entries WHERE pass_id = ? AND day >= ? AND direction = 'out' ORDER BY day DESC, id DESC LIMIT 1`,
     [passId, sinceDay]
-  )
+  )?.day
 }
 
-export function memberNames(db: Db, householdId: number): string[] {
-  return db
-    .all<{ name: string } & Row>('SELECT name FROM residents WHERE household_id = ? AND deleted_at IS NULL ORDER BY id', [householdId])
-    .map((row) => row.name)
+/** '幸福里小区', '3栋' of households, for the gate: the building, never the unit or the room. */
+export function buildingsOfHouseholds(db: Db, householdIds: number[]): Map<number, { compound: string; building: string }> {
+  const ids = [...new Set(householdIds)]
+  if (ids.length === 0) return new Map()
+  const rows = db.all<{ id: number; compound: string; building: string } & Row>(
+    `SELECT h.id, co.name AS compound, b.name AS building FROM households h JOIN buildings b ON b.id = h.building_id
+     JOIN compounds co ON co.id = b.compound_id WHERE h.id IN (${ids.map(() => '?').join(', ')})`,
+    ids
+  )
+  return new Map(rows.map((row) => [row.id, { compound: row.compound, building: row.building }]))
 }
 
 export interface GateResidentRecord {
   id: number
   name: string
   phones: string
-  address: string | null
   household_id: number | null
 }
 
 export function residentForGate(db: Db, id: number): GateResidentRecord | undefined {
-  return db.get<GateResidentRecord & Row>(
-    `SELECT r.id, r.name, r.phones, h.address, r.household_id FROM residents r LEFT JOIN households h ON h.id = r.household_id
-     WHERE r.id = ? AND r.deleted_at IS NULL`,
-    [id]
-  )
+  return db.get<GateResidentRecord & Row>('SELECT r.id, r.name, r.phones, r.household_id FROM residents r WHERE r.id = ? AND r.deleted_at IS NULL', [id])
 }

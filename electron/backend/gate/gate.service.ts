@@ -7,9 +7,7 @@ import { parsePlate } from '../../../shared/domain/plate'
 import type { DigitReach } from '../../../shared/domain/digit-search'
 import type { GateRegister } from '../../../shared/schemas/gate'
 import { AppError } from '../../../shared/errors'
-import { findPassByNumber } from '../checkpoints/checkpoints.repo'
 import type { PassRecord } from '../checkpoints/checkpoints.repo'
-import { toPassView } from '../checkpoints/checkpoints.handlers'
 import type { Session } from '../context'
 import type { Db } from '../register/register.repo'
 import { findResidentPage } from '../residents/residents-query.repo'
@@ -18,14 +16,34 @@ import { phonesOf } from '../residents/residents.view'
 import { loadSettings } from '../settings/settings.service'
 import type { Store } from '../store/store'
 import type { GateEntryRecord, GateEntryWrite } from './gate.repo'
-import { lastOutOnPass, memberNames, residentForGate } from './gate.repo'
+import { buildingsOfHouseholds, lastOutDayOnPass, residentForGate } from './gate.repo'
 
 /** The office's fever threshold (设置, shared with the daily health checks), or 37.3 ℃ until one is set. */
 export function feverThreshold(store: Store): number {
   return loadSettings(store).temperatureThreshold ?? DEFAULT_FEVER_THRESHOLD
 }
 
-export function toEntryView(r: GateEntryRecord): GateEntryView {
+/**
+ * Who an entry view is for. The gate screen (gate.register, gate.recent) gets what a volunteer
+ * needs: a resident's compound and building, never the unit or the room. The office's day view
+ * and the 出入登记表 (gate.view) get the household's address.
+ */
+export type EntryAudience = 'gate' | 'office'
+
+/** '幸福里小区 3栋'. */
+function buildingLabel(place: { compound: string | null; building: string | null } | undefined): string {
+  return [place?.compound ?? '', place?.building ?? ''].filter((part) => part !== '').join(' ')
+}
+
+function entryReason(r: GateEntryRecord, audience: EntryAudience): string {
+  if (r.who !== 'resident') return r.reason
+  if (audience === 'gate') return buildingLabel({ compound: r.compound_name, building: r.building_name })
+  // Entries registered before the address stopped being copied into the entry kept it as their reason.
+  const typed = r.reason === r.household_address ? '' : r.reason
+  return typed || (r.household_address ?? '')
+}
+
+export function toEntryView(r: GateEntryRecord, audience: EntryAudience): GateEntryView {
   return {
     id: r.id,
     at: r.at,
@@ -36,7 +54,7 @@ export function toEntryView(r: GateEntryRecord): GateEntryView {
     who: r.who,
     name: r.name,
     phone: maskPhone(r.phone),
-    reason: r.reason,
+    reason: entryReason(r, audience),
     plate: r.plate,
     temperature: r.temperature_tenths / 10,
     abnormal: r.abnormal === 1,
@@ -47,36 +65,47 @@ export function toEntryView(r: GateEntryRecord): GateEntryView {
   }
 }
 
-/** '幸福里小区 3栋 2单元 301' -> '幸福里小区 3栋': a gate needs the building, not the door. */
-function buildingOf(address: string | null): string {
-  return (address ?? '').split(' ').slice(0, 2).join(' ')
-}
-
-/** The gate look-up: the register's own search (name, pinyin, ID/phone tail), every grid, no numbers. */
+/** The gate look-up: the register's own search (name, pinyin, ID/phone tail), every grid, no numbers, no rooms. */
 export function searchForGate(db: Db, q: string, now: Date, reach: DigitReach): GateResidentHit[] {
   // Every grid, but the digits the caller may type (a gate volunteer: last 4 of an ID or mobile only).
   const everyone: Session = { accountId: null, actor: '', permissions: 'all', gridScope: 'all' }
   const { records } = findResidentPage(db, residentFilter(db, { q }, everyone, now, reach), 8, 0)
-  return records.map((r) => ({ id: r.id, name: r.name, building: buildingOf(r.address), phone: maskPhone(phonesOf(r)[0]) }))
+  const places = buildingsOfHouseholds(db, records.flatMap((r) => (r.householdId === null ? [] : [r.householdId])))
+  return records.map((r) => ({
+    id: r.id,
+    name: r.name,
+    building: buildingLabel(r.householdId === null ? undefined : places.get(r.householdId)),
+    phone: maskPhone(phonesOf(r)[0])
+  }))
 }
 
-/** A pass's rule: one person out every N days. Warns (does not block) when one more would break it. */
+/**
+ * A pass's rule: one person out every N days. Answers with what the gate decides on: the
+ * household's building, the rule, whether someone of the household went out within it and
+ * from which day it allows the next; not who lives there, nor who went out.
+ * Warns (does not block) when one more would break the rule.
+ */
 export function checkPass(db: Db, pass: PassRecord, today: string): PassCheck {
   const since = addDays(today, -(pass.every_days - 1))
-  const last = lastOutOnPass(db, pass.id, since) ?? null
+  const lastDay = lastOutDayOnPass(db, pass.id, since) ?? null
   const rule = pass.every_days === 1 ? '每天 1 人次' : `每 ${pass.every_days} 天 1 人次`
-  const warning = pass.revoked_at
+  const nextAllowed = lastDay === null ? today : addDays(lastDay, pass.every_days)
+  const revoked = pass.revoked_at !== null
+  const warning = revoked
     ? `出入证 ${pass.number} 已收回，不能使用`
-    : last
-      ? `该户出入证规定${rule}外出，${last.name} 已于 ${last.at.slice(0, 10)} 外出过`
+    : lastDay !== null
+      ? `该户出入证规定${rule}外出，本周期内已有人外出，${nextAllowed} 起可再外出`
       : ''
-  return { pass: toPassView(pass), members: memberNames(db, pass.household_id), lastOut: last, warning }
-}
-
-export function findPass(db: Db, number: string): PassRecord {
-  const pass = findPassByNumber(db, number.trim())
-  if (!pass) throw new AppError('NOT_FOUND', `没有编号为 ${number} 的出入证，请核对。`, { issues: [{ path: 'passNumber', message: '出入证号不存在' }] })
-  return pass
+  return {
+    number: pass.number,
+    building: buildingLabel(buildingsOfHouseholds(db, [pass.household_id]).get(pass.household_id)),
+    everyDays: pass.every_days,
+    rule,
+    revoked,
+    wentOut: lastDay !== null,
+    nextAllowed,
+    warning
+  }
 }
 
 /**
@@ -87,6 +116,8 @@ export function findPass(db: Db, number: string): PassRecord {
 export function buildEntry(
   store: Store,
   args: GateRegister,
+  /** The pass typed with the entry, already found (and throttled) by the caller. */
+  pass: PassRecord | null,
   at: Date,
   registeredBy: string
 ): { write: GateEntryWrite; fever: boolean } {
@@ -100,13 +131,14 @@ export function buildEntry(
   const warnings: string[] = []
   let name = args.name
   let phone = args.phone
-  let reason = args.reason
+  const reason = args.reason
   if (args.who === 'resident') {
     const resident = args.residentId === null ? undefined : residentForGate(store, args.residentId)
     if (!resident) throw new AppError('NOT_FOUND', '名单中找不到这位居民，可能已被删除。', { issues: [{ path: 'residentId', message: '居民不存在' }] })
     name = resident.name
     phone = phonesOf(resident)[0] ?? ''
-    reason = reason || (resident.address ?? '')
+    // The household's address is not copied into the entry: views read it from the resident
+    // (the office the address, the gate only the building), so no gate answer holds a room.
   } else if (phone !== '') {
     const parsed = parsePhone(phone)
     if (!parsed.ok) throw new AppError('BAD_ARGS', parsed.message, { issues: [{ path: 'phone', message: parsed.message }] })
@@ -120,12 +152,9 @@ export function buildEntry(
     if (parsed.warning) warnings.push(parsed.warning)
   }
   if (name === '') name = plate
-  let passId: number | null = null
-  if (args.passNumber !== '') {
-    const pass = findPass(store, args.passNumber)
+  if (pass) {
     const status = checkPass(store, pass, localIsoDate(at))
     if (args.direction === 'out' && status.warning) warnings.push(status.warning)
-    passId = pass.id
   }
   if (fever) warnings.unshift(`体温异常，已${GATE_ACTION_LABELS[args.action]}`)
   return {
@@ -144,7 +173,7 @@ export function buildEntry(
       temperature_tenths: toTenths(args.temperature),
       abnormal: fever ? 1 : 0,
       action: args.action,
-      pass_id: passId,
+      pass_id: pass?.id ?? null,
       warning: warnings.join('；'),
       registered_by: registeredBy
     }
