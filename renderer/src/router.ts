@@ -17,6 +17,8 @@ export const router = createRouter({
   routes: [
     { path: '/setup', name: 'setup', component: () => import('./views/auth/SetupView.vue'), meta: { title: '首次设置' } },
     { path: '/login', name: 'login', component: () => import('./views/auth/LoginView.vue'), meta: { title: '登录' } },
+    { path: '/recover', name: 'recover', component: () => import('./views/auth/RecoverView.vue'), meta: { title: '用恢复码重设密码' } },
+    { path: '/password', name: 'password', component: () => import('./views/auth/SetPasswordView.vue'), meta: { title: '设置新密码' } },
     { path: '/unavailable', name: 'unavailable', component: () => import('./views/auth/UnavailableView.vue'), meta: { title: '无法连接' } },
     {
       path: '/',
@@ -32,7 +34,7 @@ export const router = createRouter({
   ]
 })
 
-/** First start -> setup; no session -> login; a page the role may not use -> home. */
+/** First start -> setup; no session -> login; a password to replace -> 设置新密码; a page the role may not use -> home. */
 router.beforeEach(async (to) => {
   const auth = useAuthStore()
   if (to.name === 'unavailable') return true
@@ -44,8 +46,13 @@ router.beforeEach(async (to) => {
   }
   if (auth.status?.setupRequired) return to.name === 'setup' ? true : { name: 'setup' }
   if (to.name === 'setup') return { path: '/' }
-  if (!auth.loggedIn) return to.name === 'login' ? true : { name: 'login', query: to.path === '/' ? {} : { redirect: to.fullPath } }
-  if (to.name === 'login') return { path: '/' }
+  if (!auth.loggedIn) {
+    if (to.name === 'login' || to.name === 'recover') return true
+    return { name: 'login', query: to.path === '/' ? {} : { redirect: to.fullPath } }
+  }
+  // A new or reset account sets its own password before anything else (the backend refuses the rest too).
+  if (auth.mustChangePassword) return to.name === 'password' ? true : { name: 'password' }
+  if (to.name === 'login' || to.name === 'recover' || to.name === 'password') return { path: '/' }
   if (to.meta.permission && !auth.can(to.meta.permission)) {
     // The first page this role may use (the gate role lands on the gate screen, not a home page).
     const first = MODULES.find((module) => !module.permission || auth.can(module.permission))

@@ -34,7 +34,7 @@ describe('gate registration (逢人必测) at the keyboard', () => {
     }
     await app.apiData('accounts.create', { username: 'gate1', displayName: '李值守', role: 'gate', password: 'Gate#2026ab' })
     await shell.logout()
-    await new LoginPage(app.page).submit('gate1', 'Gate#2026ab')
+    await new LoginPage(app.page).firstLogin('gate1', 'Gate#2026ab', 'Li#2026gate')
     gate = new GatePage(app.page)
   })
 

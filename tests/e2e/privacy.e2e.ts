@@ -64,7 +64,7 @@ describe('privacy: grid scope, masking, audited reveal', () => {
 
   it('shows a grid worker only the residents of their grid, whatever they search', async () => {
     await shell.logout()
-    await login.submit('dongwg', 'East#2026ab')
+    await login.firstLogin('dongwg', 'East#2026ab', 'Dong#2026own')
     await shell.navigate('居民')
     expect(await residents.find('')).toEqual(['张东'])
     expect(await residents.find('李西')).toEqual([])

@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { AuthStatus, Permission, SessionView } from '../../../shared/contract'
-import type { LoginArgs, SetupArgs } from '../../../shared/schemas/accounts'
+import type { AuthStatus, LoginResult, Permission, SessionView } from '../../../shared/contract'
+import type { SetupArgs } from '../../../shared/schemas/accounts'
 import { call, messageOf } from '../api'
+import { deviceTokenFor, rememberDevice } from '../api/device'
 import { onSessionLost, sessionToken, setSessionToken } from '../api/session'
 
 export const useAuthStore = defineStore('auth', () => {
@@ -18,6 +19,8 @@ export const useAuthStore = defineStore('auth', () => {
 
   const can = (permission: Permission) => session.value?.permissions.includes(permission) ?? false
   const loggedIn = computed(() => session.value !== null)
+  /** A new or reset account: only the 设置新密码 page until the person has set their own. */
+  const mustChangePassword = computed(() => session.value?.mustChangePassword ?? false)
 
   async function init(): Promise<void> {
     status.value = await call('auth.status', {})
@@ -40,20 +43,36 @@ export const useAuthStore = defineStore('auth', () => {
     return ready
   }
 
-  function accept(result: { sessionToken: string; session: SessionView }): void {
+  function accept(result: LoginResult): void {
     setSessionToken(result.sessionToken)
+    rememberDevice(result.session.username, result.deviceToken)
     session.value = result.session
     lastUsername.value = result.session.username
     notice.value = ''
   }
 
-  async function setup(args: SetupArgs): Promise<void> {
-    accept(await call('auth.setup', args))
+  /** First start; returns the administrator's recovery code, to be shown once. */
+  async function setup(args: SetupArgs): Promise<string> {
+    const result = await call('auth.setup', args)
+    accept(result)
     status.value = await call('auth.status', {})
+    return result.recoveryCode
   }
 
-  async function login(args: LoginArgs): Promise<void> {
-    accept(await call('auth.login', args))
+  async function login(args: { username: string; password: string }): Promise<void> {
+    accept(await call('auth.login', { ...args, deviceToken: deviceTokenFor(args.username) }))
+  }
+
+  /** The administrator's forgotten password; returns the new recovery code, to be shown once. */
+  async function recover(args: { username: string; recoveryCode: string; password: string }): Promise<string> {
+    const result = await call('auth.recover', { ...args, deviceToken: deviceTokenFor(args.username) })
+    accept(result)
+    return result.recoveryCode
+  }
+
+  async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await call('auth.changePassword', { currentPassword, newPassword })
+    session.value = await call('auth.whoami', {})
   }
 
   function forget(message: string): void {
@@ -73,5 +92,21 @@ export const useAuthStore = defineStore('auth', () => {
 
   onSessionLost((_code, message) => forget(message))
 
-  return { status, session, notice, lastUsername, startupError, loggedIn, can, ensureReady, setup, login, logout, forget }
+  return {
+    status,
+    session,
+    notice,
+    lastUsername,
+    startupError,
+    loggedIn,
+    mustChangePassword,
+    can,
+    ensureReady,
+    setup,
+    login,
+    recover,
+    changePassword,
+    logout,
+    forget
+  }
 })

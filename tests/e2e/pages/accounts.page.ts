@@ -41,6 +41,21 @@ export class AccountsPage {
     await this.table.getByText(account.username, { exact: true }).waitFor()
   }
 
+  /** 重置密码 on an account's row: types the new password and confirms. */
+  async resetPassword(username: string, password: string): Promise<void> {
+    const row = this.table.locator('.el-table__body tr').filter({ has: this.page.getByText(username, { exact: true }) })
+    await row.first().getByRole('button', { name: '重置密码' }).click()
+    await this.field('reset-password').fill(password)
+    await this.page.getByTestId('reset-password-submit').click()
+    await this.page.locator('.el-message--success').filter({ hasText: '密码已重置' }).last().waitFor()
+  }
+
+  /** Waits until an account's row shows text (the list reloads after a change). */
+  async waitForRowText(username: string, text: string): Promise<void> {
+    const row = this.table.locator('.el-table__body tr').filter({ has: this.page.getByText(username, { exact: true }) })
+    await row.first().getByText(text, { exact: true }).waitFor()
+  }
+
   /** The row of an account as its cell texts. */
   async row(username: string): Promise<string[]> {
     const row = this.table.locator('.el-table__body tr').filter({ has: this.page.getByText(username, { exact: true }) })

@@ -24,15 +24,30 @@ export class AuthPage {
     return this.page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`)
   }
 
-  /** Fills 首次设置 and submits; resolves once the shell (main menu) shows. */
-  async completeSetup(values: SetupValues = E2E_ADMIN): Promise<void> {
+  /**
+   * Fills 首次设置 and submits, copies the recovery code shown once, ticks that it was written
+   * down and goes on; resolves with the code once the shell (main menu) shows.
+   */
+  async completeSetup(values: SetupValues = E2E_ADMIN): Promise<string> {
     await this.field('setup-community').fill(values.communityName)
     await this.field('setup-username').fill(values.username)
     await this.field('setup-display-name').fill(values.displayName)
     await this.field('setup-password').fill(values.password)
     await this.field('setup-confirm').fill(values.password)
     await this.page.getByTestId('setup-submit').click()
+    const code = await this.takeRecoveryCode()
     await this.page.getByTestId('main-menu').waitFor()
+    return code
+  }
+
+  /** The recovery-code panel (after setup or a recovery): reads the code, acknowledges, goes on. */
+  async takeRecoveryCode(): Promise<string> {
+    const shown = this.page.getByTestId('recovery-code')
+    await shown.waitFor()
+    const code = ((await shown.textContent()) ?? '').trim()
+    await this.page.getByTestId('recovery-code-ack').click()
+    await this.page.getByTestId('recovery-code-done').click()
+    return code
   }
 
   async login(username: string, password: string): Promise<void> {

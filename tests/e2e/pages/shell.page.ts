@@ -19,10 +19,10 @@ export class ShellPage {
     await this.menu.waitFor()
   }
 
-  /** Opens the launch URL of a new data folder and completes 首次设置 as the administrator. */
-  async openAndSetUp(url: string, values: SetupValues = E2E_ADMIN): Promise<void> {
+  /** Opens the launch URL of a new data folder and completes 首次设置 as the administrator; returns the recovery code. */
+  async openAndSetUp(url: string, values: SetupValues = E2E_ADMIN): Promise<string> {
     await this.page.goto(url)
-    await new AuthPage(this.page).completeSetup(values)
+    return new AuthPage(this.page).completeSetup(values)
   }
 
   /** 退出登录 from the user menu; resolves on the login screen. */

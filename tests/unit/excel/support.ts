@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { createSessionResolver } from '../../../electron/backend/auth/auth.service'
 import { SessionManager } from '../../../electron/backend/auth/sessions'
+import { LoginGuard } from '../../../electron/backend/auth/login-guard'
 import { SecurityLog } from '../../../electron/backend/security/security-log'
 import type { Backend } from '../../../electron/backend/backend'
 import { LOCAL_SESSION } from '../../../electron/backend/context'
@@ -26,6 +27,7 @@ export async function excelBackend(): Promise<TestBackend & { events: BackendEve
   const events: BackendEvent[] = []
   const sessions = new SessionManager()
   const security = new SecurityLog(store, clock.now)
+  const guard = new LoginGuard({ now: () => clock.now().getTime(), sleep: clock.sleep })
   const { dispatch, drain } = createDispatch({
     store,
     handlers,
@@ -34,12 +36,14 @@ export async function excelBackend(): Promise<TestBackend & { events: BackendEve
     emit: (e) => events.push(e),
     sessions,
     security,
+    guard,
     resolveSession: createSessionResolver(store, sessions, clock.now)
   })
   const backend: Backend = {
     store,
     sessions,
     security,
+    guard,
     call: (method, args, session = LOCAL_SESSION) => dispatch(method, args, { session }),
     callAs: (token, method, args) => dispatch(method, args, { token }),
     onEvent: () => () => undefined,
