@@ -167,9 +167,7 @@ function foreignOwner(lockFile: string, host: string): LockInfo | null {
 export async function acquireLock(lockFile: string, now: Date): Promise<() => void> {
   const dir = path.dirname(lockFile)
   const endpoint = lockEndpoint(dir)
-  if (heldHere.has(endpoint)) {
-    throw refuse({ pid: process.pid, host: os.hostname(), since: '本进程', executable: process.execPath })
-  }
+  if (heldHere.has(endpoint)) throw refuse(readLockInfo(lockFile))
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), since: now.toISOString(), executable: process.execPath }
   const server = await own(endpoint, lockFile)
   const writeInfo = () => fs.writeFileSync(lockFile, JSON.stringify(mine))
