@@ -30,5 +30,8 @@ export async function loginAs(backend: TestBackend, adminToken: string, username
   if (!created.ok) throw new Error(`accounts.create failed: ${created.error.message}`)
   const login = (await backend.callAs(null, 'auth.login', { username, password })) as Envelope<{ sessionToken: string }>
   if (!login.ok) throw new Error(`login failed: ${login.error.message}`)
+  // A new account sets its own password before anything else, as its user would.
+  const changed = await backend.callAs(login.data.sessionToken, 'auth.changePassword', { currentPassword: password, newPassword: `${password}x` })
+  if (!changed.ok) throw new Error(`auth.changePassword failed: ${changed.error.message}`)
   return callerOf(backend, login.data.sessionToken)
 }
