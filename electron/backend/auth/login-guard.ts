@@ -31,11 +31,12 @@ export const GUARD_DEFAULTS: GuardOptions = {
 }
 
 /**
- * Which hashing slot a check waits for. 'open' is anyone holding the launch token (logins and
- * recovery codes without a device token); 'trusted' is a browser that logged in to the account
- * before, or a logged-in session. A flood in 'open' never delays a check in 'trusted'.
+ * Which hashing slot a check waits for. 'open' is anyone holding the launch token (logins
+ * without a device token); 'recovery' the administrator's recovery code, so that a flood of
+ * login guesses over many names cannot crowd it out; 'trusted' a browser that logged in to the
+ * account before, or a logged-in session. A flood in one lane never delays a check in another.
  */
-export type Lane = 'open' | 'trusted'
+export type Lane = 'open' | 'recovery' | 'trusted'
 
 export function tooManyAttempts(): AppError {
   return new AppError('TOO_MANY_ATTEMPTS', '尝试过于频繁，请稍后再试。')
@@ -79,9 +80,10 @@ class Slot {
  * Paces password checks instead of locking accounts (README: 隐私保护 / 登录). Checks of one key
  * run one at a time, each starting at least baseMs after the previous one ended, the wait
  * doubling with each failure in a row up to capMs and starting again after a success. Because
- * the wait comes before the check, parallel guesses gain nothing: each one is a turn. Nothing
- * here ever refuses a right password that gets its turn; a key's owner with a device token has
- * a key of their own, so someone flooding the account's name cannot take their turns.
+ * the wait comes before the check, parallel guesses gain nothing: each one is a turn. A right
+ * password that gets its turn is always accepted; what a flood can do is take the turns of the
+ * key it floods (past maxPending, attempts are answered "too many" unchecked). So the owner's
+ * browser, with its device token, checks on a key and in a lane of its own.
  */
 export class LoginGuard {
   private readonly keys = new Map<string, KeyState>()
@@ -93,7 +95,8 @@ export class LoginGuard {
     options: Partial<GuardOptions> = {}
   ) {
     this.options = { ...GUARD_DEFAULTS, ...options }
-    this.slots = { open: new Slot(this.options.maxQueued), trusted: new Slot(this.options.maxQueued) }
+    const slot = () => new Slot(this.options.maxQueued)
+    this.slots = { open: slot(), recovery: slot(), trusted: slot() }
   }
 
   /**

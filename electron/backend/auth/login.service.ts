@@ -49,7 +49,7 @@ export async function checkNamed(ctx: Ctx, check: NamedCheck): Promise<Passed | 
   try {
     outcome = await ctx.guard.check(
       key,
-      device ? 'trusted' : 'open',
+      device ? 'trusted' : check.method === 'auth.recover' ? 'recovery' : 'open',
       async () => {
         // Read after the wait: a reset or a disable while waiting counts.
         const row = findAccountByUsername(ctx.store, check.username)
