@@ -20,9 +20,12 @@ export interface ResidentRow {
   id: number
   name: string
   sex: Sex | null
+  /** null when unknown, and for this year's and last year's births (one group, see birthText). */
   birthYear: number | null
   /** This year − birth year, not completed years (which would tell the birthday when it changes). */
   age: number | null
+  /** '1975年', '2025年及以后' or '' (shared/domain/mask.ts maskBirth). */
+  birthText: string
   idType: IdDocType
   idMasked: string
   phoneMasked: string

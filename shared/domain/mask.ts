@@ -63,29 +63,44 @@ export function maskPhone(phone: string | null | undefined): string {
  *
  * Not the age in completed years (周岁): it changes on the birthday, so the day it changes,
  * or an age filter on the day a boundary is crossed, would tell the month and day. The age by
- * year changes for everybody on 1 January and says nothing the year does not. The birth date
- * and 周岁 are shown with the full number only (a reveal, a full export).
+ * year changes for everybody on 1 January and says nothing the year does not.
+ *
+ * This year's births are the exception: a birth date is never in the future, so "born this
+ * year" early in the year leaves a few dates (born in 2026 and seen on 10 January: 1-10 January,
+ * and the check digit picks one). Those born this year or last are shown together as one
+ * group ('2025年及以后', no age), which always spans a whole past year of months and days.
+ *
+ * The birth date and 周岁 are shown with the full number only (a reveal, a full export).
  */
 export interface MaskedBirth {
+  /** null when unknown, and for this year's and last year's births (shown as one group). */
   birthYear: number | null
-  /** This year − birth year: the age the person reaches this calendar year. */
+  /** This year − birth year: the age the person reaches this calendar year; null with birthYear. */
   age: number | null
+  /** '1975年', '2025年及以后', or '' when unknown. */
+  text: string
 }
+
+const NO_BIRTH: MaskedBirth = { birthYear: null, age: null, text: '' }
 
 export function maskBirth(birthDate: string | null | undefined, today: Date | string): MaskedBirth {
   const birth = birthDate ? splitIsoDate(birthDate) : null
   const now = splitIsoDate(typeof today === 'string' ? today : localIsoDate(today))
-  if (!birth || !now) return { birthYear: null, age: null }
-  return { birthYear: birth.y, age: Math.max(0, now.y - birth.y) }
+  if (!birth || !now) return NO_BIRTH
+  if (birth.y >= now.y - 1) return { birthYear: null, age: null, text: `${now.y - 1}年及以后` }
+  return { birthYear: birth.y, age: now.y - birth.y, text: `${birth.y}年` }
 }
 
-/** The birth-date cell of a masked export or template: '1975年' (or '' when unknown). */
-export function maskedBirthText(birthDate: string | null | undefined): string {
-  const birth = birthDate ? splitIsoDate(birthDate) : null
-  return birth ? `${birth.y}年` : ''
-}
-
-/** The first year an age-by-year filter admits: age >= n means born in (this year − n) or earlier. */
-export function birthYearForAge(today: Date, age: number): number {
-  return today.getFullYear() - age
+/**
+ * The birth years an age filter admits, counted by year as masked views count it: age >= n is
+ * born in (this year − n) or earlier. Ages 0 and 1 are one group there (see maskBirth), so a
+ * bound that would split it takes the whole group: a filter must not tell this year's births
+ * from last year's either.
+ */
+export function birthYearsForAges(today: Date, ageMin: number | undefined, ageMax: number | undefined): { from?: number; to?: number } {
+  const year = today.getFullYear()
+  const out: { from?: number; to?: number } = {}
+  if (ageMin !== undefined) out.to = year - ageMin >= year - 1 ? year : year - ageMin
+  if (ageMax !== undefined) out.from = year - ageMax >= year - 1 ? year - 1 : year - ageMax
+  return out
 }

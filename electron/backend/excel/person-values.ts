@@ -1,4 +1,4 @@
-import { ageOn, maskBirth, maskId, maskPhone, maskedBirthText } from '../../../shared/domain'
+import { ageOn, maskBirth, maskId, maskPhone } from '../../../shared/domain'
 import type { Sex } from '../../../shared/domain'
 import { SEX_LABELS } from '../../../shared/schemas/register'
 import { phonesOf } from '../residents/residents.view'
@@ -29,11 +29,14 @@ export interface PersonRecord {
 
 /**
  * The birth date and age cells. A full export has the date (a date cell) and the age in completed
- * years; a masked one the birth year ('1975年', kept under the 出生日期 heading so templates still
- * match) and the age by year, the policy of every masked view (shared/domain/mask.ts maskBirth).
+ * years; a masked one the birth year as text ('1975年', '2025年及以后', kept under the 出生日期 heading
+ * so templates still match) and the age by year, the policy of every masked view (shared/domain/mask.ts maskBirth).
  */
 export function birthCells(birthDate: string | null, todayIso: string, full: boolean): { birthDate: CellOut; age: CellOut } {
-  if (!full) return { birthDate: maskedBirthText(birthDate) || null, age: maskBirth(birthDate, todayIso).age }
+  if (!full) {
+    const masked = maskBirth(birthDate, todayIso)
+    return { birthDate: masked.text || null, age: masked.age }
+  }
   const age = birthDate ? ageOn(birthDate, todayIso) : Number.NaN
   return { birthDate, age: Number.isNaN(age) ? null : age }
 }

@@ -1,5 +1,5 @@
 import type { ResidentRow } from '../../../shared/contract/residents'
-import { birthYearForAge, compactCode, normalizeText, readDigitSearch } from '../../../shared/domain'
+import { birthYearsForAges, compactCode, normalizeText, readDigitSearch } from '../../../shared/domain'
 import type { DigitQuery, DigitReach } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import type { Page } from '../../../shared/schemas/register'
@@ -56,15 +56,16 @@ export function classifySearch(raw: string | undefined, reach: DigitReach): Sear
 }
 
 /**
- * Age filters count by birth year, as masked views show the age (shared/domain/mask.ts
- * maskBirth): a filter in completed years would tell, on the day a boundary is crossed,
- * whether the birthday has passed, and so the month and day that masked views hide.
+ * Age filters count by birth year, as masked views show the age (shared/domain/mask.ts): a
+ * filter in completed years would tell, on the day a boundary is crossed, whether the birthday
+ * has passed, and so the month and day that masked views hide.
  */
 export function birthYearBounds(today: Date, ageMin: number | undefined, ageMax: number | undefined): { bornOnOrBefore?: string; bornAfter?: string } {
+  const years = birthYearsForAges(today, ageMin, ageMax)
   const endOf = (year: number) => `${String(Math.max(0, year)).padStart(4, '0')}-12-31`
   return {
-    ...(ageMin !== undefined ? { bornOnOrBefore: endOf(birthYearForAge(today, ageMin)) } : {}),
-    ...(ageMax !== undefined ? { bornAfter: endOf(birthYearForAge(today, ageMax) - 1) } : {})
+    ...(years.to !== undefined ? { bornOnOrBefore: endOf(years.to) } : {}),
+    ...(years.from !== undefined ? { bornAfter: endOf(years.from - 1) } : {})
   }
 }
 

@@ -24,6 +24,7 @@ export function toResidentRow(record: ResidentRecord, today: Date): ResidentRow 
     sex: record.sex,
     birthYear: birth.birthYear,
     age: birth.age,
+    birthText: birth.text,
     idType: record.idType,
     idMasked: maskId(record.idNumber),
     phoneMasked: maskPhone(phones[0]),

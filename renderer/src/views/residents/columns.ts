@@ -28,7 +28,8 @@ export const keyGroupLabel = (g: KeyGroup) => KEY_GROUP_LABELS[g]
 /** A masked view's age is counted by year (shared/domain/mask.ts maskBirth); a revealed one in completed years. */
 export const ageLabel = (age: number | null) => (age === null ? '' : `${age}岁`)
 export const fullAgeLabel = (age: number | null) => (age === null ? '' : `${age}周岁`)
-export const birthYearLabel = (year: number | null) => (year === null ? '未填' : `${year}年`)
+/** The list's 年龄 cell: '51岁', or for this year's and last year's births their group ('2025年及以后'). */
+export const maskedAgeLabel = (row: { age: number | null; birthText: string }) => (row.age === null ? row.birthText : `${row.age}岁`)
 export { TENURE_LABELS }
 
 /** Tag colours: the groups that need a visit stand out. */
