@@ -11,6 +11,7 @@ import type { PassRecord } from '../checkpoints/checkpoints.repo'
 import type { Session } from '../context'
 import type { Db } from '../register/register.repo'
 import { findResidentPage } from '../residents/residents-query.repo'
+import type { SearchHits } from '../residents/residents-query.repo'
 import { residentFilter } from '../residents/residents.search'
 import { phonesOf } from '../residents/residents.view'
 import { loadSettings } from '../settings/settings.service'
@@ -65,11 +66,25 @@ export function toEntryView(r: GateEntryRecord, audience: EntryAudience): GateEn
   }
 }
 
+/**
+ * The gate's search matches people, never addresses: the register's search also finds '501' or
+ * '5栋2单元' in the address, which would tell the gate who lives behind a door without showing it.
+ * Null: nothing the gate may search by.
+ */
+function withoutAddress(hits: SearchHits | undefined): SearchHits | undefined | null {
+  if (!hits || hits.kind === 'pinyin') return hits
+  if (hits.kind === 'address') return null
+  return { ...hits, contains: null }
+}
+
 /** The gate look-up: the register's own search (name, pinyin, ID/phone tail), every grid, no numbers, no rooms. */
 export function searchForGate(db: Db, q: string, now: Date, reach: DigitReach): GateResidentHit[] {
   // Every grid, but the digits the caller may type (a gate volunteer: last 4 of an ID or mobile only).
   const everyone: Session = { accountId: null, actor: '', permissions: 'all', gridScope: 'all' }
-  const { records } = findResidentPage(db, residentFilter(db, { q }, everyone, now, reach), 8, 0)
+  const filter = residentFilter(db, { q }, everyone, now, reach)
+  const hits = withoutAddress(filter.hits)
+  if (hits === null) return []
+  const { records } = findResidentPage(db, { ...filter, hits }, 8, 0)
   const places = buildingsOfHouseholds(db, records.flatMap((r) => (r.householdId === null ? [] : [r.householdId])))
   return records.map((r) => ({
     id: r.id,
