@@ -11,7 +11,7 @@ import { fixedClock, tempDir } from '../support/temp'
  * clock (a paced wait moves it instead of sleeping); every password check is counted where it
  * hashes, so "how many guesses were verified, when" is exact, not a speed measurement.
  */
-const hashed = vi.hoisted(() => ({ log: [] as { at: number; secret: string; real: boolean }[], now: () => 0 }))
+const hashed = vi.hoisted(() => ({ log: [] as { at: number; secret: string; real: boolean }[], now: (): number => 0 }))
 vi.mock('../../../electron/backend/auth/password-hash', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../electron/backend/auth/password-hash')>()
   return {
