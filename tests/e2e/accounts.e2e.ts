@@ -84,6 +84,7 @@ describe('accounts and roles', () => {
     expect(await login.passwordError.textContent()).toBe('用户名或密码不正确。')
     await login.submit('gate1', 'Wrong#2026ab')
     expect(await login.passwordError.textContent()).toBe('用户名或密码不正确。')
+    await app.screenshot('login-wrong')
     // The right password still gets in (after the short wait wrong ones earn), not a lock.
     await login.submit('gate1', 'Li#2026gate')
     await app.page.getByTestId('gate-page').waitFor()
@@ -111,6 +112,7 @@ describe('accounts and roles', () => {
   it('lets the administrator set a forgotten password with the recovery code, once', async () => {
     await shell.logout()
     await login.recover(E2E_ADMIN.username, recoveryCode.toLowerCase(), 'Newer#2026adm')
+    await app.screenshot('recovery-code')
     const fresh = await new AuthPage(app.page).takeRecoveryCode()
     expect(fresh).not.toBe(recoveryCode)
     await shell.menu.waitFor()
