@@ -46,6 +46,10 @@ export const useResidentsStore = defineStore('residents', () => {
     try {
       const page = await call('residents.list', listArgs(query))
       if (mine === latest) result.value = page
+    } catch (error) {
+      // A refused search (a number shape the account may not use, or too many) shows its message, not the last answer's rows.
+      if (mine === latest) result.value = { rows: [], total: 0, page: 1, pageSize: query.pageSize }
+      throw error
     } finally {
       if (mine === latest) loading.value = false
     }

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
-import { success } from './element'
+import { success, tick } from './element'
 
 /** 居民: the search-as-you-type list, and a person's page (reveal, delete). */
 export class ResidentsPage {
@@ -26,6 +26,25 @@ export class ResidentsPage {
     await answered
     await this.page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))')
     return this.names()
+  }
+
+  /** Types a search the backend refuses (a number shape the account may not use); resolves with the message shown. */
+  async refusedSearch(text: string): Promise<string> {
+    const messages = this.page.locator('.el-message--error').filter({ hasText: '查找' })
+    // Earlier messages may still be on screen: wait for one more than there were.
+    const fresh = messages.nth(await messages.count())
+    await this.search.fill('')
+    await this.search.fill(text)
+    await fresh.waitFor()
+    return ((await fresh.textContent()) ?? '').trim()
+  }
+
+  /** 出生日期 and 性别 / 年龄 on a person's page, as shown. */
+  async birth(): Promise<{ birth: string; age: string }> {
+    return {
+      birth: ((await this.detail.getByTestId('resident-birth').textContent()) ?? '').trim(),
+      age: ((await this.detail.getByTestId('resident-age').textContent()) ?? '').trim()
+    }
   }
 
   async names(): Promise<string[]> {
@@ -66,5 +85,19 @@ export class ResidentsPage {
       id: ((await this.detail.getByTestId('resident-id').textContent()) ?? '').trim(),
       phones: ((await this.detail.getByTestId('resident-phones').textContent()) ?? '').trim()
     }
+  }
+
+  /** The 重点人群 tags on the person's page. */
+  async keyGroups(): Promise<string[]> {
+    return (await this.detail.getByTestId('resident-tag').allTextContents()).map((t) => t.trim())
+  }
+
+  /** 修改 on the person's page: ticks or unticks the 重点人群 boxes by label and saves. */
+  async toggleKeyGroups(labels: string[]): Promise<void> {
+    await this.detail.getByTestId('resident-edit').click()
+    const form = this.page.getByTestId('resident-form')
+    await tick(form.getByTestId('resident-tags'), labels)
+    await this.page.getByTestId('resident-save').click()
+    await success(this.page, '已保存')
   }
 }
