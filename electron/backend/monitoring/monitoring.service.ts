@@ -7,7 +7,7 @@ import { monitoringSettings } from '../../../shared/schemas/settings'
 import type { MonitoringSettings } from '../../../shared/schemas/settings'
 import type { Session } from '../context'
 import type { Db } from '../register/register.repo'
-import { assertInScope, notFound } from '../register/register.rules'
+import { assertVisible, notFound } from '../register/register.rules'
 import { liveResident } from '../residents/residents.service'
 import { loadSettings } from '../settings/settings.service'
 import type { Store, Tx } from '../store/store'
@@ -53,7 +53,7 @@ const periodText = (days: number, start: string, end: string) => `${days} 天（
 export function liveEpisode(db: Db, session: Session, id: number): EpisodeRecord {
   const episode = getEpisode(db, id)
   if (!episode) throw notFound('观察记录', id)
-  assertInScope(session, episode.gridId, '该观察对象')
+  assertVisible(session, episode.gridId, notFound('观察记录', id))
   return episode
 }
 

@@ -13,7 +13,7 @@ import {
 } from '../households/households.repo'
 import { scopeSql } from '../register/register.repo'
 import type { Db } from '../register/register.repo'
-import { assertInScope, notFound, pageOf } from '../register/register.rules'
+import { assertVisible, notFound, pageOf } from '../register/register.rules'
 import { getResident, purgeResident, setRelation, undeleteResident } from '../residents/residents.repo'
 import type { ResidentRecord } from '../residents/residents.repo'
 import type { Tx } from '../store/store'
@@ -43,7 +43,7 @@ export function listRecycle(db: Db, session: Session, args: RecycleListArgs): Pa
 function binnedResident(db: Db, session: Session, id: number): ResidentRecord {
   const r = getResident(db, id)
   if (!r || !r.deletedAt) throw notFound('回收站中的居民', id)
-  assertInScope(session, r.gridId, '该居民')
+  assertVisible(session, r.gridId, notFound('回收站中的居民', id))
   if (r.deletedWithHousehold !== null) {
     throw new AppError('RULE_VIOLATION', `${r.name} 是随住户一起删除的，请在回收站中恢复或彻底删除该住户。`, { householdId: r.deletedWithHousehold })
   }
@@ -53,7 +53,7 @@ function binnedResident(db: Db, session: Session, id: number): ResidentRecord {
 function binnedHousehold(db: Db, session: Session, id: number) {
   const h = getHousehold(db, id)
   if (!h || !h.deletedAt) throw notFound('回收站中的住户', id)
-  assertInScope(session, h.gridId, '该住户')
+  assertVisible(session, h.gridId, notFound('回收站中的住户', id))
   return h
 }
 

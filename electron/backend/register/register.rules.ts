@@ -19,6 +19,14 @@ export function assertInScope(session: Session, gridId: number | null, what: str
   }
 }
 
+/**
+ * A record asked for by id that lies outside the caller's grids is answered exactly as a
+ * missing one: a grid worker must not learn that an id exists in another grid, or which grid.
+ */
+export function assertVisible(session: Session, gridId: number | null, missing: AppError): void {
+  if (!inScope(session, gridId)) throw missing
+}
+
 /** Grid structure (new grids, buildings) is the office's business, not a grid worker's. */
 export function assertWholeCommunity(session: Session, action: string): void {
   if (session.gridScope !== 'all') {

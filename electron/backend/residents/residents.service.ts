@@ -9,7 +9,7 @@ import type { Session } from '../context'
 import { getHousehold, setHouseholder } from '../households/households.repo'
 import type { HouseholdRecord } from '../households/households.repo'
 import type { Db } from '../register/register.repo'
-import { assertInScope, badFields, inScope, notFound } from '../register/register.rules'
+import { assertVisible, badFields, inScope, notFound } from '../register/register.rules'
 import type { Tx } from '../store/store'
 import { findByDocument, getResident, insertResident, placeResident, softDeleteResident, updateResident } from './residents.repo'
 import type { ResidentRecord, ResidentWrite } from './residents.repo'
@@ -116,14 +116,14 @@ export function assertDocumentFree(db: Db, session: Session, w: { idType: Reside
 export function liveHousehold(db: Db, session: Session, id: number): HouseholdRecord {
   const household = getHousehold(db, id)
   if (!household || household.deletedAt) throw notFound('住户', id)
-  assertInScope(session, household.gridId, '该住户')
+  assertVisible(session, household.gridId, notFound('住户', id))
   return household
 }
 
 export function liveResident(db: Db, session: Session, id: number): ResidentRecord {
   const resident = getResident(db, id)
   if (!resident || resident.deletedAt) throw notFound('居民', id)
-  assertInScope(session, resident.gridId, '该居民')
+  assertVisible(session, resident.gridId, notFound('居民', id))
   return resident
 }
 

@@ -29,14 +29,18 @@ describe('grid scope of a grid worker', () => {
     expect(await b.call('households.list', {}, c.worker)).toMatchObject({ ok: true, data: { total: 1 } })
     const grids = await b.call('grids.list', {}, c.worker)
     expect(grids.ok && (grids.data as { name: string }[]).map((g) => g.name)).toEqual(['甲网格'])
+    // A person or household of another grid answers exactly as one that does not exist.
+    const unseen = (envelope: unknown, id: number) => JSON.stringify(envelope).replaceAll(String(id), '#')
     for (const [method, id] of [
       ['residents.get', c.inB.id],
       ['residents.get', c.nowhere.id],
-      ['households.get', c.b.household.id],
-      ['grids.get', c.b.grid.id]
+      ['households.get', c.b.household.id]
     ] as const) {
-      expect(await b.call(method, { id }, c.worker)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      const answer = await b.call(method, { id }, c.worker)
+      expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+      expect(unseen(answer, id)).toBe(unseen(await b.call(method, { id: 987654 }, c.worker), 987654))
     }
+    expect(await b.call('grids.get', { id: c.b.grid.id }, c.worker)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await b.call('residents.get', { id: c.inA.id }, c.worker)).toMatchObject({ ok: true })
     expect(await b.call('residents.list', {}, workerOf())).toMatchObject({ ok: true, data: { total: 0 } })
   })
@@ -66,8 +70,12 @@ describe('grid scope of a grid worker', () => {
       await b.call('grids.assignBuildings', { gridId: c.a.grid.id, buildings: [{ compound: '幸福里小区', building: '5栋' }] }, c.worker)
     ]
     for (const envelope of refused) {
-      expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-      if (!envelope.ok) expect(envelope.error.message).toMatch(/网格/)
+      // Records of another grid are not found; grid structure is refused as the office's business.
+      expect(envelope.ok).toBe(false)
+      if (!envelope.ok) {
+        expect(['FORBIDDEN', 'NOT_FOUND']).toContain(envelope.error.code)
+        expect(envelope.error.message).toMatch(envelope.error.code === 'FORBIDDEN' ? /网格/ : /找不到/)
+      }
     }
     expect(registerCounts(b)).toEqual(before)
   })
@@ -98,7 +106,7 @@ describe('grid scope of a grid worker', () => {
     await b.ok('households.delete', { id: c.a.household.id, reason: '搬走' })
     const seen = await b.call('recycle.list', {}, c.worker)
     expect(seen).toMatchObject({ ok: true, data: { total: 1, rows: [{ kind: 'household', id: c.a.household.id }] } })
-    expect(await b.call('recycle.restore', { kind: 'resident', id: c.inB.id }, c.worker)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await b.call('recycle.purge', { kind: 'resident', id: c.inB.id }, c.worker)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await b.call('recycle.restore', { kind: 'resident', id: c.inB.id }, c.worker)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await b.call('recycle.purge', { kind: 'resident', id: c.inB.id }, c.worker)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 })

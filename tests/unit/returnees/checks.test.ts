@@ -162,8 +162,8 @@ describe('worklists on a fixed clock', () => {
     const sheet = await b.call('monitoring.sheet', {}, worker)
     expect(sheet.ok && (sheet.data as { groups: { worker: string }[] }).groups.map((g) => g.worker)).toEqual(['网格员甲'])
     const other = await episodeOf(wang.id)
-    expect(await b.call('monitoring.check', check(other), worker)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await b.call('monitoring.episode', { id: other }, worker)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await b.call('monitoring.check', check(other), worker)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await b.call('monitoring.episode', { id: other }, worker)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
   it('groups the daily sheet by grid worker', async () => {

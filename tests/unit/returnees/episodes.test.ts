@@ -84,7 +84,7 @@ describe('returnee registration', () => {
     const worker = workerSession(east.id)
     expect((await b.call('returnees.register', trip(zhang.id), worker)).ok).toBe(true)
     const before = monitoringCounts(b)
-    expect(await b.call('returnees.register', trip(wang.id), worker)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await b.call('returnees.register', trip(wang.id), worker)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(monitoringCounts(b)).toEqual(before)
     await b.ok('returnees.register', trip(wang.id))
     const listed = await b.call('returnees.list', {}, worker)
