@@ -1,6 +1,7 @@
+import { ElMessage } from 'element-plus'
 import { ref } from 'vue'
 import type { ResidentRow } from '../../../../shared/contract'
-import { call } from '../../api'
+import { call, messageOf } from '../../api'
 
 /** Remote search of the register for the person pickers (name, pinyin initials, ID/phone tail). */
 export function usePersonSearch() {
@@ -18,6 +19,11 @@ export function usePersonSearch() {
       if (mine !== latest) return
       options.value = page.rows
       for (const row of page.rows) known.set(row.id, row)
+    } catch (error) {
+      // A number shape the search does not accept (5 digits ...) says so; the picker just offers nobody.
+      if (mine !== latest) return
+      options.value = []
+      ElMessage.warning({ message: messageOf(error), grouping: true })
     } finally {
       if (mine === latest) loading.value = false
     }
