@@ -16,7 +16,8 @@ import {
   householdsMergeArgs,
   householdsUpdateArgs
 } from '../schemas/households'
-import type { Address, Page, Tenure } from '../schemas/register'
+import type { Address, Tenure } from '../schemas/register'
+import type { Page } from '../schemas/common'
 import type { ResidentRow } from './residents'
 import type { MethodTable } from './types'
 

@@ -1,4 +1,4 @@
-import type { Page } from '../schemas/register'
+import type { Page } from '../schemas/common'
 import type { CheckOutcome, EpisodeKind, EpisodeStatus, MonitoringCheck, MonitoringDuration, MonitoringStart, MonitoringStatus, MonitoringWorklistArgs, Symptom } from '../schemas/monitoring'
 import {
   monitoringCheckArgs,

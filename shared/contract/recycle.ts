@@ -1,4 +1,4 @@
-import type { Page } from '../schemas/register'
+import type { Page } from '../schemas/common'
 import type { RecycleItemArgs, RecycleKind, RecycleListArgs } from '../schemas/recycle'
 import { recycleItemArgs, recycleListArgs } from '../schemas/recycle'
 import type { MethodTable } from './types'

@@ -1,5 +1,6 @@
 import type { IdDocType, Sex } from '../domain'
-import type { KeyGroup, Page, PersonType, Relation } from '../schemas/register'
+import type { KeyGroup, PersonType, Relation } from '../schemas/register'
+import type { Page } from '../schemas/common'
 import type { ResidentCreate, ResidentDelete, ResidentIdArgs, ResidentMove, ResidentUpdate, ResidentsListArgs } from '../schemas/residents'
 import {
   residentsCreateArgs,

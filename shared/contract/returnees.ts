@@ -1,5 +1,5 @@
 import type { Origin } from '../domain/regions'
-import type { Page } from '../schemas/register'
+import type { Page } from '../schemas/common'
 import type { Companion, ReturneeRegister, ReturneesListArgs, Transport, TripUpdate } from '../schemas/returnees'
 import { returneesListArgs, returneesPersonArgs, returneesRegisterArgs, returneesUpdateTripArgs } from '../schemas/returnees'
 import type { EpisodeDetail, EpisodeView } from './monitoring'

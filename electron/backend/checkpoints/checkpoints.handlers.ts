@@ -2,7 +2,7 @@ import type { Checkpoint, CheckpointsApi, PassView } from '../../../shared/contr
 import { CHECKPOINT_KIND_LABELS } from '../../../shared/domain/gate'
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../context'
-import type { Db } from '../register/register.repo'
+import type { Db } from '../kit/db'
 import type { CheckpointRecord, PassRecord } from './checkpoints.repo'
 import {
   countPasses,

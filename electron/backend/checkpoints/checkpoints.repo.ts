@@ -1,5 +1,5 @@
 import type { CheckpointKind } from '../../../shared/domain/gate'
-import type { Db } from '../register/register.repo'
+import type { Db } from '../kit/db'
 import type { Row, Tx } from '../store/store'
 
 export interface CheckpointRecord {

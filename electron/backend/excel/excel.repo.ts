@@ -1,4 +1,4 @@
-import type { Db } from '../register/register.repo'
+import type { Db } from '../kit/db'
 import type { Tx } from '../store/store'
 
 /** A live household at exactly this address (names as stored: NFKC, single spaces). */

@@ -1,5 +1,5 @@
 import type { GateAction, GateDirection, GateWho } from '../../../shared/domain/gate'
-import type { Db } from '../register/register.repo'
+import type { Db } from '../kit/db'
 import type { Row, SqlValue, Tx } from '../store/store'
 
 export interface GateEntryRecord {

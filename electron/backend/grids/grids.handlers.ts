@@ -1,7 +1,7 @@
 import type { Tx } from '../store/store'
 import type { GridsApi } from '../../../shared/contract/grids'
 import type { Handlers } from '../context'
-import { assertInScope, assertWholeCommunity } from '../register/register.rules'
+import { assertInScope, assertWholeCommunity } from '../kit/scope'
 import { assignBuildings, createGrid, gridDetail, gridList, gridName, retireGridRecord, updateGridRecord } from './grids.service'
 
 export const gridsHandlers = {

@@ -1,4 +1,4 @@
-import type { Db, SqlPart } from '../register/register.repo'
+import type { Db, SqlPart } from '../kit/db'
 import type { Tx } from '../store/store'
 
 export interface GridRecord {

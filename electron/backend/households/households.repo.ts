@@ -1,5 +1,5 @@
 import type { Tenure } from '../../../shared/schemas/register'
-import type { Db, SqlPart } from '../register/register.repo'
+import type { Db, SqlPart } from '../kit/db'
 import { containsKey, hitsSql } from '../residents/residents-query.repo'
 import type { SearchHits } from '../residents/residents-query.repo'
 import type { SqlValue, Tx } from '../store/store'

@@ -1,5 +1,5 @@
 import type { CheckOutcome, EpisodeKind, EpisodeStatus } from '../../../shared/schemas/monitoring'
-import type { Db } from '../register/register.repo'
+import type { Db } from '../kit/db'
 import type { Tx } from '../store/store'
 
 /** The person columns every returnee and monitoring list shows (numbers masked later). */

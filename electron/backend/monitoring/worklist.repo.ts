@@ -1,6 +1,6 @@
 import { CLOSING_STATUSES, EPISODE_KINDS } from '../../../shared/schemas/monitoring'
 import type { EpisodeKind, Worklist } from '../../../shared/schemas/monitoring'
-import type { Db, SqlPart } from '../register/register.repo'
+import type { Db, SqlPart } from '../kit/db'
 import type { CheckRecord, EpisodeRecord } from './monitoring.repo'
 import { CHECK_COLUMNS, EPISODE_SELECT } from './monitoring.repo'
 

@@ -1,5 +1,5 @@
 import type { RecycleKind } from '../../../shared/schemas/recycle'
-import type { Db, SqlPart } from '../register/register.repo'
+import type { Db, SqlPart } from '../kit/db'
 
 export interface BinnedRecord {
   kind: RecycleKind

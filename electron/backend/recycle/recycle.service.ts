@@ -11,14 +11,16 @@ import {
   setHouseholder,
   undeleteHousehold
 } from '../households/households.repo'
-import { scopeSql } from '../register/register.repo'
-import type { Db } from '../register/register.repo'
-import { assertVisible, notFound, pageOf } from '../register/register.rules'
+import { scopeSql } from '../kit/scope'
+import type { Db } from '../kit/db'
+import { assertVisible } from '../kit/scope'
+import { notFound } from '../kit/errors'
+import { pageOf } from '../kit/paging'
 import { getResident, purgeResident, setRelation, undeleteResident } from '../residents/residents.repo'
 import type { ResidentRecord } from '../residents/residents.repo'
 import type { Tx } from '../store/store'
 import { countBin, listBin } from './recycle.repo'
-import type { Page } from '../../../shared/schemas/register'
+import type { Page } from '../../../shared/schemas/common'
 
 export function listRecycle(db: Db, session: Session, args: RecycleListArgs): Page<RecycleRow> {
   const { page, pageSize, offset } = pageOf(args)

@@ -1,22 +1,5 @@
-import type { SqlValue, Tx } from '../store/store'
-
-/** Reads work the same on the store and inside a transaction. */
-export type Db = Pick<Tx, 'all' | 'get'>
-
-export interface SqlPart {
-  sql: string
-  params: SqlValue[]
-}
-
-/**
- * The grid-scope condition on a grid id column: nothing for 'all', else membership, which
- * also hides records whose grid is unknown (NULL is in no list).
- */
-export function scopeSql(column: string, scope: readonly number[] | 'all'): SqlPart {
-  if (scope === 'all') return { sql: '1 = 1', params: [] }
-  if (scope.length === 0) return { sql: '0 = 1', params: [] }
-  return { sql: `${column} IN (${scope.map(() => '?').join(', ')})`, params: [...scope] }
-}
+import type { Db } from '../kit/db'
+import type { Tx } from '../store/store'
 
 export interface BuildingRef {
   id: number

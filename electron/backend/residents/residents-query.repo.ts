@@ -1,5 +1,5 @@
 import type { KeyGroup, PersonType } from '../../../shared/schemas/register'
-import type { Db, SqlPart } from '../register/register.repo'
+import type { Db, SqlPart } from '../kit/db'
 import type { SqlValue } from '../store/store'
 import { RESIDENT_COLUMNS, RESIDENT_EXPORT_COLUMNS, RESIDENT_JOINS } from './residents.repo'
 import type { ResidentExportRecord, ResidentRecord } from './residents.repo'

@@ -1,6 +1,6 @@
 import type { IdDocType, Sex } from '../../../shared/domain'
 import type { PersonType, Relation } from '../../../shared/schemas/register'
-import type { Db } from '../register/register.repo'
+import type { Db } from '../kit/db'
 import type { Tx } from '../store/store'
 
 /** A resident as stored, with the household address and grid name joined in. */

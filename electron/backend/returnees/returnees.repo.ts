@@ -2,7 +2,7 @@ import type { Transport } from '../../../shared/schemas/returnees'
 import type { EpisodeKind, EpisodeStatus } from '../../../shared/schemas/monitoring'
 import type { PersonRecord } from '../monitoring/monitoring.repo'
 import { PERSON_COLUMNS } from '../monitoring/monitoring.repo'
-import type { Db, SqlPart } from '../register/register.repo'
+import type { Db, SqlPart } from '../kit/db'
 import type { Tx } from '../store/store'
 
 export interface TripRecord extends PersonRecord {

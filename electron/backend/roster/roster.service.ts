@@ -5,7 +5,7 @@ import type { RosterInput, RulePlacement, RuleTemplate } from '../../../shared/d
 import { WEEK_DAYS, checkRoster, hhmm, parseHhmm, shiftDuration } from '../../../shared/domain/roster-rules'
 import { AppError } from '../../../shared/errors'
 import type { ShiftCreate } from '../../../shared/schemas/roster'
-import type { Db } from '../register/register.repo'
+import type { Db } from '../kit/db'
 import type { AssignmentRecord, TemplateRecord, TemplateValues } from './roster.repo'
 import { assignmentsBetween, getTemplate, liveTemplates, readRosterSettings, rosterPeople } from './roster.repo'
 

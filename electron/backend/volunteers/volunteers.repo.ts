@@ -1,4 +1,4 @@
-import type { Db } from '../register/register.repo'
+import type { Db } from '../kit/db'
 import type { Row, SqlValue, Tx } from '../store/store'
 import type { VolunteerInput, VolunteersListArgs } from '../../../shared/schemas/volunteers'
 

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
 import type { AddressOptions, HouseholdDetail, HouseholdRow, MethodArgs } from '../../../shared/contract'
-import type { Page } from '../../../shared/schemas/register'
+import type { Page } from '../../../shared/schemas/common'
 import { call } from '../api'
 
 export interface HouseholdQuery {

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { RecycleRow } from '../../../shared/contract'
 import type { RecycleKind } from '../../../shared/schemas/recycle'
-import type { Page } from '../../../shared/schemas/register'
+import type { Page } from '../../../shared/schemas/common'
 import { call } from '../api'
 
 export const useRecycleStore = defineStore('recycle', () => {

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
 import type { MethodArgs, ResidentDetail, ResidentRow, RevealedResident } from '../../../shared/contract'
-import type { KeyGroup, Page, PersonType } from '../../../shared/schemas/register'
+import type { KeyGroup, PersonType } from '../../../shared/schemas/register'
+import type { Page } from '../../../shared/schemas/common'
 import { call } from '../api'
 
 export interface ResidentQuery {

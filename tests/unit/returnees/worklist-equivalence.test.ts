@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { worklistCount, worklistPage } from '../../../electron/backend/monitoring/worklist.repo'
 import type { WorklistFilter } from '../../../electron/backend/monitoring/worklist.repo'
-import { scopeSql } from '../../../electron/backend/register/register.repo'
+import { scopeSql } from '../../../electron/backend/kit/scope'
 import { addDays } from '../../../shared/domain/dates'
 import { testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'

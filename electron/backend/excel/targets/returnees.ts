@@ -5,7 +5,7 @@ import type { TripFields, Transport } from '../../../../shared/schemas/returnees
 import { TRANSPORT_LABELS, tripShape } from '../../../../shared/schemas/returnees'
 import { z } from '../../../../shared/schemas/zod'
 import { AppError } from '../../../../shared/errors'
-import { inScope } from '../../register/register.rules'
+import { inScope } from '../../kit/scope'
 import { createResident } from '../../residents/residents.service'
 import { findByDocument } from '../../residents/residents.repo'
 import { registerTrip } from '../../returnees/returnees.service'

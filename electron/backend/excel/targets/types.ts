@@ -1,7 +1,7 @@
 import type { ImportField, RowIssue, RowStatus } from '../../../../shared/contract/excel'
 import type { ImportTargetKey, OnExisting } from '../../../../shared/schemas/excel'
 import type { Session } from '../../context'
-import type { Db } from '../../register/register.repo'
+import type { Db } from '../../kit/db'
 import type { Tx } from '../../store/store'
 import type { RawCell } from '../cells'
 

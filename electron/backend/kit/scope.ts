@@ -1,10 +1,15 @@
 import { AppError } from '../../../shared/errors'
-import type { FieldIssue } from '../../../shared/errors'
 import type { Session } from '../context'
+import type { SqlPart } from './db'
 
-/** Digits padded so that text order is the order a person expects: 2栋 before 10栋. */
-export function naturalKey(text: string): string {
-  return text.replace(/\d+/g, (digits) => digits.padStart(8, '0'))
+/**
+ * The grid-scope condition on a grid id column: nothing for 'all', else membership, which
+ * also hides records whose grid is unknown (NULL is in no list).
+ */
+export function scopeSql(column: string, scope: readonly number[] | 'all'): SqlPart {
+  if (scope === 'all') return { sql: '1 = 1', params: [] }
+  if (scope.length === 0) return { sql: '0 = 1', params: [] }
+  return { sql: `${column} IN (${scope.map(() => '?').join(', ')})`, params: [...scope] }
 }
 
 export function inScope(session: Session, gridId: number | null): boolean {
@@ -32,21 +37,4 @@ export function assertWholeCommunity(session: Session, action: string): void {
   if (session.gridScope !== 'all') {
     throw new AppError('FORBIDDEN', `${action}需要全社区的权限，网格员不能操作。`)
   }
-}
-
-/** Field errors found by the backend itself (e.g. against today's date), shaped like dispatch's BAD_ARGS. */
-export function badFields(issues: FieldIssue[]): AppError {
-  const first = issues[0]
-  const where = first?.path ? `（${first.path}）` : ''
-  return new AppError('BAD_ARGS', `填写的内容有误${where}：${first?.message ?? '参数不正确'}`, { issues })
-}
-
-export function notFound(what: string, id: number): AppError {
-  return new AppError('NOT_FOUND', `找不到该${what}（编号 ${id}），可能已被删除。`, { id })
-}
-
-export function pageOf(args: { page?: number | undefined; pageSize?: number | undefined }): { page: number; pageSize: number; offset: number } {
-  const page = args.page ?? 1
-  const pageSize = args.pageSize ?? 20
-  return { page, pageSize, offset: (page - 1) * pageSize }
 }
