@@ -15,30 +15,3 @@ export const GATE_WHO_LABELS: Record<GateWho, string> = { resident: '居民', vi
 export const GATE_ACTIONS = ['pass', 'turn_back', 'observe', 'hospital'] as const
 export type GateAction = (typeof GATE_ACTIONS)[number]
 export const GATE_ACTION_LABELS: Record<GateAction, string> = { pass: '放行', turn_back: '劝返', observe: '留观', hospital: '送医' }
-
-/** Body temperature in ℃ that counts as fever unless the office sets another (DOMAIN.md). */
-export const DEFAULT_FEVER_THRESHOLD = 37.3
-export const TEMPERATURE_MIN = 34
-export const TEMPERATURE_MAX = 43
-
-/** Temperatures are kept as whole tenths of a degree so 37.3 compares exactly. */
-export function toTenths(celsius: number): number {
-  return Math.round(celsius * 10)
-}
-
-export function formatTemperature(tenths: number): string {
-  return `${(tenths / 10).toFixed(1)}℃`
-}
-
-/** A reading outside 34–43 ℃ is a mis-measurement (cold forehead, typo), not a fact to record. */
-export function temperatureProblem(celsius: number): string | null {
-  if (!Number.isFinite(celsius)) return '请填写体温'
-  if (celsius < TEMPERATURE_MIN || celsius > TEMPERATURE_MAX) {
-    return `体温 ${celsius}℃ 不合理（应在 ${TEMPERATURE_MIN}–${TEMPERATURE_MAX}℃ 之间），请重新测量`
-  }
-  return null
-}
-
-export function isFever(celsius: number, threshold = DEFAULT_FEVER_THRESHOLD): boolean {
-  return toTenths(celsius) >= toTenths(threshold)
-}

@@ -1,4 +1,5 @@
-import { CHECKPOINT_KINDS, GATE_ACTIONS, GATE_DIRECTIONS, GATE_WHO, temperatureProblem } from '../domain/gate'
+import { CHECKPOINT_KINDS, GATE_ACTIONS, GATE_DIRECTIONS, GATE_WHO } from '../domain/gate'
+import { temperatureProblem } from '../domain/temperature'
 import { optionalText, recordId, requiredText } from './register'
 import { z } from './zod'
 

@@ -1,9 +1,9 @@
 /**
  * Home health monitoring (居家观察): episodes, daily checks and the worklists. The rule that
- * makes a check abnormal lives here so the entry grid shows it before saving, exactly as the
- * backend will decide it.
+ * makes a check abnormal is shared/domain/observation.ts, so the entry grid shows it before
+ * saving exactly as the backend will decide it.
  */
-import { TEMPERATURE_MAX, TEMPERATURE_MIN, toTenths } from '../domain/gate'
+import { temperatureProblem } from '../domain/temperature'
 import { optionalText, pageShape, recordId, requiredText } from './register'
 import { EPISODE_KINDS, isoDay, startEpisodeShape } from './returnees'
 import { z } from './zod'
@@ -40,28 +40,6 @@ export const WORKLISTS = ['due', 'abnormal', 'ending', 'missed'] as const
 export type Worklist = (typeof WORKLISTS)[number]
 export const WORKLIST_LABELS: Record<Worklist, string> = { due: '待测温', abnormal: '异常', ending: '今日期满', missed: '昨日漏测' }
 
-/** A reading outside 34–43 ℃ is a mis-measurement or a typo, refused rather than recorded. */
-export function implausibleTemperature(celsius: number): string | null {
-  if (celsius < TEMPERATURE_MIN || celsius > TEMPERATURE_MAX) {
-    return `体温 ${celsius}℃ 不合理（应在 ${TEMPERATURE_MIN}–${TEMPERATURE_MAX}℃ 之间），请核对后重新填写`
-  }
-  return null
-}
-
-/**
- * The verdict of a check: 未联系上 stays so; a temperature at or above the threshold, or any
- * symptom, makes it abnormal whatever was chosen; otherwise what the clerk chose.
- */
-export function checkVerdict(
-  check: { morning: number | null; evening: number | null; symptoms: readonly string[]; outcome: CheckOutcome },
-  threshold: number
-): { outcome: CheckOutcome; abnormal: boolean; fever: boolean } {
-  const fever = [check.morning, check.evening].some((t) => t !== null && toTenths(t) >= toTenths(threshold))
-  if (check.outcome === 'unreachable' && check.morning === null && check.evening === null) return { outcome: 'unreachable', abnormal: false, fever: false }
-  const abnormal = fever || check.symptoms.length > 0 || check.outcome === 'abnormal'
-  return { outcome: abnormal ? 'abnormal' : 'normal', abnormal, fever }
-}
-
 const temperature = z
   .number({ message: '体温应为数字' })
   .refine((t) => Number.isFinite(t), '体温应为数字')
@@ -81,7 +59,7 @@ export const monitoringCheckArgs = z
   .superRefine((value, ctx) => {
     for (const key of ['morning', 'evening'] as const) {
       const t = value[key]
-      const problem = t === null ? null : implausibleTemperature(t)
+      const problem = t === null ? null : temperatureProblem(t)
       if (problem) ctx.addIssue({ code: 'custom', path: [key], message: `${key === 'morning' ? '早' : '晚'}${problem}` })
     }
     if (value.outcome !== 'unreachable' && value.morning === null && value.evening === null) {

@@ -47,8 +47,7 @@ export const TENURES = ['owned', 'rented', 'other'] as const
 export type Tenure = (typeof TENURES)[number]
 export const TENURE_LABELS: Record<Tenure, string> = { owned: '自有住房', rented: '租住', other: '其他' }
 
-export const SEXES = ['M', 'F'] as const
-export const SEX_LABELS: Record<'M' | 'F', string> = { M: '男', F: '女' }
+export { SEXES, SEX_LABELS } from '../domain/person'
 
 export const addressSchema = z.strictObject({
   compound: requiredText('小区', 40),

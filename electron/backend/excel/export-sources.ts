@@ -1,16 +1,18 @@
-import { ID_DOC_TYPE_LABELS, localIsoDate, maskId, maskPhone } from '../../../shared/domain'
+import { ID_DOC_TYPE_LABELS, localIsoDate } from '../../../shared/domain'
+import { isFlagged } from '../../../shared/domain/observation'
+import { personCells } from '../../../shared/domain/person'
 import { formatOrigin } from '../../../shared/domain/regions'
 import type { ExportFilter, ExportListKey } from '../../../shared/schemas/excel'
 import { EPISODE_KIND_LABELS, EPISODE_STATUS_LABELS } from '../../../shared/schemas/monitoring'
 import { TRANSPORT_LABELS } from '../../../shared/schemas/returnees'
-import { KEY_GROUPS, KEY_GROUP_LABELS, PERSON_TYPE_LABELS, RELATION_LABELS, SEX_LABELS, TENURE_LABELS } from '../../../shared/schemas/register'
+import { KEY_GROUPS, KEY_GROUP_LABELS, PERSON_TYPE_LABELS, RELATION_LABELS, TENURE_LABELS } from '../../../shared/schemas/register'
 import type { Session } from '../context'
 import { findHouseholdPage } from '../households/households.repo'
 import type { Db } from '../kit/db'
 import { scopeSql } from '../kit/scope'
 import { companionsOf } from '../returnees/returnees.repo'
 import { tripRows } from './export-sources.repo'
-import { PERSON_COLUMNS, birthCells, personValues } from './person-values'
+import { PERSON_COLUMNS, personValues } from './person-values'
 import { observations } from './observations-source'
 import { residentPages } from '../residents/residents-query.repo'
 import type { ResidentExportRecord } from '../residents/residents.repo'
@@ -57,17 +59,16 @@ const RESIDENT_COLUMNS: SourceColumn[] = [
 ]
 
 function residentValues(r: ResidentExportRecord, todayIso: string, full: boolean): Record<string, CellOut> {
-  const phones = phonesOf(r)
   const stored = new Set((r.tags ?? '').split(','))
-  const birth = birthCells(r.birthDate, todayIso, full)
+  const person = personCells({ ...r, phones: phonesOf(r) }, todayIso, full)
   return {
-    name: r.name,
-    sex: r.sex ? SEX_LABELS[r.sex] : '',
-    birthDate: birth.birthDate,
-    age: birth.age,
+    name: person.name,
+    sex: person.sex,
+    birthDate: person.birthDate,
+    age: person.age,
     idType: r.idNumber ? ID_DOC_TYPE_LABELS[r.idType] : '',
-    idNumber: full ? (r.idNumber ?? '') : maskId(r.idNumber),
-    phone: (full ? phones : phones.map((p) => maskPhone(p))).join('、'),
+    idNumber: person.idNumber,
+    phone: person.phone,
     address: r.address ?? '',
     relation: r.relation ? RELATION_LABELS[r.relation] : '',
     personType: PERSON_TYPE_LABELS[r.personType],
@@ -169,7 +170,7 @@ const returnees: ExportSource = {
           observationStart: t.startDate,
           observationEnd: t.endDate,
           // As the returnee list flags it: the stored flag of a closed episode no longer counts; no episode, no answer.
-          abnormal: t.status === null ? '' : t.abnormal === 1 && t.status === 'observing' ? '是' : '否',
+          abnormal: t.status === null ? '' : isFlagged(t) ? '是' : '否',
           registeredOn: t.registeredOn,
           registeredBy: t.registeredBy,
           notes: t.notes

@@ -1,5 +1,6 @@
 import { localIsoDate } from '../../../shared/domain'
 import { daysBetween } from '../../../shared/domain/dates'
+import { isFlagged } from '../../../shared/domain/observation'
 import { CHECK_OUTCOME_LABELS, EPISODE_KIND_LABELS, EPISODE_STATUS_LABELS, SYMPTOMS, SYMPTOM_LABELS } from '../../../shared/schemas/monitoring'
 import type { ObservationCursor, ObservationRow } from './export-sources.repo'
 import { observationRows } from './export-sources.repo'
@@ -28,7 +29,7 @@ function symptomsText(stored: string | null): string {
 
 function values(r: ObservationRow, today: string, full: boolean): Record<string, CellOut> {
   // The stored flag is cleared when an episode closes; a closed episode is never shown red.
-  const abnormal = r.abnormal === 1 && r.status === 'observing'
+  const abnormal = isFlagged(r)
   return {
     ...personValues(r, today, full),
     worker: r.worker,

@@ -1,6 +1,5 @@
-import { ageOn, maskBirth, maskId, maskPhone } from '../../../shared/domain'
 import type { Sex } from '../../../shared/domain'
-import { SEX_LABELS } from '../../../shared/schemas/register'
+import { personCells } from '../../../shared/domain/person'
 import { phonesOf } from '../residents/residents.view'
 import type { SourceColumn } from './export-sources'
 import type { CellOut } from './export-writer'
@@ -27,30 +26,8 @@ export interface PersonRecord {
   gridName: string | null
 }
 
-/**
- * The birth date and age cells. A full export has the date (a date cell) and the age in completed
- * years; a masked one the birth year as text ('1975年', '2025年及以后', kept under the 出生日期 heading
- * so templates still match) and the age by year, the policy of every masked view (shared/domain/mask.ts maskBirth).
- */
-export function birthCells(birthDate: string | null, todayIso: string, full: boolean): { birthDate: CellOut; age: CellOut } {
-  if (!full) {
-    const masked = maskBirth(birthDate, todayIso)
-    return { birthDate: masked.text || null, age: masked.age }
-  }
-  const age = birthDate ? ageOn(birthDate, todayIso) : Number.NaN
-  return { birthDate, age: Number.isNaN(age) ? null : age }
-}
-
 /** The PERSON_COLUMNS of one row: numbers masked unless a full export was asked for (and audited). */
 export function personValues(r: PersonRecord, todayIso: string, full: boolean): Record<string, CellOut> {
-  const phones = phonesOf(r)
-  return {
-    name: r.name,
-    sex: r.sex ? SEX_LABELS[r.sex] : '',
-    age: birthCells(r.birthDate, todayIso, full).age,
-    idNumber: full ? (r.idNumber ?? '') : maskId(r.idNumber),
-    phone: (full ? phones : phones.map((p) => maskPhone(p))).join('、'),
-    address: r.address,
-    grid: r.gridName ?? ''
-  }
+  const cells = personCells({ ...r, phones: phonesOf(r) }, todayIso, full)
+  return { name: cells.name, sex: cells.sex, age: cells.age, idNumber: cells.idNumber, phone: cells.phone, address: r.address, grid: r.gridName ?? '' }
 }

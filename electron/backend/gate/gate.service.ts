@@ -1,6 +1,7 @@
 import type { GateEntryView, GateResidentHit, PassCheck } from '../../../shared/contract'
 import { addDays, localIsoDate } from '../../../shared/domain/dates'
-import { DEFAULT_FEVER_THRESHOLD, GATE_ACTION_LABELS, isFever, toTenths } from '../../../shared/domain/gate'
+import { GATE_ACTION_LABELS } from '../../../shared/domain/gate'
+import { DEFAULT_FEVER_THRESHOLD, isFever, toTenths } from '../../../shared/domain/temperature'
 import { maskPhone } from '../../../shared/domain/mask'
 import { parsePhone } from '../../../shared/domain/phone'
 import { parsePlate } from '../../../shared/domain/plate'

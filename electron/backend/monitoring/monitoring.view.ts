@@ -1,5 +1,6 @@
 import type { CheckView, EpisodeEventView, EpisodeView, ReturneePerson } from '../../../shared/contract'
 import { maskId, maskPhone } from '../../../shared/domain/mask'
+import { isFlagged } from '../../../shared/domain/observation'
 import { CLOSING_STATUSES, EPISODE_STATUS_LABELS, SYMPTOMS } from '../../../shared/schemas/monitoring'
 import type { EpisodeStatus, Symptom } from '../../../shared/schemas/monitoring'
 import { phonesOf } from '../residents/residents.view'
@@ -42,7 +43,7 @@ export function toEpisodeView(r: EpisodeRecord): EpisodeView {
     status: r.status,
     statusDate: r.statusDate,
     statusReason: r.statusReason,
-    abnormal: r.abnormal === 1 && r.status === 'observing',
+    abnormal: isFlagged(r),
     lastCheckDay: r.lastCheckDay
   }
 }

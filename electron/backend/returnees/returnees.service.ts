@@ -1,4 +1,5 @@
 import type { TripView } from '../../../shared/contract'
+import { isFlagged } from '../../../shared/domain/observation'
 import { formatOrigin } from '../../../shared/domain/regions'
 import { AppError } from '../../../shared/errors'
 import type { ReturneesListArgs, TripFields } from '../../../shared/schemas/returnees'
@@ -115,7 +116,7 @@ function toTripView(r: TripRecord, companions: { residentId: number | null; name
     registeredOn: r.registeredOn,
     registeredBy: r.registeredBy,
     episode: episode
-      ? { id: episode.id, kind: episode.kind, status: episode.status, endDate: episode.endDate, abnormal: episode.abnormal === 1 && episode.status === 'observing' }
+      ? { id: episode.id, kind: episode.kind, status: episode.status, endDate: episode.endDate, abnormal: isFlagged(episode) }
       : null
   })
 }

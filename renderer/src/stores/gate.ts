@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Checkpoint, GateEntryView, GateResidentHit, PassCheck } from '../../../shared/contract'
-import { DEFAULT_FEVER_THRESHOLD } from '../../../shared/domain/gate'
+import { DEFAULT_FEVER_THRESHOLD } from '../../../shared/domain/temperature'
 import type { GateRegister } from '../../../shared/schemas/gate'
 import { call } from '../api'
 
