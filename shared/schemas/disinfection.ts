@@ -1,5 +1,5 @@
 /** Disinfection of public places (消杀): places with a schedule, and the log of what was done. */
-import { noteText, optionalText, pageShape, recordId, requiredText } from './register'
+import { noteText, optionalText, pageShape, recordId, requiredText } from './common'
 import { quantitySchema } from './supplies'
 import { z } from './zod'
 

@@ -1,5 +1,6 @@
 import { cleanString, z } from './zod'
-import { KEY_GROUPS, PERSON_TYPES, optionalText, recordId, requiredText } from './register'
+import { KEY_GROUPS, PERSON_TYPES } from './register'
+import { optionalText, recordId, requiredText } from './common'
 import { isoDay } from './returnees'
 
 /** Files are capped below the HTTP body cap (32 MB of base64 carries about 24 MB). */

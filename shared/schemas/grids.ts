@@ -1,6 +1,7 @@
 import { parsePhone } from '../domain/phone'
 import { z } from './zod'
-import { addressSchema, noteText, optionalText, recordId, requiredText } from './register'
+import { addressSchema } from './register'
+import { noteText, optionalText, recordId, requiredText } from './common'
 
 /** A grid leader or worker: a name and phone, optionally a person from the register. */
 export const staffSchema = z

@@ -1,5 +1,6 @@
 import { z } from './zod'
-import { TENURES, addressSchema, deleteArgs, noteText, optionalText, pageShape, recordId, requiredText } from './register'
+import { TENURES, addressSchema } from './register'
+import { deleteArgs, noteText, optionalText, pageShape, recordId, requiredText } from './common'
 
 export const householdShape = {
   address: addressSchema,

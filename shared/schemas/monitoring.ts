@@ -4,7 +4,7 @@
  * saving exactly as the backend will decide it.
  */
 import { temperatureProblem } from '../domain/temperature'
-import { optionalText, pageShape, recordId, requiredText } from './register'
+import { optionalText, pageShape, recordId, requiredText } from './common'
 import { EPISODE_KINDS, isoDay, startEpisodeShape } from './returnees'
 import { z } from './zod'
 

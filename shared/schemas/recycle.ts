@@ -1,5 +1,5 @@
 import { z } from './zod'
-import { pageShape, recordId } from './register'
+import { pageShape, recordId } from './common'
 
 export const RECYCLE_KINDS = ['resident', 'household'] as const
 export type RecycleKind = (typeof RECYCLE_KINDS)[number]

@@ -4,7 +4,7 @@
  */
 import { splitIsoDate } from '../domain/dates'
 import { originProblem } from '../domain/regions'
-import { noteText, optionalText, pageShape, recordId, requiredText } from './register'
+import { noteText, optionalText, pageShape, recordId, requiredText } from './common'
 import { z } from './zod'
 
 export const TRANSPORTS = ['car', 'train', 'plane', 'bus', 'other'] as const

@@ -1,5 +1,5 @@
 import { parseHhmm } from '../domain/roster-rules'
-import { optionalText, recordId, requiredText } from './register'
+import { optionalText, recordId, requiredText } from './common'
 import { z } from './zod'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')

@@ -2,7 +2,7 @@
  * Supply stock (物资台账): items, the append-only ledger, household distribution.
  * Quantities are whole numbers in the item's own unit, so every sum is exact.
  */
-import { noteText, optionalText, pageShape, recordId, requiredText } from './register'
+import { noteText, optionalText, pageShape, recordId, requiredText } from './common'
 import { z } from './zod'
 
 export const SUPPLY_CATEGORIES = ['protective', 'disinfectant', 'testing', 'living', 'medicine'] as const

@@ -1,6 +1,7 @@
 import { parsePhone } from '../domain/phone'
 import { ALL_AVAILABLE } from '../domain/roster-rules'
-import { SEXES, noteText, optionalText, recordId } from './register'
+import { SEXES } from './register'
+import { noteText, optionalText, recordId } from './common'
 import { cleanString, z } from './zod'
 
 export const VOLUNTEER_KINDS = ['resident', 'teacher', 'medical', 'cadre', 'social_worker', 'property', 'police'] as const
