@@ -2,19 +2,8 @@ import { ID_DOC_TYPES, splitIsoDate, validateIdDocument } from '../domain'
 import type { FieldIssue } from '../errors'
 import { parsePhone } from '../domain/phone'
 import { cleanString, z } from './zod'
-import {
-  KEY_GROUPS,
-  PERSON_TYPES,
-  RELATIONS,
-  SEXES,
-  SEX_LABELS,
-  deleteArgs,
-  noteText,
-  optionalText,
-  pageShape,
-  recordId,
-  requiredText
-} from './register'
+import { KEY_GROUPS, PERSON_TYPES, RELATIONS, SEXES, SEX_LABELS } from './register'
+import { deleteArgs, noteText, optionalText, pageShape, recordId, requiredText } from './common'
 
 export const residentShape = {
   name: requiredText('姓名', 40),
