@@ -64,6 +64,17 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The one way field issues become a failure: BAD_ARGS, the issues in details (forms show each
+ * under its field, by path), and a message for where no field shows it. The message's
+ * '填写的内容有误（path）：' is built here only; forms never parse it.
+ */
+export function badArgsBody(issues: FieldIssue[]): ErrorBody & { details: { issues: FieldIssue[] } } {
+  const first = issues[0]
+  const where = first?.path ? `（${first.path}）` : ''
+  return { code: 'BAD_ARGS', message: `填写的内容有误${where}：${first?.message ?? '参数不正确'}`, details: { issues } }
+}
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value)
 }

@@ -2,7 +2,7 @@ import type { Method } from '../../shared/contract'
 import { isMethod, methods } from '../../shared/contract'
 import { PASSWORD_CHANGE_METHODS } from '../../shared/contract/auth'
 import type { BackendEvent, MethodSpec } from '../../shared/contract/types'
-import { AppError } from '../../shared/errors'
+import { AppError, badArgsBody } from '../../shared/errors'
 import type { Envelope, ErrorBody, FieldIssue } from '../../shared/errors'
 import { appendAudit } from './audit/audit.service'
 import { LoginGuard, realSleep } from './auth/login-guard'
@@ -149,13 +149,7 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
     }
     const parsed = spec.args.safeParse(rawArgs === undefined ? {} : rawArgs)
     if (!parsed.success) {
-      const issues = issuesOf(parsed.error)
-      const first = issues[0]
-      const where = first?.path ? `（${first.path}）` : ''
-      return {
-        ok: false,
-        error: { code: 'BAD_ARGS', message: `填写的内容有误${where}：${first?.message ?? '参数不正确'}`, details: { issues } }
-      }
+      return { ok: false, error: badArgsBody(issuesOf(parsed.error)) }
     }
     const execute = () =>
       run(method, parsed.data, caller, spec).then(

@@ -2,7 +2,6 @@ import type { FormItemRule } from 'element-plus'
 import type { MethodArgs, ResidentDetail } from '../../../../shared/contract'
 import { validateIdDocument } from '../../../../shared/domain'
 import type { IdDocType } from '../../../../shared/domain'
-import type { ApiError } from '../../api'
 import { residentIssues, residentShape } from '../../../../shared/schemas/residents'
 import type { KeyGroup, PersonType, Relation } from '../../../../shared/schemas/register'
 import { rulesFromShape } from '../../forms/zod-rules'
@@ -55,33 +54,42 @@ export function idHint(form: ResidentForm): string {
   return `已识别：${doc.sex === 'M' ? '男' : '女'}，出生于 ${doc.birthDate}${converted}`
 }
 
+/**
+ * Where an argument path is shown. The phones are sent as a list of the filled boxes, so the
+ * second box is phones.0 while the first is empty: decided from the form at the moment asked,
+ * never once at setup (a 备用电话 typed before the 联系电话 was checked as the wrong phone).
+ */
+export function phonePath(form: ResidentForm, key: 'phone1' | 'phone2'): string {
+  return key === 'phone2' && form.phone1.trim() ? 'phones.1' : 'phones.0'
+}
+
+const FIELDS = new Set(['name', 'idNumber', 'sex', 'birthDate', 'relation', 'notes'])
+
+/** The form field that shows a backend issue's path, or null (then a message says it). */
+export function fieldOfPath(form: ResidentForm, path: string): string | null {
+  if (path === 'phones.1') return 'phone2'
+  if (path === 'phones.0') return form.phone1.trim() ? 'phone1' : 'phone2'
+  return FIELDS.has(path) ? path : null
+}
+
 /** The same rules as the backend (shared/schemas/residents), checked field by field on blur. */
 export function residentRules(form: ResidentForm): Record<string, FormItemRule[]> {
-  const issueRule = (path: string): FormItemRule[] => [
+  const issueRule = (path: () => string): FormItemRule[] => [
     {
       trigger: 'blur',
       validator: (_rule, _value, done: (error?: Error) => void) => {
-        const issue = residentIssues({ ...toArgs(form) }, new Date()).find((i) => i.path === path)
+        const at = path()
+        const issue = residentIssues({ ...toArgs(form) }, new Date()).find((i) => i.path === at)
         done(issue ? new Error(issue.message) : undefined)
       }
     }
   ]
   return {
     ...rulesFromShape({ name: residentShape.name, notes: residentShape.notes }),
-    idNumber: issueRule('idNumber'),
-    sex: issueRule('sex'),
-    birthDate: issueRule('birthDate'),
-    phone1: issueRule('phones.0'),
-    phone2: issueRule(form.phone1.trim() ? 'phones.1' : 'phones.0')
+    idNumber: issueRule(() => 'idNumber'),
+    sex: issueRule(() => 'sex'),
+    birthDate: issueRule(() => 'birthDate'),
+    phone1: issueRule(() => phonePath(form, 'phone1')),
+    phone2: issueRule(() => phonePath(form, 'phone2'))
   }
-}
-
-/** Backend field errors, keyed by the form's field names. */
-export function fieldErrors(error: ApiError): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const issue of error.details?.issues ?? []) {
-    const key = issue.path === 'phones.0' ? 'phone1' : issue.path === 'phones.1' ? 'phone2' : issue.path
-    out[key] ??= issue.message
-  }
-  return out
 }
