@@ -14,7 +14,6 @@ import {
 } from '../schemas/monitoring'
 import type { EmptyArgs } from '../schemas/system'
 import { emptyArgs } from '../schemas/system'
-import type { ReturneePerson } from './returnees'
 import type { MethodTable } from './types'
 
 export interface CheckView {
@@ -41,6 +40,17 @@ export interface EpisodeEventView {
   /** '14 天，至 2026-02-17 → 21 天，至 2026-02-24' */
   text: string
   reason: string
+}
+
+/** The person on a returnee's trip or observation episode, masked (monitoring's; returnees build on it). */
+export interface ReturneePerson {
+  residentId: number
+  name: string
+  idMasked: string
+  phoneMasked: string
+  address: string
+  gridId: number | null
+  gridName: string
 }
 
 export interface EpisodeView extends ReturneePerson {

@@ -2,20 +2,10 @@ import type { Origin } from '../domain/regions'
 import type { Page } from '../schemas/common'
 import type { Companion, ReturneeRegister, ReturneesListArgs, Transport, TripUpdate } from '../schemas/returnees'
 import { returneesListArgs, returneesPersonArgs, returneesRegisterArgs, returneesUpdateTripArgs } from '../schemas/returnees'
-import type { EpisodeDetail, EpisodeView } from './monitoring'
+import type { EpisodeDetail, EpisodeView, ReturneePerson } from './monitoring'
 import type { MethodTable } from './types'
 
 /** A person as returnee lists show them: numbers masked. */
-export interface ReturneePerson {
-  residentId: number
-  name: string
-  idMasked: string
-  phoneMasked: string
-  address: string
-  gridId: number | null
-  gridName: string
-}
-
 export interface TripView extends ReturneePerson {
   id: number
   origin: Origin

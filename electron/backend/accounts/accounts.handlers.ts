@@ -2,7 +2,7 @@ import type { AccountsApi } from '../../../shared/contract'
 import { ROLE_LABELS } from '../../../shared/domain/roles'
 import { passwordProblem } from '../../../shared/domain/password'
 import { AppError } from '../../../shared/errors'
-import { hashPassword } from '../auth/password-hash'
+import { hashPassword } from '../security/password-hash'
 import type { Handlers } from '../context'
 import {
   insertAccount,

@@ -15,7 +15,7 @@ import { loadSettings, saveSettings } from '../settings/settings.service'
 import { actorOf, sessionView } from './auth.service'
 import { issueDeviceToken } from './device-token'
 import { WRONG_LOGIN, WRONG_RECOVERY, checkNamed, checkOwnPassword, unchangedSince } from './login.service'
-import { hashPassword, hashSecret } from './password-hash'
+import { hashPassword, hashSecret } from '../security/password-hash'
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code'
 
 function current(ctx: Ctx) {

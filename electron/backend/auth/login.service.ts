@@ -5,7 +5,7 @@ import type { Ctx } from '../context'
 import { actorOf, nameKey } from './auth.service'
 import type { DeviceClaim } from './device-token'
 import { readDeviceToken } from './device-token'
-import { checkSecret } from './password-hash'
+import { checkSecret } from '../security/password-hash'
 
 /** The one answer to a wrong password and to an unknown user name alike. */
 export const WRONG_LOGIN = '用户名或密码不正确。'

@@ -1,4 +1,4 @@
-import type { HouseholdRecord } from './households.repo'
+import type { HouseholdRecord } from '../register/household-record.repo'
 import type { Tx } from '../store/store'
 import type { HouseholdsApi } from '../../../shared/contract/households'
 import { formatAddress } from '../../../shared/schemas/register'

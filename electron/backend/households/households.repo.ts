@@ -3,41 +3,8 @@ import type { Db, SqlPart } from '../kit/db'
 import { containsKey, hitsSql } from '../residents/residents-query.repo'
 import type { SearchHits } from '../residents/residents-query.repo'
 import type { SqlValue, Tx } from '../store/store'
-
-export interface HouseholdRecord {
-  id: number
-  buildingId: number
-  gridId: number | null
-  gridName: string | null
-  compound: string
-  building: string
-  unit: string
-  room: string
-  address: string
-  addressKey: string
-  tenure: Tenure
-  householderId: number | null
-  householderName: string | null
-  memberCount: number
-  notes: string
-  createdAt: string
-  updatedAt: string
-  deletedAt: string | null
-}
-
-const HOUSEHOLD_COLUMNS = `h.id, h.building_id AS buildingId, h.grid_id AS gridId, g.name AS gridName, c.name AS compound,
-    b.name AS building, h.unit, h.room, h.address, h.address_key AS addressKey, h.tenure, h.householder_id AS householderId,
-    hr.name AS householderName,
-    (SELECT COUNT(*) FROM residents m WHERE m.household_id = h.id AND m.deleted_at IS NULL) AS memberCount,
-    h.notes, h.created_at AS createdAt, h.updated_at AS updatedAt, h.deleted_at AS deletedAt`
-const HOUSEHOLD_JOINS = `JOIN buildings b ON b.id = h.building_id
-  JOIN compounds c ON c.id = b.compound_id
-  LEFT JOIN grids g ON g.id = h.grid_id
-  LEFT JOIN residents hr ON hr.id = h.householder_id`
-
-export function getHousehold(db: Db, id: number): HouseholdRecord | undefined {
-  return db.get<HouseholdRecord>(`SELECT ${HOUSEHOLD_COLUMNS} FROM households h ${HOUSEHOLD_JOINS} WHERE h.id = ?`, [id])
-}
+import { HOUSEHOLD_COLUMNS, HOUSEHOLD_JOINS } from '../register/household-record.repo'
+import type { HouseholdRecord } from '../register/household-record.repo'
 
 export interface HouseholdFilter {
   hits?: SearchHits | undefined
@@ -131,10 +98,6 @@ export function updateHousehold(tx: Tx, id: number, w: HouseholdWrite, at: strin
        tenure = ?, notes = ?, updated_at = ? WHERE id = ?`,
     [w.buildingId, w.gridId, w.unit, w.room, w.address, w.searchText, w.addressKey, w.tenure, w.notes, at, id]
   )
-}
-
-export function setHouseholder(tx: Tx, id: number, residentId: number | null): void {
-  tx.run('UPDATE households SET householder_id = ? WHERE id = ?', [residentId, id])
 }
 
 export function liveMemberIds(db: Db, id: number): number[] {

@@ -21,16 +21,10 @@ import { digitReach } from '../security/digit-search-guard'
 import { liveHousehold } from '../residents/residents.service'
 import { toResidentRow } from '../residents/residents.view'
 import type { Tx } from '../store/store'
-import {
-  findHouseholdPage,
-  getHousehold,
-  insertHousehold,
-  liveMemberIds,
-  setHouseholder,
-  softDeleteHousehold,
-  updateHousehold
-} from './households.repo'
-import type { HouseholdRecord, HouseholdWrite } from './households.repo'
+import { findHouseholdPage, insertHousehold, liveMemberIds, softDeleteHousehold, updateHousehold } from './households.repo'
+import { getHousehold, setHouseholder } from '../register/household-record.repo'
+import type { HouseholdRecord } from '../register/household-record.repo'
+import type { HouseholdWrite } from './households.repo'
 
 export function toHouseholdRow(h: HouseholdRecord): HouseholdRow {
   return {

@@ -5,7 +5,7 @@ import { CLOSING_STATUSES, EPISODE_KINDS, EPISODE_KIND_LABELS, EPISODE_STATUS_LA
 import type { EpisodeKind, MonitoringWorklistArgs } from '../../../shared/schemas/monitoring'
 import type { Ctx, Handlers } from '../context'
 import { scopeSql } from '../kit/scope'
-import { newByProvince, registeredOnCount, totalTrips } from '../returnees/returnees.repo'
+import { newByProvince, registeredOnCount, totalTrips } from './trip-counts.repo'
 import { liveResident } from '../residents/residents.service'
 import { loadSettings } from '../settings/settings.service'
 import { checksOf, eventsOf, workerOptions } from './monitoring.repo'

@@ -1,4 +1,4 @@
-import type { HouseholdRecord } from '../households/households.repo'
+import type { HouseholdRecord } from '../register/household-record.repo'
 import type { ResidentRecord } from './residents.repo'
 import type { Tx } from '../store/store'
 import type { ResidentsApi } from '../../../shared/contract/residents'

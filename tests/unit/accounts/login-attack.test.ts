@@ -12,8 +12,8 @@ import { fixedClock, tempDir } from '../support/temp'
  * hashes, so "how many guesses were verified, when" is exact, not a speed measurement.
  */
 const hashed = vi.hoisted(() => ({ log: [] as { at: number; secret: string; real: boolean }[], now: (): number => 0 }))
-vi.mock('../../../electron/backend/auth/password-hash', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../electron/backend/auth/password-hash')>()
+vi.mock('../../../electron/backend/security/password-hash', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../electron/backend/security/password-hash')>()
   return {
     ...real,
     checkSecret: (secret: string, stored: string | null) => {
@@ -134,7 +134,7 @@ describe('attack: an unknown user name cannot be told from a wrong password', ()
       ])
     )
     // The unknown name was hashed too, against a dummy of the same cost as a real hash.
-    const { DUMMY_HASH, hashPassword } = await import('../../../electron/backend/auth/password-hash')
+    const { DUMMY_HASH, hashPassword } = await import('../../../electron/backend/security/password-hash')
     const cost = (hash: string) => hash.split('$').slice(0, 4).join('$') + Buffer.from(hash.split('$')[5] ?? '', 'base64').length
     expect(cost(DUMMY_HASH)).toBe(cost(hashPassword('x1234567')))
     expect(hashed.log.filter((h) => !h.real).length).toBe(unknown.hashed)
