@@ -49,6 +49,16 @@ export interface Ctx {
    * caller's session is checked again; ctx.write is allowed only inside it.
    */
   serial<T>(fn: () => T): Promise<T>
+  /**
+   * Export methods only (kind 'export'): the audit row of the file just made, written by dispatch
+   * once the handler has returned; an export that reports none fails instead of leaving unrecorded.
+   */
+  exported(note: ExportNote): void
+}
+
+export interface ExportNote {
+  summary: string
+  detail: { source: string; filter: unknown; rows: number; format: 'xlsx' | 'csv'; full: boolean; reason: string | null }
 }
 
 export interface AuditNote<T> {

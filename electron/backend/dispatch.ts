@@ -8,7 +8,7 @@ import { appendAudit } from './audit/audit.service'
 import { LoginGuard, realSleep } from './auth/login-guard'
 import type { SessionManager } from './auth/sessions'
 import type { SecurityLog } from './security/security-log'
-import type { AllHandlers, AuditNote, Ctx, Session } from './context'
+import type { AllHandlers, AuditNote, Ctx, ExportNote, Session } from './context'
 import type { Store, Tx } from './store/store'
 
 export interface DispatchDeps {
@@ -89,6 +89,7 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
     const session = authorize(caller, spec, method)
     let wrote = false
     let inSerial = 0
+    let exported: ExportNote | null = null
     const ctx: Ctx = {
       store: deps.store,
       session,
@@ -113,8 +114,13 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
         mutationQueue = turn.catch(() => undefined)
         return turn
       },
+      exported(note: ExportNote): void {
+        if (spec.kind !== 'export') throw new Error(`${method} is not an export`)
+        if (exported) throw new Error(`${method} reported two exports`)
+        exported = note
+      },
       write<T>(note: AuditNote<T>, fn: (tx: Tx) => T): T {
-        if (spec.kind !== 'mutation') throw new Error(`${method} is a query and may not write`)
+        if (spec.kind !== 'mutation') throw new Error(`${method} is a ${spec.kind} and may not write`)
         if (spec.paced && inSerial === 0) throw new Error(`${method} is paced: it writes only inside ctx.serial`)
         return deps.store.transaction((tx) => {
           const result = fn(tx)
@@ -129,10 +135,22 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
     }
     const handler = deps.handlers[method] as (args: unknown, ctx: Ctx) => unknown
     try {
-      return await handler(args, ctx)
+      const result = await handler(args, ctx)
+      if (spec.kind === 'export') auditExport(method, session, exported)
+      return result
     } finally {
       if (wrote) deps.emit({ type: 'changed', method, domains: [method.split('.')[0] ?? method] })
     }
+  }
+
+  /**
+   * An export's audit row, in a transaction of its own and outside the mutation queue: it changes
+   * no records, and a transaction runs synchronously, so it cannot interleave with a queued write.
+   */
+  function auditExport(method: string, session: Session, note: ExportNote | null): void {
+    if (!note) throw new Error(`${method} is an export but reported none`)
+    deps.store.transaction((tx) => appendAudit(tx, { at: deps.now().toISOString(), actor: session.actor, method, summary: note.summary, detail: note.detail, record: null }))
+    deps.emit({ type: 'changed', method, domains: ['audit'] })
   }
 
   const dispatch: Dispatch = async (method, rawArgs, caller) => {
@@ -158,7 +176,8 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
       )
     // A paced method waits on its own throttle first and queues only its write (ctx.serial),
     // so a flood of logins never holds up the office's other writes.
-    if (spec.kind === 'query' || spec.paced) return execute()
+    // An export changes no records: it reads like a query and only appends its audit row.
+    if (spec.kind !== 'mutation' || spec.paced) return execute()
     const queued = mutationQueue.then(execute)
     mutationQueue = queued
     return queued

@@ -39,5 +39,5 @@ export const auditMethods = {
   'audit.list': { args: auditListArgs, kind: 'query', permission: 'audit.view', title: '查看操作日志' },
   'audit.verify': { args: emptyArgs, kind: 'query', permission: 'audit.view', title: '校验操作日志' },
   // A mutation: the export itself is written to the audit trail.
-  'audit.export': { args: auditExportArgs, kind: 'mutation', permission: 'audit.view', title: '导出操作日志' }
+  'audit.export': { args: auditExportArgs, kind: 'export', permission: 'audit.view', title: '导出操作日志' }
 } satisfies MethodTable<AuditApi>

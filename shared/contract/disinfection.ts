@@ -67,5 +67,5 @@ export const disinfectionMethods = {
   'disinfection.logs': { args: logsListArgs, kind: 'query', permission: 'supplies.view', title: '查看消杀记录' },
   'disinfection.overdue': { args: emptyArgs, kind: 'query', permission: 'supplies.view', title: '查看逾期消杀' },
   'disinfection.daySheet': { args: daySheetArgs, kind: 'query', permission: 'supplies.view', title: '打印消杀日工作单' },
-  'disinfection.export': { args: logsExportArgs, kind: 'mutation', permission: 'supplies.edit', title: '导出消杀记录' }
+  'disinfection.export': { args: logsExportArgs, kind: 'export', permission: 'supplies.view', title: '导出消杀记录' }
 } satisfies MethodTable<DisinfectionApi>

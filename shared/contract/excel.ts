@@ -190,9 +190,9 @@ export const excelMethods = {
   'excel.mappings': { args: excelMappingsArgs, kind: 'query', permission: 'data.import', title: '查看列对应方案' },
   'excel.saveMapping': { args: excelSaveMappingArgs, kind: 'mutation', permission: 'data.import', title: '保存列对应方案' },
   'excel.deleteMapping': { args: excelDeleteMappingArgs, kind: 'mutation', permission: 'data.import', title: '删除列对应方案' },
-  // Exports are mutations: each one is written to the audit trail.
-  'excel.exportList': { args: excelExportArgs, kind: 'mutation', permission: 'data.export', title: '导出 Excel' },
-  'excel.exportListFull': { args: excelExportFullArgs, kind: 'mutation', permission: 'data.exportFull', title: '导出 Excel（完整号码）' },
+  // Exports change no records but each one is written to the audit trail (kind 'export', see dispatch).
+  'excel.exportList': { args: excelExportArgs, kind: 'export', permission: 'data.export', title: '导出 Excel' },
+  'excel.exportListFull': { args: excelExportFullArgs, kind: 'export', permission: 'data.exportFull', title: '导出 Excel（完整号码）' },
   'excel.templates': { args: excelTemplatesArgs, kind: 'query', permission: 'data.export', title: '查看报表模板' },
   // Registering and deleting templates is the office's (工作人员, 管理员: data.import, like the 导入 page
   // they live on), not a grid worker's: a template is filled with everyone's data and sent on.

@@ -88,5 +88,5 @@ export const gateMethods = {
   'gate.recent': { args: gateRecentArgs, kind: 'query', permission: 'gate.use', title: '查看本卡口今日登记' },
   'gate.checkPass': { args: passCheckArgs, kind: 'query', permission: 'gate.use', title: '查验出入证' },
   'gate.day': { args: gateDayArgs, kind: 'query', permission: 'gate.view', title: '查看出入记录' },
-  'gate.export': { args: gateExportArgs, kind: 'mutation', permission: 'gate.view', title: '导出出入登记表' }
+  'gate.export': { args: gateExportArgs, kind: 'export', permission: 'gate.view', title: '导出出入登记表' }
 } satisfies MethodTable<GateApi>

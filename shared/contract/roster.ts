@@ -120,5 +120,5 @@ export const rosterMethods = {
   'roster.attend': { args: rosterAttendArgs, kind: 'mutation', permission: 'volunteers.edit', title: '签到签退' },
   'roster.settings': { args: emptyArgs, kind: 'query', permission: 'volunteers.view', title: '查看排班设置' },
   'roster.saveSettings': { args: rosterSettingsArgs, kind: 'mutation', permission: 'volunteers.edit', title: '修改排班设置' },
-  'roster.export': { args: rosterExportArgs, kind: 'mutation', permission: 'volunteers.view', title: '导出值班排班表' }
+  'roster.export': { args: rosterExportArgs, kind: 'export', permission: 'volunteers.view', title: '导出值班排班表' }
 } satisfies MethodTable<RosterApi>

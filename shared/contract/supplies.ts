@@ -184,7 +184,7 @@ export const suppliesMethods = {
   'supplies.batches': { args: batchesArgs, kind: 'query', permission: 'supplies.view', title: '查看物资批次' },
   'supplies.monthly': { args: monthArgs, kind: 'query', permission: 'supplies.view', title: '查看物资月报' },
   // A mutation (the export is written to the audit trail), so only roles that may change records export.
-  'supplies.exportMonthly': { args: monthArgs, kind: 'mutation', permission: 'supplies.edit', title: '导出物资台账' },
+  'supplies.exportMonthly': { args: monthArgs, kind: 'export', permission: 'supplies.view', title: '导出物资台账' },
   'supplies.campaigns': { args: emptyArgs, kind: 'query', permission: 'supplies.view', title: '查看发放活动' },
   'supplies.createCampaign': { args: campaignCreateArgs, kind: 'mutation', permission: 'supplies.edit', title: '新建发放活动' },
   'supplies.closeCampaign': { args: campaignIdArgs, kind: 'mutation', permission: 'supplies.edit', title: '结束发放活动' },

@@ -44,8 +44,12 @@ export const PERMISSIONS = [
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
-/** Mutations run one at a time and write an audit row; queries run freely. */
-export type MethodKind = 'query' | 'mutation'
+/**
+ * Mutations run one at a time and write an audit row; queries run freely. An export changes no
+ * records but is audited: it runs like a query and dispatch writes its audit row (who, which
+ * source, the filters, the row count, masked or full) once the file is made.
+ */
+export type MethodKind = 'query' | 'mutation' | 'export'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyMethod = (args: any) => Promise<unknown>

@@ -48,5 +48,5 @@ export const volunteersMethods = {
   'volunteers.create': { args: volunteersCreateArgs, kind: 'mutation', permission: 'volunteers.edit', title: '登记志愿者' },
   'volunteers.update': { args: volunteersUpdateArgs, kind: 'mutation', permission: 'volunteers.edit', title: '修改志愿者' },
   'volunteers.hours': { args: volunteerHoursArgs, kind: 'query', permission: 'volunteers.view', title: '查看服务时长' },
-  'volunteers.export': { args: volunteersExportArgs, kind: 'mutation', permission: 'volunteers.view', title: '导出志愿者花名册' }
+  'volunteers.export': { args: volunteersExportArgs, kind: 'export', permission: 'volunteers.view', title: '导出志愿者花名册' }
 } satisfies MethodTable<VolunteersApi>

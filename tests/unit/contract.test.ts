@@ -22,7 +22,7 @@ describe('the contract', () => {
   it.each(Object.entries(methods))('%s declares a permission, a kind, a title and a schema', (name, spec) => {
     expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/)
     expect(KNOWN_PERMISSIONS).toContain(spec.permission)
-    expect(['query', 'mutation']).toContain(spec.kind)
+    expect(['query', 'mutation', 'export']).toContain(spec.kind)
     expect(spec.title).toMatch(/[\u4e00-\u9fa5]/)
     expect(typeof spec.args.safeParse).toBe('function')
   })

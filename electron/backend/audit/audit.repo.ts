@@ -85,7 +85,7 @@ export function countAudit(store: Store, query: AuditQuery): number {
   return Number(store.get<{ n: number } & Row>(`SELECT COUNT(*) AS n FROM audit_log ${sql}`, params)?.n ?? 0)
 }
 
-export function pageAudit(store: Store, query: AuditQuery, limit: number, offset: number): AuditRow[] {
+export function pageAudit(store: Pick<Store, 'all'>, query: AuditQuery, limit: number, offset: number): AuditRow[] {
   const { sql, params } = where(query)
   return store.all<AuditRow & Row>(
     `SELECT id, at, actor, method, summary, detail, record, prev_hash, hash FROM audit_log ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`,

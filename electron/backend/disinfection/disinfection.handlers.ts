@@ -1,13 +1,12 @@
 import type { DisinfectionApi } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../context'
+import { runExport } from '../excel/export/engine'
 import { loadSettings } from '../settings/settings.service'
-import { logsWorkbook } from './disinfection-export'
+import { disinfectionExport } from './disinfection.export'
 import { countLogs, getLog, listPlaces, pageLogs } from './disinfection.repo'
 import { daySheet, overdueViews, recordLog, requirePlace, savePlace, toLogView, toPlaceView } from './disinfection.service'
 import { wallClock } from './schedule'
-
-const EXPORT_LIMIT = 100_000
 
 export const disinfectionHandlers = {
   'disinfection.places': (_args, ctx) => {
@@ -49,12 +48,5 @@ export const disinfectionHandlers = {
 
   'disinfection.daySheet': (args, ctx) => daySheet(ctx.store, args.date, wallClock(ctx.now()), loadSettings(ctx.store).communityName),
 
-  'disinfection.export': async (args, ctx) => {
-    if (args.from > args.to) throw new AppError('BAD_ARGS', '开始日期不能晚于结束日期。', { issues: [{ path: 'from', message: '开始日期晚于结束日期' }] })
-    const logs = pageLogs(ctx.store, args, EXPORT_LIMIT, 0, 'asc').map(toLogView)
-    const at = ctx.now()
-    const bytes = await logsWorkbook(logs, args, { community: loadSettings(ctx.store).communityName, actor: ctx.session.actor, at })
-    ctx.write({ summary: `导出消杀记录 ${args.from} 至 ${args.to}，${logs.length} 条`, detail: { filter: args } }, () => undefined)
-    return { fileName: `消杀记录-${args.from}至${args.to}.xlsx`, bytes }
-  }
+  'disinfection.export': (args, ctx) => runExport(ctx, disinfectionExport, args)
 } satisfies Handlers<DisinfectionApi>

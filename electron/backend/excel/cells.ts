@@ -61,16 +61,8 @@ export function isBlank(cell: RawCell): boolean {
   return cell === null || (typeof cell === 'string' && normalizeText(cell) === '')
 }
 
-export function columnLetter(index: number): string {
-  let n = index + 1
-  let s = ''
-  while (n > 0) {
-    const rem = (n - 1) % 26
-    s = String.fromCharCode(65 + rem) + s
-    n = Math.floor((n - 1) / 26)
-  }
-  return s
-}
+// One function for column letters, import and export alike (it works past Z: AA, AB …).
+export { columnLetter } from './export/cells'
 
 function columnIndex(letters: string): number {
   let n = 0

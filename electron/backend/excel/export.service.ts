@@ -1,15 +1,15 @@
 import type { ExportedFile } from '../../../shared/contract/audit'
 import { localIsoDate } from '../../../shared/domain'
-import { exportNotice } from '../../../shared/domain/export-notice'
-import type { ExcelExportArgs, ExportFilter } from '../../../shared/schemas/excel'
+import type { Permission } from '../../../shared/contract/types'
+import type { ExcelExportArgs, ExportFilter, ExportListKey } from '../../../shared/schemas/excel'
 import { EXPORT_LIST_LABELS } from '../../../shared/schemas/excel'
 import { KEY_GROUP_LABELS, PERSON_TYPE_LABELS } from '../../../shared/schemas/register'
 import type { Ctx } from '../context'
 import { guardDigitSearch } from '../security/digit-search-guard'
-import { loadSettings } from '../settings/settings.service'
 import { EXPORT_SOURCES } from './export-sources'
-import type { CellOut } from './export-writer'
-import { writeCsv, writeTable } from './export-writer'
+import { cellKind } from './export-writer'
+import { runExport } from './export/engine'
+import type { ExportRow, ExportSource as EngineSource } from './export/types'
 
 export function stamp(at: Date): string {
   return localIsoDate(at).replaceAll('-', '')
@@ -44,47 +44,56 @@ export function describeFilter(filter: ExportFilter): string {
   return parts.length === 0 ? '全部' : parts.join('，')
 }
 
+/** Whose view permission each list needs besides data.export (the engine's one rule). */
+const LIST_PERMISSION: Record<ExportListKey, Permission> = {
+  residents: 'register.view',
+  households: 'register.view',
+  returnees: 'returnees.view',
+  observations: 'returnees.view'
+}
+
+/**
+ * A list of the register, returnees or monitoring as an engine source: its columns and keyed
+ * rows (in list order, the caller's grids, masked unless full) as typed cells, its abnormal rows red.
+ */
+export function listSource(key: ExportListKey): EngineSource<ExportFilter> {
+  const source = EXPORT_SOURCES[key]
+  const label = EXPORT_LIST_LABELS[key]
+  return {
+    key,
+    label,
+    permission: LIST_PERMISSION[key],
+    fullNumbers: true,
+    build(filter, { db, session, now, full }) {
+      const rows = (function* (): Generator<ExportRow> {
+        for (const values of source.rows(db, session, filter, now, full)) {
+          yield { cells: source.columns.map((c) => values[c.key] ?? null), red: source.alert?.(values) ?? false }
+        }
+      })()
+      return {
+        fileName: `${source.title}-${stamp(now)}`,
+        summary: (n) => (full ? `导出${label} ${n} 条（完整号码）` : `导出${label} ${n} 条（号码已遮盖）`),
+        sheets: [
+          {
+            name: source.title,
+            title: source.title,
+            facts: [`导出日期：${localIsoDate(now)}`, `条件：${describeFilter(filter)}`],
+            columns: source.columns.map((c) => ({ header: c.label, kind: cellKind(c.kind), width: c.width })),
+            rows
+          }
+        ]
+      }
+    }
+  }
+}
+
 /**
  * A list as the clerk sees it (its filters, the caller's grids), masked unless full numbers
- * were asked for (then the reason is audited). The audit row is written after the file is
- * made, in the same call, so an export that failed is not recorded as done.
+ * were asked for (then the reason is audited), through the one engine.
  */
 export async function exportList(args: ExcelExportArgs, ctx: Ctx, full: { reason: string } | null): Promise<ExportedFile> {
   const source = EXPORT_SOURCES[args.list]
   if (source.searchesRegister) guardDigitSearch(ctx, full ? 'excel.exportListFull' : 'excel.exportList', args.filter.q)
-  const now = ctx.now()
-  const community = loadSettings(ctx.store).communityName
-  let count = 0
-  // The source decides on its record; the writer only sees the row's cells, so it is told which rows.
-  const alerted = new WeakSet<CellOut[]>()
-  const rows = (function* (): Generator<CellOut[]> {
-    for (const values of source.rows(ctx.store, ctx.session, args.filter, now, full !== null)) {
-      count++
-      const cells = source.columns.map((c) => values[c.key] ?? null)
-      if (source.alert?.(values)) alerted.add(cells)
-      yield cells
-    }
-  })()
-  const spec = {
-    sheetName: source.title,
-    title: `${community}${source.title}`,
-    lines: [`填报单位：${community}    导出日期：${localIsoDate(now)}    条件：${describeFilter(args.filter)}`, exportNotice(ctx.session.actor, now)],
-    columns: source.columns.map((c) => ({ header: c.label, kind: c.kind, width: c.width })),
-    rows,
-    alert: (cells: CellOut[]) => alerted.has(cells),
-    onRow: (done: number) => {
-      if (args.jobId) ctx.emit({ type: 'progress', jobId: args.jobId, done, total: 0, label: '正在导出' })
-    }
-  }
   const format = args.format ?? 'xlsx'
-  const bytes = format === 'csv' ? await writeCsv(spec) : await writeTable(spec)
-  const label = EXPORT_LIST_LABELS[args.list]
-  ctx.write(
-    {
-      summary: full ? `导出${label} ${count} 条（完整号码），原因：${full.reason}` : `导出${label} ${count} 条（号码已遮盖）`,
-      detail: { list: args.list, filter: args.filter, rows: count, format, full: full !== null, reason: full?.reason ?? null }
-    },
-    () => undefined
-  )
-  return { fileName: `${source.title}-${stamp(now)}.${format}`, bytes }
+  return runExport(ctx, listSource(args.list), args.filter, { full, format, jobId: args.jobId, filter: { list: args.list, ...args.filter } })
 }

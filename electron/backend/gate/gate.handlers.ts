@@ -4,16 +4,13 @@ import { GATE_DIRECTION_LABELS, GATE_WHO, GATE_WHO_LABELS } from '../../../share
 import type { GateWho } from '../../../shared/domain/gate'
 import { AppError } from '../../../shared/errors'
 import { liveCheckpoint } from '../checkpoints/checkpoints.handlers'
-import { getCheckpoint } from '../checkpoints/checkpoints.repo'
 import type { Handlers } from '../context'
+import { runExport } from '../excel/export/engine'
 import { digitReach, guardDigitSearch } from '../security/digit-search-guard'
-import { loadSettings } from '../settings/settings.service'
-import { gateWorkbook } from './gate-export'
+import { gateExport } from './gate.export'
 import { dayTallies, entryCount, entryPage, getEntry, insertEntry } from './gate.repo'
 import { buildEntry, checkPass, searchForGate, toEntryView } from './gate.service'
 import { findPassAtGate } from './pass-guard'
-
-const EXPORT_LIMIT = 100_000
 
 export const gateHandlers = {
   'gate.search': (args, ctx) => {
@@ -70,19 +67,5 @@ export const gateHandlers = {
     }
   },
 
-  'gate.export': async (args, ctx) => {
-    const checkpoint = args.checkpointId === undefined ? null : getCheckpoint(ctx.store, args.checkpointId)
-    if (args.checkpointId !== undefined && !checkpoint) throw new AppError('NOT_FOUND', '找不到这个卡口。')
-    const rows = entryPage(ctx.store, { day: args.day, checkpointId: args.checkpointId }, EXPORT_LIMIT, 0).map((r) => toEntryView(r, 'office'))
-    const now = ctx.now()
-    const bytes = await gateWorkbook(rows, {
-      communityName: loadSettings(ctx.store).communityName,
-      day: args.day,
-      checkpoint: checkpoint?.name ?? '全部卡口',
-      actor: ctx.session.actor,
-      at: now
-    })
-    ctx.write({ summary: `导出出入登记表 ${args.day} ${checkpoint?.name ?? '全部卡口'}，${rows.length} 条` }, () => undefined)
-    return { fileName: `出入登记表-${checkpoint?.name ?? '全部卡口'}-${args.day.replaceAll('-', '')}.xlsx`, bytes }
-  }
+  'gate.export': (args, ctx) => runExport(ctx, gateExport, args)
 } satisfies Handlers<GateApi>

@@ -6,8 +6,8 @@ import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../context'
 import { requireVolunteer } from '../volunteers/volunteers.handlers'
 import { attend } from './roster-attendance'
-import { rosterWorkbook } from './roster-export'
-import { loadSettings } from '../settings/settings.service'
+import { runExport } from '../excel/export/engine'
+import { rosterExport } from './roster.export'
 import {
   assignmentExists, assignmentsBetween, deleteAssignment, getAssignment, getTemplate, insertAssignment, insertTemplate,
   liveTemplates, readRosterSettings, retireTemplate, rosterPeople, saveRosterSettings, setLead, templateNamed, updateTemplate
@@ -166,10 +166,5 @@ export const rosterHandlers = {
     return readRosterSettings(ctx.store)
   },
 
-  'roster.export': async (args, ctx) => {
-    const w = loadWeek(ctx.store, args.week)
-    const bytes = await rosterWorkbook(w, { communityName: loadSettings(ctx.store).communityName, settings: readRosterSettings(ctx.store), actor: ctx.session.actor, at: ctx.now() })
-    ctx.write({ summary: `导出值班排班表 ${w.week} 起一周，${w.checkpoints.length} 个卡口，${w.placements.length} 人次` }, () => undefined)
-    return { fileName: `值班排班表-${w.week.replaceAll('-', '')}.xlsx`, bytes }
-  }
+  'roster.export': (args, ctx) => runExport(ctx, rosterExport, args)
 } satisfies Handlers<RosterApi>

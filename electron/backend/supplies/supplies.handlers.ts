@@ -3,15 +3,13 @@ import { AppError } from '../../../shared/errors'
 import { localIsoDate } from '../../../shared/domain/dates'
 import type { LedgerDoc } from '../../../shared/contract'
 import type { AuditNote, Handlers } from '../context'
-import { loadSettings } from '../settings/settings.service'
+import { runExport } from '../excel/export/engine'
 import { closeCampaignRow, insertCampaign, listCampaigns } from './campaigns.repo'
 import { checklist, receiveForHousehold, requireCampaign, toCampaignView } from './campaigns.service'
 import { bookIssue, describeDoc, docOf, requireItem, stampOf, toItemView, toLine } from './ledger.service'
-import { monthlyWorkbook } from './supplies-export'
+import { suppliesExport } from './supplies.export'
 import { countLines, listItems, pageLines } from './supplies.repo'
 import { batchViews, byCategory, count, loss, monthlySummary, receive, reverse, saveItem } from './supplies.service'
-
-const EXPORT_LIMIT = 200_000
 
 const docNote = (summary: (doc: LedgerDoc) => string): AuditNote<LedgerDoc> => ({ summary, record: (doc) => `supply:${doc.refNo}` })
 
@@ -73,14 +71,7 @@ export const suppliesHandlers = {
 
   'supplies.monthly': (args, ctx) => monthlySummary(ctx.store, args.month),
 
-  'supplies.exportMonthly': async (args, ctx) => {
-    const summary = monthlySummary(ctx.store, args.month)
-    const lines = pageLines(ctx.store, { from: `${args.month}-01`, to: `${args.month}-31` }, EXPORT_LIMIT, 0, 'asc').map(toLine)
-    const at = ctx.now()
-    const bytes = await monthlyWorkbook(summary, lines, { community: loadSettings(ctx.store).communityName, actor: ctx.session.actor, at })
-    ctx.write({ summary: `导出物资台账 ${args.month}（${summary.rows.length} 种物资，${lines.length} 条明细）`, detail: { month: args.month } }, () => undefined)
-    return { fileName: `物资台账-${args.month.replace('-', '年')}月.xlsx`, bytes }
-  },
+  'supplies.exportMonthly': (args, ctx) => runExport(ctx, suppliesExport, args),
 
   'supplies.campaigns': (_args, ctx) => listCampaigns(ctx.store).map(toCampaignView),
 

@@ -1,5 +1,4 @@
 import type { VolunteerView, VolunteersApi } from '../../../shared/contract'
-import { localIsoDate } from '../../../shared/domain/dates'
 import { maskPhone } from '../../../shared/domain/mask'
 import type { VolunteerInput } from '../../../shared/schemas/volunteers'
 import { VOLUNTEER_KIND_LABELS } from '../../../shared/schemas/volunteers'
@@ -7,9 +6,9 @@ import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../context'
 import type { Db } from '../kit/db'
 import type { VolunteerRecord } from './volunteers.repo'
-import { volunteersWorkbook, filterText } from './volunteers-export'
-import { loadSettings } from '../settings/settings.service'
-import { getVolunteerRow, gridExists, gridName, hoursOfMonth, insertVolunteer, listVolunteerRows, liveResident, updateVolunteer, volunteerOfResident } from './volunteers.repo'
+import { runExport } from '../excel/export/engine'
+import { volunteersExport } from './volunteers.export'
+import { getVolunteerRow, gridExists, hoursOfMonth, insertVolunteer, listVolunteerRows, liveResident, updateVolunteer, volunteerOfResident } from './volunteers.repo'
 
 export const toVolunteerView = (r: VolunteerRecord): VolunteerView => ({
   id: r.id,
@@ -74,12 +73,5 @@ export const volunteersHandlers = {
 
   'volunteers.hours': (args, ctx) => hoursOfMonth(ctx.store, args.month).map((r) => ({ ...r, shifts: Number(r.shifts), absences: Number(r.absences), minutes: Number(r.minutes) })),
 
-  'volunteers.export': async (args, ctx) => {
-    const rows = listVolunteerRows(ctx.store, args).map(toVolunteerView)
-    const filter = filterText(args, args.gridId ? gridName(ctx.store, args.gridId) : null)
-    const bytes = await volunteersWorkbook(rows, { communityName: loadSettings(ctx.store).communityName, filter, actor: ctx.session.actor, at: ctx.now() })
-    ctx.write({ summary: `导出志愿者花名册，${rows.length} 人${filter ? `（${filter}）` : ''}` }, () => undefined)
-    const stamp = localIsoDate(ctx.now()).replaceAll('-', '')
-    return { fileName: `志愿者花名册-${stamp}.xlsx`, bytes }
-  }
+  'volunteers.export': (args, ctx) => runExport(ctx, volunteersExport, args)
 } satisfies Handlers<VolunteersApi>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { methods } from '../../../shared/contract'
+import type { Permission } from '../../../shared/contract/types'
 import type { Method } from '../../../shared/contract'
 import { ROLE_PERMISSIONS, ROLES } from '../../../shared/domain/roles'
 import type { Role } from '../../../shared/domain/roles'
@@ -43,12 +44,21 @@ const cases = ROLES.flatMap((role) =>
 describe('role x method', () => {
   it.each(cases)('%s -> %s', async (role, method) => {
     const spec = methods[method]
-    const may = spec.permission === 'public' || ROLE_PERMISSIONS[role].includes(spec.permission)
+    const has = (p: Permission) => ROLE_PERMISSIONS[role].includes(p)
+    // The engine's one export rule: the domain's view permission (the method's) and data.export.
+    const passesDispatch = spec.permission === 'public' || has(spec.permission)
+    const may = passesDispatch && (spec.kind !== 'export' || has('data.export'))
     const auditBefore = backend.count('audit_log')
     const journalBefore = backend.store.info().journalRecords
     const envelope = await backend.callAs(tokens.get(role) ?? null, method, {})
     if (may) {
       expect(envelope.ok || !['FORBIDDEN', 'UNAUTHORIZED'].includes(envelope.error.code)).toBe(true)
+    } else if (passesDispatch) {
+      // An export its domain's viewers may not take out (no data.export): refused by the engine, or
+      // earlier for arguments it never got; either way nothing is written.
+      expect(envelope.ok).toBe(false)
+      expect(backend.count('audit_log')).toBe(auditBefore)
+      expect(backend.store.info().journalRecords).toBe(journalBefore)
     } else {
       expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: `您没有“${spec.title}”的权限。` } })
       expect(backend.count('audit_log')).toBe(auditBefore)
@@ -64,10 +74,10 @@ describe('role x method', () => {
     const writes = (Object.keys(methods) as Method[]).filter(
       (m) => methods[m].kind === 'mutation' && ROLE_PERMISSIONS.readonly.includes(methods[m].permission)
     )
-    // Exports are mutations only because each one is written to the audit trail.
-    const changes = writes.filter((m) => !/\.export|Export$/.test(m))
-    expect(changes.sort()).toEqual(['auth.changePassword', 'auth.logout'])
+    expect(writes.sort()).toEqual(['auth.changePassword', 'auth.logout'])
     expect(ROLE_PERMISSIONS.readonly).not.toContain('register.reveal')
+    // Views and prints, exports nothing: every export needs data.export besides its domain's view.
+    expect(ROLE_PERMISSIONS.readonly).not.toContain('data.export')
   })
 
   it('refuses every non-public method without a session', async () => {

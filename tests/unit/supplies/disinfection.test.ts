@@ -108,7 +108,10 @@ describe('places and the log through dispatch', () => {
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer)
     const ws = workbook.getWorksheet('消杀记录')!
-    expect((ws.getRow(5).values as unknown[]).slice(1, 10)).toEqual([1, page.rows[0]?.doneAt, '3栋楼道', '楼道', '3栋', '含氯消毒液', '含氯 500 mg/L', '喷洒', '刘师傅'])
+    // The time a clerk typed is the wall clock: the cell shows exactly it (exceljs reads the cell back as that time in UTC).
+    const doneAt = new Date(`${page.rows[0]?.doneAt.replace(' ', 'T')}:00Z`)
+    expect((ws.getRow(5).values as unknown[]).slice(1, 10)).toEqual([1, doneAt, '3栋楼道', '楼道', '3栋', '含氯消毒液', '含氯 500 mg/L', '喷洒', '刘师傅'])
+    expect(ws.getCell('B5').numFmt).toBe('yyyy-mm-dd hh:mm')
     // Text a clerk typed stays text, never a formula.
     expect(ws.getCell('K5').value).toBe('=cmd|calc')
     expect(ws.getCell('K5').numFmt).toBe('@')
