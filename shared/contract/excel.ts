@@ -199,8 +199,8 @@ export const excelMethods = {
   'excel.inspectTemplate': { args: excelInspectTemplateArgs, kind: 'query', permission: 'data.import', title: '读取报表模板' },
   'excel.registerTemplate': { args: excelRegisterTemplateArgs, kind: 'mutation', permission: 'data.import', title: '登记报表模板' },
   'excel.deleteTemplate': { args: excelTemplateIdArgs, kind: 'mutation', permission: 'data.import', title: '删除报表模板' },
-  'excel.fillTemplate': { args: excelFillArgs, kind: 'mutation', permission: 'data.export', title: '填写报表' },
-  'excel.fillTemplateFull': { args: excelFillFullArgs, kind: 'mutation', permission: 'data.exportFull', title: '填写报表（完整号码）' }
+  'excel.fillTemplate': { args: excelFillArgs, kind: 'export', permission: 'data.export', title: '填写报表' },
+  'excel.fillTemplateFull': { args: excelFillFullArgs, kind: 'export', permission: 'data.exportFull', title: '填写报表（完整号码）' }
 } satisfies MethodTable<ExcelApi>
 
 export type { ExportListKey, ImportTargetKey, OnExisting } from '../schemas/excel'

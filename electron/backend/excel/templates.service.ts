@@ -14,7 +14,8 @@ import { columnLetter } from './cells'
 import type { SheetData } from './cells'
 import { deleteTemplate, getTemplate, insertTemplate, listTemplates } from './excel.repo'
 import { EXPORT_SOURCES } from './export-sources'
-import { describeFilter, stamp } from './export.service'
+import { listSource, stamp } from './export.service'
+import { mayExport } from './export/engine'
 import { detectHeader, headerOver, isSkippedSheet } from './header'
 import { sheetInfos } from './import.service'
 import { readWorkbookFile } from './read-file'
@@ -139,22 +140,24 @@ async function resolve(db: Db, templateId: string): Promise<Resolved> {
   return { info: savedInfo(row), file: row.file }
 }
 
-/** One click: the template filled with the list (its filters, the caller's grids), today's date in the block. */
+/**
+ * One click: the template filled with the list (its filters, the caller's grids), today's date in
+ * the block. The engine's permission rule and audit row, like every other export.
+ */
 export async function fillTemplate(args: ExcelFillArgs, ctx: Ctx, full: { reason: string } | null): Promise<ExportedFile> {
   const { info, file } = await resolve(ctx.store, args.templateId)
+  const list = listSource(info.list)
+  if (!mayExport(ctx.session, list, full !== null)) throw new AppError('FORBIDDEN', `您没有导出“${list.label}”的权限。`, { source: list.key })
   const source = EXPORT_SOURCES[info.list]
   if (source.searchesRegister) guardDigitSearch(ctx, full ? 'excel.fillTemplateFull' : 'excel.fillTemplate', args.filter.q)
   const now = ctx.now()
   const spec: FillSpec = { sheetName: info.sheetName, headerStart: info.headerStart, headerEnd: info.headerEnd, mapping: info.mapping }
   const rows = source.rows(ctx.store, ctx.session, args.filter, now, full !== null)
   const { bytes, count } = await fillWorkbook(file, spec, source.columns, rows, { community: loadSettings(ctx.store).communityName, actor: ctx.session.actor, now }, source.alert)
-  ctx.write(
-    {
-      summary: `填写报表“${info.name}” ${count} 条（${full ? `完整号码，原因：${full.reason}` : '号码已遮盖'}）`,
-      detail: { templateId: args.templateId, filter: describeFilter(args.filter), rows: count, full: full !== null, reason: full?.reason ?? null }
-    },
-    () => undefined
-  )
+  ctx.exported({
+    summary: `填写报表“${info.name}” ${count} 条（${full ? `完整号码，原因：${full.reason}` : '号码已遮盖'}）`,
+    detail: { source: info.list, filter: { templateId: args.templateId, ...args.filter }, rows: count, format: 'xlsx', full: full !== null, reason: full?.reason ?? null }
+  })
   return { fileName: `${info.name}-${stamp(now)}.xlsx`, bytes }
 }
 

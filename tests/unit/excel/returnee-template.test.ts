@@ -99,7 +99,8 @@ describe('返程人员排查登记表 with full numbers (excel.fillTemplateFull)
   it('is refused without data.exportFull, even to a clerk who may export masked', async () => {
     b = await excelBackend()
     await seed()
-    const exporter = { accountId: 9, actor: '网格员甲', permissions: new Set(['data.export'] as const), gridScope: 'all' as const }
+    // The list's view permission and data.export: what every export asks of its caller.
+    const exporter = { accountId: 9, actor: '网格员甲', permissions: new Set(['returnees.view', 'data.export'] as const), gridScope: 'all' as const }
     expect(await b.call('excel.fillTemplate', args, exporter)).toMatchObject({ ok: true })
     expect(await b.call('excel.fillTemplateFull', { ...args, reason: '街道核对' }, exporter)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(fullAudit()).toEqual([])
@@ -128,7 +129,7 @@ describe('返程人员排查登记表 with full numbers (excel.fillTemplateFull)
     expect(ws?.getCell('F7').value).toBe(numbers.phones.join('、'))
     const audit = fullAudit()
     expect(audit.map((a) => a.summary)).toEqual(['填写报表“返程人员排查登记表” 2 条（完整号码，原因：街道核对）'])
-    expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ templateId: 'builtin:returnee-check', rows: 2, full: true, reason: '街道核对' })
+    expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ source: 'returnees', filter: { templateId: 'builtin:returnee-check' }, rows: 2, full: true, reason: '街道核对' })
     expect(JSON.stringify(audit)).not.toContain(numbers.idNumber)
   })
 })
