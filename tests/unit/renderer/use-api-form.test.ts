@@ -86,7 +86,7 @@ describe('useApiForm', () => {
   it('does not save when the form rules fail', async () => {
     const save = vi.fn(() => Promise.resolve())
     const formRef = ref({ validate: () => Promise.reject(new Error('invalid')), clearValidate: () => undefined })
-    const form = useApiForm(save, { form: formRef as unknown as Parameters<typeof useApiForm>[1]["form"] })
+    const form = useApiForm(save, { form: formRef as unknown as NonNullable<Parameters<typeof useApiForm>[1]>["form"] })
     expect(await form.submit()).toBe(false)
     expect(save).not.toHaveBeenCalled()
   })
