@@ -5,40 +5,26 @@
  */
 import { temperatureProblem } from '../domain/temperature'
 import { optionalText, pageShape, recordId, requiredText } from './common'
-import { EPISODE_KINDS, isoDay, startEpisodeShape } from './returnees'
+import { CHECK_OUTCOMES, CLOSING_STATUSES, EPISODE_KINDS, SYMPTOMS, WORKLISTS } from '../domain/observation'
+import { isoDay, startEpisodeShape } from './returnees'
 import { z } from './zod'
 
-export { EPISODE_KINDS, EPISODE_KIND_LABELS } from './returnees'
-export type { EpisodeKind } from './returnees'
-
-export const EPISODE_STATUSES = ['observing', 'released', 'hospital', 'lost'] as const
-export type EpisodeStatus = (typeof EPISODE_STATUSES)[number]
-export const EPISODE_STATUS_LABELS: Record<EpisodeStatus, string> = { observing: '观察中', released: '已解除', hospital: '转送医院', lost: '失联' }
-/** The statuses an open episode may be closed with. */
-export const CLOSING_STATUSES = ['released', 'hospital', 'lost'] as const
-export type ClosingStatus = (typeof CLOSING_STATUSES)[number]
-
-export const SYMPTOMS = ['fever', 'fatigue', 'dry_cough', 'sore_throat', 'stuffy_nose', 'runny_nose', 'diarrhea', 'dyspnea', 'smell_taste'] as const
-export type Symptom = (typeof SYMPTOMS)[number]
-export const SYMPTOM_LABELS: Record<Symptom, string> = {
-  fever: '发热',
-  fatigue: '乏力',
-  dry_cough: '干咳',
-  sore_throat: '咽痛',
-  stuffy_nose: '鼻塞',
-  runny_nose: '流涕',
-  diarrhea: '腹泻',
-  dyspnea: '呼吸困难',
-  smell_taste: '嗅味觉减退'
-}
-
-export const CHECK_OUTCOMES = ['normal', 'abnormal', 'unreachable'] as const
-export type CheckOutcome = (typeof CHECK_OUTCOMES)[number]
-export const CHECK_OUTCOME_LABELS: Record<CheckOutcome, string> = { normal: '正常', abnormal: '异常', unreachable: '未联系上' }
-
-export const WORKLISTS = ['due', 'abnormal', 'ending', 'missed'] as const
-export type Worklist = (typeof WORKLISTS)[number]
-export const WORKLIST_LABELS: Record<Worklist, string> = { due: '待测温', abnormal: '异常', ending: '今日期满', missed: '昨日漏测' }
+// The vocabulary (codes and zh-CN labels) is the domain's: shared/domain/observation.ts.
+export {
+  CHECK_OUTCOMES,
+  CHECK_OUTCOME_LABELS,
+  CLOSING_ACTION_LABELS,
+  CLOSING_STATUSES,
+  EPISODE_KINDS,
+  EPISODE_KIND_LABELS,
+  EPISODE_STATUSES,
+  EPISODE_STATUS_LABELS,
+  SYMPTOMS,
+  SYMPTOM_LABELS,
+  WORKLISTS,
+  WORKLIST_LABELS
+} from '../domain/observation'
+export type { CheckOutcome, ClosingStatus, EpisodeKind, EpisodeStatus, Symptom, Worklist } from '../domain/observation'
 
 const temperature = z
   .number({ message: '体温应为数字' })

@@ -4,6 +4,7 @@
  */
 import { splitIsoDate } from '../domain/dates'
 import { originProblem } from '../domain/regions'
+import { EPISODE_KINDS } from '../domain/observation'
 import { noteText, optionalText, pageShape, recordId, requiredText } from './common'
 import { z } from './zod'
 
@@ -13,14 +14,8 @@ export const TRANSPORT_LABELS: Record<Transport, string> = { car: '自驾', trai
 /** What the number field is called for each way of travel. */
 export const TRANSPORT_NO_LABELS: Record<Transport, string> = { car: '车牌', train: '车次', plane: '航班', bus: '车次/车牌', other: '班次' }
 
-export const EPISODE_KINDS = ['home_observation', 'home_isolation', 'central_isolation', 'health_monitoring'] as const
-export type EpisodeKind = (typeof EPISODE_KINDS)[number]
-export const EPISODE_KIND_LABELS: Record<EpisodeKind, string> = {
-  home_observation: '居家观察',
-  home_isolation: '居家隔离',
-  central_isolation: '集中隔离',
-  health_monitoring: '健康监测'
-}
+export { EPISODE_KINDS, EPISODE_KIND_LABELS } from '../domain/observation'
+export type { EpisodeKind } from '../domain/observation'
 
 export const isoDay = (label: string) =>
   z

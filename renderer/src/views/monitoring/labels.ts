@@ -1,7 +1,7 @@
 import type { EpisodeView } from '../../../../shared/contract'
-import { EPISODE_KIND_LABELS, EPISODE_STATUS_LABELS } from '../../../../shared/schemas/monitoring'
+import { EPISODE_KIND_LABELS, EPISODE_STATUS_LABELS } from '../../../../shared/domain/observation'
 
-export { CHECK_OUTCOME_LABELS, EPISODE_KIND_LABELS, EPISODE_STATUS_LABELS, SYMPTOM_LABELS, SYMPTOMS } from '../../../../shared/schemas/monitoring'
+export { CHECK_OUTCOME_LABELS, EPISODE_KIND_LABELS, EPISODE_STATUS_LABELS, SYMPTOM_LABELS, SYMPTOMS } from '../../../../shared/domain/observation'
 
 export const STATUS_TAG: Record<EpisodeView['status'], 'primary' | 'success' | 'danger' | 'info'> = {
   observing: 'primary',

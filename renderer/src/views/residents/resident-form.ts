@@ -1,6 +1,7 @@
 import type { FormItemRule } from 'element-plus'
 import type { MethodArgs, ResidentDetail } from '../../../../shared/contract'
 import { validateIdDocument } from '../../../../shared/domain'
+import { sexLabel } from '../../../../shared/domain/person'
 import type { IdDocType } from '../../../../shared/domain'
 import { residentIssues, residentShape } from '../../../../shared/schemas/residents'
 import type { KeyGroup, PersonType, Relation } from '../../../../shared/schemas/register'
@@ -51,7 +52,7 @@ export function idHint(form: ResidentForm): string {
   const doc = validateIdDocument('mainland', form.idNumber, new Date())
   if (!doc.ok || !doc.birthDate || !doc.sex) return ''
   const converted = doc.convertedFrom15 ? `，15位旧号已转为 ${doc.number}` : ''
-  return `已识别：${doc.sex === 'M' ? '男' : '女'}，出生于 ${doc.birthDate}${converted}`
+  return `已识别：${sexLabel(doc.sex)}，出生于 ${doc.birthDate}${converted}`
 }
 
 /**
