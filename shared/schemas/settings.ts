@@ -1,3 +1,4 @@
+import { DEFAULT_FEVER_THRESHOLD } from '../domain/temperature'
 import { cleanString, z } from './zod'
 import { emptyArgs } from './system'
 
@@ -45,7 +46,7 @@ export const monitoringSettingsShape = {
 }
 export type MonitoringSettings = { [K in keyof typeof monitoringSettingsShape]: number }
 export const DEFAULT_MONITORING_SETTINGS: MonitoringSettings = {
-  temperatureThreshold: 37.3,
+  temperatureThreshold: DEFAULT_FEVER_THRESHOLD,
   daysHomeObservation: 14,
   daysHomeIsolation: 14,
   daysCentralIsolation: 14,

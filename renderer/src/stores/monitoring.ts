@@ -2,6 +2,7 @@ import dayjs from 'dayjs'
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
 import type { CheckView, DailySheet, EpisodeDetail, MethodArgs, MonitoringToday, WorkerOption, WorklistPage } from '../../../shared/contract'
+import { DEFAULT_FEVER_THRESHOLD } from '../../../shared/domain/temperature'
 import type { Worklist } from '../../../shared/schemas/monitoring'
 import { call } from '../api'
 
@@ -13,7 +14,7 @@ export interface WorklistQuery {
   pageSize: number
 }
 
-const emptyPage = (): WorklistPage => ({ rows: [], total: 0, page: 1, pageSize: 50, day: '', threshold: 37.3 })
+const emptyPage = (): WorklistPage => ({ rows: [], total: 0, page: 1, pageSize: 50, day: '', threshold: DEFAULT_FEVER_THRESHOLD })
 
 export const useMonitoringStore = defineStore('monitoring', () => {
   const query = reactive<WorklistQuery>({ list: 'due', day: dayjs().format('YYYY-MM-DD'), worker: '', page: 1, pageSize: 50 })
