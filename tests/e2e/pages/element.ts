@@ -25,3 +25,24 @@ export async function choose(page: Page, select: Locator, text: string, option =
 export async function success(page: Page, text: string): Promise<void> {
   await page.locator('.el-message--success', { hasText: text }).first().waitFor()
 }
+
+/**
+ * Picks several options of a multiple el-select by clicking them in its dropdown (for selects
+ * that do not filter by typing), then closes the dropdown again by clicking the select.
+ */
+export async function pickMany(page: Page, select: Locator, options: string[]): Promise<void> {
+  await select.click()
+  for (const option of options) await page.locator('.el-select-dropdown__item:visible').getByText(option, { exact: true }).click()
+  await select.click()
+  await page.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden' })
+}
+
+/** Ticks the boxes of an el-checkbox-group by their labels. */
+export async function tick(group: Locator, labels: string[]): Promise<void> {
+  for (const label of labels) await group.getByText(label, { exact: true }).click()
+}
+
+/** The texts of the el-select's chosen tags (a multiple select), as shown. */
+export async function chosenTags(select: Locator): Promise<string[]> {
+  return (await select.locator('.el-select__tags-text').allTextContents()).map((t) => t.trim())
+}

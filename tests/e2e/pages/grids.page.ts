@@ -11,16 +11,26 @@ export class GridsPage {
     this.detail = page.getByTestId('grid-detail')
   }
 
-  /** Creates a grid from the list page; resolves on the new grid's page. */
-  async create(name: string, leader: { name: string; phone: string }): Promise<void> {
+  /** Creates a grid from the list page, with 添加网格员 once a worker; resolves on the new grid's page. */
+  async create(name: string, leader: { name: string; phone: string }, workers: { name: string; phone: string }[] = []): Promise<void> {
     await this.list.getByTestId('grid-new').click()
     const form = this.page.getByTestId('grid-form')
     await inputOf(form, 'grid-name').fill(name)
     await inputOf(form, 'grid-leader-name').fill(leader.name)
     await inputOf(form, 'grid-leader-phone').fill(leader.phone)
+    for (const [i, worker] of workers.entries()) {
+      await form.getByTestId('grid-add-worker').click()
+      await inputOf(form, `grid-worker-name-${i}`).fill(worker.name)
+      await inputOf(form, `grid-worker-phone-${i}`).fill(worker.phone)
+    }
     await this.page.getByTestId('grid-save').click()
     await success(this.page, `已保存 ${name}`)
     await this.detail.getByTestId('grid-title').filter({ hasText: name }).waitFor()
+  }
+
+  /** 网格员 on a grid's page, as shown: '姓名 电话、姓名 电话'. */
+  async workersText(): Promise<string> {
+    return ((await this.detail.getByTestId('grid-workers').textContent()) ?? '').trim()
   }
 
   /** 划入楼栋 on a grid's page: a compound (new or known) and its buildings. */

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
-import { choose, inputOf, openDropdownItem, success } from './element'
+import { choose, inputOf, openDropdownItem, success, tick } from './element'
 
 export interface MemberValues {
   name: string
@@ -7,6 +7,8 @@ export interface MemberValues {
   phone?: string
   /** Label of 与户主关系, e.g. 户主, 配偶, 子女. */
   relation: string
+  /** Labels of 重点人群 to tick, e.g. 独居老人, 慢性病. */
+  keyGroups?: string[]
 }
 
 /** 住户: the list, the new-household drawer and a household's page with its members. */
@@ -35,6 +37,12 @@ export class HouseholdsPage {
     await this.detail.getByTestId('household-title').filter({ hasText: `${address.building} ${address.unit} ${address.room}` }).waitFor()
   }
 
+  /** Opens a household from the list by (part of) its address; resolves on its page. */
+  async open(address: string): Promise<void> {
+    await this.list.getByTestId('households-table').locator('.el-table__body tr', { hasText: address }).first().click()
+    await this.detail.getByTestId('household-title').filter({ hasText: address }).waitFor()
+  }
+
   /** 添加成员 on the household's page. */
   async addMember(member: MemberValues): Promise<void> {
     await this.detail.getByTestId('member-add').click()
@@ -44,6 +52,7 @@ export class HouseholdsPage {
     if (member.phone) await inputOf(form, 'resident-phone').fill(member.phone)
     await form.getByTestId('resident-relation').click()
     await openDropdownItem(this.page, member.relation).click()
+    if (member.keyGroups) await tick(form.getByTestId('resident-tags'), member.keyGroups)
     await this.page.getByTestId('resident-save').click()
     await success(this.page, `已登记 ${member.name}`)
     await this.memberRow(member.name).waitFor()
@@ -69,6 +78,17 @@ export class HouseholdsPage {
 
   memberRow(name: string): Locator {
     return this.members.locator('.el-table__body tr', { hasText: name })
+  }
+
+  /** The 重点人群 tags shown in a member's row. */
+  async memberTags(name: string): Promise<string[]> {
+    return (await this.memberRow(name).locator('.el-tag').allTextContents()).map((t) => t.trim())
+  }
+
+  /** Opens a member's own page (居民) from the household's member list. */
+  async openMember(name: string): Promise<void> {
+    await this.memberRow(name).getByTestId('resident-name').click()
+    await this.page.getByTestId('resident-detail').locator('.page-title', { hasText: name }).waitFor()
   }
 
   async memberNames(): Promise<string[]> {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
-import { success } from './element'
+import { success, tick } from './element'
 
 /** 居民: the search-as-you-type list, and a person's page (reveal, delete). */
 export class ResidentsPage {
@@ -85,5 +85,19 @@ export class ResidentsPage {
       id: ((await this.detail.getByTestId('resident-id').textContent()) ?? '').trim(),
       phones: ((await this.detail.getByTestId('resident-phones').textContent()) ?? '').trim()
     }
+  }
+
+  /** The 重点人群 tags on the person's page. */
+  async keyGroups(): Promise<string[]> {
+    return (await this.detail.getByTestId('resident-tag').allTextContents()).map((t) => t.trim())
+  }
+
+  /** 修改 on the person's page: ticks or unticks the 重点人群 boxes by label and saves. */
+  async toggleKeyGroups(labels: string[]): Promise<void> {
+    await this.detail.getByTestId('resident-edit').click()
+    const form = this.page.getByTestId('resident-form')
+    await tick(form.getByTestId('resident-tags'), labels)
+    await this.page.getByTestId('resident-save').click()
+    await success(this.page, '已保存')
   }
 }

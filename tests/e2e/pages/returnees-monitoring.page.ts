@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
+import { chosenTags, pickMany } from './element'
 import { ExportControl } from './excel.page'
 import { setDate } from './returnees.page'
 
@@ -36,6 +37,31 @@ export class MonitoringPage {
     await this.page.keyboard.type(evening)
     await this.page.keyboard.press('Enter')
     await row.locator('.done').waitFor()
+  }
+
+  /**
+   * One person's check with the mouse: types the morning temperature, picks the 症状 in the
+   * row's multi-select, clicks 保存; resolves when the row shows it saved.
+   */
+  async checkWithSymptoms(name: string, morning: string, symptoms: string[]): Promise<void> {
+    const row = this.row(name)
+    await row.getByTestId('check-morning').fill(morning)
+    await pickMany(this.page, row.getByTestId('check-symptoms'), symptoms)
+    await row.getByTestId('check-save').click()
+    await row.locator('.done').waitFor()
+  }
+
+  /** The 症状 chosen in a person's row of the 待测温 grid, as its tags show them (collapsed: '+ 1'). */
+  symptomTags(name: string): Promise<string[]> {
+    return chosenTags(this.row(name).getByTestId('check-symptoms'))
+  }
+
+  /** A person's row in one of the read-only worklists (异常, 期满, 漏测), as text. */
+  async worklistRow(list: 'abnormal' | 'ending' | 'missed', name: string): Promise<string> {
+    await this.tab(list)
+    const row = this.page.getByTestId(`worklist-${list}`).locator('.el-table__body tr', { hasText: name }).first()
+    await row.waitFor()
+    return row.innerText()
   }
 
   async isRed(name: string): Promise<boolean> {
