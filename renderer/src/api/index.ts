@@ -48,5 +48,8 @@ export function onBackendEvent(listener: (event: BackendEvent) => void): () => v
 /** The message to show a clerk for any failure. */
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message
+  // Not an answer from the backend (an argument the bridge could not send, a bug in the page):
+  // the clerk gets the generic message, the console (and every e2e test) gets the cause.
+  console.error('[守望] 操作没有完成：', error)
   return '操作没有完成，请重试。'
 }
