@@ -2,6 +2,7 @@ import type { Checkpoint, CheckpointsApi, PassView } from '../../../shared/contr
 import { CHECKPOINT_KIND_LABELS } from '../../../shared/domain/gate'
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../context'
+import { liveCheckpoint } from './checkpoints.service'
 import type { Db } from '../kit/db'
 import type { CheckpointRecord, PassRecord } from './checkpoints.repo'
 import {
@@ -38,13 +39,6 @@ export const toPassView = (r: PassRecord): PassView => ({
   issuedAt: r.issued_at,
   revoked: r.revoked_at !== null
 })
-
-export function liveCheckpoint(db: Db, id: number): CheckpointRecord {
-  const row = getCheckpoint(db, id)
-  if (!row) throw new AppError('NOT_FOUND', '找不到这个卡口。', { id })
-  if (row.retired_at) throw new AppError('RULE_VIOLATION', `卡口“${row.name}”已撤销。`, { id })
-  return row
-}
 
 function assertNameFree(db: Db, name: string, selfId: number | null): void {
   const other = liveCheckpointNamed(db, name)

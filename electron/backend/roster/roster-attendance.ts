@@ -4,7 +4,7 @@ import { DAY_MINUTES, parseHhmm, shiftDuration } from '../../../shared/domain/ro
 import { AppError } from '../../../shared/errors'
 import type { RosterAttend } from '../../../shared/schemas/roster'
 import type { Ctx } from '../context'
-import { requireVolunteer } from '../volunteers/volunteers.handlers'
+import { requireVolunteer } from '../volunteers/volunteers.service'
 import { getAssignment, upsertAttendance } from './roster.repo'
 import { liveTemplate, mondayOf } from './roster.service'
 

@@ -4,7 +4,7 @@ import { maskPhone } from '../../../shared/domain/mask'
 import { WEEK_DAYS, autoFill, cellLabel, hhmm, placementProblems } from '../../../shared/domain/roster-rules'
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../context'
-import { requireVolunteer } from '../volunteers/volunteers.handlers'
+import { requireVolunteer } from '../volunteers/volunteers.service'
 import { attend } from './roster-attendance'
 import { runExport } from '../excel/export/engine'
 import { rosterExport } from './roster.export'
@@ -13,7 +13,7 @@ import {
   liveTemplates, readRosterSettings, retireTemplate, rosterPeople, saveRosterSettings, setLead, templateNamed, updateTemplate
 } from './roster.repo'
 import { liveTemplate, loadWeek, mondayOf, ruleInput, templateValues, toShiftTemplate, weekSeed } from './roster.service'
-import { liveCheckpoint } from '../checkpoints/checkpoints.handlers'
+import { liveCheckpoint } from '../checkpoints/checkpoints.service'
 
 function assertNameFree(db: Parameters<typeof templateNamed>[0], checkpointId: number, name: string, selfId: number | null): void {
   const other = templateNamed(db, checkpointId, name)

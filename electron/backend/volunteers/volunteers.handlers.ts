@@ -4,11 +4,12 @@ import type { VolunteerInput } from '../../../shared/schemas/volunteers'
 import { VOLUNTEER_KIND_LABELS } from '../../../shared/schemas/volunteers'
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../context'
+import { requireVolunteer } from './volunteers.service'
 import type { Db } from '../kit/db'
 import type { VolunteerRecord } from './volunteers.repo'
 import { runExport } from '../excel/export/engine'
 import { volunteersExport } from './volunteers.export'
-import { getVolunteerRow, gridExists, hoursOfMonth, insertVolunteer, listVolunteerRows, liveResident, updateVolunteer, volunteerOfResident } from './volunteers.repo'
+import { gridExists, hoursOfMonth, insertVolunteer, listVolunteerRows, liveResident, updateVolunteer, volunteerOfResident } from './volunteers.repo'
 
 export const toVolunteerView = (r: VolunteerRecord): VolunteerView => ({
   id: r.id,
@@ -28,12 +29,6 @@ export const toVolunteerView = (r: VolunteerRecord): VolunteerView => ({
   startDate: r.startDate,
   notes: r.notes
 })
-
-export function requireVolunteer(db: Db, id: number): VolunteerRecord {
-  const row = getVolunteerRow(db, id)
-  if (!row) throw new AppError('NOT_FOUND', '找不到这位志愿者。', { id })
-  return row
-}
 
 /** The links a volunteer refers to must exist, and a resident is on the roster once. */
 function checkLinks(db: Db, v: VolunteerInput, selfId: number | null): void {

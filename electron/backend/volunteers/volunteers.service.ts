@@ -1,0 +1,11 @@
+import { AppError } from '../../../shared/errors'
+import type { Db } from '../kit/db'
+import { getVolunteerRow } from './volunteers.repo'
+import type { VolunteerRecord } from './volunteers.repo'
+
+/** The volunteers domain's face to others (the roster): a volunteer on the roll. */
+export function requireVolunteer(db: Db, id: number): VolunteerRecord {
+  const row = getVolunteerRow(db, id)
+  if (!row) throw new AppError('NOT_FOUND', '找不到这位志愿者。', { id })
+  return row
+}
