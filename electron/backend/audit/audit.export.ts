@@ -1,6 +1,6 @@
 import { localIsoDate } from '../../../shared/domain'
 import type { AuditExportArgs } from '../../../shared/schemas/audit'
-import type { ExportColumn, ExportSource } from '../excel/export/types'
+import type { ExportColumn, ExportSource } from '../kit/export-source'
 import { pageAudit } from './audit.repo'
 import { toQuery, toView } from './audit.view'
 

@@ -2,7 +2,7 @@ import type { MethodArgs } from '../../../shared/contract'
 import { localIsoDate as localDay } from '../../../shared/domain/dates'
 import { AppError } from '../../../shared/errors'
 import { DISINFECT_METHOD_LABELS, PLACE_KIND_LABELS } from '../../../shared/schemas/disinfection'
-import type { ExportColumn, ExportSource } from '../excel/export/types'
+import type { ExportColumn, ExportSource } from '../kit/export-source'
 import { pageLogs } from './disinfection.repo'
 import { toLogView } from './disinfection.service'
 

@@ -1,11 +1,12 @@
+import type { CellOut, SourceColumn } from '../kit/export-source'
 import { wallClockCell } from './export/cells'
 import type { CellKind } from './export/types'
 import { writeBook } from './export/writer'
 
-/** The kinds the list sources of the register, returnees and monitoring declare ('code': number text, masked by the source). */
-export type ColumnKind = 'text' | 'code' | 'date' | 'number'
+export type { CellOut } from '../kit/export-source'
 
-export type CellOut = string | number | null
+/** The kinds the list sources of the register, returnees and monitoring declare ('code': number text, masked by the source). */
+export type ColumnKind = SourceColumn['kind']
 
 /** A list source's kind as the one writer's cell kind: their numbers arrive masked (or full) already. */
 export function cellKind(kind: ColumnKind): CellKind {

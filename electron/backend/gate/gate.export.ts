@@ -2,7 +2,7 @@ import { GATE_ACTION_LABELS, GATE_DIRECTION_LABELS, GATE_WHO_LABELS } from '../.
 import type { MethodArgs } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import { getCheckpoint } from '../checkpoints/checkpoints.repo'
-import type { ExportColumn, ExportSource } from '../excel/export/types'
+import type { ExportColumn, ExportSource } from '../kit/export-source'
 import { entryPage } from './gate.repo'
 import { toEntryView } from './gate.service'
 

@@ -1,7 +1,7 @@
 import type { MethodArgs } from '../../../shared/contract'
 import { formatZhDate } from '../../../shared/domain/dates'
 import { WEEKDAY_LABELS, hhmm } from '../../../shared/domain/roster-rules'
-import type { ExportColumn, ExportSheet, ExportSource } from '../excel/export/types'
+import type { ExportColumn, ExportSheet, ExportSource } from '../kit/export-source'
 import { readRosterSettings } from './roster.repo'
 import { loadWeek } from './roster.service'
 

@@ -3,7 +3,7 @@ import { localIsoDate } from '../../../shared/domain/dates'
 import { PERIODS, PERIOD_LABELS, WEEKDAY_LABELS } from '../../../shared/domain/roster-rules'
 import type { VolunteersListArgs } from '../../../shared/schemas/volunteers'
 import { POLITICS_LABELS, VOLUNTEER_KIND_LABELS, VOLUNTEER_STATUS_LABELS } from '../../../shared/schemas/volunteers'
-import type { ExportColumn, ExportSource } from '../excel/export/types'
+import type { ExportColumn, ExportSource } from '../kit/export-source'
 import { gridName, listVolunteerRows } from './volunteers.repo'
 
 const COLUMNS: ExportColumn[] = [

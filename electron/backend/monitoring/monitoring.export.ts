@@ -2,11 +2,10 @@ import { localIsoDate } from '../../../shared/domain'
 import { daysBetween } from '../../../shared/domain/dates'
 import { isFlagged } from '../../../shared/domain/observation'
 import { CHECK_OUTCOME_LABELS, EPISODE_KIND_LABELS, EPISODE_STATUS_LABELS, SYMPTOMS, SYMPTOM_LABELS } from '../../../shared/schemas/monitoring'
-import type { ObservationCursor, ObservationRow } from './export-sources.repo'
-import { observationRows } from './export-sources.repo'
-import { PERSON_COLUMNS, personValues } from './person-values'
-import type { ExportSource } from './export-sources'
-import type { CellOut } from './export-writer'
+import type { CellOut, ListSource } from '../kit/export-source'
+import { PERSON_COLUMNS, personValues } from '../residents/person-values'
+import type { ObservationCursor, ObservationRow } from './monitoring-export.repo'
+import { observationRows } from './monitoring-export.repo'
 
 const PAGE = 2000
 
@@ -55,7 +54,7 @@ function values(r: ObservationRow, today: string, full: boolean): Record<string,
  * 居家观察台账: one row per observation episode, oldest start first as the paper ledger is kept,
  * with the latest daily check beside it. Open episodes only unless filter.includeClosed.
  */
-export const observations: ExportSource = {
+export const observationsExport: ListSource = {
   key: 'observations',
   title: '居家观察台账',
   columns: [

@@ -1,18 +1,17 @@
 import type { Sex } from '../../../shared/domain'
 import { personCells } from '../../../shared/domain/person'
-import { phonesOf } from '../residents/residents.view'
-import type { SourceColumn } from './export-sources'
-import type { CellOut } from './export-writer'
+import type { CellOut, SourceColumn } from '../kit/export-source'
+import { phonesOf } from './residents.view'
 
 /** Who the row is about, as the street office's forms list a person: shared by the returnee and observation lists. */
 export const PERSON_COLUMNS: SourceColumn[] = [
-    { key: 'name', label: '姓名', kind: 'text', width: 10 },
-    { key: 'sex', label: '性别', kind: 'text', width: 6 },
-    { key: 'age', label: '年龄', kind: 'number', width: 6 },
-    { key: 'idNumber', label: '身份证号码', kind: 'code', width: 21 },
-    { key: 'phone', label: '联系电话', kind: 'code', width: 15 },
-    { key: 'address', label: '现住址', kind: 'text', width: 26 },
-    { key: 'grid', label: '网格', kind: 'text', width: 10 },
+  { key: 'name', label: '姓名', kind: 'text', width: 10 },
+  { key: 'sex', label: '性别', kind: 'text', width: 6 },
+  { key: 'age', label: '年龄', kind: 'number', width: 6 },
+  { key: 'idNumber', label: '身份证号码', kind: 'code', width: 21 },
+  { key: 'phone', label: '联系电话', kind: 'code', width: 15 },
+  { key: 'address', label: '现住址', kind: 'text', width: 26 },
+  { key: 'grid', label: '网格', kind: 'text', width: 10 }
 ]
 
 /** The person's side of an exported row, as the export queries select it. */
