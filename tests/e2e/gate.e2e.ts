@@ -1,6 +1,8 @@
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { computeCheckChar } from '../../shared/domain/id-card'
 import { E2E_ADMIN } from './pages/auth.page'
+import { GateDayPage } from './pages/gate-day.page'
 import { GatePage } from './pages/gate.page'
 import { LoginPage } from './pages/login.page'
 import { ShellPage } from './pages/shell.page'
@@ -120,5 +122,22 @@ describe('gate registration (逢人必测) at the keyboard', () => {
     expect(summary.counts.abnormal).toBe(1)
     await app.page.getByTestId('gate-today').filter({ hasText: '体温异常 1' }).waitFor()
     expect(app.consoleErrors.filter((line) => !/status of 4(01|03|22)/.test(line))).toEqual([])
+  })
+
+  it('exports the 出入登记表 with the times the day view shows, the fever in red', async () => {
+    const dayView = new GateDayPage(app.page)
+    await dayView.open()
+    const onScreen = await dayView.times()
+    const file = await dayView.exportDay()
+    expect(file.name).toMatch(/^出入登记表-全部卡口-\d{8}\.xlsx$/)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer)
+    const sheet = workbook.getWorksheet('出入登记表')
+    // Oldest first in the file; each 时间 cell reads as the clock on screen (the office's wall clock, not UTC).
+    const pad = (n: number) => String(n).padStart(2, '0')
+    const times = [5, 6, 7, 8, 9].map((r) => sheet?.getCell(`A${r}`).value).map((v) => (v instanceof Date ? `${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}` : String(v)))
+    expect(times).toEqual([...onScreen].reverse())
+    const fever = [5, 6, 7, 8, 9].find((r) => sheet?.getCell(`I${r}`).value === 38.2)
+    expect(sheet?.getCell(`E${fever}`).font?.color?.argb).toBe('FFC00000')
   })
 })
