@@ -120,7 +120,7 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
         exported = note
       },
       write<T>(note: AuditNote<T>, fn: (tx: Tx) => T): T {
-        if (spec.kind !== 'mutation') throw new Error(`${method} is a ${spec.kind} and may not write`)
+        if (spec.kind !== 'mutation') throw new Error(`${method} is ${spec.kind === 'export' ? 'an export' : 'a query'} and may not write`)
         if (spec.paced && inSerial === 0) throw new Error(`${method} is paced: it writes only inside ctx.serial`)
         return deps.store.transaction((tx) => {
           const result = fn(tx)
