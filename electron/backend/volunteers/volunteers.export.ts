@@ -1,6 +1,7 @@
 import type { MethodArgs } from '../../../shared/contract'
 import { localIsoDate } from '../../../shared/domain/dates'
 import { PERIODS, PERIOD_LABELS, WEEKDAY_LABELS } from '../../../shared/domain/roster-rules'
+import { sexLabel } from '../../../shared/domain/person'
 import type { VolunteersListArgs } from '../../../shared/schemas/volunteers'
 import { POLITICS_LABELS, VOLUNTEER_KIND_LABELS, VOLUNTEER_STATUS_LABELS } from '../../../shared/schemas/volunteers'
 import type { ExportColumn, ExportSource } from '../kit/export-source'
@@ -71,7 +72,7 @@ export const volunteersExport: ExportSource<MethodArgs<'volunteers.export'>> = {
             cells: [
               i + 1,
               v.name,
-              v.sex === 'M' ? '男' : v.sex === 'F' ? '女' : '',
+              sexLabel(v.sex),
               v.phone,
               VOLUNTEER_KIND_LABELS[v.kind],
               POLITICS_LABELS[v.politics],
