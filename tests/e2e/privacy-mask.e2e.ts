@@ -81,6 +81,20 @@ describe('privacy: masked views never complete a masked number', () => {
     expect(await residents.find(ID.slice(-4))).toEqual(['刘芳'])
   })
 
+  it('只读: the day view, the roster and the volunteers are shown without an export (every export needs data.export)', async () => {
+    const pages: [string, string, string][] = [
+      ['出入记录', 'gate-day-page', 'gate-export'],
+      ['排班', 'roster-page', 'roster-export'],
+      ['志愿者', 'volunteers-page', 'volunteer-export']
+    ]
+    for (const [title, pageId, exportId] of pages) {
+      await shell.navigate(title)
+      await app.page.getByTestId(pageId).waitFor()
+      expect(await app.page.getByTestId(exportId).count(), title).toBe(0)
+    }
+    expect((await app.api('gate.export', { day: '2026-02-03' })).envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您没有导出“出入登记表”的权限。' } })
+  })
+
   it('网格员: the masked export has the birth year and the age by year beside the masked ID', async () => {
     await shell.logout()
     await login.firstLogin('wangge', 'Grid#2026abc', 'Grid#2026own')
