@@ -3,39 +3,22 @@
  * Quantities are whole numbers in the item's own unit, so every sum is exact.
  */
 import { noteText, optionalText, pageShape, recordId, requiredText } from './common'
+import { COUNTERPART_KINDS, LEDGER_KINDS, RECEIVE_SOURCES, SUPPLY_CATEGORIES } from '../domain/supplies'
 import { z } from './zod'
 
-export const SUPPLY_CATEGORIES = ['protective', 'disinfectant', 'testing', 'living', 'medicine'] as const
-export type SupplyCategory = (typeof SUPPLY_CATEGORIES)[number]
-export const SUPPLY_CATEGORY_LABELS: Record<SupplyCategory, string> = {
-  protective: '防护用品',
-  disinfectant: '消杀用品',
-  testing: '检测设备',
-  living: '生活物资',
-  medicine: '药品'
-}
-
-export const LEDGER_KINDS = ['in', 'out', 'count', 'loss'] as const
-export type LedgerKind = (typeof LEDGER_KINDS)[number]
-export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = { in: '入库', out: '出库', count: '盘点调整', loss: '报损' }
-
-export const RECEIVE_SOURCES = ['allocated', 'purchase', 'donation', 'transfer'] as const
-export type ReceiveSource = (typeof RECEIVE_SOURCES)[number]
-export const RECEIVE_SOURCE_LABELS: Record<ReceiveSource, string> = {
-  allocated: '街道下拨',
-  purchase: '采购',
-  donation: '捐赠',
-  transfer: '调拨'
-}
-
-export const COUNTERPART_KINDS = ['checkpoint', 'volunteer', 'household', 'other'] as const
-export type CounterpartKind = (typeof COUNTERPART_KINDS)[number]
-export const COUNTERPART_KIND_LABELS: Record<CounterpartKind, string> = {
-  checkpoint: '卡口',
-  volunteer: '志愿者',
-  household: '住户',
-  other: '其他'
-}
+// The vocabulary (codes and zh-CN labels) is the domain's: shared/domain/supplies.ts.
+export {
+  COUNTERPART_KINDS,
+  COUNTERPART_KIND_LABELS,
+  LEDGER_ACTION_LABELS,
+  LEDGER_KINDS,
+  LEDGER_KIND_LABELS,
+  RECEIVE_SOURCES,
+  RECEIVE_SOURCE_LABELS,
+  SUPPLY_CATEGORIES,
+  SUPPLY_CATEGORY_LABELS
+} from '../domain/supplies'
+export type { CounterpartKind, LedgerKind, ReceiveSource, SupplyCategory } from '../domain/supplies'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')

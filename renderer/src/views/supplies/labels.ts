@@ -1,9 +1,5 @@
 import type { LedgerLine } from '../../../../shared/contract'
-import { COUNTERPART_KIND_LABELS, LEDGER_KIND_LABELS, RECEIVE_SOURCE_LABELS } from '../../../../shared/schemas/supplies'
-
-export type BookingMode = 'in' | 'out' | 'count' | 'loss'
-
-export const MODE_TITLES: Record<BookingMode, string> = { in: '入库', out: '出库', count: '盘点', loss: '报损' }
+import { COUNTERPART_KIND_LABELS, LEDGER_KIND_LABELS, RECEIVE_SOURCE_LABELS } from '../../../../shared/domain/supplies'
 
 export function kindText(line: LedgerLine): string {
   return line.reversesId !== null ? `${LEDGER_KIND_LABELS[line.kind]}（冲正）` : LEDGER_KIND_LABELS[line.kind]
