@@ -1,5 +1,5 @@
 import type { Method } from '../../shared/contract'
-import { isMethod, methods } from '../../shared/contract'
+import { domainOfMethod, isMethod, methods } from '../../shared/contract'
 import { PASSWORD_CHANGE_METHODS } from '../../shared/contract/auth'
 import type { BackendEvent, MethodSpec } from '../../shared/contract/types'
 import { AppError, badArgsBody } from '../../shared/errors'
@@ -139,7 +139,8 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
       if (spec.kind === 'export') auditExport(method, session, exported)
       return result
     } finally {
-      if (wrote) deps.emit({ type: 'changed', method, domains: [method.split('.')[0] ?? method] })
+      // The domain the method belongs to (shared/modules.ts), not its name's prefix: passes.* are checkpoints'.
+      if (wrote) deps.emit({ type: 'changed', method, domains: [domainOfMethod.get(method) ?? method] })
     }
   }
 

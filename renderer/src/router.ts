@@ -55,7 +55,7 @@ router.beforeEach(async (to) => {
   if (to.name === 'login' || to.name === 'recover' || to.name === 'password') return { path: '/' }
   if (to.meta.permission && !auth.can(to.meta.permission)) {
     // The first page this role may use (the gate role lands on the gate screen, not a home page).
-    const first = MODULES.find((module) => !module.permission || auth.can(module.permission))
+    const first = MODULES.find((module) => auth.can(module.permission))
     return first && first.path !== to.path ? { path: first.path } : false
   }
   return true

@@ -3,7 +3,7 @@ import type { AccountCreate, AccountUpdate } from '../schemas/accounts'
 import { accountCreateArgs, accountResetPasswordArgs, accountSetActiveArgs, accountUpdateArgs } from '../schemas/accounts'
 import type { EmptyArgs } from '../schemas/system'
 import { emptyArgs } from '../schemas/system'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 export interface AccountView {
   id: number
@@ -33,3 +33,12 @@ export const accountsMethods = {
   'accounts.setActive': { args: accountSetActiveArgs, kind: 'mutation', permission: 'accounts.manage', title: '停用或启用账号' },
   'accounts.resetPassword': { args: accountResetPasswordArgs, kind: 'mutation', permission: 'accounts.manage', title: '重置密码' }
 } satisfies MethodTable<AccountsApi>
+
+export const accountsModule = defineModule<AccountsApi>({
+  name: 'accounts',
+  methods: accountsMethods,
+  grants: { 'accounts.manage': [] },
+  pages: [
+    { path: '/accounts', name: 'accounts', title: '账号', permission: 'accounts.manage', group: 'system' }
+  ]
+})

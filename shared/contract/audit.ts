@@ -2,7 +2,7 @@ import type { AuditExportArgs, AuditListArgs } from '../schemas/audit'
 import { auditExportArgs, auditListArgs } from '../schemas/audit'
 import type { EmptyArgs } from '../schemas/system'
 import { emptyArgs } from '../schemas/system'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 export interface AuditView {
   id: number
@@ -41,3 +41,12 @@ export const auditMethods = {
   // A mutation: the export itself is written to the audit trail.
   'audit.export': { args: auditExportArgs, kind: 'export', permission: 'audit.view', title: '导出操作日志' }
 } satisfies MethodTable<AuditApi>
+
+export const auditModule = defineModule<AuditApi>({
+  name: 'audit',
+  methods: auditMethods,
+  grants: { 'audit.view': [] },
+  pages: [
+    { path: '/audit', name: 'audit', title: '操作日志', permission: 'audit.view', group: 'system' }
+  ]
+})

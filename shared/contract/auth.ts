@@ -3,7 +3,7 @@ import type { ChangePasswordArgs, LoginArgs, RecoverArgs, RenewRecoveryCodeArgs,
 import { changePasswordArgs, loginArgs, recoverArgs, renewRecoveryCodeArgs, setupArgs } from '../schemas/accounts'
 import type { EmptyArgs } from '../schemas/system'
 import { emptyArgs } from '../schemas/system'
-import type { MethodTable, Permission } from './types'
+import { defineModule, type MethodTable, type Permission } from './types'
 
 export interface AuthStatus {
   /** True until the first administrator has been created (first start). */
@@ -72,3 +72,10 @@ export const authMethods = {
 
 /** What a session that must first set its own password may still call (enforced in dispatch). */
 export const PASSWORD_CHANGE_METHODS: ReadonlySet<string> = new Set(['auth.changePassword', 'auth.logout', 'auth.whoami'])
+
+export const authModule = defineModule<AuthApi>({
+  name: 'auth',
+  methods: authMethods,
+  grants: { 'session': ['staff', 'grid_worker', 'gate', 'readonly'] },
+  pages: []
+})

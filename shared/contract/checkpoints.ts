@@ -9,7 +9,7 @@ import {
   passesIssueArgs,
   passesListArgs
 } from '../schemas/gate'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 export interface Checkpoint {
   id: number
@@ -51,3 +51,12 @@ export const checkpointsMethods = {
   'passes.issue': { args: passesIssueArgs, kind: 'mutation', permission: 'checkpoints.manage', title: '发放出入证' },
   'passes.revoke': { args: passIdArgs, kind: 'mutation', permission: 'checkpoints.manage', title: '收回出入证' }
 } satisfies MethodTable<CheckpointsApi>
+
+export const checkpointsModule = defineModule<CheckpointsApi>({
+  name: 'checkpoints',
+  methods: checkpointsMethods,
+  grants: { 'checkpoints.manage': ['staff'] },
+  pages: [
+    { path: '/checkpoints', name: 'checkpoints', title: '卡口与出入证', permission: 'checkpoints.manage', group: 'system' }
+  ]
+})

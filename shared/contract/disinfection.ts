@@ -3,7 +3,7 @@ import { daySheetArgs, logArgs, logsExportArgs, logsListArgs, placeSaveArgs } fr
 import type { EmptyArgs } from '../schemas/system'
 import { emptyArgs } from '../schemas/system'
 import type { ExportedFile, Page } from './audit'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 export interface PlaceView {
   id: number
@@ -69,3 +69,13 @@ export const disinfectionMethods = {
   'disinfection.daySheet': { args: daySheetArgs, kind: 'query', permission: 'supplies.view', title: '打印消杀日工作单' },
   'disinfection.export': { args: logsExportArgs, kind: 'export', permission: 'supplies.view', title: '导出消杀记录' }
 } satisfies MethodTable<DisinfectionApi>
+
+export const disinfectionModule = defineModule<DisinfectionApi>({
+  name: 'disinfection',
+  methods: disinfectionMethods,
+  grants: {},
+  pages: [
+    { path: '/disinfection', name: 'disinfection', title: '消杀', permission: 'supplies.view', group: 'supplies' },
+    { path: '/disinfection/day-sheet', name: 'disinfection-day-sheet', title: '消杀日工作单', permission: 'supplies.view', parent: '/disinfection' }
+  ]
+})

@@ -35,7 +35,7 @@ import {
   excelTemplatesArgs
 } from '../schemas/excel'
 import type { ExportedFile } from './audit'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 export interface ImportField {
   key: string
@@ -204,3 +204,12 @@ export const excelMethods = {
 } satisfies MethodTable<ExcelApi>
 
 export type { ExportListKey, ImportTargetKey, OnExisting } from '../schemas/excel'
+
+export const excelModule = defineModule<ExcelApi>({
+  name: 'excel',
+  methods: excelMethods,
+  grants: { 'data.import': ['staff'], 'data.export': ['staff', 'grid_worker'], 'data.exportFull': ['staff'] },
+  pages: [
+    { path: '/import', name: 'import', title: '导入', permission: 'data.import', group: 'daily' }
+  ]
+})

@@ -2,7 +2,7 @@ import type { GateAction, GateDirection, GateWho } from '../domain/gate'
 import type { GateDayArgs, GateRegister } from '../schemas/gate'
 import { gateDayArgs, gateExportArgs, gateRecentArgs, gateRegisterArgs, gateSearchArgs, passCheckArgs } from '../schemas/gate'
 import type { ExportedFile, Page } from './audit'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 /** What the gate screen may know of a resident: name, building and a masked phone; no ID number, no room. */
 export interface GateResidentHit {
@@ -90,3 +90,13 @@ export const gateMethods = {
   'gate.day': { args: gateDayArgs, kind: 'query', permission: 'gate.view', title: '查看出入记录' },
   'gate.export': { args: gateExportArgs, kind: 'export', permission: 'gate.view', title: '导出出入登记表' }
 } satisfies MethodTable<GateApi>
+
+export const gateModule = defineModule<GateApi>({
+  name: 'gate',
+  methods: gateMethods,
+  grants: { 'gate.use': ['staff', 'gate'], 'gate.view': ['staff', 'readonly'] },
+  pages: [
+    { path: '/gate', name: 'gate', title: '卡口登记', permission: 'gate.use', group: 'daily' },
+    { path: '/gate-day', name: 'gate-day', title: '出入记录', permission: 'gate.view', group: 'daily' }
+  ]
+})

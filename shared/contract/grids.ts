@@ -1,6 +1,6 @@
 import type { GridCreate, GridIdArgs, GridUpdate, GridsAssign, GridsListArgs } from '../schemas/grids'
 import { gridsAssignArgs, gridsCreateArgs, gridsGetArgs, gridsListArgs, gridsRetireArgs, gridsUpdateArgs } from '../schemas/grids'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 export interface GridStaff {
   name: string
@@ -52,3 +52,13 @@ export const gridsMethods = {
   'grids.retire': { args: gridsRetireArgs, kind: 'mutation', permission: 'register.edit', title: '撤销网格' },
   'grids.assignBuildings': { args: gridsAssignArgs, kind: 'mutation', permission: 'register.edit', title: '划分楼栋' }
 } satisfies MethodTable<GridsApi>
+
+export const gridsModule = defineModule<GridsApi>({
+  name: 'grids',
+  methods: gridsMethods,
+  grants: {},
+  pages: [
+    { path: '/grids', name: 'grids', title: '网格', permission: 'register.view', group: 'register' },
+    { path: '/grids/:id(\\d+)', name: 'grid', title: '网格详情', permission: 'register.view', parent: '/grids' }
+  ]
+})

@@ -19,7 +19,7 @@ import {
 import type { Address, Tenure } from '../schemas/register'
 import type { Page } from '../schemas/common'
 import type { ResidentRow } from './residents'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 export interface HouseholdRow {
   id: number
@@ -64,3 +64,13 @@ export const householdsMethods = {
   'households.merge': { args: householdsMergeArgs, kind: 'mutation', permission: 'register.edit', title: '合并住户' },
   'households.addressOptions': { args: addressOptionsArgs, kind: 'query', permission: 'register.view', title: '查看小区楼栋' }
 } satisfies MethodTable<HouseholdsApi>
+
+export const householdsModule = defineModule<HouseholdsApi>({
+  name: 'households',
+  methods: householdsMethods,
+  grants: {},
+  pages: [
+    { path: '/households', name: 'households', title: '住户', permission: 'register.view', group: 'register' },
+    { path: '/households/:id(\\d+)', name: 'household', title: '住户详情', permission: 'register.view', parent: '/households' }
+  ]
+})

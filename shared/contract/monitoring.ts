@@ -14,7 +14,7 @@ import {
 } from '../schemas/monitoring'
 import type { EmptyArgs } from '../schemas/system'
 import { emptyArgs } from '../schemas/system'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 export interface CheckView {
   id: number
@@ -154,3 +154,13 @@ export const monitoringMethods = {
   'monitoring.sheet': { args: monitoringSheetArgs, kind: 'query', permission: 'returnees.view', title: '打印每日健康监测表' },
   'monitoring.workers': { args: emptyArgs, kind: 'query', permission: 'returnees.view', title: '查看责任网格员' }
 } satisfies MethodTable<MonitoringApi>
+
+export const monitoringModule = defineModule<MonitoringApi>({
+  name: 'monitoring',
+  methods: monitoringMethods,
+  grants: {},
+  pages: [
+    { path: '/monitoring', name: 'monitoring', title: '健康监测', permission: 'returnees.view', group: 'daily' },
+    { path: '/monitoring/sheet', name: 'monitoring-sheet', title: '每日健康监测表', permission: 'returnees.view', parent: '/monitoring' }
+  ]
+})

@@ -1,7 +1,7 @@
 import type { Page } from '../schemas/common'
 import type { RecycleItemArgs, RecycleKind, RecycleListArgs } from '../schemas/recycle'
 import { recycleItemArgs, recycleListArgs } from '../schemas/recycle'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 export interface RecycleRow {
   kind: RecycleKind
@@ -25,3 +25,12 @@ export const recycleMethods = {
   'recycle.restore': { args: recycleItemArgs, kind: 'mutation', permission: 'register.recycle', title: '从回收站恢复' },
   'recycle.purge': { args: recycleItemArgs, kind: 'mutation', permission: 'register.recycle', title: '彻底删除' }
 } satisfies MethodTable<RecycleApi>
+
+export const recycleModule = defineModule<RecycleApi>({
+  name: 'recycle',
+  methods: recycleMethods,
+  grants: { 'register.recycle': [] },
+  pages: [
+    { path: '/recycle', name: 'recycle', title: '回收站', permission: 'register.recycle', group: 'system' }
+  ]
+})

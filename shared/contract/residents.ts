@@ -10,7 +10,7 @@ import {
   residentsMoveArgs,
   residentsUpdateArgs
 } from '../schemas/residents'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 /**
  * A resident as lists show them: ID and phone masked, and of the birth date only the year and
@@ -76,3 +76,13 @@ export const residentsMethods = {
   'residents.move': { args: residentsMoveArgs, kind: 'mutation', permission: 'register.edit', title: '迁移居民' },
   'residents.reveal': { args: residentsGetArgs, kind: 'mutation', permission: 'register.reveal', title: '查看完整号码' }
 } satisfies MethodTable<ResidentsApi>
+
+export const residentsModule = defineModule<ResidentsApi>({
+  name: 'residents',
+  methods: residentsMethods,
+  grants: { 'register.view': ['staff', 'grid_worker', 'readonly'], 'register.edit': ['staff', 'grid_worker'], 'register.reveal': ['staff', 'grid_worker'] },
+  pages: [
+    { path: '/residents', name: 'residents', title: '居民', permission: 'register.view', group: 'register' },
+    { path: '/residents/:id(\\d+)', name: 'resident', title: '居民详情', permission: 'register.view', parent: '/residents' }
+  ]
+})

@@ -3,7 +3,7 @@ import type { Page } from '../schemas/common'
 import type { Companion, ReturneeRegister, ReturneesListArgs, Transport, TripUpdate } from '../schemas/returnees'
 import { returneesListArgs, returneesPersonArgs, returneesRegisterArgs, returneesUpdateTripArgs } from '../schemas/returnees'
 import type { EpisodeDetail, EpisodeView, ReturneePerson } from './monitoring'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 /** A person as returnee lists show them: numbers masked. */
 export interface TripView extends ReturneePerson {
@@ -44,3 +44,12 @@ export const returneesMethods = {
   'returnees.register': { args: returneesRegisterArgs, kind: 'mutation', permission: 'returnees.edit', title: '登记返程人员' },
   'returnees.updateTrip': { args: returneesUpdateTripArgs, kind: 'mutation', permission: 'returnees.edit', title: '修改返程登记' }
 } satisfies MethodTable<ReturneesApi>
+
+export const returneesModule = defineModule<ReturneesApi>({
+  name: 'returnees',
+  methods: returneesMethods,
+  grants: { 'returnees.view': ['staff', 'grid_worker', 'readonly'], 'returnees.edit': ['staff', 'grid_worker'] },
+  pages: [
+    { path: '/returnees', name: 'returnees', title: '返程人员', permission: 'returnees.view', group: 'daily' }
+  ]
+})

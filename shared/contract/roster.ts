@@ -19,7 +19,7 @@ import {
 import { emptyArgs } from '../schemas/system'
 import type { EmptyArgs } from '../schemas/system'
 import type { ExportedFile } from './audit'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 /** 班次模板 of a checkpoint; start and end as 'HH:MM' (end before start: crosses midnight). */
 export interface ShiftTemplate {
@@ -122,3 +122,13 @@ export const rosterMethods = {
   'roster.saveSettings': { args: rosterSettingsArgs, kind: 'mutation', permission: 'volunteers.edit', title: '修改排班设置' },
   'roster.export': { args: rosterExportArgs, kind: 'export', permission: 'volunteers.view', title: '导出值班排班表' }
 } satisfies MethodTable<RosterApi>
+
+export const rosterModule = defineModule<RosterApi>({
+  name: 'roster',
+  methods: rosterMethods,
+  grants: {},
+  pages: [
+    { path: '/roster', name: 'roster', title: '排班', permission: 'volunteers.view', group: 'daily' },
+    { path: '/roster/print', name: 'roster-print', title: '打印排班表', permission: 'volunteers.view', parent: '/roster' }
+  ]
+})

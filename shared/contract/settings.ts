@@ -1,7 +1,7 @@
 import type { EmptyArgs } from '../schemas/system'
 import type { Settings, SettingsUpdate } from '../schemas/settings'
 import { settingsGetArgs, settingsUpdateArgs } from '../schemas/settings'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 export type SettingsApi = {
   'settings.get': (args: EmptyArgs) => Promise<Settings>
@@ -12,3 +12,12 @@ export const settingsMethods = {
   'settings.get': { args: settingsGetArgs, kind: 'query', permission: 'public', title: '读取设置' },
   'settings.update': { args: settingsUpdateArgs, kind: 'mutation', permission: 'settings.manage', title: '修改设置' }
 } satisfies MethodTable<SettingsApi>
+
+export const settingsModule = defineModule<SettingsApi>({
+  name: 'settings',
+  methods: settingsMethods,
+  grants: { 'settings.manage': [] },
+  pages: [
+    { path: '/settings', name: 'settings', title: '设置', permission: 'settings.manage', group: 'system' }
+  ]
+})

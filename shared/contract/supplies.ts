@@ -34,7 +34,7 @@ import {
 import type { EmptyArgs } from '../schemas/system'
 import { emptyArgs } from '../schemas/system'
 import type { ExportedFile, Page } from './audit'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 export interface SupplyItemView {
   id: number
@@ -191,3 +191,12 @@ export const suppliesMethods = {
   'supplies.checklist': { args: checklistArgs, kind: 'query', permission: 'supplies.view', title: '查看发放清单' },
   'supplies.campaignReceive': { args: campaignReceiveArgs, kind: 'mutation', permission: 'supplies.edit', title: '住户领取物资' }
 } satisfies MethodTable<SuppliesApi>
+
+export const suppliesModule = defineModule<SuppliesApi>({
+  name: 'supplies',
+  methods: suppliesMethods,
+  grants: { 'supplies.view': ['staff', 'readonly'], 'supplies.edit': ['staff'] },
+  pages: [
+    { path: '/supplies', name: 'supplies', title: '物资', permission: 'supplies.view', group: 'supplies' }
+  ]
+})

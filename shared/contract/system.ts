@@ -1,6 +1,6 @@
 import type { EmptyArgs } from '../schemas/system'
 import { systemInfoArgs, systemPingArgs } from '../schemas/system'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 export interface TableCount {
   name: string
@@ -38,3 +38,10 @@ export const systemMethods = {
   'system.ping': { args: systemPingArgs, kind: 'query', permission: 'public', title: '连通检查' },
   'system.info': { args: systemInfoArgs, kind: 'query', permission: 'system.view', title: '查看数据库信息' }
 } satisfies MethodTable<SystemApi>
+
+export const systemModule = defineModule<SystemApi>({
+  name: 'system',
+  methods: systemMethods,
+  grants: { 'system.view': ['staff', 'readonly'] },
+  pages: []
+})

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { Role } from '../domain/roles'
 
 /**
  * What a caller must be allowed to do to call a method. Declared with every method,
@@ -79,3 +80,46 @@ export type MethodTable<Api> = {
 export type BackendEvent =
   | { type: 'progress'; jobId: string; done: number; total: number; label: string }
   | { type: 'changed'; method: string; domains: string[] }
+
+/** The sidebar's sections, in the order a clerk reads them; a page names the one it sits in. */
+export const MENU_GROUPS = {
+  daily: '日常工作',
+  register: '人员台账',
+  supplies: '物资消杀',
+  system: '系统管理'
+} as const
+export type MenuGroup = keyof typeof MENU_GROUPS
+
+/**
+ * A page of the app, as data: where it is, what it is called, who may open it, and either its
+ * sidebar section (a module page) or the sidebar entry it lights (a detail or print page). The
+ * renderer gives each page its component by name; a test checks that both agree.
+ */
+export interface PageSpec {
+  path: string
+  name: string
+  title: string
+  /** Shown and routable only for roles with this permission (the backend enforces it anyway). */
+  permission: Permission
+  group?: MenuGroup
+  parent?: string
+}
+
+/**
+ * One domain, described once: its slice of the contract, the name its change events carry,
+ * the permissions it introduces with the roles granted them (the administrator has every
+ * permission), and its pages. shared/modules.ts lists every domain; the contract's method
+ * table, the roles' permissions, the change events and the renderer's routes and sidebar are
+ * all derived from that list.
+ */
+export interface DomainModule<A> {
+  name: string
+  methods: MethodTable<A>
+  grants: Partial<Record<Permission, readonly Role[]>>
+  pages: readonly PageSpec[]
+}
+
+/** Keeps the contract slice's type on the module, so the whole Api can be derived from the list. */
+export function defineModule<A>(module: DomainModule<A>): DomainModule<A> {
+  return module
+}

@@ -1,7 +1,7 @@
 import type { Politics, VolunteerInput, VolunteerKind, VolunteerStatus, VolunteerUpdate, VolunteersListArgs } from '../schemas/volunteers'
 import { volunteerHoursArgs, volunteerIdArgs, volunteersCreateArgs, volunteersExportArgs, volunteersListArgs, volunteersUpdateArgs } from '../schemas/volunteers'
 import type { ExportedFile } from './audit'
-import type { MethodTable } from './types'
+import { defineModule, type MethodTable } from './types'
 
 /** A volunteer as lists and forms show it: the phone is always masked. */
 export interface VolunteerView {
@@ -50,3 +50,12 @@ export const volunteersMethods = {
   'volunteers.hours': { args: volunteerHoursArgs, kind: 'query', permission: 'volunteers.view', title: '查看服务时长' },
   'volunteers.export': { args: volunteersExportArgs, kind: 'export', permission: 'volunteers.view', title: '导出志愿者花名册' }
 } satisfies MethodTable<VolunteersApi>
+
+export const volunteersModule = defineModule<VolunteersApi>({
+  name: 'volunteers',
+  methods: volunteersMethods,
+  grants: { 'volunteers.view': ['staff', 'readonly'], 'volunteers.edit': ['staff'] },
+  pages: [
+    { path: '/volunteers', name: 'volunteers', title: '志愿者', permission: 'volunteers.view', group: 'daily' }
+  ]
+})

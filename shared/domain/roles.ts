@@ -1,6 +1,3 @@
-import type { Permission } from '../contract/types'
-import { PERMISSIONS } from '../contract/types'
-
 export const ROLES = ['admin', 'staff', 'grid_worker', 'gate', 'readonly'] as const
 export type Role = (typeof ROLES)[number]
 
@@ -18,39 +15,6 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   grid_worker: '只能查看和录入自己网格的住户、居民、返程人员和健康监测',
   gate: '只能使用卡口登记和查看本卡口当天的排班',
   readonly: '只能查看和打印，不能修改，看不到完整号码'
-}
-
-const ALL: readonly Permission[] = PERMISSIONS.filter((p) => p !== 'public')
-
-/**
- * What each role may do. Enforced in dispatch from the permission each method declares;
- * the grid worker's grid scope is applied by the handlers on top of this.
- */
-export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ALL,
-  staff: [
-    'session',
-    'system.view',
-    'register.view',
-    'register.edit',
-    'register.reveal',
-    'supplies.view',
-    'supplies.edit',
-    'returnees.view',
-    'returnees.edit',
-    'data.import',
-    'data.export',
-    'data.exportFull',
-    'home.view',
-    'gate.use',
-    'gate.view',
-    'checkpoints.manage',
-    'volunteers.view',
-    'volunteers.edit'
-  ],
-  grid_worker: ['session', 'home.view', 'register.view', 'register.edit', 'register.reveal', 'returnees.view', 'returnees.edit', 'data.export'],
-  gate: ['session', 'gate.use'],
-  readonly: ['session', 'home.view', 'system.view', 'register.view', 'supplies.view', 'returnees.view', 'gate.view', 'volunteers.view']
 }
 
 /** Roles whose records are limited to the grids assigned to the account. */

@@ -1,5 +1,6 @@
 import type { SessionView } from '../../../shared/contract/auth'
-import { isGridScoped, ROLE_PERMISSIONS } from '../../../shared/domain/roles'
+import { isGridScoped } from '../../../shared/domain/roles'
+import { ROLE_PERMISSIONS } from '../../../shared/modules'
 import { AppError } from '../../../shared/errors'
 import type { AccountRow } from '../accounts/accounts.repo'
 import { findAccountById, gridIdsOf } from '../accounts/accounts.repo'

@@ -3,14 +3,8 @@ import { maskId } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import type { RecycleItemArgs, RecycleListArgs } from '../../../shared/schemas/recycle'
 import type { Session } from '../context'
-import {
-  detachBinnedMembers,
-  getHousehold,
-  membersDeletedWith,
-  purgeHousehold,
-  setHouseholder,
-  undeleteHousehold
-} from '../households/households.repo'
+import { detachBinnedMembers, membersDeletedWith, purgeHousehold, undeleteHousehold } from '../households/households.repo'
+import { getHousehold, setHouseholder } from '../register/household-record.repo'
 import { scopeSql } from '../kit/scope'
 import type { Db } from '../kit/db'
 import { assertVisible } from '../kit/scope'

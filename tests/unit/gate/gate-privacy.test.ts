@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { methods } from '../../../shared/contract'
 import type { Method } from '../../../shared/contract'
-import { ROLE_PERMISSIONS } from '../../../shared/domain/roles'
+import { ROLE_PERMISSIONS } from '../../../shared/modules'
 import { computeCheckChar } from '../../../shared/domain/id-card'
 import { EMPTY_VOLUNTEER } from '../../../shared/schemas/volunteers'
 import type { GateRegister } from '../../../shared/schemas/gate'

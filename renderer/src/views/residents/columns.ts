@@ -1,15 +1,5 @@
 import { ID_DOC_TYPE_LABELS, ID_DOC_TYPES } from '../../../../shared/domain'
-import {
-  KEY_GROUP_LABELS,
-  KEY_GROUPS,
-  PERSON_TYPE_LABELS,
-  PERSON_TYPES,
-  RELATION_LABELS,
-  RELATIONS,
-  SEX_LABELS,
-  TENURE_LABELS,
-  TENURES
-} from '../../../../shared/schemas/register'
+import { KEY_GROUP_LABELS, KEY_GROUPS, PERSON_TYPE_LABELS, PERSON_TYPES, RELATION_LABELS, RELATIONS, SEX_LABELS, TENURE_LABELS, TENURES } from '../../../../shared/schemas/register'
 import type { KeyGroup, PersonType, Relation } from '../../../../shared/schemas/register'
 
 /** Pick-list options with the Chinese labels the clerk reads. */
