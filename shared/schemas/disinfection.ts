@@ -2,26 +2,11 @@
 import { noteText, optionalText, pageShape, recordId, requiredText } from './common'
 import { quantitySchema } from './supplies'
 import { z } from './zod'
+import { DISINFECT_METHODS, PLACE_KINDS, SCHEDULES } from '../domain/disinfection'
 
-export const PLACE_KINDS = ['corridor', 'elevator', 'fitness', 'garbage', 'rental', 'shop', 'toilet', 'other'] as const
-export type PlaceKind = (typeof PLACE_KINDS)[number]
-export const PLACE_KIND_LABELS: Record<PlaceKind, string> = {
-  corridor: '楼道',
-  elevator: '电梯',
-  fitness: '健身器材',
-  garbage: '垃圾站',
-  rental: '出租屋',
-  shop: '沿街商铺',
-  toilet: '公厕',
-  other: '其他'
-}
-
-export const SCHEDULES = ['per_day', 'every_days'] as const
-export type Schedule = (typeof SCHEDULES)[number]
-
-export const DISINFECT_METHODS = ['spray', 'wipe', 'fumigate'] as const
-export type DisinfectMethod = (typeof DISINFECT_METHODS)[number]
-export const DISINFECT_METHOD_LABELS: Record<DisinfectMethod, string> = { spray: '喷洒', wipe: '擦拭', fumigate: '熏蒸' }
+// The vocabulary (codes and zh-CN labels) is the domain's: shared/domain/disinfection.ts.
+export { DISINFECT_METHODS, DISINFECT_METHOD_LABELS, PLACE_KINDS, PLACE_KIND_LABELS, SCHEDULES } from '../domain/disinfection'
+export type { DisinfectMethod, PlaceKind, Schedule } from '../domain/disinfection'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 /** Local wall-clock time as the team reports it. */

@@ -7,12 +7,11 @@ import { originProblem } from '../domain/regions'
 import { EPISODE_KINDS } from '../domain/observation'
 import { noteText, optionalText, pageShape, recordId, requiredText } from './common'
 import { z } from './zod'
+import { TRANSPORTS } from '../domain/returnees'
 
-export const TRANSPORTS = ['car', 'train', 'plane', 'bus', 'other'] as const
-export type Transport = (typeof TRANSPORTS)[number]
-export const TRANSPORT_LABELS: Record<Transport, string> = { car: '自驾', train: '火车', plane: '飞机', bus: '大巴', other: '其他' }
-/** What the number field is called for each way of travel. */
-export const TRANSPORT_NO_LABELS: Record<Transport, string> = { car: '车牌', train: '车次', plane: '航班', bus: '车次/车牌', other: '班次' }
+// The vocabulary (codes and zh-CN labels) is the domain's: shared/domain/returnees.ts.
+export { TRANSPORTS, TRANSPORT_LABELS, TRANSPORT_NO_LABELS } from '../domain/returnees'
+export type { Transport } from '../domain/returnees'
 
 export { EPISODE_KINDS, EPISODE_KIND_LABELS } from '../domain/observation'
 export type { EpisodeKind } from '../domain/observation'
