@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { computeCheckChar } from '../../shared/domain'
+import { inputOf, success } from './pages/element'
 import { GridsPage } from './pages/grids.page'
 import { HouseholdsPage } from './pages/households.page'
 import { RecyclePage } from './pages/recycle.page'
@@ -119,6 +120,41 @@ describe('居民登记: grid, household, search, move, recycle bin', () => {
     await recycle.restore('李梅')
     await shell.navigate('居民')
     expect(await residents.find('李梅')).toEqual(['李梅'])
+  })
+
+  it('checks 备用电话 as the phone it holds, and Enter in a field sends nothing', async () => {
+    await shell.navigate('住户')
+    await households.open('3栋 2单元 301')
+    const form = await households.startMember('王芳', '')
+    const blurPhones = () => inputOf(form, 'resident-name-input').click()
+    // A bad 备用电话 beside a good 联系电话 is blamed on itself, not on the first phone.
+    await inputOf(form, 'resident-phone').fill('13812345678')
+    await inputOf(form, 'resident-phone2').fill('12345')
+    await inputOf(form, 'resident-phone').click()
+    await blurPhones()
+    await expect.poll(() => households.fieldError(form, '备用电话').textContent()).toContain('手机号应为以1开头的11位数字')
+    expect(await households.fieldError(form, '联系电话').count()).toBe(0)
+    // A good 备用电话 beside a bad 联系电话 is not blamed for it.
+    await inputOf(form, 'resident-phone').fill('12345')
+    await inputOf(form, 'resident-phone2').fill('13998764321')
+    await inputOf(form, 'resident-phone').click()
+    await inputOf(form, 'resident-phone2').click()
+    await blurPhones()
+    await expect.poll(() => households.fieldError(form, '联系电话').textContent()).toContain('手机号应为以1开头的11位数字')
+    // The message of the first round fades out: wait for it to go.
+    await expect.poll(() => households.fieldError(form, '备用电话').count()).toBe(0)
+    // Enter in a text box sends nothing; the save button sends the form once.
+    let creates = 0
+    const count = (request: { url(): string }) => {
+      if (request.url().endsWith('/api/residents.create')) creates += 1
+    }
+    app.page.on('request', count)
+    await inputOf(form, 'resident-phone').fill('13812345679')
+    await inputOf(form, 'resident-name-input').press('Enter')
+    await app.page.getByTestId('resident-save').click()
+    await success(app.page, '已登记 王芳')
+    app.page.off('request', count)
+    expect(creates).toBe(1)
   })
 
   it('logs no errors in the page', () => {
