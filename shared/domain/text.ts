@@ -23,6 +23,7 @@ const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
 // Zero-width space/non-joiner/joiner, word joiner and the invisible operators, BOM/ZWNBSP,
 // soft hyphen, combining grapheme joiner, Mongolian vowel separator, the interlinear
 // annotation marks and the Unicode tag characters (invisible ASCII look-alikes).
+// eslint-disable-next-line no-misleading-character-class -- U+034F is listed alone on purpose, to be removed
 const INVISIBLE = /[\u00AD\u034F\u180E\u200B-\u200D\u2060-\u2064\uFEFF\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g
 
 // A half of a surrogate pair on its own is not a character; it becomes U+FFFD (or an error)
@@ -30,7 +31,9 @@ const INVISIBLE = /[\u00AD\u034F\u180E\u200B-\u200D\u2060-\u2064\uFEFF\uFFF9-\uF
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 // C0 controls, DEL and the C1 controls. Tab and line breaks are handled per kind of field.
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g
+// eslint-disable-next-line no-control-regex -- vertical tab and form feed are line breaks here
 const LINE_BREAKS = /\r\n?|[\u000B\u000C\u2028\u2029]/g
 
 export interface CleanTextOptions {
@@ -50,6 +53,7 @@ export function cleanText(s: string, options: CleanTextOptions = {}): string {
     .replace(BIDI, '')
     .replace(INVISIBLE, '')
     .replace(CONTROLS, '')
+  // eslint-disable-next-line no-control-regex -- vertical tab and form feed become spaces in one-line fields
   return options.multiline ? removed.replace(LINE_BREAKS, '\n') : removed.replace(/[\t\n\r\u000B\u000C\u2028\u2029]/g, ' ')
 }
 

@@ -5,7 +5,7 @@
  */
 import { temperatureProblem } from '../domain/temperature'
 import { optionalText, pageShape, recordId, requiredText } from './common'
-import { CHECK_OUTCOMES, CLOSING_STATUSES, EPISODE_KINDS, SYMPTOMS, WORKLISTS } from '../domain/observation'
+import { CHECK_OUTCOMES, CLOSING_STATUSES, SYMPTOMS, WORKLISTS } from '../domain/observation'
 import { isoDay, startEpisodeShape } from './returnees'
 import { z } from './zod'
 

@@ -13,6 +13,7 @@ function decodeText(bytes: Buffer): string | null {
     try {
       const text = new TextDecoder(encoding, { fatal: true }).decode(bytes)
       // NUL and other C0 controls (besides tab and line breaks) mean binary, not a table.
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
       if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text)) return null
       return text.replace(/^\uFEFF/, '')
     } catch {

@@ -223,9 +223,16 @@ export function parseSheet(b: Buffer, ctx: SheetContext, onRow: RowHook): { rows
         p = ve + 1
         if (alen === 1) {
           const a = b[an]
-          if (a === 114) (ref = vs), (refEnd = ve)
-          else if (a === 115) (style = vs), (styleEnd = ve)
-          else if (a === 116 && isCell) (typeAt = vs), (typeEnd = ve)
+          if (a === 114) {
+            ref = vs
+            refEnd = ve
+          } else if (a === 115) {
+            style = vs
+            styleEnd = ve
+          } else if (a === 116 && isCell) {
+            typeAt = vs
+            typeEnd = ve
+          }
         } else if (alen === 12 && !isCell && bytesAre(b, an, 'customFormat')) customFormat = (ve === vs + 1 && b[vs] === 49) || (ve === vs + 4 && bytesAre(b, vs, 'true'))
       }
       const end = b[p] === GT ? p : tagEnd(b, p)

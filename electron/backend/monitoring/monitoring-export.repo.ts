@@ -35,9 +35,18 @@ export function observationRows(db: Db, session: Session, filter: ExportFilter, 
   const parts = [scope.sql]
   const params: SqlValue[] = [...scope.params]
   if (!filter.includeClosed) parts.push(`e.status = 'observing'`)
-  if (filter.gridId !== undefined) parts.push('e.grid_id = ?'), params.push(filter.gridId)
-  if (filter.worker) parts.push('e.worker = ?'), params.push(filter.worker)
-  if (after) parts.push('(e.start_date > ? OR (e.start_date = ? AND e.id > ?))'), params.push(after.startDate, after.startDate, after.id)
+  if (filter.gridId !== undefined) {
+    parts.push('e.grid_id = ?')
+    params.push(filter.gridId)
+  }
+  if (filter.worker) {
+    parts.push('e.worker = ?')
+    params.push(filter.worker)
+  }
+  if (after) {
+    parts.push('(e.start_date > ? OR (e.start_date = ? AND e.id > ?))')
+    params.push(after.startDate, after.startDate, after.id)
+  }
   return db.all<ObservationRow>(
     `SELECT e.id, r.name, r.sex, r.birth_date AS birthDate, r.id_number AS idNumber, r.phones, COALESCE(h.address, '') AS address, g.name AS gridName,
         e.worker, e.kind, e.start_date AS startDate, e.days, e.end_date AS endDate, e.status, e.status_date AS statusDate, e.status_reason AS statusReason,

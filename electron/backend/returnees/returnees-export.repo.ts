@@ -27,10 +27,22 @@ export function tripRows(db: Db, session: Session, filter: ExportFilter, limit: 
     parts.push('(r.name LIKE ? OR instr(t.origin_province || t.origin_city || t.origin_district, ?) > 0)')
     params.push(`${filter.q}%`, filter.q)
   }
-  if (filter.from) parts.push('t.return_date >= ?'), params.push(filter.from)
-  if (filter.to) parts.push('t.return_date <= ?'), params.push(filter.to)
-  if (filter.province) parts.push('t.origin_province = ?'), params.push(filter.province)
-  if (filter.gridId !== undefined) parts.push('r.grid_id = ?'), params.push(filter.gridId)
+  if (filter.from) {
+    parts.push('t.return_date >= ?')
+    params.push(filter.from)
+  }
+  if (filter.to) {
+    parts.push('t.return_date <= ?')
+    params.push(filter.to)
+  }
+  if (filter.province) {
+    parts.push('t.origin_province = ?')
+    params.push(filter.province)
+  }
+  if (filter.gridId !== undefined) {
+    parts.push('r.grid_id = ?')
+    params.push(filter.gridId)
+  }
   return db.all<TripRow>(
     `SELECT t.id, r.name, r.sex, r.birth_date AS birthDate, r.id_number AS idNumber, r.phones, COALESCE(h.address, '') AS address, g.name AS gridName,
         t.origin_province AS province, t.origin_city AS city, t.origin_district AS district, t.via, t.return_date AS returnDate, t.transport,

@@ -107,10 +107,22 @@ function tripWhere(f: TripFilter): SqlPart {
     parts.push('(r.name LIKE ? OR instr(t.origin_province || t.origin_city || t.origin_district, ?) > 0)')
     params.push(`${f.q}%`, f.q)
   }
-  if (f.from) parts.push('t.return_date >= ?'), params.push(f.from)
-  if (f.to) parts.push('t.return_date <= ?'), params.push(f.to)
-  if (f.province) parts.push('t.origin_province = ?'), params.push(f.province)
-  if (f.gridId !== undefined) parts.push('r.grid_id = ?'), params.push(f.gridId)
+  if (f.from) {
+    parts.push('t.return_date >= ?')
+    params.push(f.from)
+  }
+  if (f.to) {
+    parts.push('t.return_date <= ?')
+    params.push(f.to)
+  }
+  if (f.province) {
+    parts.push('t.origin_province = ?')
+    params.push(f.province)
+  }
+  if (f.gridId !== undefined) {
+    parts.push('r.grid_id = ?')
+    params.push(f.gridId)
+  }
   return { sql: parts.join(' AND '), params }
 }
 

@@ -32,11 +32,26 @@ const SELECT = `SELECT v.id, v.resident_id AS residentId,
 export function listVolunteerRows(db: Db, f: VolunteersListArgs): VolunteerRecord[] {
   const where: string[] = []
   const params: SqlValue[] = []
-  if (f.kind) where.push('v.kind = ?') && params.push(f.kind)
-  if (f.status) where.push('v.status = ?') && params.push(f.status)
-  if (f.gridId) where.push('v.grid_id = ?') && params.push(f.gridId)
-  if (f.skill) where.push('EXISTS (SELECT 1 FROM json_each(v.skills) s WHERE s.value = ?)') && params.push(f.skill)
-  if (f.available !== undefined) where.push("substr(v.availability, ?, 1) = '1'") && params.push(f.available + 1)
+  if (f.kind) {
+    where.push('v.kind = ?')
+    params.push(f.kind)
+  }
+  if (f.status) {
+    where.push('v.status = ?')
+    params.push(f.status)
+  }
+  if (f.gridId) {
+    where.push('v.grid_id = ?')
+    params.push(f.gridId)
+  }
+  if (f.skill) {
+    where.push('EXISTS (SELECT 1 FROM json_each(v.skills) s WHERE s.value = ?)')
+    params.push(f.skill)
+  }
+  if (f.available !== undefined) {
+    where.push("substr(v.availability, ?, 1) = '1'")
+    params.push(f.available + 1)
+  }
   if (f.q) {
     where.push("(instr(CASE WHEN v.resident_id IS NULL THEN v.name ELSE r.name END, ?) > 0 OR instr(v.building, ?) > 0)")
     params.push(f.q, f.q)

@@ -13,6 +13,7 @@ import { fixedClock, tempDir } from '../support/temp'
  */
 const hashed = vi.hoisted(() => ({ log: [] as { at: number; secret: string; real: boolean }[], now: (): number => 0 }))
 vi.mock('../../../electron/backend/security/password-hash', async (importOriginal) => {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- vi.mock's factory types the module it replaces
   const real = await importOriginal<typeof import('../../../electron/backend/security/password-hash')>()
   return {
     ...real,

@@ -5,7 +5,6 @@ import type { Method } from '../../../shared/contract'
 import { ROLES } from '../../../shared/domain/roles'
 import { ROLE_PERMISSIONS } from '../../../shared/modules'
 import type { Role } from '../../../shared/domain/roles'
-import type { Envelope } from '../../../shared/errors'
 import { loginNewAccount, setupAdmin, testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
 

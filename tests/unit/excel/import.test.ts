@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ImportCheck, ImportPreview, MethodArgs } from '../../../shared/contract'
 import { localIsoDate } from '../../../shared/domain'
-import type { Envelope } from '../../../shared/errors'
 import { grid, household, makeId, resident } from '../register/fixtures'
 import type { TestBackend } from '../support/backend'
 import { excelBackend, readBack, workbook } from './support'

@@ -328,6 +328,7 @@ function specFixes(specs: Spec[], o: { inline?: boolean; date1904?: boolean } = 
 const KITCHEN: Spec = {
   name: '数据',
   rows: [
+    // eslint-disable-next-line no-loss-of-precision -- what Excel stores for an 18-digit number typed as a number
     [1, ['数字', 1, 0, -42, 3.14159, -0.5, 1e-7, 123456789012345678, 2 ** 53 + 2, 1.5e300]],
     [2, ['文本', '000123', '0012345678901234567X', '', '  前后空格  ', '多行\n文本', 'tab\there', '&lt; literal &amp;', '_x000D_ escape']],
     [3, ['特殊', '<a href="x">&amp;</a>', `'single' "double"`, '中文汉字', '𠀀 supplementary', 'emoji 😀', '\u00a0nbsp', 'a > b < c & d']],
@@ -418,6 +419,7 @@ describe('readXlsx reads what the exceljs streaming reader read, but for the doc
   it('the clerk-facing values of the kitchen-sink sheet', async () => {
     const [sheet] = (await readXlsx(await domBook([KITCHEN]))).sheets
     const rows = sheet?.rows ?? []
+    // eslint-disable-next-line no-loss-of-precision -- the same number, read back
     expect(rows[0]?.slice(1, 9)).toEqual([1, 0, -42, 3.14159, -0.5, 1e-7, 123456789012345678, 2 ** 53 + 2])
     // An empty string is an empty shared string, which reads as no value.
     expect(rows[1]?.slice(1, 4)).toEqual(['000123', '0012345678901234567X', null])

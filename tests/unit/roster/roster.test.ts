@@ -116,8 +116,8 @@ describe('auto-fill, copy last week, today and service hours', () => {
 
   it('shows the gate today\'s duty with masked phones, and sums service hours from 签到/签退', async () => {
     const { east, early, night, ids } = await arrange(3)
-    let w = await backend.ok('roster.place', { week: WEEK, day: '2026-02-03', templateId: night.id, volunteerId: ids[2] ?? 0, isLead: true })
-    w = await backend.ok('roster.place', { week: WEEK, day: '2026-02-03', templateId: early.id, volunteerId: ids[0] ?? 0, isLead: false })
+    await backend.ok('roster.place', { week: WEEK, day: '2026-02-03', templateId: night.id, volunteerId: ids[2] ?? 0, isLead: true })
+    const w = await backend.ok('roster.place', { week: WEEK, day: '2026-02-03', templateId: early.id, volunteerId: ids[0] ?? 0, isLead: false })
     const today = await backend.ok('roster.today', { checkpointId: east.id })
     expect(today).toEqual([
       { shift: '早班', start: '07:00', end: '15:00', name: '志愿者1', phone: '139****0001', isLead: false },

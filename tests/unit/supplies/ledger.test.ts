@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Envelope } from '../../../shared/errors'
 import { loginNewAccount, setupAdmin, testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
 import { fail, issue, item, ledgerProblems, receipt, suppliesCounts } from './helpers'

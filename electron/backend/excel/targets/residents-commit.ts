@@ -1,5 +1,4 @@
 import { KEY_GROUPS } from '../../../../shared/schemas/register'
-import type { Session } from '../../context'
 import { countResidents, deferSearchIndexes, getResident } from '../../residents/residents.repo'
 import type { ResidentRecord } from '../../residents/residents.repo'
 import { insertCheckedResident, moveResidentRecord, updateResidentRecord } from '../../residents/residents.service'
