@@ -54,6 +54,26 @@ describe('设置: the office details', () => {
     expect(await app.apiData('settings.get', {})).toEqual(VALUES)
   })
 
+  it('saves on the button or Ctrl+Enter, never on a stray Enter in a field', async () => {
+    await settings.openWith(() => shell.navigate('设置'))
+    let updates = 0
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().endsWith('/api/settings.update')) updates++
+    }
+    app.page.on('request', onRequest)
+    await settings.input('streetName').press('Enter')
+    await app.page.waitForTimeout(300)
+    expect(updates).toBe(0)
+    await settings.input('streetName').press('Control+Enter')
+    await settings.successMessage.first().waitFor()
+    app.page.off('request', onRequest)
+    expect(updates).toBe(1)
+    expect(await app.apiData('settings.get', {})).toEqual(VALUES)
+    // The next test reloads 首页.
+    await shell.navigate('首页')
+    await home.waitForLoaded()
+  })
+
   it('keeps working, still logged in, after a reload (token and session from sessionStorage)', async () => {
     await app.page.reload()
     await home.waitForLoaded()
