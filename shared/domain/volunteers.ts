@@ -3,7 +3,13 @@
 export const VOLUNTEER_KINDS = ['resident', 'teacher', 'medical', 'cadre', 'social_worker', 'property', 'police'] as const
 export type VolunteerKind = (typeof VOLUNTEER_KINDS)[number]
 export const VOLUNTEER_KIND_LABELS: Record<VolunteerKind, string> = {
-  resident: '居民志愿者', teacher: '教师', medical: '医务人员', cadre: '下沉干部', social_worker: '社工', property: '物业', police: '民警'
+  resident: '居民志愿者',
+  teacher: '教师',
+  medical: '医务人员',
+  cadre: '下沉干部',
+  social_worker: '社工',
+  property: '物业',
+  police: '民警'
 }
 export const POLITICS = ['party', 'league', 'masses'] as const
 export type Politics = (typeof POLITICS)[number]

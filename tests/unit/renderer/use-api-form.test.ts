@@ -44,7 +44,13 @@ describe('useApiForm', () => {
   })
 
   it('a refusal other than BAD_ARGS is told in full under the field its first issue names', async () => {
-    const form = useApiForm(fail({ code: 'RULE_VIOLATION', message: '库存不足：现有可用 800 个，本次需要 900 个。', details: { issues: [{ path: 'quantity', message: '最多 800 个' }] } }))
+    const form = useApiForm(
+      fail({
+        code: 'RULE_VIOLATION',
+        message: '库存不足：现有可用 800 个，本次需要 900 个。',
+        details: { issues: [{ path: 'quantity', message: '最多 800 个' }] }
+      })
+    )
     await form.submit()
     expect(form.errors.quantity).toBe('库存不足：现有可用 800 个，本次需要 900 个。')
     expect(toasts).toEqual([])
@@ -86,7 +92,7 @@ describe('useApiForm', () => {
   it('does not save when the form rules fail', async () => {
     const save = vi.fn(() => Promise.resolve())
     const formRef = ref({ validate: () => Promise.reject(new Error('invalid')), clearValidate: () => undefined })
-    const form = useApiForm(save, { form: formRef as unknown as NonNullable<Parameters<typeof useApiForm>[1]>["form"] })
+    const form = useApiForm(save, { form: formRef as unknown as NonNullable<Parameters<typeof useApiForm>[1]>['form'] })
     expect(await form.submit()).toBe(false)
     expect(save).not.toHaveBeenCalled()
   })
@@ -94,7 +100,8 @@ describe('useApiForm', () => {
   it('Enter never submits; Ctrl+Enter does', async () => {
     const save = vi.fn(() => Promise.resolve())
     const { keys } = useApiForm(save)
-    const event = (init: Partial<KeyboardEvent>) => ({ key: 'Enter', ctrlKey: false, metaKey: false, isComposing: false, preventDefault: vi.fn(), ...init }) as unknown as KeyboardEvent
+    const event = (init: Partial<KeyboardEvent>) =>
+      ({ key: 'Enter', ctrlKey: false, metaKey: false, isComposing: false, preventDefault: vi.fn(), ...init }) as unknown as KeyboardEvent
     const submitEvent = { preventDefault: vi.fn() } as unknown as Event
     keys.onSubmit(submitEvent)
     expect(submitEvent.preventDefault).toHaveBeenCalled()
