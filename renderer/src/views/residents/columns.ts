@@ -1,6 +1,6 @@
 import { ID_DOC_TYPE_LABELS, ID_DOC_TYPES } from '../../../../shared/domain'
-import { KEY_GROUP_LABELS, KEY_GROUPS, PERSON_TYPE_LABELS, PERSON_TYPES, RELATION_LABELS, RELATIONS, SEX_LABELS, TENURE_LABELS, TENURES } from '../../../../shared/schemas/register'
-import type { KeyGroup, PersonType, Relation } from '../../../../shared/schemas/register'
+import { KEY_GROUP_LABELS, KEY_GROUPS, PERSON_TYPE_LABELS, PERSON_TYPES, RELATION_LABELS, RELATIONS, TENURE_LABELS, TENURES } from '../../../../shared/domain/register'
+import type { KeyGroup, PersonType, Relation } from '../../../../shared/domain/register'
 
 /** Pick-list options with the Chinese labels the clerk reads. */
 export const options = {
@@ -11,7 +11,7 @@ export const options = {
   tenures: TENURES.map((value) => ({ value, label: TENURE_LABELS[value] }))
 }
 
-export const sexLabel = (sex: 'M' | 'F' | null) => (sex ? SEX_LABELS[sex] : '')
+export { sexLabel } from '../../../../shared/domain/person'
 export const personTypeLabel = (t: PersonType) => PERSON_TYPE_LABELS[t]
 export const relationLabel = (r: Relation | null) => (r ? RELATION_LABELS[r] : '未填')
 export const keyGroupLabel = (g: KeyGroup) => KEY_GROUP_LABELS[g]
