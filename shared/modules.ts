@@ -63,7 +63,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = Object.from
     role,
     role === 'admin'
       ? EVERY_PERMISSION
-      : DOMAIN_MODULES.flatMap((module) => Object.entries(module.grants).flatMap(([permission, roles]) => (roles?.includes(role) ? [permission as Permission] : [])))
+      : DOMAIN_MODULES.flatMap((module) =>
+          Object.entries(module.grants).flatMap(([permission, roles]) => (roles?.includes(role) ? [permission as Permission] : []))
+        )
   ])
 ) as Record<Role, readonly Permission[]>
 
@@ -112,7 +114,8 @@ export function moduleProblems(
     if (!page.group === !page.parent) problems.push(`page ${page.name} needs either a sidebar section or a parent`)
     if (page.parent && !sidebarPaths.has(page.parent)) problems.push(`page ${page.name} lights ${page.parent}, which is no sidebar page`)
     const used = Object.values(module.methods).some((spec) => spec.permission === page.permission)
-    if (!used && !(page.permission in module.grants)) problems.push(`page ${page.name} asks for ${page.permission}, which ${module.name} neither uses nor grants`)
+    if (!used && !(page.permission in module.grants))
+      problems.push(`page ${page.name} asks for ${page.permission}, which ${module.name} neither uses nor grants`)
     if (!components.includes(page.name)) problems.push(`page ${page.name} (${page.path}) has no component`)
     if (page.group && !icons.includes(page.name)) problems.push(`sidebar page ${page.name} has no icon`)
   }

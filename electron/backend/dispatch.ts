@@ -150,7 +150,9 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
    */
   function auditExport(method: string, session: Session, note: ExportNote | null): void {
     if (!note) throw new Error(`${method} is an export but reported none`)
-    deps.store.transaction((tx) => appendAudit(tx, { at: deps.now().toISOString(), actor: session.actor, method, summary: note.summary, detail: note.detail, record: null }))
+    deps.store.transaction((tx) =>
+      appendAudit(tx, { at: deps.now().toISOString(), actor: session.actor, method, summary: note.summary, detail: note.detail, record: null })
+    )
     deps.emit({ type: 'changed', method, domains: ['audit'] })
   }
 

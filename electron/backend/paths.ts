@@ -15,11 +15,7 @@ export function appDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, ho
  * Where the data lives when no --data-dir is given. The Electron host sets
  * app.setPath('userData', defaultDataDir()) so both hosts share one folder by construction.
  */
-export function defaultDataDir(
-  platform: NodeJS.Platform = process.platform,
-  env: NodeJS.ProcessEnv = process.env,
-  home: string = os.homedir()
-): string {
+export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
   const join = platform === 'win32' ? path.win32.join : path.posix.join
   return join(appDataDir(platform, env, home), APP_FOLDER_NAME)
 }

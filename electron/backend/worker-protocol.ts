@@ -2,9 +2,7 @@ import type { BackendEvent } from '../../shared/contract'
 import type { Envelope, ErrorBody } from '../../shared/errors'
 
 /** Messages between a host (Electron main or the browser-mode server) and the backend worker. */
-export type HostToWorker =
-  | { type: 'call'; id: number; method: string; args: unknown; session: string | null }
-  | { type: 'close' }
+export type HostToWorker = { type: 'call'; id: number; method: string; args: unknown; session: string | null } | { type: 'close' }
 
 export type WorkerToHost =
   | { type: 'ready' }

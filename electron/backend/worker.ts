@@ -26,10 +26,7 @@ async function open(): Promise<void> {
     backend.onEvent((event) => post({ type: 'event', event }))
     post({ type: 'ready' })
   } catch (error) {
-    const body =
-      error instanceof AppError
-        ? error.toBody()
-        : { code: 'INTERNAL' as const, message: `无法打开数据目录：${String(error)}` }
+    const body = error instanceof AppError ? error.toBody() : { code: 'INTERNAL' as const, message: `无法打开数据目录：${String(error)}` }
     post({ type: 'fatal', error: body })
   }
 }

@@ -8,9 +8,7 @@ import { APP_HOST, APP_SCHEME } from './security'
 
 /** Must run before app 'ready': app:// behaves like a secure, standard origin. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false } }
-  ])
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false } }])
 }
 
 /** Serves the built renderer from app://shouwang/, with the CSP header, never outside its folder. */

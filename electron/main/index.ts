@@ -62,8 +62,7 @@ function hardenAllWebContents(): void {
   })
 }
 
-const fromOurPage = (sender: WebContents, frameUrl: string | undefined) =>
-  sender === mainWindow?.webContents && isTrustedSender(frameUrl)
+const fromOurPage = (sender: WebContents, frameUrl: string | undefined) => sender === mainWindow?.webContents && isTrustedSender(frameUrl)
 
 async function start(): Promise<void> {
   log.info(`启动 版本 ${app.getVersion()}，数据目录 ${dataDir}`)

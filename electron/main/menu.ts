@@ -13,11 +13,7 @@ export function menuTemplate(getWindow: () => BrowserWindow | null, actions: Men
   return [
     {
       label: '文件',
-      submenu: [
-        { label: '打印…', accelerator: 'CmdOrCtrl+P', click: () => actions.print() },
-        { type: 'separator' },
-        { label: '退出', role: 'quit' }
-      ]
+      submenu: [{ label: '打印…', accelerator: 'CmdOrCtrl+P', click: () => actions.print() }, { type: 'separator' }, { label: '退出', role: 'quit' }]
     },
     {
       label: '编辑',

@@ -20,8 +20,7 @@ function subscribe<T>(channel: string, listener: (payload: T) => void): () => vo
  * page got from auth.login; the backend checks it on every call.
  */
 const bridge = {
-  call: (method: string, args: unknown, session: string | null): Promise<Envelope<unknown>> =>
-    ipcRenderer.invoke(IPC_CALL_CHANNEL, method, args, session),
+  call: (method: string, args: unknown, session: string | null): Promise<Envelope<unknown>> => ipcRenderer.invoke(IPC_CALL_CHANNEL, method, args, session),
   onEvent: (listener: (event: BackendEvent) => void): (() => void) => subscribe(IPC_EVENT_CHANNEL, listener),
   print: (view: PrintView): Promise<PrintResult> => ipcRenderer.invoke(IPC_PRINT_CHANNEL, view),
   onPrintRequest: (listener: () => void): (() => void) => subscribe(IPC_PRINT_REQUEST_CHANNEL, () => listener())

@@ -1,4 +1,23 @@
-import { Avatar, Box, Brush, Calendar, Delete, Document, FirstAidKit, Grid, Guide, HomeFilled, House, Setting, Stamp, Tickets, Upload, User, UserFilled, Van } from '@element-plus/icons-vue'
+import {
+  Avatar,
+  Box,
+  Brush,
+  Calendar,
+  Delete,
+  Document,
+  FirstAidKit,
+  Grid,
+  Guide,
+  HomeFilled,
+  House,
+  Setting,
+  Stamp,
+  Tickets,
+  Upload,
+  User,
+  UserFilled,
+  Van
+} from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { MenuGroup, PageSpec, Permission } from '../../shared/contract'
 import { MENU_GROUPS as GROUP_TITLES } from '../../shared/contract/types'
@@ -81,7 +100,19 @@ function componentOf(page: PageSpec): () => Promise<Component> {
 
 /** The sidebar's pages, in the order of shared/modules.ts. */
 export const MODULES: ModuleEntry[] = PAGES.flatMap((page) =>
-  page.group ? [{ path: page.path, name: page.name, title: page.title, permission: page.permission, group: page.group, icon: SIDEBAR_ICONS[page.name] ?? Document, component: componentOf(page) }] : []
+  page.group
+    ? [
+        {
+          path: page.path,
+          name: page.name,
+          title: page.title,
+          permission: page.permission,
+          group: page.group,
+          icon: SIDEBAR_ICONS[page.name] ?? Document,
+          component: componentOf(page)
+        }
+      ]
+    : []
 )
 
 /** Pages opened from a list (not in the sidebar); the sidebar entry of `parent` stays lit. */

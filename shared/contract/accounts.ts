@@ -38,7 +38,5 @@ export const accountsModule = defineModule<AccountsApi>({
   name: 'accounts',
   methods: accountsMethods,
   grants: { 'accounts.manage': [] },
-  pages: [
-    { path: '/accounts', name: 'accounts', title: '账号', permission: 'accounts.manage', group: 'system' }
-  ]
+  pages: [{ path: '/accounts', name: 'accounts', title: '账号', permission: 'accounts.manage', group: 'system' }]
 })

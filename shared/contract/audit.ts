@@ -46,7 +46,5 @@ export const auditModule = defineModule<AuditApi>({
   name: 'audit',
   methods: auditMethods,
   grants: { 'audit.view': [] },
-  pages: [
-    { path: '/audit', name: 'audit', title: '操作日志', permission: 'audit.view', group: 'system' }
-  ]
+  pages: [{ path: '/audit', name: 'audit', title: '操作日志', permission: 'audit.view', group: 'system' }]
 })

@@ -76,6 +76,6 @@ export const PASSWORD_CHANGE_METHODS: ReadonlySet<string> = new Set(['auth.chang
 export const authModule = defineModule<AuthApi>({
   name: 'auth',
   methods: authMethods,
-  grants: { 'session': ['staff', 'grid_worker', 'gate', 'readonly'] },
+  grants: { session: ['staff', 'grid_worker', 'gate', 'readonly'] },
   pages: []
 })

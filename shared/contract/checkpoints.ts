@@ -56,7 +56,5 @@ export const checkpointsModule = defineModule<CheckpointsApi>({
   name: 'checkpoints',
   methods: checkpointsMethods,
   grants: { 'checkpoints.manage': ['staff'] },
-  pages: [
-    { path: '/checkpoints', name: 'checkpoints', title: '卡口与出入证', permission: 'checkpoints.manage', group: 'system' }
-  ]
+  pages: [{ path: '/checkpoints', name: 'checkpoints', title: '卡口与出入证', permission: 'checkpoints.manage', group: 'system' }]
 })

@@ -209,7 +209,5 @@ export const excelModule = defineModule<ExcelApi>({
   name: 'excel',
   methods: excelMethods,
   grants: { 'data.import': ['staff'], 'data.export': ['staff', 'grid_worker'], 'data.exportFull': ['staff'] },
-  pages: [
-    { path: '/import', name: 'import', title: '导入', permission: 'data.import', group: 'daily' }
-  ]
+  pages: [{ path: '/import', name: 'import', title: '导入', permission: 'data.import', group: 'daily' }]
 })

@@ -1,5 +1,15 @@
 import type { Page } from '../schemas/common'
-import type { CheckOutcome, EpisodeKind, EpisodeStatus, MonitoringCheck, MonitoringDuration, MonitoringStart, MonitoringStatus, MonitoringWorklistArgs, Symptom } from '../schemas/monitoring'
+import type {
+  CheckOutcome,
+  EpisodeKind,
+  EpisodeStatus,
+  MonitoringCheck,
+  MonitoringDuration,
+  MonitoringStart,
+  MonitoringStatus,
+  MonitoringWorklistArgs,
+  Symptom
+} from '../schemas/monitoring'
 import {
   monitoringCheckArgs,
   monitoringDayArgs,

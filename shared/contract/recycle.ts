@@ -30,7 +30,5 @@ export const recycleModule = defineModule<RecycleApi>({
   name: 'recycle',
   methods: recycleMethods,
   grants: { 'register.recycle': [] },
-  pages: [
-    { path: '/recycle', name: 'recycle', title: '回收站', permission: 'register.recycle', group: 'system' }
-  ]
+  pages: [{ path: '/recycle', name: 'recycle', title: '回收站', permission: 'register.recycle', group: 'system' }]
 })

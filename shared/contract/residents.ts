@@ -2,14 +2,7 @@ import type { IdDocType, Sex } from '../domain'
 import type { KeyGroup, PersonType, Relation } from '../schemas/register'
 import type { Page } from '../schemas/common'
 import type { ResidentCreate, ResidentDelete, ResidentIdArgs, ResidentMove, ResidentUpdate, ResidentsListArgs } from '../schemas/residents'
-import {
-  residentsCreateArgs,
-  residentsDeleteArgs,
-  residentsGetArgs,
-  residentsListArgs,
-  residentsMoveArgs,
-  residentsUpdateArgs
-} from '../schemas/residents'
+import { residentsCreateArgs, residentsDeleteArgs, residentsGetArgs, residentsListArgs, residentsMoveArgs, residentsUpdateArgs } from '../schemas/residents'
 import { defineModule, type MethodTable } from './types'
 
 /**

@@ -49,7 +49,5 @@ export const returneesModule = defineModule<ReturneesApi>({
   name: 'returnees',
   methods: returneesMethods,
   grants: { 'returnees.view': ['staff', 'grid_worker', 'readonly'], 'returnees.edit': ['staff', 'grid_worker'] },
-  pages: [
-    { path: '/returnees', name: 'returnees', title: '返程人员', permission: 'returnees.view', group: 'daily' }
-  ]
+  pages: [{ path: '/returnees', name: 'returnees', title: '返程人员', permission: 'returnees.view', group: 'daily' }]
 })

@@ -17,7 +17,5 @@ export const settingsModule = defineModule<SettingsApi>({
   name: 'settings',
   methods: settingsMethods,
   grants: { 'settings.manage': [] },
-  pages: [
-    { path: '/settings', name: 'settings', title: '设置', permission: 'settings.manage', group: 'system' }
-  ]
+  pages: [{ path: '/settings', name: 'settings', title: '设置', permission: 'settings.manage', group: 'system' }]
 })

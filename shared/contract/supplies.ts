@@ -196,7 +196,5 @@ export const suppliesModule = defineModule<SuppliesApi>({
   name: 'supplies',
   methods: suppliesMethods,
   grants: { 'supplies.view': ['staff', 'readonly'], 'supplies.edit': ['staff'] },
-  pages: [
-    { path: '/supplies', name: 'supplies', title: '物资', permission: 'supplies.view', group: 'supplies' }
-  ]
+  pages: [{ path: '/supplies', name: 'supplies', title: '物资', permission: 'supplies.view', group: 'supplies' }]
 })

@@ -78,8 +78,7 @@ export type MethodTable<Api> = {
 }
 
 export type BackendEvent =
-  | { type: 'progress'; jobId: string; done: number; total: number; label: string }
-  | { type: 'changed'; method: string; domains: string[] }
+  { type: 'progress'; jobId: string; done: number; total: number; label: string } | { type: 'changed'; method: string; domains: string[] }
 
 /** The sidebar's sections, in the order a clerk reads them; a page names the one it sits in. */
 export const MENU_GROUPS = {

@@ -1,5 +1,12 @@
 import type { Politics, VolunteerInput, VolunteerKind, VolunteerStatus, VolunteerUpdate, VolunteersListArgs } from '../schemas/volunteers'
-import { volunteerHoursArgs, volunteerIdArgs, volunteersCreateArgs, volunteersExportArgs, volunteersListArgs, volunteersUpdateArgs } from '../schemas/volunteers'
+import {
+  volunteerHoursArgs,
+  volunteerIdArgs,
+  volunteersCreateArgs,
+  volunteersExportArgs,
+  volunteersListArgs,
+  volunteersUpdateArgs
+} from '../schemas/volunteers'
 import type { ExportedFile } from './audit'
 import { defineModule, type MethodTable } from './types'
 
@@ -55,7 +62,5 @@ export const volunteersModule = defineModule<VolunteersApi>({
   name: 'volunteers',
   methods: volunteersMethods,
   grants: { 'volunteers.view': ['staff', 'readonly'], 'volunteers.edit': ['staff'] },
-  pages: [
-    { path: '/volunteers', name: 'volunteers', title: '志愿者', permission: 'volunteers.view', group: 'daily' }
-  ]
+  pages: [{ path: '/volunteers', name: 'volunteers', title: '志愿者', permission: 'volunteers.view', group: 'daily' }]
 })

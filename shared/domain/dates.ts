@@ -6,9 +6,7 @@
 
 export type DateErrorCode = 'EMPTY' | 'FORMAT' | 'INVALID' | 'RANGE'
 
-export type LooseDateResult =
-  | { ok: true; date: string }
-  | { ok: false; code: DateErrorCode; message: string }
+export type LooseDateResult = { ok: true; date: string } | { ok: false; code: DateErrorCode; message: string }
 
 const DAY_MS = 86_400_000
 
@@ -98,9 +96,7 @@ function fromDate(d: Date): LooseDateResult {
   // exceljs hands back spreadsheet dates as UTC midnight; reading those in local time
   // would give the previous day west of Greenwich. Anything else was made by local code.
   const utcMidnight = d.getTime() % DAY_MS === 0
-  return utcMidnight
-    ? fromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())
-    : fromParts(d.getFullYear(), d.getMonth() + 1, d.getDate())
+  return utcMidnight ? fromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) : fromParts(d.getFullYear(), d.getMonth() + 1, d.getDate())
 }
 
 // A time after the date is tolerated (Excel exports "2020/2/3 0:00:00") but must look

@@ -22,10 +22,7 @@ export type DigitReach = 'masked' | 'full'
 
 export type DigitQuery =
   /** Last 4 of an ID or phone; also matched against room numbers. */
-  | { kind: 'tail4'; digits: string }
-  | { kind: 'idTail6'; digits: string }
-  | { kind: 'wholeId'; id18: string }
-  | { kind: 'wholeMobile'; phone: string }
+  { kind: 'tail4'; digits: string } | { kind: 'idTail6'; digits: string } | { kind: 'wholeId'; id18: string } | { kind: 'wholeMobile'; phone: string }
 
 export type DigitSearch = { ok: true; query: DigitQuery } | { ok: false; message: string }
 

@@ -7,15 +7,7 @@ import { isValidYmd, localIsoDate, splitIsoDate, ymdToIso } from './dates'
 
 export type Sex = 'M' | 'F'
 
-export type MainlandIdErrorCode =
-  | 'EMPTY'
-  | 'LENGTH'
-  | 'CHARS'
-  | 'REGION'
-  | 'DATE'
-  | 'FUTURE_DATE'
-  | 'CHECK_DIGIT'
-  | 'LOOKS_NUMERIC'
+export type MainlandIdErrorCode = 'EMPTY' | 'LENGTH' | 'CHARS' | 'REGION' | 'DATE' | 'FUTURE_DATE' | 'CHECK_DIGIT' | 'LOOKS_NUMERIC'
 
 export interface MainlandIdOk {
   ok: true
@@ -40,11 +32,42 @@ const CHECK_CHARS = '10X98765432'
 // Province-level prefixes, plus 71 Taiwan, 81/82 Hong Kong/Macau and 83 the Taiwan
 // residents' residence permit, which share this number format.
 const PROVINCE_CODES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23',
-  '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82', '83', '91'
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
+  '91'
 ])
 
 // The oldest living residents were born around 1900; earlier years are typos.
@@ -182,11 +205,7 @@ const LOOSE_RULES: Record<Exclude<IdDocType, 'mainland'>, { pattern: RegExp; mes
  * Validates a document number of the given type and returns it in canonical form, so
  * that the same document typed twice is stored identically.
  */
-export function validateIdDocument(
-  type: IdDocType,
-  raw: string | number | null | undefined,
-  today: Date
-): IdDocumentResult {
+export function validateIdDocument(type: IdDocType, raw: string | number | null | undefined, today: Date): IdDocumentResult {
   if (!isIdDocType(type)) return { ok: false, code: 'UNKNOWN_TYPE', message: '请选择证件类型' }
   if (type === 'mainland') {
     const r = parseMainlandId(raw, today)
@@ -195,8 +214,7 @@ export function validateIdDocument(
   }
   const text = raw == null ? '' : String(raw)
   // Dashes may be part of an "other" document's number, so only whitespace goes there.
-  const number =
-    type === 'other' ? normalizeText(text).replace(/\s+/g, '').toUpperCase() : compactCode(text)
+  const number = type === 'other' ? normalizeText(text).replace(/\s+/g, '').toUpperCase() : compactCode(text)
   if (number === '') return { ok: false, code: 'EMPTY', message: '请填写证件号码' }
   const rule = LOOSE_RULES[type]
   if (!rule.pattern.test(number)) {

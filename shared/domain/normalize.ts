@@ -31,11 +31,7 @@ export function normalizeText(s: string | null | undefined): string {
  */
 export function compactCode(s: string | null | undefined): string {
   if (s == null) return ''
-  return cleanText(String(s))
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(DASHES, '')
-    .toUpperCase()
+  return cleanText(String(s)).normalize('NFKC').replace(/\s+/g, '').replace(DASHES, '').toUpperCase()
 }
 
 /**

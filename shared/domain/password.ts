@@ -1,8 +1,26 @@
 /** Passwords every guesser tries first; refused whatever their length. */
 const COMMON = new Set([
-  '12345678', '123456789', '1234567890', '11111111', '88888888', '66666666', '00000000',
-  'password', 'password1', 'qwertyui', 'qwerty123', 'abc12345', 'abcd1234', 'a1234567',
-  '1qaz2wsx', 'admin123', 'admin888', 'iloveyou', 'woaini1314', 'aa123456', 'zxcvbnm123'
+  '12345678',
+  '123456789',
+  '1234567890',
+  '11111111',
+  '88888888',
+  '66666666',
+  '00000000',
+  'password',
+  'password1',
+  'qwertyui',
+  'qwerty123',
+  'abc12345',
+  'abcd1234',
+  'a1234567',
+  '1qaz2wsx',
+  'admin123',
+  'admin888',
+  'iloveyou',
+  'woaini1314',
+  'aa123456',
+  'zxcvbnm123'
 ])
 
 export const PASSWORD_MIN_LENGTH = 8

@@ -6,19 +6,9 @@ import { compactCode, looksLikeScientificNotation, normalizeText } from './norma
 
 export type PhoneKind = 'mobile' | 'landline'
 
-export type PhoneErrorCode =
-  | 'EMPTY'
-  | 'CHARS'
-  | 'LOOKS_NUMERIC'
-  | 'MOBILE'
-  | 'LANDLINE'
-  | 'NEEDS_AREA_CODE'
-  | 'FOREIGN'
-  | 'FORMAT'
+export type PhoneErrorCode = 'EMPTY' | 'CHARS' | 'LOOKS_NUMERIC' | 'MOBILE' | 'LANDLINE' | 'NEEDS_AREA_CODE' | 'FOREIGN' | 'FORMAT'
 
-export type PhoneResult =
-  | { ok: true; phone: string; kind: PhoneKind; extension?: string }
-  | { ok: false; code: PhoneErrorCode; message: string }
+export type PhoneResult = { ok: true; phone: string; kind: PhoneKind; extension?: string } | { ok: false; code: PhoneErrorCode; message: string }
 
 const MESSAGES: Record<PhoneErrorCode, string> = {
   EMPTY: '请填写联系电话',

@@ -8,9 +8,7 @@ export type PlateKind = 'ordinary' | 'new_energy' | 'unknown'
 
 export type PlateErrorCode = 'EMPTY' | 'TOO_SHORT' | 'TOO_LONG' | 'INVALID'
 
-export type PlateResult =
-  | { ok: true; plate: string; kind: PlateKind; warning?: string }
-  | { ok: false; code: PlateErrorCode; message: string }
+export type PlateResult = { ok: true; plate: string; kind: PlateKind; warning?: string } | { ok: false; code: PlateErrorCode; message: string }
 
 export const PLATE_PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼'
 

@@ -164,26 +164,44 @@ export function personProblems(
   }
   if (!isAvailable(person, t, dayIndex)) {
     const period = PERIOD_LABELS[shiftPeriod(t)]
-    out.push({ rule: 'availability', volunteerId: person.id, cells: [cell], message: `${person.name} ${cellLabel(t, dayIndex)} 不在其可值班时间（${period}）内` })
+    out.push({
+      rule: 'availability',
+      volunteerId: person.id,
+      cells: [cell],
+      message: `${person.name} ${cellLabel(t, dayIndex)} 不在其可值班时间（${period}）内`
+    })
   }
   const rest = settings.minRestHours * 60
   for (const b of booked) {
     if (b.p.dayIndex === dayIndex && b.t.id === t.id) continue
     const other = { dayIndex: b.p.dayIndex, templateId: b.t.id }
     if (here.start < b.end && b.start < here.end) {
-      out.push({ rule: 'overlap', volunteerId: person.id, cells: [cell, other], message: `${person.name} 同一时间排了两个班：${cellLabel(b.t, b.p.dayIndex)} 与 ${cellLabel(t, dayIndex)}` })
+      out.push({
+        rule: 'overlap',
+        volunteerId: person.id,
+        cells: [cell, other],
+        message: `${person.name} 同一时间排了两个班：${cellLabel(b.t, b.p.dayIndex)} 与 ${cellLabel(t, dayIndex)}`
+      })
     } else if (here.start < b.end + rest && b.start < here.end + rest) {
-      const [first, second] = b.start < here.start ? [b, { t, start: here.start, end: here.end, p: { dayIndex } }] : [{ t, start: here.start, end: here.end, p: { dayIndex } }, b]
+      const [first, second] =
+        b.start < here.start ? [b, { t, start: here.start, end: here.end, p: { dayIndex } }] : [{ t, start: here.start, end: here.end, p: { dayIndex } }, b]
       const gap = second.start - first.end
       out.push({
-        rule: 'rest', volunteerId: person.id, cells: [cell, other],
+        rule: 'rest',
+        volunteerId: person.id,
+        cells: [cell, other],
         message: `${person.name} 两班之间休息不足 ${settings.minRestHours} 小时：${cellLabel(first.t, first.p.dayIndex)} ${hhmm(first.end)} 下班，${cellLabel(second.t, second.p.dayIndex)} ${hhmm(second.start)} 上班，只休息 ${hours(gap)} 小时`
       })
     }
   }
   const total = weekMinutes + (dayIndex >= 0 && dayIndex < WEEK_DAYS ? shiftDuration(t) : 0)
   if (total > settings.weeklyHourCap * 60) {
-    out.push({ rule: 'hours_cap', volunteerId: person.id, cells: [cell], message: `${person.name} 本周排班 ${hours(total)} 小时，超过每周上限 ${settings.weeklyHourCap} 小时` })
+    out.push({
+      rule: 'hours_cap',
+      volunteerId: person.id,
+      cells: [cell],
+      message: `${person.name} 本周排班 ${hours(total)} 小时，超过每周上限 ${settings.weeklyHourCap} 小时`
+    })
   }
   return out
 }
@@ -225,7 +243,12 @@ export function checkRoster(input: RosterInput): Conflict[] {
       const found = personProblems(person, b.t, b.p.dayIndex, seen, input.settings, minutes)
       for (const c of found) if (c.rule !== 'hours_cap') conflicts.push(c)
       if (b.p.isLead && !person.canLead) {
-        conflicts.push({ rule: 'not_lead', volunteerId, cells: [{ dayIndex: b.p.dayIndex, templateId: b.t.id }], message: `${person.name} 未登记为可带班，不能担任 ${cellLabel(b.t, b.p.dayIndex)} 的带班人` })
+        conflicts.push({
+          rule: 'not_lead',
+          volunteerId,
+          cells: [{ dayIndex: b.p.dayIndex, templateId: b.t.id }],
+          message: `${person.name} 未登记为可带班，不能担任 ${cellLabel(b.t, b.p.dayIndex)} 的带班人`
+        })
       }
       minutes += shiftDuration(b.t)
       seen.push(b)
@@ -233,7 +256,8 @@ export function checkRoster(input: RosterInput): Conflict[] {
     // Context placements after the week (next Monday) are checked against this week's too.
     if (minutes > input.settings.weeklyHourCap * 60) {
       conflicts.push({
-        rule: 'hours_cap', volunteerId,
+        rule: 'hours_cap',
+        volunteerId,
         cells: list.filter((b) => b.inWeek).map((b) => ({ dayIndex: b.p.dayIndex, templateId: b.t.id })),
         message: `${person.name} 本周排班 ${hours(minutes)} 小时，超过每周上限 ${input.settings.weeklyHourCap} 小时`
       })
@@ -258,7 +282,8 @@ export function cellProblems(input: Pick<RosterInput, 'templates' | 'placements'
     for (const t of input.templates) {
       const c = counts.get(`${day}:${t.id}`) ?? { n: 0, lead: false }
       const cell = { dayIndex: day, templateId: t.id }
-      if (c.n < t.minStaff) out.push({ rule: 'understaffed', volunteerId: null, cells: [cell], message: `${cellLabel(t, day)} 人数不足：需要 ${t.minStaff} 人，已排 ${c.n} 人` })
+      if (c.n < t.minStaff)
+        out.push({ rule: 'understaffed', volunteerId: null, cells: [cell], message: `${cellLabel(t, day)} 人数不足：需要 ${t.minStaff} 人，已排 ${c.n} 人` })
       if (t.leadRequired && !c.lead) out.push({ rule: 'no_lead', volunteerId: null, cells: [cell], message: `${cellLabel(t, day)} 需要带班人，尚未指定` })
     }
   }
@@ -281,7 +306,13 @@ export function placementProblems(input: RosterInput, add: RulePlacement): Confl
     booked.push(toBooked(p, other, inWeek))
   }
   const out = personProblems(person, t, add.dayIndex, booked, input.settings, minutes)
-  if (add.isLead && !person.canLead) out.push({ rule: 'not_lead', volunteerId: person.id, cells: [{ dayIndex: add.dayIndex, templateId: t.id }], message: `${person.name} 未登记为可带班，不能担任带班人` })
+  if (add.isLead && !person.canLead)
+    out.push({
+      rule: 'not_lead',
+      volunteerId: person.id,
+      cells: [{ dayIndex: add.dayIndex, templateId: t.id }],
+      message: `${person.name} 未登记为可带班，不能担任带班人`
+    })
   return out
 }
 
@@ -335,7 +366,10 @@ function explain(tally: Map<RuleCode, number>, considered: number, leadOnly: boo
   if (available <= 0) return `没有在这个时段可值班的${leadOnly ? '带班人' : '志愿者'}`
   const parts = (['overlap', 'rest', 'hours_cap'] as const)
     .filter((rule) => (tally.get(rule) ?? 0) > 0)
-    .map((rule) => `${tally.get(rule)} 人${rule === 'rest' ? `休息不足 ${settings.minRestHours} 小时` : rule === 'hours_cap' ? `本周将超过 ${settings.weeklyHourCap} 小时` : REASON_WORDS[rule]}`)
+    .map(
+      (rule) =>
+        `${tally.get(rule)} 人${rule === 'rest' ? `休息不足 ${settings.minRestHours} 小时` : rule === 'hours_cap' ? `本周将超过 ${settings.weeklyHourCap} 小时` : REASON_WORDS[rule]}`
+    )
   return `可值班的 ${available} 人${leadOnly ? '（可带班）' : ''}都不能再排：${parts.join('，')}`
 }
 
@@ -448,7 +482,11 @@ export function autoFill(input: RosterInput, seed = 1): AutoFillResult {
   // The same rule code checks the result; a person conflict on an added place would be a bug.
   const all = [...input.placements, ...added]
   const conflicts = checkRoster({ ...input, placements: all })
-  const bad = conflicts.filter((c) => c.volunteerId !== null && added.some((p) => p.volunteerId === c.volunteerId && c.cells.some((cell) => cell.dayIndex === p.dayIndex && cell.templateId === p.templateId)))
+  const bad = conflicts.filter(
+    (c) =>
+      c.volunteerId !== null &&
+      added.some((p) => p.volunteerId === c.volunteerId && c.cells.some((cell) => cell.dayIndex === p.dayIndex && cell.templateId === p.templateId))
+  )
   if (bad.length > 0) throw new Error(`auto-fill broke a rule: ${bad[0]?.message}`)
   unfilled.sort((a, b) => a.dayIndex - b.dayIndex || a.templateId - b.templateId)
   return { added, unfilled, conflicts }

@@ -47,12 +47,7 @@ const CLEAN = /^[\u0020-\u007E\u4E00-\u9FA5]*$/
 /** NFC, without bidi controls, zero-width characters and control characters. Does not trim. */
 export function cleanText(s: string, options: CleanTextOptions = {}): string {
   if (CLEAN.test(s)) return s
-  const removed = s
-    .replace(LONE_SURROGATE, '')
-    .normalize('NFC')
-    .replace(BIDI, '')
-    .replace(INVISIBLE, '')
-    .replace(CONTROLS, '')
+  const removed = s.replace(LONE_SURROGATE, '').normalize('NFC').replace(BIDI, '').replace(INVISIBLE, '').replace(CONTROLS, '')
   // eslint-disable-next-line no-control-regex -- vertical tab and form feed become spaces in one-line fields
   return options.multiline ? removed.replace(LINE_BREAKS, '\n') : removed.replace(/[\t\n\r\u000B\u000C\u2028\u2029]/g, ' ')
 }
@@ -62,4 +57,3 @@ export const cleanLine = (s: string): string => cleanText(s)
 
 /** A note that may span lines. */
 export const cleanMultiline = (s: string): string => cleanText(s, { multiline: true })
-

@@ -5,7 +5,10 @@
 import { cleanString, z } from './zod'
 
 export const recordId = (label: string) =>
-  z.number({ message: `${label}编号应为数字` }).int(`${label}编号应为整数`).positive(`${label}编号应为正数`)
+  z
+    .number({ message: `${label}编号应为数字` })
+    .int(`${label}编号应为整数`)
+    .positive(`${label}编号应为正数`)
 
 /** Free text a clerk must fill in, cleaned (cleanString) before it is judged empty. */
 export const requiredText = (label: string, max: number) =>
@@ -14,20 +17,13 @@ export const requiredText = (label: string, max: number) =>
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过 ${max} 个字`)
 
-export const optionalText = (label: string, max: number) =>
-  cleanString()
-    .trim()
-    .max(max, `${label}不能超过 ${max} 个字`)
+export const optionalText = (label: string, max: number) => cleanString().trim().max(max, `${label}不能超过 ${max} 个字`)
 
 /** A note (备注): like optionalText, but its line breaks are kept. */
-export const noteText = (label: string, max: number) =>
-  cleanString(undefined, { multiline: true })
-    .trim()
-    .max(max, `${label}不能超过 ${max} 个字`)
+export const noteText = (label: string, max: number) => cleanString(undefined, { multiline: true }).trim().max(max, `${label}不能超过 ${max} 个字`)
 
 /** Why a record goes to the recycle bin: asked every time, kept with it. */
-export const deleteArgs = (label: string) =>
-  z.strictObject({ id: recordId(label), reason: requiredText('删除原因', 200) })
+export const deleteArgs = (label: string) => z.strictObject({ id: recordId(label), reason: requiredText('删除原因', 200) })
 
 export const pageShape = {
   page: z.number().int().min(1, '页码从 1 开始').optional(),

@@ -12,7 +12,12 @@ export const IMPORT_TARGET_LABELS: Record<ImportTargetKey, string> = { residents
 
 export const EXPORT_LISTS = ['residents', 'households', 'returnees', 'observations'] as const
 export type ExportListKey = (typeof EXPORT_LISTS)[number]
-export const EXPORT_LIST_LABELS: Record<ExportListKey, string> = { residents: '居民名单', households: '住户名单', returnees: '返程人员登记', observations: '居家观察台账' }
+export const EXPORT_LIST_LABELS: Record<ExportListKey, string> = {
+  residents: '居民名单',
+  households: '住户名单',
+  returnees: '返程人员登记',
+  observations: '居家观察台账'
+}
 
 /** What to do with a person already in the register (same document). */
 export const ON_EXISTING = ['fillEmpty', 'overwrite', 'skip'] as const

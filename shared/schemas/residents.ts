@@ -66,9 +66,7 @@ function refine(value: ResidentFields, ctx: z.RefinementCtx): void {
   }
 }
 
-export const residentsCreateArgs = z
-  .strictObject({ ...residentShape, householdId: recordId('住户').nullable() })
-  .superRefine(refine)
+export const residentsCreateArgs = z.strictObject({ ...residentShape, householdId: recordId('住户').nullable() }).superRefine(refine)
 /**
  * Numbers are shown masked when editing, and of the birth date only the year (it would complete
  * the masked ID): leaving idNumber, phones or birthDate out keeps what is stored.

@@ -4,7 +4,10 @@ import { z } from './zod'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 const clock = (label: string) =>
-  z.string({ message: `请填写${label}` }).trim().refine((v) => parseHhmm(v) !== null, `${label}应为 时:分，例如 07:00`)
+  z
+    .string({ message: `请填写${label}` })
+    .trim()
+    .refine((v) => parseHhmm(v) !== null, `${label}应为 时:分，例如 07:00`)
 
 export const shiftShape = {
   checkpointId: recordId('卡口'),

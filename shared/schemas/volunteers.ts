@@ -6,7 +6,15 @@ import { cleanString, z } from './zod'
 import { POLITICS, VOLUNTEER_KINDS, VOLUNTEER_STATUSES } from '../domain/volunteers'
 
 // The vocabulary (codes and zh-CN labels) is the domain's: shared/domain/volunteers.ts.
-export { POLITICS, POLITICS_LABELS, SKILL_SUGGESTIONS, VOLUNTEER_KINDS, VOLUNTEER_KIND_LABELS, VOLUNTEER_STATUSES, VOLUNTEER_STATUS_LABELS } from '../domain/volunteers'
+export {
+  POLITICS,
+  POLITICS_LABELS,
+  SKILL_SUGGESTIONS,
+  VOLUNTEER_KINDS,
+  VOLUNTEER_KIND_LABELS,
+  VOLUNTEER_STATUSES,
+  VOLUNTEER_STATUS_LABELS
+} from '../domain/volunteers'
 export type { Politics, VolunteerKind, VolunteerStatus } from '../domain/volunteers'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
@@ -63,6 +71,18 @@ export const volunteersExportArgs = volunteersListArgs
 export const volunteerHoursArgs = z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 YYYY-MM') })
 
 export const EMPTY_VOLUNTEER: VolunteerInput = {
-  residentId: null, name: '', phone: '', sex: null, kind: 'resident', politics: 'masses', skills: [], building: '',
-  gridId: null, availability: ALL_AVAILABLE, canLead: false, status: 'active', startDate: null, notes: ''
+  residentId: null,
+  name: '',
+  phone: '',
+  sex: null,
+  kind: 'resident',
+  politics: 'masses',
+  skills: [],
+  building: '',
+  gridId: null,
+  availability: ALL_AVAILABLE,
+  canLead: false,
+  status: 'active',
+  startDate: null,
+  notes: ''
 }

@@ -19,9 +19,7 @@ interface Verified {
 async function verify(acked: number[]): Promise<Verified> {
   const store = await Store.open({ dir, migrations: CRASH_MIGRATIONS, idleSnapshotMs: 0 })
   try {
-    const perBatch = store.all<{ batch: number; parts: number }>(
-      'SELECT batch, COUNT(*) AS parts FROM parts GROUP BY batch ORDER BY batch'
-    )
+    const perBatch = store.all<{ batch: number; parts: number }>('SELECT batch, COUNT(*) AS parts FROM parts GROUP BY batch ORDER BY batch')
     const present = new Map(perBatch.map((row) => [row.batch, row.parts]))
     const partial = perBatch.filter((row) => row.parts !== partsOf(row.batch))
     expect(partial, 'a batch was half-applied').toEqual([])

@@ -40,16 +40,55 @@ describe('desktop bridge: forms with reactive arrays save through the structured
     await shell.openAndSetUp(app.url)
     // Arranged through the API (Node's fetch, no bridge): a grid over 3栋 and 5栋; in 3栋 李桂兰
     // (慢性病) and an empty household; in 5栋 张建国, back yesterday and under home observation.
-    const grid = await app.apiData('grids.create', { name: '东区网格', notes: '', leader: { name: '李网格长', phone: '13900001111' }, workers: [{ name: '王网格员', phone: '13900002222' }] })
-    await app.apiData('grids.assignBuildings', { gridId: grid.id, buildings: [{ compound: '幸福里小区', building: '3栋' }, { compound: '幸福里小区', building: '5栋' }] })
-    const alone = await app.apiData('households.create', { address: { compound: '幸福里小区', building: '3栋', unit: '1单元', room: '102' }, tenure: 'owned', notes: '' })
+    const grid = await app.apiData('grids.create', {
+      name: '东区网格',
+      notes: '',
+      leader: { name: '李网格长', phone: '13900001111' },
+      workers: [{ name: '王网格员', phone: '13900002222' }]
+    })
+    await app.apiData('grids.assignBuildings', {
+      gridId: grid.id,
+      buildings: [
+        { compound: '幸福里小区', building: '3栋' },
+        { compound: '幸福里小区', building: '5栋' }
+      ]
+    })
+    const alone = await app.apiData('households.create', {
+      address: { compound: '幸福里小区', building: '3栋', unit: '1单元', room: '102' },
+      tenure: 'owned',
+      notes: ''
+    })
     await app.apiData('households.create', { address: { compound: '幸福里小区', building: '3栋', unit: '2单元', room: '201' }, tenure: 'owned', notes: '' })
     await app.apiData('residents.create', {
-      name: '李桂兰', idType: 'mainland', idNumber: '', sex: 'F', birthDate: '1941-08-15', phones: ['13512340002'], tags: ['chronic'], personType: 'registered', relation: 'head', notes: '', householdId: alone.id
+      name: '李桂兰',
+      idType: 'mainland',
+      idNumber: '',
+      sex: 'F',
+      birthDate: '1941-08-15',
+      phones: ['13512340002'],
+      tags: ['chronic'],
+      personType: 'registered',
+      relation: 'head',
+      notes: '',
+      householdId: alone.id
     })
-    const home = await app.apiData('households.create', { address: { compound: '幸福里小区', building: '5栋', unit: '2单元', room: '601' }, tenure: 'owned', notes: '' })
+    const home = await app.apiData('households.create', {
+      address: { compound: '幸福里小区', building: '5栋', unit: '2单元', room: '601' },
+      tenure: 'owned',
+      notes: ''
+    })
     const zhang = await app.apiData('residents.create', {
-      name: '张建国', idType: 'mainland', idNumber: '', sex: 'M', birthDate: '1970-05-01', phones: ['13812345678'], tags: [], personType: 'registered', relation: 'head', notes: '', householdId: home.id
+      name: '张建国',
+      idType: 'mainland',
+      idNumber: '',
+      sex: 'M',
+      birthDate: '1970-05-01',
+      phones: ['13812345678'],
+      tags: [],
+      personType: 'registered',
+      relation: 'head',
+      notes: '',
+      householdId: home.id
     })
     await app.apiData('returnees.register', {
       residentId: zhang.id,

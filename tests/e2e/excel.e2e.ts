@@ -155,7 +155,9 @@ describe('Excel 导入/导出: the wizard, the rejected rows, list and template 
   it('fills the 返程人员排查登记表 with full numbers after asking why; 操作日志 shows the reason, never the numbers', async () => {
     const page = app.page.getByTestId('returnees-page')
     const reason = '街道办核对返程人员身份'
-    const file = await new ExportControl(app.page, page).exportFull('export-template-full-返程人员排查登记表', reason, () => app.screenshot('excel-full-template-reason'))
+    const file = await new ExportControl(app.page, page).exportFull('export-template-full-返程人员排查登记表', reason, () =>
+      app.screenshot('excel-full-template-reason')
+    )
     expect(file.name).toMatch(/^返程人员排查登记表-\d{8}\.xlsx$/)
     const ws = await load(file.bytes)
     // Oldest return first: 张建国 (two days ago), then 李梅; the full ID kept as text.

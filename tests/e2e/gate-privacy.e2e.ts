@@ -28,14 +28,33 @@ describe('privacy at the gate: no room number anywhere', () => {
     await shell.openAndSetUp(app.url)
     const checkpoint = await app.apiData('checkpoints.create', { name: '东门', place: '幸福路 1 号', kind: 'both', hours: '24小时' })
     for (const [room, people] of [
-      ['501', [['曾小明', '11010119800101123', '13812345678'], ['曾小红', '11010119820202224', '13812340000']]],
+      [
+        '501',
+        [
+          ['曾小明', '11010119800101123', '13812345678'],
+          ['曾小红', '11010119820202224', '13812340000']
+        ]
+      ],
       ['502', [['单田芳', '11010119750505234', '13900002222']]]
     ] as const) {
-      const household = await app.apiData('households.create', { address: { compound: '幸福里小区', building: '5栋', unit: '2单元', room }, tenure: 'owned', notes: '' })
+      const household = await app.apiData('households.create', {
+        address: { compound: '幸福里小区', building: '5栋', unit: '2单元', room },
+        tenure: 'owned',
+        notes: ''
+      })
       for (const [name, first17, phone] of people) {
         await app.apiData('residents.create', {
-          name, idType: 'mainland', idNumber: first17 + computeCheckChar(first17), sex: null, birthDate: null, phones: [phone],
-          tags: [], personType: 'registered', relation: null, notes: '', householdId: household.id
+          name,
+          idType: 'mainland',
+          idNumber: first17 + computeCheckChar(first17),
+          sex: null,
+          birthDate: null,
+          phones: [phone],
+          tags: [],
+          personType: 'registered',
+          relation: null,
+          notes: '',
+          householdId: household.id
         })
       }
       await app.apiData('passes.issue', { householdId: household.id, everyDays: 2 })
@@ -43,7 +62,14 @@ describe('privacy at the gate: no room number anywhere', () => {
     // Today's duty at the checkpoint, by a volunteer whose own building line names a room.
     const today = new Date()
     const monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - ((today.getDay() + 6) % 7))
-    const shift = await app.apiData('shifts.create', { checkpointId: checkpoint.id, name: '全天', start: '00:00', end: '23:59', minStaff: 1, leadRequired: false })
+    const shift = await app.apiData('shifts.create', {
+      checkpointId: checkpoint.id,
+      name: '全天',
+      start: '00:00',
+      end: '23:59',
+      minStaff: 1,
+      leadRequired: false
+    })
     const volunteer = await app.apiData('volunteers.create', { ...EMPTY_VOLUNTEER, name: '志愿者甲', phone: '13900000001', building: '5栋 2单元 501' })
     await app.apiData('roster.place', { week: localDay(monday), day: localDay(today), templateId: shift.id, volunteerId: volunteer.id, isLead: false })
     await app.apiData('accounts.create', { username: 'gate1', displayName: '李值守', role: 'gate', password: 'Gate#2026ab' })

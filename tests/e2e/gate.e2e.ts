@@ -30,8 +30,17 @@ describe('gate registration (逢人必测) at the keyboard', () => {
       ['单田芳', '11010119750505234', '13900002222']
     ] as const) {
       await app.apiData('residents.create', {
-        name, idType: 'mainland', idNumber: first17 + computeCheckChar(first17), sex: null, birthDate: null, phones: [phone],
-        tags: [], personType: 'registered', relation: null, notes: '', householdId: household.id
+        name,
+        idType: 'mainland',
+        idNumber: first17 + computeCheckChar(first17),
+        sex: null,
+        birthDate: null,
+        phones: [phone],
+        tags: [],
+        personType: 'registered',
+        relation: null,
+        notes: '',
+        householdId: household.id
       })
     }
     await app.apiData('accounts.create', { username: 'gate1', displayName: '李值守', role: 'gate', password: 'Gate#2026ab' })
@@ -97,7 +106,10 @@ describe('gate registration (逢人必测) at the keyboard', () => {
     expect(await gate.isRed()).toBe(false)
 
     // 4. and 5. Two more visitors, normal temperatures, typed as tenths.
-    for (const [name, temperature, count] of [['快递小哥', '362', 4], ['赵访客', '36.6', 5]] as const) {
+    for (const [name, temperature, count] of [
+      ['快递小哥', '362', 4],
+      ['赵访客', '36.6', 5]
+    ] as const) {
       expect(await gate.focusedTestId()).toBe('gate-name')
       await gate.type(name)
       for (let i = 0; i < 4; i++) await gate.press('Tab')
@@ -135,7 +147,9 @@ describe('gate registration (逢人必测) at the keyboard', () => {
     const sheet = workbook.getWorksheet('出入登记表')
     // Oldest first in the file; each 时间 cell reads as the clock on screen (the office's wall clock, not UTC).
     const pad = (n: number) => String(n).padStart(2, '0')
-    const times = [5, 6, 7, 8, 9].map((r) => sheet?.getCell(`A${r}`).value).map((v) => (v instanceof Date ? `${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}` : String(v)))
+    const times = [5, 6, 7, 8, 9]
+      .map((r) => sheet?.getCell(`A${r}`).value)
+      .map((v) => (v instanceof Date ? `${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}` : String(v)))
     expect(times).toEqual([...onScreen].reverse())
     const fever = [5, 6, 7, 8, 9].find((r) => sheet?.getCell(`I${r}`).value === 38.2)
     expect(sheet?.getCell(`E${fever}`).font?.color?.argb).toBe('FFC00000')

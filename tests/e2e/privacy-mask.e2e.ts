@@ -36,10 +36,23 @@ describe('privacy: masked views never complete a masked number', () => {
     await shell.openAndSetUp(app.url)
     const grid = await app.apiData('grids.create', { name: '东区网格', notes: '', leader: null, workers: [] })
     await app.apiData('grids.assignBuildings', { gridId: grid.id, buildings: [{ compound: '幸福里小区', building: '1栋' }] })
-    const household = await app.apiData('households.create', { address: { compound: '幸福里小区', building: '1栋', unit: '1单元', room: '101' }, tenure: 'owned', notes: '' })
+    const household = await app.apiData('households.create', {
+      address: { compound: '幸福里小区', building: '1栋', unit: '1单元', room: '101' },
+      tenure: 'owned',
+      notes: ''
+    })
     await app.apiData('residents.create', {
-      name: '刘芳', idType: 'mainland', idNumber: ID, sex: null, birthDate: null, phones: [PHONE],
-      tags: [], personType: 'registered', relation: 'head', notes: '', householdId: household.id
+      name: '刘芳',
+      idType: 'mainland',
+      idNumber: ID,
+      sex: null,
+      birthDate: null,
+      phones: [PHONE],
+      tags: [],
+      personType: 'registered',
+      relation: 'head',
+      notes: '',
+      householdId: household.id
     })
     await app.apiData('accounts.create', { username: 'duzhe', displayName: '只读员', role: 'readonly', password: 'Read#2026abc' })
     await app.apiData('accounts.create', { username: 'wangge', displayName: '东区网格员', role: 'grid_worker', gridIds: [grid.id], password: 'Grid#2026abc' })
@@ -92,7 +105,10 @@ describe('privacy: masked views never complete a masked number', () => {
       await app.page.getByTestId(pageId).waitFor()
       expect(await app.page.getByTestId(exportId).count(), title).toBe(0)
     }
-    expect((await app.api('gate.export', { day: '2026-02-03' })).envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您没有导出“出入登记表”的权限。' } })
+    expect((await app.api('gate.export', { day: '2026-02-03' })).envelope).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '您没有导出“出入登记表”的权限。' }
+    })
   })
 
   it('网格员: the masked export has the birth year and the age by year beside the masked ID', async () => {

@@ -41,13 +41,26 @@ describe('privacy: grid scope, masking, audited reveal', () => {
         notes: ''
       })
       await app.apiData('residents.create', {
-        name, idType: 'mainland', idNumber: id, sex: null, birthDate: null, phones: [phone],
-        tags: [], personType: 'registered', relation: 'head', notes: '', householdId: household.id
+        name,
+        idType: 'mainland',
+        idNumber: id,
+        sex: null,
+        birthDate: null,
+        phones: [phone],
+        tags: [],
+        personType: 'registered',
+        relation: 'head',
+        notes: '',
+        householdId: household.id
       })
     }
     const east = (await app.apiData('grids.list', {})).find((grid) => grid.name === '东区网格')
     await app.apiData('accounts.create', {
-      username: 'dongwg', displayName: '东区网格员', role: 'grid_worker', gridIds: [east?.id ?? 0], password: 'East#2026ab'
+      username: 'dongwg',
+      displayName: '东区网格员',
+      role: 'grid_worker',
+      gridIds: [east?.id ?? 0],
+      password: 'East#2026ab'
     })
   })
 

@@ -40,11 +40,30 @@ describe('返程人员 and 健康监测: register, two days of checks with a fev
     monitoring = new MonitoringPage(app.page)
     await shell.openAndSetUp(app.url)
     // The register is another module's screen: a grid with its worker, a household, a resident.
-    const grid = await app.apiData('grids.create', { name: '东区网格', notes: '', leader: { name: '李网格长', phone: '13900001111' }, workers: [{ name: '王网格员', phone: '13900002222' }] })
+    const grid = await app.apiData('grids.create', {
+      name: '东区网格',
+      notes: '',
+      leader: { name: '李网格长', phone: '13900001111' },
+      workers: [{ name: '王网格员', phone: '13900002222' }]
+    })
     await app.apiData('grids.assignBuildings', { gridId: grid.id, buildings: [{ compound: '幸福里小区', building: '3栋' }] })
-    const household = await app.apiData('households.create', { address: { compound: '幸福里小区', building: '3栋', unit: '1单元', room: '301' }, tenure: 'owned', notes: '' })
+    const household = await app.apiData('households.create', {
+      address: { compound: '幸福里小区', building: '3栋', unit: '1单元', room: '301' },
+      tenure: 'owned',
+      notes: ''
+    })
     await app.apiData('residents.create', {
-      name: '张建国', idType: 'mainland', idNumber: '', sex: 'M', birthDate: '1970-05-01', phones: ['13812345678'], tags: [], personType: 'registered', relation: 'head', notes: '', householdId: household.id
+      name: '张建国',
+      idType: 'mainland',
+      idNumber: '',
+      sex: 'M',
+      birthDate: '1970-05-01',
+      phones: ['13812345678'],
+      tags: [],
+      personType: 'registered',
+      relation: 'head',
+      notes: '',
+      householdId: household.id
     })
     // A two-day observation, so that it ends today and can be released at the end of the test.
     await app.apiData('settings.update', { daysHomeObservation: 2 })

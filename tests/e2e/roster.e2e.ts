@@ -23,8 +23,20 @@ describe('weekly roster (排班)', () => {
     await app.apiData('roster.saveSettings', { weeklyHourCap: 48, minRestHours: 8, dutyOfficer: '王主任', dutyPhone: '0371-65551234' })
     for (let i = 1; i <= 8; i++) {
       await app.apiData('volunteers.create', {
-        residentId: null, name: `队员${i}`, phone: `1390000000${i}`, sex: null, kind: 'resident', politics: 'masses', skills: [], building: '',
-        gridId: null, availability: '1'.repeat(21), canLead: i <= 3, status: 'active', startDate: null, notes: ''
+        residentId: null,
+        name: `队员${i}`,
+        phone: `1390000000${i}`,
+        sex: null,
+        kind: 'resident',
+        politics: 'masses',
+        skills: [],
+        building: '',
+        gridId: null,
+        availability: '1'.repeat(21),
+        canLead: i <= 3,
+        status: 'active',
+        startDate: null,
+        notes: ''
       })
     }
     roster = new RosterPage(app.page)

@@ -65,7 +65,11 @@ describe('物资台账: receive, issue, household campaign, count, monthly expor
     // The button is gone for a household that has received; the backend refuses a second issue anyway.
     const campaigns = await app.apiData('supplies.campaigns', {})
     const households = await app.apiData('supplies.checklist', { campaignId: campaigns[0]!.id, compound: '幸福里小区', building: '3栋' })
-    const again = await app.api('supplies.campaignReceive', { campaignId: campaigns[0]!.id, householdId: households.rows[0]!.householdId, collectedBy: '张建国' })
+    const again = await app.api('supplies.campaignReceive', {
+      campaignId: campaigns[0]!.id,
+      householdId: households.rows[0]!.householdId,
+      collectedBy: '张建国'
+    })
     expect(again.envelope).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     await expect.poll(() => supplies.root.getByTestId('campaign-buildings').textContent()).toContain('2/3')
     await app.screenshot('supplies-campaign')
@@ -103,7 +107,12 @@ describe('物资台账: receive, issue, household campaign, count, monthly expor
     expect(row).toEqual([1, MASKS.name, '防护用品', MASKS.spec, '个', 0, 1000, 220, -5, 0, 775])
     const [opening, received, issued, adjusted, lost, closing] = row.slice(5) as number[]
     expect(opening! + received! - issued! + adjusted! - lost!).toBe(closing)
-    expect(String(closing)).toBe(await (async () => { await supplies.tab('当前库存'); return supplies.stockOf(MASKS.name) })())
+    expect(String(closing)).toBe(
+      await (async () => {
+        await supplies.tab('当前库存')
+        return supplies.stockOf(MASKS.name)
+      })()
+    )
     expect(workbook.getWorksheet('出入库明细')!.rowCount).toBe(4 + 5)
   })
 })
@@ -146,7 +155,17 @@ describe('消杀: places, log, day sheet', () => {
   it('prints a long day sheet on several A4 pages, the heading repeated on each', async () => {
     for (let i = 1; i <= 40; i++) {
       const name = `${i}号楼楼道`
-      await app.apiData('disinfection.savePlace', { name, kind: 'corridor', building: `${i}栋`, gridId: null, schedule: 'per_day', timesPerDay: 1, intervalDays: 1, active: true, notes: '' })
+      await app.apiData('disinfection.savePlace', {
+        name,
+        kind: 'corridor',
+        building: `${i}栋`,
+        gridId: null,
+        schedule: 'per_day',
+        timesPerDay: 1,
+        intervalDays: 1,
+        active: true,
+        notes: ''
+      })
     }
     await app.page.reload()
     const sheet = app.page.getByTestId('day-sheet')

@@ -49,13 +49,16 @@ describe('house rules', () => {
 
   it('numbers migrations without gaps and lists every .sql file', () => {
     const dir = path.join(root, 'electron/backend/store/migrations')
-    const sqlFiles = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()
+    const sqlFiles = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
     sqlFiles.forEach((file, index) => expect(file.startsWith(String(index + 1).padStart(4, '0') + '_')).toBe(true))
     const index = fs.readFileSync(path.join(dir, 'index.ts'), 'utf8')
     for (const file of sqlFiles) expect(index).toContain(`./${file}?raw`)
   })
 
-  it('never builds SQL from datetime(\'now\') or random(): replay must be deterministic', () => {
+  it("never builds SQL from datetime('now') or random(): replay must be deterministic", () => {
     const offenders = [...filesUnder('electron/backend', /\.(ts|sql)$/)].filter((file) =>
       /datetime\(\s*'now'|CURRENT_TIMESTAMP|random\(\)/i.test(fs.readFileSync(path.join(root, file), 'utf8'))
     )

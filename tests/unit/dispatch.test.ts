@@ -36,15 +36,12 @@ describe('dispatch', () => {
     expect(info.tables.filter((table) => !table.label)).toEqual([])
   })
 
-  it.each(['nope', 'toString', '__proto__', 'constructor', 'hasOwnProperty', 'system', '', 'system.ping '])(
-    'refuses the unknown method %j',
-    async (method) => {
-      backend = await testBackend()
-      const envelope = await backend.call(method, {})
-      expect(envelope).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
-      if (!envelope.ok) expect(envelope.error.message).toContain('没有这个功能')
-    }
-  )
+  it.each(['nope', 'toString', '__proto__', 'constructor', 'hasOwnProperty', 'system', '', 'system.ping '])('refuses the unknown method %j', async (method) => {
+    backend = await testBackend()
+    const envelope = await backend.call(method, {})
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
+    if (!envelope.ok) expect(envelope.error.message).toContain('没有这个功能')
+  })
 
   it.each([
     ['a number', { communityName: 5 }],
@@ -78,9 +75,7 @@ describe('dispatch', () => {
     const saved = await backend.ok('settings.update', { communityName: ' 幸福里社区 ', contactPhone: '0371-65551234' })
     expect(saved).toEqual({ communityName: '幸福里社区', streetName: '', contactPhone: '0371-65551234', idleLockMinutes: 10 })
     expect(await backend.ok('settings.get', {})).toEqual(saved)
-    const audit = backend.store.all<{ actor: string; method: string; summary: string; at: string }>(
-      'SELECT actor, method, summary, at FROM audit_log'
-    )
+    const audit = backend.store.all<{ actor: string; method: string; summary: string; at: string }>('SELECT actor, method, summary, at FROM audit_log')
     expect(audit).toEqual([
       {
         actor: '本机',
@@ -97,9 +92,7 @@ describe('dispatch', () => {
     const calls = Array.from({ length: 25 }, (_, i) => backend.call('settings.update', { communityName: `社区${i}` }))
     const results = await Promise.all(calls)
     expect(results.every((r) => r.ok)).toBe(true)
-    const summaries = backend.store
-      .all<{ summary: string }>('SELECT summary FROM audit_log ORDER BY id')
-      .map((row) => row.summary.replace(/.*→ “(.*)”/, '$1'))
+    const summaries = backend.store.all<{ summary: string }>('SELECT summary FROM audit_log ORDER BY id').map((row) => row.summary.replace(/.*→ “(.*)”/, '$1'))
     expect(summaries).toEqual(Array.from({ length: 25 }, (_, i) => `社区${i}`))
     expect((await backend.ok('settings.get', {})).communityName).toBe('社区24')
   })
@@ -184,7 +177,7 @@ describe('dispatch failure handling', () => {
   it('does not let a query write', async () => {
     const { dispatch, logged, session } = await withHandlers({
       'settings.get': (_args, ctx) => {
-        ctx.write({ summary: 'sneaky' }, (tx) => tx.run("DELETE FROM settings"))
+        ctx.write({ summary: 'sneaky' }, (tx) => tx.run('DELETE FROM settings'))
         return { communityName: '', streetName: '', contactPhone: '', idleLockMinutes: 10 }
       }
     })
@@ -199,10 +192,7 @@ describe('dispatch failure handling', () => {
         throw new Error('boom')
       }
     })
-    const results = await Promise.all([
-      dispatch('settings.update', { communityName: 'x' }, session),
-      dispatch('system.ping', {}, session)
-    ])
+    const results = await Promise.all([dispatch('settings.update', { communityName: 'x' }, session), dispatch('system.ping', {}, session)])
     expect(results.map((r) => r.ok)).toEqual([false, true])
   })
 })

@@ -1,12 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_PRINT_CHANNEL, IPC_PRINT_REQUEST_CHANNEL } from '../../electron/main/channels'
-import {
-  APP_ENTRY_URL,
-  isAllowedNavigation,
-  isTrustedSender,
-  mainWindowOptions,
-  secureWebPreferences
-} from '../../electron/main/security'
+import { APP_ENTRY_URL, isAllowedNavigation, isTrustedSender, mainWindowOptions, secureWebPreferences } from '../../electron/main/security'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 
 describe('Electron window security settings (as data)', () => {

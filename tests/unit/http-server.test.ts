@@ -22,10 +22,7 @@ interface RawResponse {
 }
 
 /** node:http rather than fetch, so Host and Origin can be set to anything. */
-function request(
-  pathName: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}
-): Promise<RawResponse> {
+function request(pathName: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -46,8 +43,7 @@ function request(
   })
 }
 
-const api = (method: string, args: unknown, headers: Record<string, string> = {}) =>
-  request(`/api/${method}`, { body: encodeWire(args), headers })
+const api = (method: string, args: unknown, headers: Record<string, string> = {}) => request(`/api/${method}`, { body: encodeWire(args), headers })
 
 const errorOf = (res: RawResponse) => (JSON.parse(res.body) as { error: { code: string; message: string } }).error
 
@@ -111,12 +107,7 @@ describe('browser-mode HTTP host', () => {
       ['wrong types', () => api('settings.update', { communityName: ['x'] }), 400, 'BAD_ARGS'],
       ['args not an object', () => request('/api/settings.update', { body: '42' }), 400, 'BAD_ARGS'],
       ['GET on a method', () => request('/api/settings.update', { method: 'GET' }), 404, 'NOT_FOUND'],
-      [
-        'oversized body',
-        () => api('settings.update', { communityName: 'x'.repeat(200 * 1024) }),
-        413,
-        'PAYLOAD_TOO_LARGE'
-      ]
+      ['oversized body', () => api('settings.update', { communityName: 'x'.repeat(200 * 1024) }), 413, 'PAYLOAD_TOO_LARGE']
     ]
     it.each(cases)('%s', async (_label, send, status, code) => {
       const res = await send()
@@ -138,22 +129,19 @@ describe('browser-mode HTTP host', () => {
 
   it('streams change events to a client holding the token', async () => {
     const received = new Promise<string>((resolve, reject) => {
-      const req = http.get(
-        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { 'x-shouwang-token': TOKEN } },
-        (res) => {
-          expect(res.headers['content-type']).toContain('text/event-stream')
-          let text = ''
-          res.on('data', (chunk: Buffer) => {
-            text += chunk.toString('utf8')
-            if (text.includes('data: ')) {
-              resolve(text)
-              req.destroy()
-            } else if (text.includes(': connected')) {
-              void api('settings.update', { streetName: '城关街道' })
-            }
-          })
-        }
-      )
+      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { 'x-shouwang-token': TOKEN } }, (res) => {
+        expect(res.headers['content-type']).toContain('text/event-stream')
+        let text = ''
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString('utf8')
+          if (text.includes('data: ')) {
+            resolve(text)
+            req.destroy()
+          } else if (text.includes(': connected')) {
+            void api('settings.update', { streetName: '城关街道' })
+          }
+        })
+      })
       req.on('error', reject)
     })
     const text = await received

@@ -4,14 +4,7 @@ import { passwordProblem } from '../../../shared/domain/password'
 import { AppError } from '../../../shared/errors'
 import { hashPassword } from '../security/password-hash'
 import type { Handlers } from '../context'
-import {
-  insertAccount,
-  listAccountRows,
-  replaceAccountGrids,
-  setAccountActive,
-  setPasswordHash,
-  updateAccountProfile
-} from './accounts.repo'
+import { insertAccount, listAccountRows, replaceAccountGrids, setAccountActive, setPasswordHash, updateAccountProfile } from './accounts.repo'
 import { accountView, accountViews, assertKeepsAnAdmin, assertUsernameFree, describeAccount, gridsForRole, requireAccount } from './accounts.service'
 
 export const accountsHandlers = {
@@ -22,15 +15,12 @@ export const accountsHandlers = {
     const gridIds = gridsForRole(ctx.store, args.role, args.gridIds ?? [])
     const at = ctx.now().toISOString()
     const passwordHash = hashPassword(args.password)
-    const id = ctx.write(
-      { summary: `新建账号 ${describeAccount(args)}`, record: (newId: number) => `account:${newId}`, detail: { gridIds } },
-      (tx) => {
-        // The administrator knows this password: the person sets their own at the first login.
-        const newId = insertAccount(tx, { username: args.username, displayName: args.displayName, role: args.role, passwordHash, mustChangePassword: true, at })
-        replaceAccountGrids(tx, newId, gridIds)
-        return newId
-      }
-    )
+    const id = ctx.write({ summary: `新建账号 ${describeAccount(args)}`, record: (newId: number) => `account:${newId}`, detail: { gridIds } }, (tx) => {
+      // The administrator knows this password: the person sets their own at the first login.
+      const newId = insertAccount(tx, { username: args.username, displayName: args.displayName, role: args.role, passwordHash, mustChangePassword: true, at })
+      replaceAccountGrids(tx, newId, gridIds)
+      return newId
+    })
     return accountView(ctx.store, id)
   },
 

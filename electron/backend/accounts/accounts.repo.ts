@@ -14,8 +14,7 @@ export interface AccountRow {
   created_at: string
 }
 
-const COLUMNS =
-  'id, username, display_name, role, password_hash, active, must_change_password, recovery_hash, last_login_at, created_at'
+const COLUMNS = 'id, username, display_name, role, password_hash, active, must_change_password, recovery_hash, last_login_at, created_at'
 
 type Reader = Pick<Store, 'all' | 'get'> | Tx
 
@@ -40,9 +39,7 @@ export function countActiveAdmins(db: Reader): number {
 }
 
 export function gridIdsOf(db: Reader, accountId: number): number[] {
-  return db
-    .all<{ grid_id: number } & Row>('SELECT grid_id FROM account_grids WHERE account_id = ? ORDER BY grid_id', [accountId])
-    .map((row) => row.grid_id)
+  return db.all<{ grid_id: number } & Row>('SELECT grid_id FROM account_grids WHERE account_id = ? ORDER BY grid_id', [accountId]).map((row) => row.grid_id)
 }
 
 export function allAccountGrids(db: Reader): Map<number, number[]> {
@@ -57,9 +54,7 @@ export function allAccountGrids(db: Reader): Map<number, number[]> {
 export function existingGridIds(db: Reader, ids: readonly number[]): number[] {
   if (ids.length === 0) return []
   const marks = ids.map(() => '?').join(', ')
-  return db
-    .all<{ id: number } & Row>(`SELECT id FROM grids WHERE id IN (${marks}) AND retired_at IS NULL`, [...ids])
-    .map((row) => row.id)
+  return db.all<{ id: number } & Row>(`SELECT id FROM grids WHERE id IN (${marks}) AND retired_at IS NULL`, [...ids]).map((row) => row.id)
 }
 
 export function insertAccount(

@@ -17,23 +17,24 @@ export function lastAuditHash(tx: Tx): string {
 }
 
 export function insertAudit(tx: Tx, row: Omit<AuditRow, 'id'>): number {
-  return tx.run(
-    'INSERT INTO audit_log (at, actor, method, summary, detail, record, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [row.at, row.actor, row.method, row.summary, row.detail, row.record, row.prev_hash, row.hash]
-  ).lastInsertRowid
+  return tx.run('INSERT INTO audit_log (at, actor, method, summary, detail, record, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    row.at,
+    row.actor,
+    row.method,
+    row.summary,
+    row.detail,
+    row.record,
+    row.prev_hash,
+    row.hash
+  ]).lastInsertRowid
 }
 
 export function recentAudit(store: Store, limit: number): AuditRow[] {
-  return store.all<AuditRow & Row>(
-    'SELECT id, at, actor, method, summary, detail, record, prev_hash, hash FROM audit_log ORDER BY id DESC LIMIT ?',
-    [limit]
-  )
+  return store.all<AuditRow & Row>('SELECT id, at, actor, method, summary, detail, record, prev_hash, hash FROM audit_log ORDER BY id DESC LIMIT ?', [limit])
 }
 
 export function allAuditInOrder(store: Store): AuditRow[] {
-  return store.all<AuditRow & Row>(
-    'SELECT id, at, actor, method, summary, detail, record, prev_hash, hash FROM audit_log ORDER BY id'
-  )
+  return store.all<AuditRow & Row>('SELECT id, at, actor, method, summary, detail, record, prev_hash, hash FROM audit_log ORDER BY id')
 }
 
 export interface AuditQuery {

@@ -1,14 +1,7 @@
 import type { AuthApi } from '../../../shared/contract'
 import { passwordProblem } from '../../../shared/domain/password'
 import { AppError } from '../../../shared/errors'
-import {
-  countAccounts,
-  findAccountById,
-  insertAccount,
-  recordLogin,
-  setPasswordHash,
-  setRecoveryHash
-} from '../accounts/accounts.repo'
+import { countAccounts, findAccountById, insertAccount, recordLogin, setPasswordHash, setRecoveryHash } from '../accounts/accounts.repo'
 import { requireAccount } from '../accounts/accounts.service'
 import type { Ctx, Handlers } from '../context'
 import { loadSettings, saveSettings } from '../settings/settings.service'

@@ -58,9 +58,8 @@ export const checkpointsHandlers = {
 
   'checkpoints.create': (args, ctx) => {
     assertNameFree(ctx.store, args.name, null)
-    const id = ctx.write(
-      { summary: `新建卡口 ${args.name}（${CHECKPOINT_KIND_LABELS[args.kind]}）`, record: (newId: number) => `checkpoint:${newId}` },
-      (tx) => insertCheckpoint(tx, args, ctx.now().toISOString())
+    const id = ctx.write({ summary: `新建卡口 ${args.name}（${CHECKPOINT_KIND_LABELS[args.kind]}）`, record: (newId: number) => `checkpoint:${newId}` }, (tx) =>
+      insertCheckpoint(tx, args, ctx.now().toISOString())
     )
     return toCheckpoint(liveCheckpoint(ctx.store, id))
   },
@@ -76,9 +75,7 @@ export const checkpointsHandlers = {
 
   'checkpoints.retire': (args, ctx) => {
     const before = liveCheckpoint(ctx.store, args.id)
-    ctx.write({ summary: `撤销卡口 ${before.name}`, record: `checkpoint:${args.id}` }, (tx) =>
-      retireCheckpoint(tx, args.id, ctx.now().toISOString())
-    )
+    ctx.write({ summary: `撤销卡口 ${before.name}`, record: `checkpoint:${args.id}` }, (tx) => retireCheckpoint(tx, args.id, ctx.now().toISOString()))
     const after = getCheckpoint(ctx.store, args.id)
     if (!after) throw new AppError('NOT_FOUND', '找不到这个卡口。')
     return toCheckpoint(after)

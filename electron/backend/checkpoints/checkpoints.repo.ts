@@ -28,14 +28,17 @@ export function liveCheckpointNamed(db: Db, name: string): { id: number } | unde
 
 export function insertCheckpoint(tx: Tx, c: Omit<CheckpointRecord, 'id' | 'retired_at'>, at: string): number {
   return tx.run('INSERT INTO checkpoints (name, place, kind, hours, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    c.name, c.place, c.kind, c.hours, at, at
+    c.name,
+    c.place,
+    c.kind,
+    c.hours,
+    at,
+    at
   ]).lastInsertRowid
 }
 
 export function updateCheckpoint(tx: Tx, c: Omit<CheckpointRecord, 'retired_at'>, at: string): void {
-  tx.run('UPDATE checkpoints SET name = ?, place = ?, kind = ?, hours = ?, updated_at = ? WHERE id = ?', [
-    c.name, c.place, c.kind, c.hours, at, c.id
-  ])
+  tx.run('UPDATE checkpoints SET name = ?, place = ?, kind = ?, hours = ?, updated_at = ? WHERE id = ?', [c.name, c.place, c.kind, c.hours, at, c.id])
 }
 
 export function retireCheckpoint(tx: Tx, id: number, at: string): void {
@@ -77,9 +80,8 @@ export function countPasses(db: Db): number {
 }
 
 export function insertPass(tx: Tx, number: string, householdId: number, everyDays: number, at: string): number {
-  return tx.run('INSERT INTO gate_passes (number, household_id, every_days, issued_at) VALUES (?, ?, ?, ?)', [
-    number, householdId, everyDays, at
-  ]).lastInsertRowid
+  return tx.run('INSERT INTO gate_passes (number, household_id, every_days, issued_at) VALUES (?, ?, ?, ?)', [number, householdId, everyDays, at])
+    .lastInsertRowid
 }
 
 export function revokePass(tx: Tx, id: number, at: string): void {

@@ -40,7 +40,19 @@ export const disinfectionExport: ExportSource<MethodArgs<'disinfection.export'>>
           facts: [`填报人：${session.actor}`, `填报日期：${localDay(now)}`],
           columns: COLUMNS,
           rows: logs.map((log, index) => ({
-            cells: [index + 1, log.doneAt, log.placeName, PLACE_KIND_LABELS[log.placeKind], log.building, log.agent, log.concentration, DISINFECT_METHOD_LABELS[log.method], log.operator, log.checker, log.note]
+            cells: [
+              index + 1,
+              log.doneAt,
+              log.placeName,
+              PLACE_KIND_LABELS[log.placeKind],
+              log.building,
+              log.agent,
+              log.concentration,
+              DISINFECT_METHOD_LABELS[log.method],
+              log.operator,
+              log.checker,
+              log.note
+            ]
           }))
         }
       ]

@@ -16,9 +16,8 @@ export const disinfectionHandlers = {
 
   'disinfection.savePlace': (args, ctx) => {
     const now = wallClock(ctx.now())
-    const id = ctx.write(
-      { summary: `${args.id ? '修改' : '新建'}消杀场所 ${args.name}`, record: (newId: number) => `disinfection_place:${newId}` },
-      (tx) => savePlace(tx, args, now)
+    const id = ctx.write({ summary: `${args.id ? '修改' : '新建'}消杀场所 ${args.name}`, record: (newId: number) => `disinfection_place:${newId}` }, (tx) =>
+      savePlace(tx, args, now)
     )
     return toPlaceView(requirePlace(ctx.store, id), now)
   },

@@ -28,9 +28,7 @@ const natural = (a: string, b: string) => a.localeCompare(b, 'zh-CN', { numeric:
 
 /** Working places first, then by building and name in natural order (2栋 before 10栋). */
 export function listPlaces(db: Reader): PlaceRow[] {
-  return db
-    .all<PlaceRow & Row>(PLACE_SELECT)
-    .sort((a, b) => b.active - a.active || natural(a.building, b.building) || natural(a.name, b.name))
+  return db.all<PlaceRow & Row>(PLACE_SELECT).sort((a, b) => b.active - a.active || natural(a.building, b.building) || natural(a.name, b.name))
 }
 
 export function getPlace(db: Reader, id: number): PlaceRow | undefined {
@@ -81,7 +79,18 @@ export interface LogRow {
 
 export function insertLog(
   tx: Tx,
-  l: { placeId: number; doneAt: string; agent: string; concentration: string; method: DisinfectMethod; operator: string; checker: string; note: string; at: string; by: string }
+  l: {
+    placeId: number
+    doneAt: string
+    agent: string
+    concentration: string
+    method: DisinfectMethod
+    operator: string
+    checker: string
+    note: string
+    at: string
+    by: string
+  }
 ): number {
   return tx.run(
     `INSERT INTO disinfection_logs (place_id, done_at, agent, concentration, method, operator, checker, note, recorded_at, recorded_by)

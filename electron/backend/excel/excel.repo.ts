@@ -23,10 +23,7 @@ const PLACEMENT_COLUMNS = 'id, unit, room, grid_id AS gridId, address_key AS add
 
 /** The live households of one building, oldest first: an import resolves its addresses a building at a time. */
 export function householdsInBuilding(db: Db, buildingId: number): HouseholdPlacementRow[] {
-  return db.all<HouseholdPlacementRow>(
-    `SELECT ${PLACEMENT_COLUMNS} FROM households WHERE building_id = ? AND deleted_at IS NULL ORDER BY id`,
-    [buildingId]
-  )
+  return db.all<HouseholdPlacementRow>(`SELECT ${PLACEMENT_COLUMNS} FROM households WHERE building_id = ? AND deleted_at IS NULL ORDER BY id`, [buildingId])
 }
 
 export function householderOf(db: Db, householdId: number): number | null {
@@ -50,7 +47,10 @@ export function listMappings(db: Db, target: string): MappingRow[] {
 }
 
 export function mappingBySignature(db: Db, target: string, signature: string): MappingRow | undefined {
-  return db.get<MappingRow>(`SELECT ${MAPPING_COLUMNS} FROM excel_mappings WHERE target = ? AND signature = ? ORDER BY updated_at DESC, id DESC LIMIT 1`, [target, signature])
+  return db.get<MappingRow>(`SELECT ${MAPPING_COLUMNS} FROM excel_mappings WHERE target = ? AND signature = ? ORDER BY updated_at DESC, id DESC LIMIT 1`, [
+    target,
+    signature
+  ])
 }
 
 export function getMapping(db: Db, id: number): MappingRow | undefined {
@@ -62,14 +62,25 @@ export function saveMapping(tx: Tx, m: { target: string; name: string; signature
   const existing = tx.get<{ id: number }>('SELECT id FROM excel_mappings WHERE target = ? AND name = ?', [m.target, m.name])
   if (existing) {
     tx.run('UPDATE excel_mappings SET signature = ?, headers = ?, mapping = ?, updated_at = ?, created_by = ? WHERE id = ?', [
-      m.signature, m.headers, m.mapping, at, m.by, existing.id
+      m.signature,
+      m.headers,
+      m.mapping,
+      at,
+      m.by,
+      existing.id
     ])
     return existing.id
   }
-  return tx.run(
-    'INSERT INTO excel_mappings (target, name, signature, headers, mapping, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [m.target, m.name, m.signature, m.headers, m.mapping, m.by, at, at]
-  ).lastInsertRowid
+  return tx.run('INSERT INTO excel_mappings (target, name, signature, headers, mapping, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    m.target,
+    m.name,
+    m.signature,
+    m.headers,
+    m.mapping,
+    m.by,
+    at,
+    at
+  ]).lastInsertRowid
 }
 
 export function deleteMapping(tx: Tx, id: number): number {

@@ -42,7 +42,8 @@ function columnsOf(staged: StagedFile, req: CheckRequest): Map<string, number> {
     columns.set(field, index)
   })
   for (const f of target.fields) {
-    if (f.required && !columns.has(f.key)) throw new AppError('BAD_ARGS', `请为“${f.label}”选择对应的列。`, { issues: [{ path: 'mapping', message: `缺少${f.label}` }] })
+    if (f.required && !columns.has(f.key))
+      throw new AppError('BAD_ARGS', `请为“${f.label}”选择对应的列。`, { issues: [{ path: 'mapping', message: `缺少${f.label}` }] })
   }
   return columns
 }
@@ -52,7 +53,12 @@ function columnsOf(staged: StagedFile, req: CheckRequest): Map<string, number> {
  * person twice in the file. Runs on the store for the preview and again inside the
  * commit's transaction, so the register cannot have changed in between.
  */
-export function runCheck(staged: StagedFile, req: CheckRequest, env: { db: Db; session: Session; today: Date }, progress?: (done: number, total: number) => void): CheckRun {
+export function runCheck(
+  staged: StagedFile,
+  req: CheckRequest,
+  env: { db: Db; session: Session; today: Date },
+  progress?: (done: number, total: number) => void
+): CheckRun {
   const sheet = staged.workbook.sheets[req.sheet]
   if (!sheet) throw new AppError('BAD_ARGS', '没有这个工作表，请重新选择。')
   if (req.headerEnd < req.headerStart || req.headerEnd > sheet.rows.length) throw new AppError('BAD_ARGS', '表头行不正确，请重新选择。')
@@ -93,7 +99,15 @@ export function runCheck(staged: StagedFile, req: CheckRequest, env: { db: Db; s
     texts = row.map((cell) => cellText(cell))
     if (mapped.every((c) => (texts[c] ?? '') === '')) continue
     if (isSummaryRow(texts)) {
-      rows.push({ row: excelRow, status: 'skipped', name: '', errors: [], warnings: [{ column: null, field: null, message: '合计/小计或签字行，已跳过' }], value: null, key: null })
+      rows.push({
+        row: excelRow,
+        status: 'skipped',
+        name: '',
+        errors: [],
+        warnings: [{ column: null, field: null, message: '合计/小计或签字行，已跳过' }],
+        value: null,
+        key: null
+      })
       continue
     }
     const checked = target.check(input, ctx)

@@ -82,7 +82,10 @@ export async function previewFile(args: ExcelPreviewArgs, ctx: Ctx): Promise<Imp
   const workbook = await readWorkbookFile(args.fileName, args.bytes, (rows) => report(rows, 0))
   const accepted = TARGETS[args.target].fields.map((f) => f.key)
   const sheetIndex = proposeSheet(workbook.sheets, accepted)
-  const s = stage({ accountId: ctx.session.accountId, target: args.target, fileName: args.fileName, workbook, bytes: args.bytes.byteLength }, ctx.now().getTime())
+  const s = stage(
+    { accountId: ctx.session.accountId, target: args.target, fileName: args.fileName, workbook, bytes: args.bytes.byteLength },
+    ctx.now().getTime()
+  )
   return previewOf(ctx.store, s, sheetIndex, detectHeader(workbook.sheets[sheetIndex] as SheetData, accepted))
 }
 
@@ -131,7 +134,8 @@ export function commitImport(args: ExcelCheckArgs, ctx: Ctx): ImportSummary {
   ctx.store.reserve((s.workbook.sheets[args.sheet]?.rows.length ?? 0) * BYTES_PER_IMPORTED_ROW)
   const result = ctx.write(
     {
-      summary: (r: ImportSummary) => `Excel 导入${target.label}（${s.fileName}）：新增 ${r.created}，更新 ${r.updated}，跳过 ${r.skipped}，有错误未导入 ${r.errors}`,
+      summary: (r: ImportSummary) =>
+        `Excel 导入${target.label}（${s.fileName}）：新增 ${r.created}，更新 ${r.updated}，跳过 ${r.skipped}，有错误未导入 ${r.errors}`,
       detail: (r: ImportSummary) => ({ fileName: s.fileName, target: s.target, onExisting: args.onExisting, ...r })
     },
     (tx) => {

@@ -31,7 +31,14 @@ export function saveNamedMapping(args: ExcelSaveMappingArgs, ctx: Ctx): SavedMap
   const id = ctx.write({ summary: `保存列对应方案“${args.name}”`, record: (newId: number) => `excel_mapping:${newId}` }, (tx: Tx) =>
     saveMapping(
       tx,
-      { target: args.target, name: args.name, signature: headerSignature(args.headers), headers: JSON.stringify(args.headers), mapping: JSON.stringify(mapping), by: ctx.session.actor },
+      {
+        target: args.target,
+        name: args.name,
+        signature: headerSignature(args.headers),
+        headers: JSON.stringify(args.headers),
+        mapping: JSON.stringify(mapping),
+        by: ctx.session.actor
+      },
       ctx.now().toISOString()
     )
   )

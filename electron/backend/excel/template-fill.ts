@@ -114,7 +114,15 @@ export async function fillWorkbook(
     }
   }
 
-  const fills: Record<string, string> = { 填报单位: info.community, 填报人: info.actor, 填表人: info.actor, 填报日期: formatZhDate(localIsoDate(info.now)), 填表日期: formatZhDate(localIsoDate(info.now)), 报送日期: formatZhDate(localIsoDate(info.now)), 统计日期: formatZhDate(localIsoDate(info.now)) }
+  const fills: Record<string, string> = {
+    填报单位: info.community,
+    填报人: info.actor,
+    填表人: info.actor,
+    填报日期: formatZhDate(localIsoDate(info.now)),
+    填表日期: formatZhDate(localIsoDate(info.now)),
+    报送日期: formatZhDate(localIsoDate(info.now)),
+    统计日期: formatZhDate(localIsoDate(info.now))
+  }
   const footerStart = dataStart + Math.max(count, 1) + 1
   for (const f of footer) {
     const row = ws.getRow(footerStart + f.offset)

@@ -64,7 +64,16 @@ async function builtin(id: string): Promise<Resolved> {
   return { info, file }
 }
 
-function savedInfo(row: { id: number; name: string; list: string; sheetName: string; headerStart: number; headerEnd: number; headers: string; mapping: string }): TemplateInfo {
+function savedInfo(row: {
+  id: number
+  name: string
+  list: string
+  sheetName: string
+  headerStart: number
+  headerEnd: number
+  headers: string
+  mapping: string
+}): TemplateInfo {
   return {
     id: `saved:${row.id}`,
     name: row.name,
@@ -88,7 +97,10 @@ export async function inspectTemplate(args: ExcelInspectTemplateArgs): Promise<T
   const workbook = await readWorkbookFile(args.fileName, args.bytes)
   if (workbook.kind !== 'xlsx') throw new AppError('RULE_VIOLATION', '报表模板必须是 .xlsx 工作簿。')
   const all = [...new Set(EXPORT_LISTS.flatMap(accepted))]
-  const index = Math.max(0, workbook.sheets.findIndex((s) => !s.hidden && !isSkippedSheet(s)))
+  const index = Math.max(
+    0,
+    workbook.sheets.findIndex((s) => !s.hidden && !isSkippedSheet(s))
+  )
   const sheet = workbook.sheets[index] as SheetData
   const guess = detectHeader(sheet, all)
   return {
@@ -117,7 +129,18 @@ export async function registerTemplate(args: ExcelRegisterTemplateArgs, ctx: Ctx
     if (listTemplates(tx).some((t) => t.name === args.name)) throw new AppError('CONFLICT', `已有名为“${args.name}”的模板，请换一个名称。`)
     return insertTemplate(
       tx,
-      { name: args.name, list: args.list, fileName: args.fileName, file, sheetName: sheet.name, headerStart: args.headerStart, headerEnd: args.headerEnd, headers: JSON.stringify(headers), mapping: JSON.stringify(mapping), by: ctx.session.actor },
+      {
+        name: args.name,
+        list: args.list,
+        fileName: args.fileName,
+        file,
+        sheetName: sheet.name,
+        headerStart: args.headerStart,
+        headerEnd: args.headerEnd,
+        headers: JSON.stringify(headers),
+        mapping: JSON.stringify(mapping),
+        by: ctx.session.actor
+      },
       ctx.now().toISOString()
     )
   })
@@ -153,11 +176,24 @@ export async function fillTemplate(args: ExcelFillArgs, ctx: Ctx, full: { reason
   const now = ctx.now()
   const spec: FillSpec = { sheetName: info.sheetName, headerStart: info.headerStart, headerEnd: info.headerEnd, mapping: info.mapping }
   const rows = source.rows(ctx.store, ctx.session, args.filter, now, full !== null)
-  const { bytes, count } = await fillWorkbook(file, spec, source.columns, rows, { community: loadSettings(ctx.store).communityName, actor: ctx.session.actor, now }, source.alert)
+  const { bytes, count } = await fillWorkbook(
+    file,
+    spec,
+    source.columns,
+    rows,
+    { community: loadSettings(ctx.store).communityName, actor: ctx.session.actor, now },
+    source.alert
+  )
   ctx.exported({
     summary: `填写报表“${info.name}” ${count} 条（${full ? `完整号码，原因：${full.reason}` : '号码已遮盖'}）`,
-    detail: { source: info.list, filter: { templateId: args.templateId, ...args.filter }, rows: count, format: 'xlsx', full: full !== null, reason: full?.reason ?? null }
+    detail: {
+      source: info.list,
+      filter: { templateId: args.templateId, ...args.filter },
+      rows: count,
+      format: 'xlsx',
+      full: full !== null,
+      reason: full?.reason ?? null
+    }
   })
   return { fileName: `${info.name}-${stamp(now)}.xlsx`, bytes }
 }
-

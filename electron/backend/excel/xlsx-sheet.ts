@@ -233,7 +233,8 @@ export function parseSheet(b: Buffer, ctx: SheetContext, onRow: RowHook): { rows
             typeAt = vs
             typeEnd = ve
           }
-        } else if (alen === 12 && !isCell && bytesAre(b, an, 'customFormat')) customFormat = (ve === vs + 1 && b[vs] === 49) || (ve === vs + 4 && bytesAre(b, vs, 'true'))
+        } else if (alen === 12 && !isCell && bytesAre(b, an, 'customFormat'))
+          customFormat = (ve === vs + 1 && b[vs] === 49) || (ve === vs + 4 && bytesAre(b, vs, 'true'))
       }
       const end = b[p] === GT ? p : tagEnd(b, p)
       i = end + 1

@@ -242,7 +242,8 @@ export function parseWorkbook(xml: Buffer): { sheets: WorkbookSheet[]; date1904:
   const cur = new XmlCursor(xml)
   for (let tok = cur.next(); tok !== END; tok = cur.next()) {
     if (tok !== OPEN) continue
-    if (cur.is('workbookPr')) date1904 = ['1', 'true'].includes(cur.attrs().date1904 ?? '') // xsd:boolean
+    if (cur.is('workbookPr'))
+      date1904 = ['1', 'true'].includes(cur.attrs().date1904 ?? '') // xsd:boolean
     else if (cur.is('sheet')) {
       const a = cur.attrs()
       const rid = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? ''

@@ -51,7 +51,21 @@ export const gateExport: ExportSource<MethodArgs<'gate.export'>> = {
             const v = toEntryView(r, 'office')
             return {
               red: v.abnormal,
-              cells: [v.at, v.checkpointName, GATE_DIRECTION_LABELS[v.direction], GATE_WHO_LABELS[v.who], v.name, r.phone, v.reason, v.plate, v.temperature, GATE_ACTION_LABELS[v.action], v.passNumber, v.warning, v.registeredBy]
+              cells: [
+                v.at,
+                v.checkpointName,
+                GATE_DIRECTION_LABELS[v.direction],
+                GATE_WHO_LABELS[v.who],
+                v.name,
+                r.phone,
+                v.reason,
+                v.plate,
+                v.temperature,
+                GATE_ACTION_LABELS[v.action],
+                v.passNumber,
+                v.warning,
+                v.registeredBy
+              ]
             }
           })
         }

@@ -61,8 +61,22 @@ export function insertEntry(tx: Tx, w: GateEntryWrite): number {
        temperature_tenths, abnormal, action, pass_id, warning, registered_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      w.checkpoint_id, w.at, w.day, w.direction, w.who, w.resident_id, w.name, w.phone, w.reason, w.plate,
-      w.temperature_tenths, w.abnormal, w.action, w.pass_id, w.warning, w.registered_by
+      w.checkpoint_id,
+      w.at,
+      w.day,
+      w.direction,
+      w.who,
+      w.resident_id,
+      w.name,
+      w.phone,
+      w.reason,
+      w.plate,
+      w.temperature_tenths,
+      w.abnormal,
+      w.action,
+      w.pass_id,
+      w.warning,
+      w.registered_by
     ]
   ).lastInsertRowid
 }
@@ -92,10 +106,10 @@ export function dayTallies(db: Db, f: DayFilter): { who: GateWho; direction: Gat
 
 /** The day anyone last went out on a pass on or after a day (the pass rule's window); who it was is not the gate's business. */
 export function lastOutDayOnPass(db: Db, passId: number, sinceDay: string): string | undefined {
-  return db.get<{ day: string } & Row>(
-    `SELECT day FROM gate_entries WHERE pass_id = ? AND day >= ? AND direction = 'out' ORDER BY day DESC, id DESC LIMIT 1`,
-    [passId, sinceDay]
-  )?.day
+  return db.get<{ day: string } & Row>(`SELECT day FROM gate_entries WHERE pass_id = ? AND day >= ? AND direction = 'out' ORDER BY day DESC, id DESC LIMIT 1`, [
+    passId,
+    sinceDay
+  ])?.day
 }
 
 /** '幸福里小区', '3栋' of households, for the gate: the building, never the unit or the room. */

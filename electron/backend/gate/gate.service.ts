@@ -86,7 +86,10 @@ export function searchForGate(db: Db, q: string, now: Date, reach: DigitReach): 
   const hits = withoutAddress(filter.hits)
   if (hits === null) return []
   const { records } = findResidentPage(db, { ...filter, hits }, 8, 0)
-  const places = buildingsOfHouseholds(db, records.flatMap((r) => (r.householdId === null ? [] : [r.householdId])))
+  const places = buildingsOfHouseholds(
+    db,
+    records.flatMap((r) => (r.householdId === null ? [] : [r.householdId]))
+  )
   return records.map((r) => ({
     id: r.id,
     name: r.name,

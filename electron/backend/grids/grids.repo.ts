@@ -104,8 +104,7 @@ export function residentExists(db: Db, id: number): boolean {
 }
 
 export function insertGrid(tx: Tx, name: string, notes: string, at: string): number {
-  return tx.run('INSERT INTO grids (name, notes, retired_at, created_at, updated_at) VALUES (?, ?, NULL, ?, ?)', [name, notes, at, at])
-    .lastInsertRowid
+  return tx.run('INSERT INTO grids (name, notes, retired_at, created_at, updated_at) VALUES (?, ?, NULL, ?, ?)', [name, notes, at, at]).lastInsertRowid
 }
 
 export function updateGrid(tx: Tx, id: number, name: string, notes: string, at: string): void {
@@ -146,10 +145,9 @@ export function buildingsOfGrid(db: Db, gridId: number): GridBuildingRecord[] {
   )
   const households = new Map(
     db
-      .all<{ id: number; n: number }>(
-        'SELECT building_id AS id, COUNT(*) AS n FROM households WHERE grid_id = ? AND deleted_at IS NULL GROUP BY building_id',
-        [gridId]
-      )
+      .all<{ id: number; n: number }>('SELECT building_id AS id, COUNT(*) AS n FROM households WHERE grid_id = ? AND deleted_at IS NULL GROUP BY building_id', [
+        gridId
+      ])
       .map((row) => [row.id, row.n])
   )
   const residents = new Map(

@@ -24,7 +24,13 @@ export const householdsExport: ListSource = {
     { key: 'tenure', label: '住房情况', kind: 'text', width: 10 }
   ],
   *rows(db, session, filter) {
-    const f = { hits: classifySearch(filter.q, digitReach(session)), gridId: filter.gridId, compound: filter.compound || undefined, building: filter.building || undefined, scope: scopeSql('h.grid_id', session.gridScope) }
+    const f = {
+      hits: classifySearch(filter.q, digitReach(session)),
+      gridId: filter.gridId,
+      compound: filter.compound || undefined,
+      building: filter.building || undefined,
+      scope: scopeSql('h.grid_id', session.gridScope)
+    }
     for (let offset = 0; ; offset += PAGE) {
       const { records } = findHouseholdPage(db, f, PAGE, offset)
       for (const h of records) {
@@ -44,4 +50,3 @@ export const householdsExport: ListSource = {
     }
   }
 }
-

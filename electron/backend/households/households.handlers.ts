@@ -22,13 +22,23 @@ export const householdsHandlers = {
   'households.get': (args, ctx) => householdDetail(ctx.store, ctx.session, args.id, ctx.now()),
   'households.addressOptions': (_args, ctx) => addressOptions(ctx.store),
   'households.create': (args, ctx) => {
-    const id = ctx.write({ record: (newId: number) => `household:${newId}`, summary: `新建住户 ${formatAddress(args.address)}`, detail: { after: args } }, (tx: Tx) => createHousehold(tx, ctx.session, args, ctx.now().toISOString()))
+    const id = ctx.write(
+      { record: (newId: number) => `household:${newId}`, summary: `新建住户 ${formatAddress(args.address)}`, detail: { after: args } },
+      (tx: Tx) => createHousehold(tx, ctx.session, args, ctx.now().toISOString())
+    )
     return householdDetail(ctx.store, ctx.session, id, ctx.now())
   },
   'households.update': (args, ctx) => {
     const { id, ...update } = args
     ctx.write(
-      { record: `household:${id}`, summary: (before) => `修改住户 ${before.address}`, detail: (before: HouseholdRecord) => ({ before: { address: before.address, tenure: before.tenure, householderId: before.householderId }, after: update }) },
+      {
+        record: `household:${id}`,
+        summary: (before) => `修改住户 ${before.address}`,
+        detail: (before: HouseholdRecord) => ({
+          before: { address: before.address, tenure: before.tenure, householderId: before.householderId },
+          after: update
+        })
+      },
       (tx: Tx) => updateHouseholdRecord(tx, ctx.session, id, update, ctx.now().toISOString())
     )
     return householdDetail(ctx.store, ctx.session, id, ctx.now())
@@ -38,7 +48,12 @@ export const householdsHandlers = {
       {
         record: `household:${args.id}`,
         summary: ({ before, members }) => `删除住户 ${before.address}（连同 ${members} 名成员移入回收站），原因：${args.reason}`,
-        detail: ({ before, members }: { before: HouseholdRecord; members: number }) => ({ id: before.id, address: before.address, members, reason: args.reason })
+        detail: ({ before, members }: { before: HouseholdRecord; members: number }) => ({
+          id: before.id,
+          address: before.address,
+          members,
+          reason: args.reason
+        })
       },
       (tx: Tx) => deleteHouseholdRecord(tx, ctx.session, args.id, args.reason, ctx.now().toISOString())
     )
@@ -49,7 +64,11 @@ export const householdsHandlers = {
       {
         record: `household:${args.targetId}`,
         summary: ({ source, target }) => `合并住户：${source.address} 并入 ${target.address}`,
-        detail: ({ source, target }: { source: HouseholdRecord; target: HouseholdRecord }) => ({ sourceId: source.id, targetId: target.id, members: source.memberCount })
+        detail: ({ source, target }: { source: HouseholdRecord; target: HouseholdRecord }) => ({
+          sourceId: source.id,
+          targetId: target.id,
+          members: source.memberCount
+        })
       },
       (tx: Tx) => mergeHouseholds(tx, ctx.session, args.sourceId, args.targetId, ctx.now().toISOString())
     )

@@ -22,7 +22,10 @@ function householdHits(hits: SearchHits): SqlPart {
   if (hits.kind !== 'address') {
     // The address is matched above, once, on the households themselves.
     const people = hitsSql(hits.kind === 'pinyin' ? hits : { ...hits, contains: null })
-    parts.push({ sql: `SELECT household_id FROM residents WHERE deleted_at IS NULL AND household_id IS NOT NULL AND id IN (${people.sql})`, params: people.params })
+    parts.push({
+      sql: `SELECT household_id FROM residents WHERE deleted_at IS NULL AND household_id IS NOT NULL AND id IN (${people.sql})`,
+      params: people.params
+    })
   }
   return { sql: parts.map((p) => p.sql).join(' UNION '), params: parts.flatMap((p) => p.params) }
 }
@@ -118,7 +121,7 @@ export function membersDeletedWith(db: Db, id: number): number[] {
 
 /** People binned on their own earlier keep their record but lose the address that no longer exists. */
 export function detachBinnedMembers(tx: Tx, id: number): void {
-  tx.run('UPDATE residents SET household_id = NULL, grid_id = NULL, sort_key = \'\' WHERE household_id = ? AND deleted_at IS NOT NULL', [id])
+  tx.run("UPDATE residents SET household_id = NULL, grid_id = NULL, sort_key = '' WHERE household_id = ? AND deleted_at IS NOT NULL", [id])
 }
 
 export function purgeHousehold(tx: Tx, id: number): void {

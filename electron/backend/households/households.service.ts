@@ -151,7 +151,13 @@ export function deleteHouseholdRecord(tx: Tx, session: Session, id: number, reas
 }
 
 /** Two records that turn out to be one household: members move to the target, the source is binned. */
-export function mergeHouseholds(tx: Tx, session: Session, sourceId: number, targetId: number, at: string): { source: HouseholdRecord; target: HouseholdRecord } {
+export function mergeHouseholds(
+  tx: Tx,
+  session: Session,
+  sourceId: number,
+  targetId: number,
+  at: string
+): { source: HouseholdRecord; target: HouseholdRecord } {
   const source = liveHousehold(tx, session, sourceId)
   const target = liveHousehold(tx, session, targetId)
   for (const member of membersOf(tx, sourceId)) {

@@ -9,7 +9,8 @@ import type { EpisodeRecord } from './monitoring.repo'
 
 /** An episode as the monitoring pages hold it, with the person and the latest check beside it. */
 export interface ObservationRow
-  extends PersonRecord,
+  extends
+    PersonRecord,
     Pick<EpisodeRecord, 'id' | 'worker' | 'kind' | 'startDate' | 'days' | 'endDate' | 'status' | 'statusDate' | 'statusReason' | 'abnormal'> {
   checkDay: string | null
   morning: number | null

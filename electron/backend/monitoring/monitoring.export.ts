@@ -23,7 +23,9 @@ const tenths = (t: number | null) => (t === null ? null : t / 10)
 
 function symptomsText(stored: string | null): string {
   const set = new Set((stored ?? '').split(','))
-  return SYMPTOMS.filter((s) => set.has(s)).map((s) => SYMPTOM_LABELS[s]).join('、')
+  return SYMPTOMS.filter((s) => set.has(s))
+    .map((s) => SYMPTOM_LABELS[s])
+    .join('、')
 }
 
 function values(r: ObservationRow, today: string, full: boolean): Record<string, CellOut> {

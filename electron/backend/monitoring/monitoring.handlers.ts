@@ -2,7 +2,7 @@ import type { EpisodeDetail, MonitoringApi, WorklistPage } from '../../../shared
 import { addDays, daysBetween } from '../../../shared/domain/dates'
 import { AppError } from '../../../shared/errors'
 import { EPISODE_KINDS, EPISODE_KIND_LABELS, EPISODE_STATUS_LABELS } from '../../../shared/schemas/monitoring'
-import type { EpisodeKind, MonitoringWorklistArgs , CLOSING_STATUSES} from '../../../shared/schemas/monitoring'
+import type { EpisodeKind, MonitoringWorklistArgs, CLOSING_STATUSES } from '../../../shared/schemas/monitoring'
 import type { Ctx, Handlers } from '../context'
 import { scopeSql } from '../kit/scope'
 import { newByProvince, registeredOnCount, totalTrips } from './trip-counts.repo'
@@ -21,7 +21,12 @@ function detail(ctx: Ctx, id: number): EpisodeDetail {
 }
 
 function toRows(ctx: Ctx, records: WorklistRecord[], day: string) {
-  const checks = new Map(checksByIds(ctx.store, records.flatMap((r) => (r.checkId === null ? [] : [r.checkId]))).map((c) => [c.id, toCheckView(c)]))
+  const checks = new Map(
+    checksByIds(
+      ctx.store,
+      records.flatMap((r) => (r.checkId === null ? [] : [r.checkId]))
+    ).map((c) => [c.id, toCheckView(c)])
+  )
   // Added to the view, not spread into a new literal (see toEpisodeView).
   return records.map((r) =>
     Object.assign(toEpisodeView(r), { dayNo: daysBetween(r.startDate, day) + 1, check: r.checkId === null ? null : (checks.get(r.checkId) ?? null) })
@@ -32,7 +37,14 @@ function filterOf(ctx: Ctx, args: Pick<MonitoringWorklistArgs, 'list' | 'day' | 
   const today = todayOf(ctx.now())
   const day = args.day ?? today
   // 昨日漏测: the day before the list's day.
-  return { list: args.list, day: args.list === 'missed' ? addDays(day, -1) : day, today, gridId: args.gridId, worker: args.worker, scope: scopeSql('e.grid_id', ctx.session.gridScope) }
+  return {
+    list: args.list,
+    day: args.list === 'missed' ? addDays(day, -1) : day,
+    today,
+    gridId: args.gridId,
+    worker: args.worker,
+    scope: scopeSql('e.grid_id', ctx.session.gridScope)
+  }
 }
 
 export const monitoringHandlers = {
@@ -47,7 +59,11 @@ export const monitoringHandlers = {
   },
   'monitoring.changeDuration': (args, ctx) => {
     ctx.write(
-      { record: `observation:${args.episodeId}`, summary: (before: EpisodeRecord) => `调整观察期：${before.name} ${before.days} 天 → ${args.days} 天，原因：${args.reason}`, detail: args },
+      {
+        record: `observation:${args.episodeId}`,
+        summary: (before: EpisodeRecord) => `调整观察期：${before.name} ${before.days} 天 → ${args.days} 天，原因：${args.reason}`,
+        detail: args
+      },
       (tx) => changeDuration(tx, ctx.session, args.episodeId, args.days, args.reason, ctx.now().toISOString())
     )
     return detail(ctx, args.episodeId)
@@ -56,7 +72,8 @@ export const monitoringHandlers = {
     ctx.write(
       {
         record: `observation:${args.episodeId}`,
-        summary: (before: EpisodeRecord) => `${before.name}：${EPISODE_STATUS_LABELS[before.status]} → ${EPISODE_STATUS_LABELS[args.status]}${args.reason ? `，原因：${args.reason}` : ''}`,
+        summary: (before: EpisodeRecord) =>
+          `${before.name}：${EPISODE_STATUS_LABELS[before.status]} → ${EPISODE_STATUS_LABELS[args.status]}${args.reason ? `，原因：${args.reason}` : ''}`,
         detail: args
       },
       (tx) => closeEpisode(tx, ctx.session, { ...args, reason: args.reason }, todayOf(ctx.now()), ctx.now().toISOString())
@@ -65,16 +82,22 @@ export const monitoringHandlers = {
   },
   'monitoring.releaseMany': (args, ctx) => {
     const today = todayOf(ctx.now())
-    const names = ctx.write({ summary: (done: string[]) => `批量解除观察 ${done.length} 人：${done.slice(0, 20).join('、')}${done.length > 20 ? ' 等' : ''}`, detail: args }, (tx) =>
-      [...new Set(args.episodeIds)].map(
-        (episodeId) => closeEpisode(tx, ctx.session, { episodeId, status: 'released', reason: args.reason }, today, ctx.now().toISOString()).name
-      )
+    const names = ctx.write(
+      { summary: (done: string[]) => `批量解除观察 ${done.length} 人：${done.slice(0, 20).join('、')}${done.length > 20 ? ' 等' : ''}`, detail: args },
+      (tx) =>
+        [...new Set(args.episodeIds)].map(
+          (episodeId) => closeEpisode(tx, ctx.session, { episodeId, status: 'released', reason: args.reason }, today, ctx.now().toISOString()).name
+        )
     )
     return { released: names.length }
   },
   'monitoring.setWorker': (args, ctx) => {
     ctx.write(
-      { record: `observation:${args.episodeId}`, summary: (before: EpisodeRecord) => `更换责任网格员：${before.name} ${before.worker || '（无）'} → ${args.worker}`, detail: args },
+      {
+        record: `observation:${args.episodeId}`,
+        summary: (before: EpisodeRecord) => `更换责任网格员：${before.name} ${before.worker || '（无）'} → ${args.worker}`,
+        detail: args
+      },
       (tx) => changeWorker(tx, ctx.session, args.episodeId, args.worker, ctx.now().toISOString())
     )
     return detail(ctx, args.episodeId)

@@ -47,10 +47,9 @@ export function episodesOfResident(db: Db, residentId: number): EpisodeRecord[] 
 }
 
 export function openEpisodeOf(db: Db, residentId: number): { id: number; kind: EpisodeKind; endDate: string } | undefined {
-  return db.get(
-    `SELECT id, kind, end_date AS endDate FROM observation_episodes WHERE resident_id = ? AND status = 'observing' ORDER BY id DESC LIMIT 1`,
-    [residentId]
-  )
+  return db.get(`SELECT id, kind, end_date AS endDate FROM observation_episodes WHERE resident_id = ? AND status = 'observing' ORDER BY id DESC LIMIT 1`, [
+    residentId
+  ])
 }
 
 export interface EpisodeWrite {
@@ -190,10 +189,7 @@ export function refreshFlag(tx: Tx, episodeId: number): void {
 
 /** The first grid worker of a grid (or its leader): the default responsible person. */
 export function defaultWorkerOf(db: Db, gridId: number): string {
-  const row = db.get<{ name: string }>(
-    `SELECT name FROM grid_staff WHERE grid_id = ? ORDER BY role = 'worker' DESC, position LIMIT 1`,
-    [gridId]
-  )
+  const row = db.get<{ name: string }>(`SELECT name FROM grid_staff WHERE grid_id = ? ORDER BY role = 'worker' DESC, position LIMIT 1`, [gridId])
   return row?.name ?? ''
 }
 

@@ -95,8 +95,20 @@ export function startEpisode(tx: Tx, session: Session, input: StartInput, settin
   const days = daysFor(settings, input.kind)
   const endDate = endDateOf(startDate, days)
   const worker = input.worker || (resident.gridId === null ? '' : defaultWorkerOf(tx, resident.gridId))
-  const id = insertEpisode(tx, { residentId: input.residentId, tripId: input.tripId, gridId: resident.gridId, worker, kind: input.kind, startDate, days, endDate }, at)
-  insertEvent(tx, { episodeId: id, at, actor: session.actor, kind: 'start', from: '', to: `${EPISODE_KIND_LABELS[input.kind]} ${periodText(days, startDate, endDate)}`, reason: '' })
+  const id = insertEpisode(
+    tx,
+    { residentId: input.residentId, tripId: input.tripId, gridId: resident.gridId, worker, kind: input.kind, startDate, days, endDate },
+    at
+  )
+  insertEvent(tx, {
+    episodeId: id,
+    at,
+    actor: session.actor,
+    kind: 'start',
+    from: '',
+    to: `${EPISODE_KIND_LABELS[input.kind]} ${periodText(days, startDate, endDate)}`,
+    reason: ''
+  })
   return id
 }
 
@@ -133,7 +145,9 @@ export function closeEpisode(
   const date = input.date ?? today
   if (date > today) throw new AppError('BAD_ARGS', `日期 ${date} 晚于今天，请核对。`, { issues: [{ path: 'date', message: '日期不能晚于今天' }] })
   if (date < episode.startDate) {
-    throw new AppError('BAD_ARGS', `日期 ${date} 早于观察开始日期 ${episode.startDate}，请核对。`, { issues: [{ path: 'date', message: '日期早于观察开始日期' }] })
+    throw new AppError('BAD_ARGS', `日期 ${date} 早于观察开始日期 ${episode.startDate}，请核对。`, {
+      issues: [{ path: 'date', message: '日期早于观察开始日期' }]
+    })
   }
   if (input.status === 'released' && date < episode.endDate && input.reason === '') {
     throw new AppError('BAD_ARGS', `${episode.name} 的观察期到 ${episode.endDate} 才满，提前解除请填写原因。`, {
@@ -167,7 +181,9 @@ export function saveCheck(
   const day = args.day ?? today
   if (day > today) throw new AppError('BAD_ARGS', `不能登记 ${day} 的体温：还没有到这一天。`, { issues: [{ path: 'day', message: '日期晚于今天' }] })
   if (day < episode.startDate) {
-    throw new AppError('BAD_ARGS', `${day} 早于 ${episode.name} 的观察开始日期 ${episode.startDate}。`, { issues: [{ path: 'day', message: '早于观察开始日期' }] })
+    throw new AppError('BAD_ARGS', `${day} 早于 ${episode.name} 的观察开始日期 ${episode.startDate}。`, {
+      issues: [{ path: 'day', message: '早于观察开始日期' }]
+    })
   }
   const verdict = checkVerdict(args, threshold)
   upsertCheck(tx, {

@@ -8,10 +8,10 @@ import type { Db, SqlPart } from '../kit/db'
 
 export function registeredOnCount(db: Db, day: string, scope: SqlPart): number {
   return Number(
-    db.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM returnee_trips t JOIN residents r ON r.id = t.resident_id WHERE t.registered_on = ? AND ${scope.sql}`,
-      [day, ...scope.params]
-    )?.n ?? 0
+    db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM returnee_trips t JOIN residents r ON r.id = t.resident_id WHERE t.registered_on = ? AND ${scope.sql}`, [
+      day,
+      ...scope.params
+    ])?.n ?? 0
   )
 }
 

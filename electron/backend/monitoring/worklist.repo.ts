@@ -57,7 +57,10 @@ function listArms(f: WorklistFilter): Arms {
       // Not reached on the day (no check, or only 'unreachable'): the day's reached set is one
       // range of daily_checks_reached (0009), read once. Only observing episodes are chased.
       return {
-        open: { sql: `${PERIOD} AND e.id NOT IN (SELECT x.episode_id FROM daily_checks x WHERE x.day = ? AND x.outcome != 'unreachable')`, params: [...period(d), d] },
+        open: {
+          sql: `${PERIOD} AND e.id NOT IN (SELECT x.episode_id FROM daily_checks x WHERE x.day = ? AND x.outcome != 'unreachable')`,
+          params: [...period(d), d]
+        },
         closed: null
       }
   }
@@ -79,7 +82,9 @@ function commonWhere(f: WorklistFilter, uncheckedOnly: boolean): SqlPart {
   // episode's latest check (refreshFlag keeps it): from that day on the row answers by itself, and
   // only an episode checked after the day (a past day's list) needs the day's checked set.
   if (uncheckedOnly && f.list !== 'missed') {
-    parts.push('(e.last_check_day IS NULL OR e.last_check_day < ? OR (e.last_check_day > ? AND e.id NOT IN (SELECT x.episode_id FROM daily_checks x WHERE x.day = ?)))')
+    parts.push(
+      '(e.last_check_day IS NULL OR e.last_check_day < ? OR (e.last_check_day > ? AND e.id NOT IN (SELECT x.episode_id FROM daily_checks x WHERE x.day = ?)))'
+    )
     params.push(f.day, f.day, f.day)
   }
   parts.push(f.scope.sql)
@@ -128,7 +133,10 @@ export function worklistPage(db: Db, f: WorklistFilter, uncheckedOnly: boolean, 
 export function worklistCount(db: Db, f: WorklistFilter, uncheckedOnly: boolean): number {
   const { from, wheres } = armsOf(f, uncheckedOnly)
   return Number(
-    db.get<{ n: number }>(`SELECT ${wheres.map((w) => `(SELECT COUNT(*) ${from} WHERE ${w.sql})`).join(' + ')} AS n`, wheres.flatMap((w) => w.params))?.n ?? 0
+    db.get<{ n: number }>(
+      `SELECT ${wheres.map((w) => `(SELECT COUNT(*) ${from} WHERE ${w.sql})`).join(' + ')} AS n`,
+      wheres.flatMap((w) => w.params)
+    )?.n ?? 0
   )
 }
 
@@ -152,7 +160,10 @@ export function observingByKind(db: Db, scope: SqlPart): { kind: EpisodeKind; n:
 
 export function countWhere(db: Db, where: string, params: (string | number)[], scope: SqlPart): number {
   return Number(
-    db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM observation_episodes e WHERE ${where} AND ${scope.sql}`, [...params, ...(scope.params as (string | number)[])])?.n ?? 0
+    db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM observation_episodes e WHERE ${where} AND ${scope.sql}`, [
+      ...params,
+      ...(scope.params as (string | number)[])
+    ])?.n ?? 0
   )
 }
 

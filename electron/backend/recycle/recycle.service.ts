@@ -21,20 +21,17 @@ export function listRecycle(db: Db, session: Session, args: RecycleListArgs): Pa
   const kind = args.kind ?? 'all'
   const rscope = scopeSql('r.grid_id', session.gridScope)
   const hscope = scopeSql('h.grid_id', session.gridScope)
-  const rows = listBin(db, kind, rscope, hscope, pageSize, offset).map(
-    (r): RecycleRow => ({
-      kind: r.kind,
-      id: r.id,
-      label: r.kind === 'resident' ? (r.idNumber ? `${r.name}（${maskId(r.idNumber)}）` : r.name) : (r.address ?? ''),
-      detail: r.kind === 'resident' ? (r.address ?? '无住户') : `含 ${r.members} 名成员`,
-      deletedAt: r.deletedAt,
-      deletedBy: r.deletedBy,
-      reason: r.reason
-    })
-  )
+  const rows = listBin(db, kind, rscope, hscope, pageSize, offset).map((r): RecycleRow => ({
+    kind: r.kind,
+    id: r.id,
+    label: r.kind === 'resident' ? (r.idNumber ? `${r.name}（${maskId(r.idNumber)}）` : r.name) : (r.address ?? ''),
+    detail: r.kind === 'resident' ? (r.address ?? '无住户') : `含 ${r.members} 名成员`,
+    deletedAt: r.deletedAt,
+    deletedBy: r.deletedBy,
+    reason: r.reason
+  }))
   return { rows, total: countBin(db, kind, rscope, hscope), page, pageSize }
 }
-
 
 function binnedResident(db: Db, session: Session, id: number): ResidentRecord {
   const r = getResident(db, id)

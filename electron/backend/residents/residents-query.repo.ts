@@ -49,8 +49,7 @@ export function containsKey(text: string): string {
 }
 
 // Households are matched first (one short string each), then their members by index.
-const ADDRESS_HITS =
-  'SELECT r2.id FROM residents r2 WHERE r2.household_id IN (SELECT h2.id FROM households h2 WHERE instr(h2.search_text, ?) > 0)'
+const ADDRESS_HITS = 'SELECT r2.id FROM residents r2 WHERE r2.household_id IN (SELECT h2.id FROM households h2 WHERE instr(h2.search_text, ?) > 0)'
 
 /** The ids matching the search box, as a UNION of indexed lookups. */
 export function hitsSql(hits: SearchHits): SqlPart {
@@ -69,7 +68,15 @@ export function hitsSql(hits: SearchHits): SqlPart {
       const parts: SqlPart[] = []
       if (hits.id) parts.push(numberSql('SELECT id FROM residents WHERE', 'id_rev', hits.id, " AND id_type = 'mainland'"))
       // A mobile's 11 digits reversed end in its leading 1; a landline's end in the 0 of its area code.
-      if (hits.phone) parts.push(numberSql('SELECT resident_id FROM resident_phones WHERE', 'digits_rev', hits.phone, " AND length(digits_rev) = 11 AND substr(digits_rev, 11, 1) = '1'"))
+      if (hits.phone)
+        parts.push(
+          numberSql(
+            'SELECT resident_id FROM resident_phones WHERE',
+            'digits_rev',
+            hits.phone,
+            " AND length(digits_rev) = 11 AND substr(digits_rev, 11, 1) = '1'"
+          )
+        )
       // A room number ("1202") is typed the same way as the tail of a phone.
       if (hits.contains !== null) parts.push({ sql: ADDRESS_HITS, params: [containsKey(hits.contains)] })
       return { sql: parts.map((p) => p.sql).join(' UNION '), params: parts.flatMap((p) => p.params) }

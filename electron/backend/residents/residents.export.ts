@@ -39,7 +39,9 @@ function residentValues(r: ResidentExportRecord, todayIso: string, full: boolean
     address: r.address ?? '',
     relation: r.relation ? RELATION_LABELS[r.relation] : '',
     personType: PERSON_TYPE_LABELS[r.personType],
-    tags: KEY_GROUPS.filter((t) => stored.has(t)).map((t) => KEY_GROUP_LABELS[t]).join('、'),
+    tags: KEY_GROUPS.filter((t) => stored.has(t))
+      .map((t) => KEY_GROUP_LABELS[t])
+      .join('、'),
     grid: r.gridName ?? '',
     notes: r.notes
   }
@@ -58,4 +60,3 @@ export const residentsExport: ListSource = {
     }
   }
 }
-

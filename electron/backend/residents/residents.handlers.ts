@@ -21,7 +21,11 @@ export const residentsHandlers = {
   'residents.get': (args, ctx) => detail(ctx, args.id),
   'residents.create': (args, ctx) => {
     const created = ctx.write(
-      { record: (r: ResidentRecord) => `resident:${r.id}`, summary: (record) => `登记居民 ${labelOf(record)}`, detail: (record: ResidentRecord) => ({ after: auditView(record) }) },
+      {
+        record: (r: ResidentRecord) => `resident:${r.id}`,
+        summary: (record) => `登记居民 ${labelOf(record)}`,
+        detail: (record: ResidentRecord) => ({ after: auditView(record) })
+      },
       (tx: Tx) => liveResident(tx, ctx.session, createResident(tx, ctx.session, args, ctx.now(), ctx.now().toISOString()))
     )
     return detail(ctx, created.id)
@@ -30,7 +34,11 @@ export const residentsHandlers = {
     const { id, ...fields } = args
     let after: Record<string, unknown> = {}
     ctx.write(
-      { record: `resident:${id}`, summary: (before) => `修改居民 ${labelOf(before)}`, detail: (before: ResidentRecord) => ({ before: auditView(before), after }) },
+      {
+        record: `resident:${id}`,
+        summary: (before) => `修改居民 ${labelOf(before)}`,
+        detail: (before: ResidentRecord) => ({ before: auditView(before), after })
+      },
       (tx: Tx) => {
         const before = updateResidentRecord(tx, ctx.session, id, fields, ctx.now(), ctx.now().toISOString())
         after = auditView(liveResident(tx, ctx.session, id))
@@ -41,7 +49,11 @@ export const residentsHandlers = {
   },
   'residents.delete': (args, ctx) => {
     ctx.write(
-      { record: `resident:${args.id}`, summary: (before) => `删除居民 ${labelOf(before)}（移入回收站），原因：${args.reason}`, detail: (before: ResidentRecord) => ({ before: auditView(before), reason: args.reason }) },
+      {
+        record: `resident:${args.id}`,
+        summary: (before) => `删除居民 ${labelOf(before)}（移入回收站），原因：${args.reason}`,
+        detail: (before: ResidentRecord) => ({ before: auditView(before), reason: args.reason })
+      },
       (tx: Tx) => deleteResidentRecord(tx, ctx.session, args.id, args.reason, ctx.now().toISOString())
     )
     return { id: args.id }
@@ -51,7 +63,12 @@ export const residentsHandlers = {
       {
         record: `resident:${args.id}`,
         summary: ({ before, to }) => `迁移居民 ${before.name}：${before.address ?? '无住户'} → ${to?.address ?? '无住户'}`,
-        detail: ({ before, to }: { before: ResidentRecord; to: HouseholdRecord | null }) => ({ id: args.id, from: before.householdId, to: to?.id ?? null, relation: args.relation })
+        detail: ({ before, to }: { before: ResidentRecord; to: HouseholdRecord | null }) => ({
+          id: args.id,
+          from: before.householdId,
+          to: to?.id ?? null,
+          relation: args.relation
+        })
       },
       (tx: Tx) => moveResidentRecord(tx, ctx.session, args, ctx.now().toISOString())
     )

@@ -60,11 +60,12 @@ export function membersOf(db: Db, householdId: number): ResidentRecord[] {
   )
 }
 
-export function findByDocument(db: Db, idType: IdDocType, idNumber: string): { id: number; name: string; gridId: number | null; deletedAt: string | null } | undefined {
-  return db.get(
-    'SELECT id, name, grid_id AS gridId, deleted_at AS deletedAt FROM residents WHERE id_type = ? AND id_number = ?',
-    [idType, idNumber]
-  )
+export function findByDocument(
+  db: Db,
+  idType: IdDocType,
+  idNumber: string
+): { id: number; name: string; gridId: number | null; deletedAt: string | null } | undefined {
+  return db.get('SELECT id, name, grid_id AS gridId, deleted_at AS deletedAt FROM residents WHERE id_type = ? AND id_number = ?', [idType, idNumber])
 }
 
 /** What the service writes: every search key is computed before it reaches SQL. */
@@ -103,8 +104,23 @@ export function insertResident(tx: Tx, w: ResidentWrite, at: string): number {
        sex, birth_date, phones, relation, person_type, notes, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      w.householdId, w.gridId, w.sortKey, w.name, w.initials, w.pinyin, w.idType, w.idNumber, w.idRev,
-      w.sex, w.birthDate, JSON.stringify(w.phones.map((p) => p.phone)), w.relation, w.personType, w.notes, at, at
+      w.householdId,
+      w.gridId,
+      w.sortKey,
+      w.name,
+      w.initials,
+      w.pinyin,
+      w.idType,
+      w.idNumber,
+      w.idRev,
+      w.sex,
+      w.birthDate,
+      JSON.stringify(w.phones.map((p) => p.phone)),
+      w.relation,
+      w.personType,
+      w.notes,
+      at,
+      at
     ]
   ).lastInsertRowid
   writeChildren(tx, id, w, true)
@@ -117,8 +133,20 @@ export function updateResident(tx: Tx, id: number, w: Omit<ResidentWrite, 'house
     `UPDATE residents SET name = ?, name_initials = ?, name_pinyin = ?, id_type = ?, id_number = ?, id_rev = ?, sex = ?,
        birth_date = ?, phones = ?, relation = ?, person_type = ?, notes = ?, updated_at = ? WHERE id = ?`,
     [
-      w.name, w.initials, w.pinyin, w.idType, w.idNumber, w.idRev, w.sex, w.birthDate,
-      JSON.stringify(w.phones.map((p) => p.phone)), w.relation, w.personType, w.notes, at, id
+      w.name,
+      w.initials,
+      w.pinyin,
+      w.idType,
+      w.idNumber,
+      w.idRev,
+      w.sex,
+      w.birthDate,
+      JSON.stringify(w.phones.map((p) => p.phone)),
+      w.relation,
+      w.personType,
+      w.notes,
+      at,
+      id
     ]
   )
   writeChildren(tx, id, { ...w, householdId: null, gridId: null, sortKey: '' })
@@ -131,7 +159,12 @@ export function placeResident(
   at: string
 ): void {
   tx.run('UPDATE residents SET household_id = ?, grid_id = ?, sort_key = ?, relation = ?, updated_at = ? WHERE id = ?', [
-    p.householdId, p.gridId, p.sortKey, p.relation, at, id
+    p.householdId,
+    p.gridId,
+    p.sortKey,
+    p.relation,
+    at,
+    id
   ])
 }
 
@@ -140,9 +173,7 @@ export function setRelation(tx: Tx, id: number, relation: Relation | null): void
 }
 
 export function softDeleteResident(tx: Tx, id: number, at: string, by: string, reason: string, withHousehold: number | null): void {
-  tx.run('UPDATE residents SET deleted_at = ?, deleted_by = ?, delete_reason = ?, deleted_with_household = ? WHERE id = ?', [
-    at, by, reason, withHousehold, id
-  ])
+  tx.run('UPDATE residents SET deleted_at = ?, deleted_by = ?, delete_reason = ?, deleted_with_household = ? WHERE id = ?', [at, by, reason, withHousehold, id])
 }
 
 export function undeleteResident(tx: Tx, id: number): void {
@@ -167,7 +198,16 @@ export function purgeResident(tx: Tx, id: number): void {
  * reads (those go by id, household, building and document). Adding tens of thousands of people
  * into each of them costs more than building them again in one sorted pass.
  */
-const SEARCH_INDEXES = ['residents_id_rev', 'residents_name', 'residents_initials', 'residents_pinyin', 'residents_live_sort', 'residents_grid_sort', 'residents_birth', 'resident_phones_rev']
+const SEARCH_INDEXES = [
+  'residents_id_rev',
+  'residents_name',
+  'residents_initials',
+  'residents_pinyin',
+  'residents_live_sort',
+  'residents_grid_sort',
+  'residents_birth',
+  'resident_phones_rev'
+]
 
 export function countResidents(db: Db): number {
   return db.get<{ n: number }>('SELECT COUNT(*) AS n FROM residents')?.n ?? 0

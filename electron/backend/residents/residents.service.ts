@@ -131,11 +131,10 @@ export function liveResident(db: Db, session: Session, id: number): ResidentReco
 /** A household has one 户主: naming a second is refused rather than silently replacing the first. */
 export function assertHeadFree(household: HouseholdRecord, relation: Relation | null, selfId: number | null): void {
   if (relation !== 'head' || household.householderId === null || household.householderId === selfId) return
-  throw new AppError(
-    'RULE_VIOLATION',
-    `${household.address} 已有户主“${household.householderName ?? ''}”。如需更换户主，请在住户页面修改。`,
-    { householdId: household.id, issues: [{ path: 'relation', message: `该户已有户主，不能再选“${RELATION_LABELS.head}”` }] }
-  )
+  throw new AppError('RULE_VIOLATION', `${household.address} 已有户主“${household.householderName ?? ''}”。如需更换户主，请在住户页面修改。`, {
+    householdId: household.id,
+    issues: [{ path: 'relation', message: `该户已有户主，不能再选“${RELATION_LABELS.head}”` }]
+  })
 }
 
 export function createResident(tx: Tx, session: Session, args: ResidentCreate, today: Date, at: string): number {

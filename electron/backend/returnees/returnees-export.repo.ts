@@ -4,13 +4,17 @@ import type { Session } from '../context'
 import type { Db } from '../kit/db'
 import { scopeSql } from '../kit/scope'
 import type { PersonRecord } from '../residents/person-values'
-import type { SqlValue } from '../store/store'
+import { tripWhere } from './returnees.repo'
 import type { TripRecord } from './returnees.repo'
 
 /** A trip as the returnee list holds it, with the person and their latest observation beside it. */
 export interface TripRow
-  extends PersonRecord,
-    Pick<TripRecord, 'id' | 'province' | 'city' | 'district' | 'via' | 'returnDate' | 'transport' | 'transportNo' | 'reason' | 'notes' | 'registeredOn' | 'registeredBy'> {
+  extends
+    PersonRecord,
+    Pick<
+      TripRecord,
+      'id' | 'province' | 'city' | 'district' | 'via' | 'returnDate' | 'transport' | 'transportNo' | 'reason' | 'notes' | 'registeredOn' | 'registeredBy'
+    > {
   kind: EpisodeKind | null
   status: EpisodeStatus | null
   startDate: string | null
@@ -20,29 +24,14 @@ export interface TripRow
 
 /** One row per trip, the person's latest observation beside it; the returnee list's filters and the caller's grids. */
 export function tripRows(db: Db, session: Session, filter: ExportFilter, limit: number, offset: number): TripRow[] {
-  const scope = scopeSql('r.grid_id', session.gridScope)
-  const parts = [scope.sql]
-  const params: SqlValue[] = [...scope.params]
-  if (filter.q) {
-    parts.push('(r.name LIKE ? OR instr(t.origin_province || t.origin_city || t.origin_district, ?) > 0)')
-    params.push(`${filter.q}%`, filter.q)
-  }
-  if (filter.from) {
-    parts.push('t.return_date >= ?')
-    params.push(filter.from)
-  }
-  if (filter.to) {
-    parts.push('t.return_date <= ?')
-    params.push(filter.to)
-  }
-  if (filter.province) {
-    parts.push('t.origin_province = ?')
-    params.push(filter.province)
-  }
-  if (filter.gridId !== undefined) {
-    parts.push('r.grid_id = ?')
-    params.push(filter.gridId)
-  }
+  const where = tripWhere({
+    q: filter.q,
+    from: filter.from,
+    to: filter.to,
+    province: filter.province,
+    gridId: filter.gridId,
+    scope: scopeSql('r.grid_id', session.gridScope)
+  })
   return db.all<TripRow>(
     `SELECT t.id, r.name, r.sex, r.birth_date AS birthDate, r.id_number AS idNumber, r.phones, COALESCE(h.address, '') AS address, g.name AS gridName,
         t.origin_province AS province, t.origin_city AS city, t.origin_district AS district, t.via, t.return_date AS returnDate, t.transport,
@@ -53,8 +42,8 @@ export function tripRows(db: Db, session: Session, filter: ExportFilter, limit: 
       LEFT JOIN households h ON h.id = r.household_id
       LEFT JOIN grids g ON g.id = r.grid_id
       LEFT JOIN observation_episodes e ON e.id = (SELECT x.id FROM observation_episodes x WHERE x.resident_id = r.id ORDER BY x.start_date DESC, x.id DESC LIMIT 1)
-      WHERE ${parts.join(' AND ')}
+      WHERE ${where.sql}
       ORDER BY t.return_date, t.id LIMIT ? OFFSET ?`,
-    [...params, limit, offset]
+    [...where.params, limit, offset]
   )
 }

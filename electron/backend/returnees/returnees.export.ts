@@ -37,7 +37,10 @@ export const returneesExport: ListSource = {
     const todayIso = localIsoDate(today)
     for (let offset = 0; ; offset += PAGE) {
       const records = tripRows(db, session, filter, PAGE, offset)
-      const companions = companionsOf(db, records.map((t) => t.id))
+      const companions = companionsOf(
+        db,
+        records.map((t) => t.id)
+      )
       for (const t of records) {
         yield {
           ...personValues(t, todayIso, full),
@@ -63,4 +66,3 @@ export const returneesExport: ListSource = {
     }
   }
 }
-

@@ -18,7 +18,15 @@ function file(ctx: Ctx, residentId: number) {
     checks: checksOf(ctx.store, r.id).map(toCheckView)
   }))
   return {
-    person: toPerson({ residentId, name: resident.name, idNumber: resident.idNumber, phones: resident.phones, address: resident.address ?? '', gridId: resident.gridId, gridName: resident.gridName }),
+    person: toPerson({
+      residentId,
+      name: resident.name,
+      idNumber: resident.idNumber,
+      phones: resident.phones,
+      address: resident.address ?? '',
+      gridId: resident.gridId,
+      gridName: resident.gridName
+    }),
     trips: toTripViews(ctx.store, tripsOfResident(ctx.store, residentId)),
     episodes
   }
@@ -45,7 +53,14 @@ export const returneesHandlers = {
       (tx) => {
         const tripId = registerTrip(tx, ctx.session, residentId, trip, today, at)
         if (episode) {
-          startEpisode(tx, ctx.session, { residentId, tripId, kind: episode.kind, startDate: episode.startDate ?? trip.returnDate, worker: episode.worker }, settings, today, at)
+          startEpisode(
+            tx,
+            ctx.session,
+            { residentId, tripId, kind: episode.kind, startDate: episode.startDate ?? trip.returnDate, worker: episode.worker },
+            settings,
+            today,
+            at
+          )
         }
         return tripId
       }

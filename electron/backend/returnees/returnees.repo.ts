@@ -100,7 +100,8 @@ export interface TripFilter {
   scope: SqlPart
 }
 
-function tripWhere(f: TripFilter): SqlPart {
+/** The returnee list's filters, for the list and for its export alike. */
+export function tripWhere(f: TripFilter): SqlPart {
   const parts = [f.scope.sql]
   const params = [...f.scope.params]
   if (f.q) {
@@ -133,7 +134,9 @@ export function tripPage(db: Db, f: TripFilter, limit: number, offset: number): 
 
 export function tripCount(db: Db, f: TripFilter): number {
   const where = tripWhere(f)
-  return Number(db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM returnee_trips t JOIN residents r ON r.id = t.resident_id WHERE ${where.sql}`, where.params)?.n ?? 0)
+  return Number(
+    db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM returnee_trips t JOIN residents r ON r.id = t.resident_id WHERE ${where.sql}`, where.params)?.n ?? 0
+  )
 }
 
 export interface LatestEpisode {
@@ -156,4 +159,3 @@ export function latestEpisodes(db: Db, residentIds: number[]): Map<number, Lates
   )
   return new Map(rows.map((row) => [row.residentId, row]))
 }
-

@@ -94,7 +94,10 @@ export function changeTrip(tx: Tx, session: Session, id: number, trip: TripField
 }
 
 export function toTripViews(db: Db, records: TripRecord[]): TripView[] {
-  const companions = companionsOf(db, records.map((r) => r.id))
+  const companions = companionsOf(
+    db,
+    records.map((r) => r.id)
+  )
   const episodes = latestEpisodes(db, [...new Set(records.map((r) => r.residentId))])
   return records.map((r) => toTripView(r, companions.get(r.id) ?? [], episodes.get(r.residentId)))
 }
@@ -115,9 +118,7 @@ function toTripView(r: TripRecord, companions: { residentId: number | null; name
     notes: r.notes,
     registeredOn: r.registeredOn,
     registeredBy: r.registeredBy,
-    episode: episode
-      ? { id: episode.id, kind: episode.kind, status: episode.status, endDate: episode.endDate, abnormal: isFlagged(episode) }
-      : null
+    episode: episode ? { id: episode.id, kind: episode.kind, status: episode.status, endDate: episode.endDate, abnormal: isFlagged(episode) } : null
   })
 }
 
@@ -129,6 +130,13 @@ export function tripViewOf(db: Db, session: Session, id: number): TripView {
 
 export function listTrips(db: Db, session: Session, args: ReturneesListArgs): Page<TripView> {
   const { page, pageSize, offset } = pageOf(args)
-  const filter = { q: args.q || undefined, from: args.from, to: args.to, province: args.province || undefined, gridId: args.gridId, scope: scopeSql('r.grid_id', session.gridScope) }
+  const filter = {
+    q: args.q || undefined,
+    from: args.from,
+    to: args.to,
+    province: args.province || undefined,
+    gridId: args.gridId,
+    scope: scopeSql('r.grid_id', session.gridScope)
+  }
   return { rows: toTripViews(db, tripPage(db, filter, pageSize, offset)), total: tripCount(db, filter), page, pageSize }
 }

@@ -40,19 +40,38 @@ export function attend(ctx: Ctx, args: RosterAttend): RosterAssignment {
   }
   const onDutyOnly = args.status === 'present' && checkIn !== null && checkOut === null
   const label =
-    args.status === 'absent' ? `记缺勤 ${person.name}（${a.day} ${t.name}）`
-    : onDutyOnly ? `签到 ${person.name}（${a.day} ${t.name}，${args.checkIn}）`
-    : `签到签退 ${person.name}（${a.day} ${t.name}，${(minutes / 60).toFixed(1)} 小时）`
+    args.status === 'absent'
+      ? `记缺勤 ${person.name}（${a.day} ${t.name}）`
+      : onDutyOnly
+        ? `签到 ${person.name}（${a.day} ${t.name}，${args.checkIn}）`
+        : `签到签退 ${person.name}（${a.day} ${t.name}，${(minutes / 60).toFixed(1)} 小时）`
   ctx.write({ summary: label, record: `volunteer:${a.volunteerId}` }, (tx) =>
-    upsertAttendance(tx, {
-      assignmentId: a.id, status: args.status, checkIn: args.status === 'present' ? args.checkIn || null : null,
-      checkOut: args.status === 'present' ? args.checkOut || null : null, minutes, month: a.day.slice(0, 7)
-    }, ctx.now().toISOString(), ctx.session.actor)
+    upsertAttendance(
+      tx,
+      {
+        assignmentId: a.id,
+        status: args.status,
+        checkIn: args.status === 'present' ? args.checkIn || null : null,
+        checkOut: args.status === 'present' ? args.checkOut || null : null,
+        minutes,
+        month: a.day.slice(0, 7)
+      },
+      ctx.now().toISOString(),
+      ctx.session.actor
+    )
   )
   const week = mondayOf(a.day)
   return {
-    id: a.id, day: a.day, dayIndex: daysBetween(week, a.day), templateId: a.templateId, volunteerId: a.volunteerId,
-    isLead: a.isLead === 1, override: a.override, attendance: args.status,
-    checkIn: args.status === 'present' ? args.checkIn || null : null, checkOut: args.status === 'present' ? args.checkOut || null : null, minutes
+    id: a.id,
+    day: a.day,
+    dayIndex: daysBetween(week, a.day),
+    templateId: a.templateId,
+    volunteerId: a.volunteerId,
+    isLead: a.isLead === 1,
+    override: a.override,
+    attendance: args.status,
+    checkIn: args.status === 'present' ? args.checkIn || null : null,
+    checkOut: args.status === 'present' ? args.checkOut || null : null,
+    minutes
   }
 }

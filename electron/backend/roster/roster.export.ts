@@ -25,33 +25,31 @@ export const rosterExport: ExportSource<MethodArgs<'roster.export'>> = {
     ]
     const foot = [`值班负责人：${settings.dutyOfficer || '____________'}    联系电话：${settings.dutyPhone || '____________'}`]
     const checkpoints = w.checkpoints.length > 0 ? w.checkpoints : [{ id: 0, name: '值班排班表' }]
-    const sheets = checkpoints.map(
-      (cp): ExportSheet => ({
-        name: cp.name,
-        title: `${cp.id === 0 ? '' : cp.name}值班排班表（${range}）`,
-        facts: [`卡口：${cp.id === 0 ? '（本周没有班次）' : cp.name}`, '带班人以“★”标出'],
-        columns,
-        landscape: true,
-        foot,
-        rows: w.templates
-          .filter((t) => t.checkpointId === cp.id)
-          .map((t) => ({
-            cells: [
-              `${t.name}\n${hhmm(t.startMinute)}-${hhmm(t.endMinute)}`,
-              ...w.days.map((_, dayIndex) =>
-                w.placements
-                  .filter((p) => p.dayIndex === dayIndex && p.templateId === t.id)
-                  .sort((a, b) => Number(b.isLead) - Number(a.isLead) || a.id - b.id)
-                  .map((p) => {
-                    const person = people.get(p.volunteerId)
-                    return `${p.isLead ? '★' : ''}${person?.name ?? `#${p.volunteerId}`}${person?.phone ? ` ${person.phone}` : ''}`
-                  })
-                  .join('\n')
-              )
-            ]
-          }))
-      })
-    )
+    const sheets = checkpoints.map((cp): ExportSheet => ({
+      name: cp.name,
+      title: `${cp.id === 0 ? '' : cp.name}值班排班表（${range}）`,
+      facts: [`卡口：${cp.id === 0 ? '（本周没有班次）' : cp.name}`, '带班人以“★”标出'],
+      columns,
+      landscape: true,
+      foot,
+      rows: w.templates
+        .filter((t) => t.checkpointId === cp.id)
+        .map((t) => ({
+          cells: [
+            `${t.name}\n${hhmm(t.startMinute)}-${hhmm(t.endMinute)}`,
+            ...w.days.map((_, dayIndex) =>
+              w.placements
+                .filter((p) => p.dayIndex === dayIndex && p.templateId === t.id)
+                .sort((a, b) => Number(b.isLead) - Number(a.isLead) || a.id - b.id)
+                .map((p) => {
+                  const person = people.get(p.volunteerId)
+                  return `${p.isLead ? '★' : ''}${person?.name ?? `#${p.volunteerId}`}${person?.phone ? ` ${person.phone}` : ''}`
+                })
+                .join('\n')
+            )
+          ]
+        }))
+    }))
     return {
       fileName: `值班排班表-${w.week.replaceAll('-', '')}`,
       summary: () => `导出值班排班表 ${w.week} 起一周，${w.checkpoints.length} 个卡口，${w.placements.length} 人次`,

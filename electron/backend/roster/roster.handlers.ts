@@ -9,8 +9,21 @@ import { attend } from './roster-attendance'
 import { runExport } from '../excel/export/engine'
 import { rosterExport } from './roster.export'
 import {
-  assignmentExists, assignmentsBetween, deleteAssignment, getAssignment, getTemplate, insertAssignment, insertTemplate,
-  liveTemplates, readRosterSettings, retireTemplate, rosterPeople, saveRosterSettings, setLead, templateNamed, updateTemplate
+  assignmentExists,
+  assignmentsBetween,
+  deleteAssignment,
+  getAssignment,
+  getTemplate,
+  insertAssignment,
+  insertTemplate,
+  liveTemplates,
+  readRosterSettings,
+  retireTemplate,
+  rosterPeople,
+  saveRosterSettings,
+  setLead,
+  templateNamed,
+  updateTemplate
 } from './roster.repo'
 import { liveTemplate, loadWeek, mondayOf, ruleInput, templateValues, toShiftTemplate, weekSeed } from './roster.service'
 import { liveCheckpoint } from '../checkpoints/checkpoints.service'
@@ -33,7 +46,10 @@ export const rosterHandlers = {
     const checkpoint = liveCheckpoint(ctx.store, args.checkpointId)
     assertNameFree(ctx.store, args.checkpointId, args.name, null)
     const id = ctx.write(
-      { summary: `新建班次 ${checkpoint.name} ${args.name} ${args.start}-${args.end}，至少 ${args.minStaff} 人${args.leadRequired ? '，需带班人' : ''}`, record: (newId: number) => `shift:${newId}` },
+      {
+        summary: `新建班次 ${checkpoint.name} ${args.name} ${args.start}-${args.end}，至少 ${args.minStaff} 人${args.leadRequired ? '，需带班人' : ''}`,
+        record: (newId: number) => `shift:${newId}`
+      },
       (tx) => insertTemplate(tx, templateValues(args), ctx.now().toISOString())
     )
     return toShiftTemplate(liveTemplate(ctx.store, id))
@@ -51,7 +67,9 @@ export const rosterHandlers = {
 
   'shifts.retire': (args, ctx) => {
     const before = liveTemplate(ctx.store, args.id)
-    ctx.write({ summary: `停用班次 ${before.checkpointName} ${before.name}`, record: `shift:${args.id}` }, (tx) => retireTemplate(tx, args.id, ctx.now().toISOString()))
+    ctx.write({ summary: `停用班次 ${before.checkpointName} ${before.name}`, record: `shift:${args.id}` }, (tx) =>
+      retireTemplate(tx, args.id, ctx.now().toISOString())
+    )
     const after = getTemplate(ctx.store, args.id)
     if (!after) throw new AppError('NOT_FOUND', '找不到这个班次。')
     return toShiftTemplate(after)
@@ -62,10 +80,12 @@ export const rosterHandlers = {
   'roster.place': (args, ctx) => {
     const week = mondayOf(args.week)
     const dayIndex = daysBetween(week, args.day)
-    if (dayIndex < 0 || dayIndex >= WEEK_DAYS) throw new AppError('BAD_ARGS', `${args.day} 不在这一周（${week} 起）内。`, { issues: [{ path: 'day', message: '不在本周' }] })
+    if (dayIndex < 0 || dayIndex >= WEEK_DAYS)
+      throw new AppError('BAD_ARGS', `${args.day} 不在这一周（${week} 起）内。`, { issues: [{ path: 'day', message: '不在本周' }] })
     const t = liveTemplate(ctx.store, args.templateId)
     const person = requireVolunteer(ctx.store, args.volunteerId)
-    if (assignmentExists(ctx.store, args.day, args.templateId, args.volunteerId)) throw new AppError('CONFLICT', `${person.name} 已排在 ${t.checkpointName} ${args.day} ${t.name}。`)
+    if (assignmentExists(ctx.store, args.day, args.templateId, args.volunteerId))
+      throw new AppError('CONFLICT', `${person.name} 已排在 ${t.checkpointName} ${args.day} ${t.name}。`)
     const w = loadWeek(ctx.store, week)
     const problems = placementProblems(ruleInput(w), { dayIndex, templateId: t.id, volunteerId: person.id, isLead: args.isLead })
     // A conflict is never silently allowed: the clerk sees it and must confirm to place anyway.
@@ -76,8 +96,17 @@ export const rosterHandlers = {
     const template = w.templates.find((x) => x.id === t.id)
     const where = template ? cellLabel(template, dayIndex) : t.name
     ctx.write(
-      { summary: `排班 ${person.name}：${where}（${args.day}）${args.isLead ? '，带班' : ''}${override ? `；已确认冲突：${override}` : ''}`, record: `volunteer:${person.id}` },
-      (tx) => insertAssignment(tx, { week, day: args.day, templateId: t.id, volunteerId: person.id, isLead: args.isLead, override }, ctx.now().toISOString(), ctx.session.actor)
+      {
+        summary: `排班 ${person.name}：${where}（${args.day}）${args.isLead ? '，带班' : ''}${override ? `；已确认冲突：${override}` : ''}`,
+        record: `volunteer:${person.id}`
+      },
+      (tx) =>
+        insertAssignment(
+          tx,
+          { week, day: args.day, templateId: t.id, volunteerId: person.id, isLead: args.isLead, override },
+          ctx.now().toISOString(),
+          ctx.session.actor
+        )
     )
     return loadWeek(ctx.store, week)
   },
@@ -93,7 +122,9 @@ export const rosterHandlers = {
     const a = requireAssignment(ctx.store, args.id)
     const person = requireVolunteer(ctx.store, a.volunteerId)
     if (args.isLead && person.canLead !== 1) throw new AppError('RULE_VIOLATION', `${person.name} 未登记为可带班，不能担任带班人。`)
-    ctx.write({ summary: `${args.isLead ? '指定' : '取消'}带班人 ${person.name}（${a.day}）`, record: `volunteer:${a.volunteerId}` }, (tx) => setLead(tx, a, args.isLead))
+    ctx.write({ summary: `${args.isLead ? '指定' : '取消'}带班人 ${person.name}（${a.day}）`, record: `volunteer:${a.volunteerId}` }, (tx) =>
+      setLead(tx, a, args.isLead)
+    )
     return loadWeek(ctx.store, a.week)
   },
 
@@ -109,7 +140,12 @@ export const rosterHandlers = {
       const at = ctx.now().toISOString()
       ctx.write({ summary: `自动排班 ${w.week} 起一周：新增 ${result.added.length} 人次，${unfilled.length} 处未排满`, detail: { unfilled } }, (tx) => {
         for (const p of result.added) {
-          insertAssignment(tx, { week: w.week, day: addDays(w.week, p.dayIndex), templateId: p.templateId, volunteerId: p.volunteerId, isLead: p.isLead, override: '' }, at, ctx.session.actor)
+          insertAssignment(
+            tx,
+            { week: w.week, day: addDays(w.week, p.dayIndex), templateId: p.templateId, volunteerId: p.volunteerId, isLead: p.isLead, override: '' },
+            at,
+            ctx.session.actor
+          )
         }
       })
     }
@@ -125,7 +161,9 @@ export const rosterHandlers = {
     let skipped = 0
     for (const a of assignmentsBetween(ctx.store, last, addDays(last, WEEK_DAYS - 1))) {
       const p = { dayIndex: daysBetween(last, a.day), templateId: a.templateId, volunteerId: a.volunteerId, isLead: a.isLead === 1 }
-      const taken = placements.some((x) => x.dayIndex === p.dayIndex && x.templateId === p.templateId && (x.volunteerId === p.volunteerId || (p.isLead && x.isLead)))
+      const taken = placements.some(
+        (x) => x.dayIndex === p.dayIndex && x.templateId === p.templateId && (x.volunteerId === p.volunteerId || (p.isLead && x.isLead))
+      )
       // Only what still keeps every rule in the new week is copied; the rest is left for the clerk.
       if (!live.has(p.templateId) || taken || placementProblems(ruleInput(w, placements), p).length > 0) {
         skipped += 1
@@ -137,7 +175,13 @@ export const rosterHandlers = {
     if (copy.length > 0) {
       const at = ctx.now().toISOString()
       ctx.write({ summary: `复制上周排班到 ${w.week} 起一周：${copy.length} 人次，跳过 ${skipped} 人次` }, (tx) => {
-        for (const p of copy) insertAssignment(tx, { week: w.week, day: addDays(w.week, p.dayIndex), templateId: p.templateId, volunteerId: p.volunteerId, isLead: p.isLead, override: '' }, at, ctx.session.actor)
+        for (const p of copy)
+          insertAssignment(
+            tx,
+            { week: w.week, day: addDays(w.week, p.dayIndex), templateId: p.templateId, volunteerId: p.volunteerId, isLead: p.isLead, override: '' },
+            at,
+            ctx.session.actor
+          )
       })
     }
     return { ...loadWeek(ctx.store, w.week), copied: copy.length, skipped }
@@ -162,7 +206,10 @@ export const rosterHandlers = {
 
   'roster.saveSettings': (args, ctx) => {
     const before = readRosterSettings(ctx.store)
-    ctx.write({ summary: `修改排班设置：每周上限 ${before.weeklyHourCap} → ${args.weeklyHourCap} 小时，两班间休息 ${before.minRestHours} → ${args.minRestHours} 小时` }, (tx) => saveRosterSettings(tx, args))
+    ctx.write(
+      { summary: `修改排班设置：每周上限 ${before.weeklyHourCap} → ${args.weeklyHourCap} 小时，两班间休息 ${before.minRestHours} → ${args.minRestHours} 小时` },
+      (tx) => saveRosterSettings(tx, args)
+    )
     return readRosterSettings(ctx.store)
   },
 

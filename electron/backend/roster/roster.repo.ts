@@ -153,7 +153,10 @@ export function readRosterSettings(db: Db): RosterSettings {
 
 export function saveRosterSettings(tx: Tx, s: RosterSettings): void {
   tx.run('UPDATE roster_settings SET weekly_hour_cap = ?, min_rest_hours = ?, duty_officer = ?, duty_phone = ? WHERE id = 1', [
-    s.weeklyHourCap, s.minRestHours, s.dutyOfficer, s.dutyPhone
+    s.weeklyHourCap,
+    s.minRestHours,
+    s.dutyOfficer,
+    s.dutyPhone
   ])
 }
 

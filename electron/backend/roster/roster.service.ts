@@ -18,19 +18,36 @@ export function mondayOf(iso: string): string {
 }
 
 export const toRuleTemplate = (t: TemplateRecord): RuleTemplate => ({
-  id: t.id, checkpointId: t.checkpointId, checkpointName: t.checkpointName, name: t.name,
-  startMinute: t.startMinute, endMinute: t.endMinute, minStaff: t.minStaff, leadRequired: t.leadRequired === 1
+  id: t.id,
+  checkpointId: t.checkpointId,
+  checkpointName: t.checkpointName,
+  name: t.name,
+  startMinute: t.startMinute,
+  endMinute: t.endMinute,
+  minStaff: t.minStaff,
+  leadRequired: t.leadRequired === 1
 })
 
 export const toShiftTemplate = (t: TemplateRecord): ShiftTemplate => ({
-  id: t.id, checkpointId: t.checkpointId, checkpointName: t.checkpointName, name: t.name,
-  start: hhmm(t.startMinute), end: hhmm(t.endMinute), minStaff: t.minStaff, leadRequired: t.leadRequired === 1, retired: t.retiredAt !== null
+  id: t.id,
+  checkpointId: t.checkpointId,
+  checkpointName: t.checkpointName,
+  name: t.name,
+  start: hhmm(t.startMinute),
+  end: hhmm(t.endMinute),
+  minStaff: t.minStaff,
+  leadRequired: t.leadRequired === 1,
+  retired: t.retiredAt !== null
 })
 
 export function templateValues(args: ShiftCreate): TemplateValues {
   return {
-    checkpointId: args.checkpointId, name: args.name, startMinute: parseHhmm(args.start) ?? 0, endMinute: parseHhmm(args.end) ?? 0,
-    minStaff: args.minStaff, leadRequired: args.leadRequired
+    checkpointId: args.checkpointId,
+    name: args.name,
+    startMinute: parseHhmm(args.start) ?? 0,
+    endMinute: parseHhmm(args.end) ?? 0,
+    minStaff: args.minStaff,
+    leadRequired: args.leadRequired
   }
 }
 
@@ -45,8 +62,17 @@ const toAssignment = (week: string, a: AssignmentRecord, templates: Map<number, 
   const t = templates.get(a.templateId)
   const scheduled = t ? shiftDuration(t) : 0
   return {
-    id: a.id, day: a.day, dayIndex: daysBetween(week, a.day), templateId: a.templateId, volunteerId: a.volunteerId,
-    isLead: a.isLead === 1, override: a.override, attendance: a.attendance, checkIn: a.checkIn || null, checkOut: a.checkOut || null, minutes: a.minutes ?? (a.attendance === null ? scheduled : 0)
+    id: a.id,
+    day: a.day,
+    dayIndex: daysBetween(week, a.day),
+    templateId: a.templateId,
+    volunteerId: a.volunteerId,
+    isLead: a.isLead === 1,
+    override: a.override,
+    attendance: a.attendance,
+    checkIn: a.checkIn || null,
+    checkOut: a.checkOut || null,
+    minutes: a.minutes ?? (a.attendance === null ? scheduled : 0)
   }
 }
 
@@ -59,18 +85,33 @@ export function loadWeek(db: Db, anyDay: string): RosterWeek {
   const rows = assignmentsBetween(db, addDays(week, -1), addDays(week, WEEK_DAYS)).filter((a) => byId.has(a.templateId))
   const all = rows.map((a) => toAssignment(week, a, byId))
   const placements = all.filter((a) => a.dayIndex >= 0 && a.dayIndex < WEEK_DAYS)
-  const context = all.filter((a) => a.dayIndex < 0 || a.dayIndex >= WEEK_DAYS).map(({ dayIndex, templateId, volunteerId, isLead }) => ({ dayIndex, templateId, volunteerId, isLead }))
+  const context = all
+    .filter((a) => a.dayIndex < 0 || a.dayIndex >= WEEK_DAYS)
+    .map(({ dayIndex, templateId, volunteerId, isLead }) => ({ dayIndex, templateId, volunteerId, isLead }))
   const settings = readRosterSettings(db)
   const people = rosterPeople(db).map((p) => ({
-    id: p.id, name: p.name, phone: maskPhone(p.phone), kind: p.kind, status: p.status, availability: p.availability, canLead: p.canLead === 1
+    id: p.id,
+    name: p.name,
+    phone: maskPhone(p.phone),
+    kind: p.kind,
+    status: p.status,
+    availability: p.availability,
+    canLead: p.canLead === 1
   }))
   const checkpoints: { id: number; name: string }[] = []
   for (const t of records) if (!checkpoints.some((c) => c.id === t.checkpointId)) checkpoints.push({ id: t.checkpointId, name: t.checkpointName })
   const ruleSettings = { weeklyHourCap: settings.weeklyHourCap, minRestHours: settings.minRestHours }
   const input: RosterInput = { templates, people, placements, context, settings: ruleSettings }
   return {
-    week, days: Array.from({ length: WEEK_DAYS }, (_, i) => addDays(week, i)), checkpoints, templates, people, placements, context,
-    settings: ruleSettings, conflicts: checkRoster(input)
+    week,
+    days: Array.from({ length: WEEK_DAYS }, (_, i) => addDays(week, i)),
+    checkpoints,
+    templates,
+    people,
+    placements,
+    context,
+    settings: ruleSettings,
+    conflicts: checkRoster(input)
   }
 }
 

@@ -53,11 +53,7 @@ export function migrate(db: Database, migrations: readonly Migration[], now: Dat
     try {
       db.exec('BEGIN')
       db.exec(migration.sql)
-      db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
-        migration.version,
-        migration.name,
-        now.toISOString()
-      ])
+      db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, now.toISOString()])
       db.exec('COMMIT')
       count += 1
     } catch (error) {

@@ -12,11 +12,7 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
 export function assertWholeImage(buf: Uint8Array, file: string): void {
   const header = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 100))
   const corrupt = (why: string) =>
-    new AppError(
-      'STORE_CORRUPT',
-      `数据文件不完整或已损坏（${why}），程序没有改动它。请从备份恢复该文件，或联系技术人员。`,
-      { file }
-    )
+    new AppError('STORE_CORRUPT', `数据文件不完整或已损坏（${why}），程序没有改动它。请从备份恢复该文件，或联系技术人员。`, { file })
   if (buf.length < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) throw corrupt('不是有效的数据库文件')
   const rawPageSize = header.readUInt16BE(16)
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize

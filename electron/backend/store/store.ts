@@ -422,13 +422,7 @@ function replay(db: Database, records: JournalRecord[], snapshotSeq: number, fil
   return lastSeq
 }
 
-function replayRecords(
-  db: Database,
-  records: JournalRecord[],
-  snapshotSeq: number,
-  file: string,
-  prepared: Map<string, SqlStatement>
-): number {
+function replayRecords(db: Database, records: JournalRecord[], snapshotSeq: number, file: string, prepared: Map<string, SqlStatement>): number {
   let lastSeq = snapshotSeq
   for (const record of records) {
     if (record.seq <= lastSeq) continue // already in the snapshot (crash between rename and truncate)

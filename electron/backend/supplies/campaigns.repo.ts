@@ -27,10 +27,14 @@ export function getCampaign(db: Reader, id: number): CampaignRow | undefined {
 }
 
 export function insertCampaign(tx: Tx, c: { name: string; itemId: number; perHousehold: number; notes: string; at: string; by: string }): number {
-  return tx.run(
-    'INSERT INTO supply_campaigns (name, item_id, per_household, notes, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
-    [c.name, c.itemId, c.perHousehold, c.notes, c.at, c.by]
-  ).lastInsertRowid
+  return tx.run('INSERT INTO supply_campaigns (name, item_id, per_household, notes, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)', [
+    c.name,
+    c.itemId,
+    c.perHousehold,
+    c.notes,
+    c.at,
+    c.by
+  ]).lastInsertRowid
 }
 
 export function closeCampaignRow(tx: Tx, id: number, at: string): void {
@@ -44,17 +48,21 @@ export interface ReceiptRow {
 }
 
 export function getReceipt(db: Reader, campaignId: number, householdId: number): ReceiptRow | undefined {
-  return db.get<ReceiptRow & Row>(
-    'SELECT collected_by, ref_no, at FROM supply_campaign_receipts WHERE campaign_id = ? AND household_id = ?',
-    [campaignId, householdId]
-  )
+  return db.get<ReceiptRow & Row>('SELECT collected_by, ref_no, at FROM supply_campaign_receipts WHERE campaign_id = ? AND household_id = ?', [
+    campaignId,
+    householdId
+  ])
 }
 
 export function insertReceipt(tx: Tx, r: { campaignId: number; householdId: number; collectedBy: string; refNo: string; at: string; actor: string }): void {
-  tx.run(
-    'INSERT INTO supply_campaign_receipts (campaign_id, household_id, collected_by, ref_no, at, actor) VALUES (?, ?, ?, ?, ?, ?)',
-    [r.campaignId, r.householdId, r.collectedBy, r.refNo, r.at, r.actor]
-  )
+  tx.run('INSERT INTO supply_campaign_receipts (campaign_id, household_id, collected_by, ref_no, at, actor) VALUES (?, ?, ?, ?, ?, ?)', [
+    r.campaignId,
+    r.householdId,
+    r.collectedBy,
+    r.refNo,
+    r.at,
+    r.actor
+  ])
 }
 
 export function deleteReceiptByRef(tx: Tx, refNo: string): void {

@@ -91,11 +91,11 @@ export function requireBatchOf(db: Reader, item: ItemRow, batchId: number | unde
 }
 
 function shortage(item: ItemRow, wanted: number, available: number, extra = ''): AppError {
-  return new AppError(
-    'RULE_VIOLATION',
-    `库存不足：“${item.name}”现有可用 ${available} ${item.unit}，本次需要 ${wanted} ${item.unit}。${extra}`,
-    { available, wanted, issues: [{ path: 'quantity', message: `最多 ${available} ${item.unit}` }] }
-  )
+  return new AppError('RULE_VIOLATION', `库存不足：“${item.name}”现有可用 ${available} ${item.unit}，本次需要 ${wanted} ${item.unit}。${extra}`, {
+    available,
+    wanted,
+    issues: [{ path: 'quantity', message: `最多 ${available} ${item.unit}` }]
+  })
 }
 
 /** Line fields that are not about quantity: who and what the booking is for. */
@@ -105,7 +105,16 @@ export type LineExtras = Omit<NewLine, 'refNo' | 'itemId' | 'batchId' | 'kind' |
  * Appends one line: the balance before is the stock as it stands in this transaction, so the
  * lines of an item always chain (before = previous after) and stock is the sum of its lines.
  */
-export function bookLine(tx: Tx, stamp: Stamp, refNo: string, kind: NewLine['kind'], itemId: number, batchId: number | null, quantity: number, extras: LineExtras = {}): number {
+export function bookLine(
+  tx: Tx,
+  stamp: Stamp,
+  refNo: string,
+  kind: NewLine['kind'],
+  itemId: number,
+  batchId: number | null,
+  quantity: number,
+  extras: LineExtras = {}
+): number {
   const item = requireItem(tx, itemId)
   const after = item.stock + quantity
   if (after < 0) throw shortage(item, -quantity, item.stock)

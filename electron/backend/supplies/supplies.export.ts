@@ -68,7 +68,19 @@ export const suppliesExport: ExportSource<MethodArgs<'supplies.exportMonthly'>> 
           facts,
           columns: SUMMARY_COLUMNS,
           rows: summary.rows.map((row, index) => ({
-            cells: [index + 1, row.name, SUPPLY_CATEGORY_LABELS[row.category], row.spec, row.unit, row.opening, row.received, row.issued, row.adjusted, row.lost, row.closing]
+            cells: [
+              index + 1,
+              row.name,
+              SUPPLY_CATEGORY_LABELS[row.category],
+              row.spec,
+              row.unit,
+              row.opening,
+              row.received,
+              row.issued,
+              row.adjusted,
+              row.lost,
+              row.closing
+            ]
           })),
           foot: ['期末库存 = 期初库存 + 本月入库 − 本月出库 ± 盘点调整 − 报损']
         },

@@ -18,41 +18,51 @@ export const suppliesHandlers = {
 
   'supplies.saveItem': (args, ctx) => {
     const id = ctx.write(
-      { summary: `${args.id ? '修改' : '新建'}物资 ${args.name}${args.spec ? ` ${args.spec}` : ''}（${args.unit}）`, record: (newId: number) => `supply_item:${newId}` },
+      {
+        summary: `${args.id ? '修改' : '新建'}物资 ${args.name}${args.spec ? ` ${args.spec}` : ''}（${args.unit}）`,
+        record: (newId: number) => `supply_item:${newId}`
+      },
       (tx) => saveItem(tx, args, ctx.now().toISOString())
     )
     return toItemView(requireItem(ctx.store, id))
   },
 
   'supplies.receive': (args, ctx) =>
-    ctx.write(docNote((doc) => `入库 ${describeDoc(doc)}`), (tx) =>
-      receive(tx, stampOf(ctx.now(), ctx.session.actor), args)
+    ctx.write(
+      docNote((doc) => `入库 ${describeDoc(doc)}`),
+      (tx) => receive(tx, stampOf(ctx.now(), ctx.session.actor), args)
     ),
 
   'supplies.issue': (args, ctx) =>
-    ctx.write(docNote((doc) => `出库 ${describeDoc(doc)}，发往 ${args.counterpartName}`), (tx) => {
-      const refNo = bookIssue(tx, stampOf(ctx.now(), ctx.session.actor), args.itemId, args.quantity, {
-        counterpartKind: args.counterpartKind,
-        counterpartName: args.counterpartName,
-        receiver: args.receiver,
-        note: args.note
-      })
-      return docOf(tx, refNo)
-    }),
+    ctx.write(
+      docNote((doc) => `出库 ${describeDoc(doc)}，发往 ${args.counterpartName}`),
+      (tx) => {
+        const refNo = bookIssue(tx, stampOf(ctx.now(), ctx.session.actor), args.itemId, args.quantity, {
+          counterpartKind: args.counterpartKind,
+          counterpartName: args.counterpartName,
+          receiver: args.receiver,
+          note: args.note
+        })
+        return docOf(tx, refNo)
+      }
+    ),
 
   'supplies.count': (args, ctx) =>
-    ctx.write(docNote((doc) => `盘点 ${describeDoc(doc)}`), (tx) =>
-      count(tx, stampOf(ctx.now(), ctx.session.actor), args)
+    ctx.write(
+      docNote((doc) => `盘点 ${describeDoc(doc)}`),
+      (tx) => count(tx, stampOf(ctx.now(), ctx.session.actor), args)
     ),
 
   'supplies.loss': (args, ctx) =>
-    ctx.write(docNote((doc) => `报损 ${describeDoc(doc)}：${args.reason}`), (tx) =>
-      loss(tx, stampOf(ctx.now(), ctx.session.actor), args)
+    ctx.write(
+      docNote((doc) => `报损 ${describeDoc(doc)}：${args.reason}`),
+      (tx) => loss(tx, stampOf(ctx.now(), ctx.session.actor), args)
     ),
 
   'supplies.reverse': (args, ctx) =>
-    ctx.write(docNote((doc) => `冲正 ${args.refNo}：${describeDoc(doc)}，原因：${args.reason}`), (tx) =>
-      reverse(tx, stampOf(ctx.now(), ctx.session.actor), args)
+    ctx.write(
+      docNote((doc) => `冲正 ${args.refNo}：${describeDoc(doc)}，原因：${args.reason}`),
+      (tx) => reverse(tx, stampOf(ctx.now(), ctx.session.actor), args)
     ),
 
   'supplies.ledger': (args, ctx) => {
@@ -66,8 +76,7 @@ export const suppliesHandlers = {
     }
   },
 
-  'supplies.batches': (args, ctx) =>
-    batchViews(ctx.store, args.itemId ?? null, localIsoDate(ctx.now()), args.withinDays ?? 30, args.itemId === undefined),
+  'supplies.batches': (args, ctx) => batchViews(ctx.store, args.itemId ?? null, localIsoDate(ctx.now()), args.withinDays ?? 30, args.itemId === undefined),
 
   'supplies.monthly': (args, ctx) => monthlySummary(ctx.store, args.month),
 

@@ -73,19 +73,12 @@ export function getBatch(db: Reader, id: number): BatchRow | undefined {
 }
 
 export function findBatch(db: Reader, itemId: number, batchNo: string): BatchRow | undefined {
-  return db.get<BatchRow & Row>(
-    'SELECT id, item_id, batch_no, expiry_date, stock FROM supply_batches WHERE item_id = ? AND batch_no = ?',
-    [itemId, batchNo]
-  )
+  return db.get<BatchRow & Row>('SELECT id, item_id, batch_no, expiry_date, stock FROM supply_batches WHERE item_id = ? AND batch_no = ?', [itemId, batchNo])
 }
 
 export function insertBatch(tx: Tx, itemId: number, batchNo: string, expiryDate: string, at: string): number {
-  return tx.run('INSERT INTO supply_batches (item_id, batch_no, expiry_date, stock, created_at) VALUES (?, ?, ?, 0, ?)', [
-    itemId,
-    batchNo,
-    expiryDate,
-    at
-  ]).lastInsertRowid
+  return tx.run('INSERT INTO supply_batches (item_id, batch_no, expiry_date, stock, created_at) VALUES (?, ?, ?, 0, ?)', [itemId, batchNo, expiryDate, at])
+    .lastInsertRowid
 }
 
 /** Batches holding stock, earliest expiry first (FEFO), then oldest. */
@@ -152,9 +145,27 @@ export function insertLine(tx: Tx, l: NewLine): number {
        counterpart_kind, counterpart_name, receiver, household_id, campaign_id, disinfection_log_id, counted, reason, note, reverses_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      l.refNo, l.itemId, l.batchId, l.kind, l.quantity, l.balanceBefore, l.balanceAfter, l.at, l.day, l.actor, l.source ?? null,
-      l.counterpartKind ?? null, l.counterpartName ?? '', l.receiver ?? '', l.householdId ?? null, l.campaignId ?? null,
-      l.disinfectionLogId ?? null, l.counted ?? null, l.reason ?? '', l.note ?? '', l.reversesId ?? null
+      l.refNo,
+      l.itemId,
+      l.batchId,
+      l.kind,
+      l.quantity,
+      l.balanceBefore,
+      l.balanceAfter,
+      l.at,
+      l.day,
+      l.actor,
+      l.source ?? null,
+      l.counterpartKind ?? null,
+      l.counterpartName ?? '',
+      l.receiver ?? '',
+      l.householdId ?? null,
+      l.campaignId ?? null,
+      l.disinfectionLogId ?? null,
+      l.counted ?? null,
+      l.reason ?? '',
+      l.note ?? '',
+      l.reversesId ?? null
     ]
   ).lastInsertRowid
   tx.run('UPDATE supply_items SET stock = ? WHERE id = ?', [l.balanceAfter, l.itemId])
@@ -171,10 +182,8 @@ export function insertLine(tx: Tx, l: NewLine): number {
 /** The last reference number of a prefix and day ('CK20260203-'), to number the next one. */
 export function lastRefNo(db: Reader, prefix: string): string | null {
   return (
-    db.get<{ ref_no: string } & Row>('SELECT ref_no FROM supply_ledger WHERE ref_no >= ? AND ref_no < ? ORDER BY ref_no DESC LIMIT 1', [
-      prefix,
-      `${prefix}~`
-    ])?.ref_no ?? null
+    db.get<{ ref_no: string } & Row>('SELECT ref_no FROM supply_ledger WHERE ref_no >= ? AND ref_no < ? ORDER BY ref_no DESC LIMIT 1', [prefix, `${prefix}~`])
+      ?.ref_no ?? null
   )
 }
 
@@ -249,11 +258,7 @@ function ledgerWhere(q: LedgerQuery): { sql: string; params: SqlValue[] } {
 
 export function pageLines(db: Reader, q: LedgerQuery, limit: number, offset: number, order: 'asc' | 'desc' = 'desc'): LineRow[] {
   const { sql, params } = ledgerWhere(q)
-  return db.all<LineRow & Row>(`${LINE_SELECT} ${sql} ORDER BY l.id ${order === 'asc' ? 'ASC' : 'DESC'} LIMIT ? OFFSET ?`, [
-    ...params,
-    limit,
-    offset
-  ])
+  return db.all<LineRow & Row>(`${LINE_SELECT} ${sql} ORDER BY l.id ${order === 'asc' ? 'ASC' : 'DESC'} LIMIT ? OFFSET ?`, [...params, limit, offset])
 }
 
 export function countLines(db: Reader, q: LedgerQuery): number {

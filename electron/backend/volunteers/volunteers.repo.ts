@@ -53,7 +53,7 @@ export function listVolunteerRows(db: Db, f: VolunteersListArgs): VolunteerRecor
     params.push(f.available + 1)
   }
   if (f.q) {
-    where.push("(instr(CASE WHEN v.resident_id IS NULL THEN v.name ELSE r.name END, ?) > 0 OR instr(v.building, ?) > 0)")
+    where.push('(instr(CASE WHEN v.resident_id IS NULL THEN v.name ELSE r.name END, ?) > 0 OR instr(v.building, ?) > 0)')
     params.push(f.q, f.q)
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
@@ -79,8 +79,20 @@ export function gridExists(db: Db, id: number): boolean {
 function values(v: VolunteerInput): SqlValue[] {
   const own = v.residentId === null
   return [
-    v.residentId, own ? v.name : '', own ? v.phone : '', v.sex, v.kind, v.politics, JSON.stringify(v.skills), v.building,
-    v.gridId, v.availability, v.canLead ? 1 : 0, v.status, v.startDate, v.notes
+    v.residentId,
+    own ? v.name : '',
+    own ? v.phone : '',
+    v.sex,
+    v.kind,
+    v.politics,
+    JSON.stringify(v.skills),
+    v.building,
+    v.gridId,
+    v.availability,
+    v.canLead ? 1 : 0,
+    v.status,
+    v.startDate,
+    v.notes
   ]
 }
 

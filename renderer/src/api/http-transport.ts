@@ -21,27 +21,22 @@ export function takeLaunchToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY)
 }
 
-export function httpCall<M extends Method>(
-  token: string | null,
-  session: string | null,
-  method: M,
-  args: MethodArgs<M>
-): Promise<Envelope<MethodResult<M>>> {
+export function httpCall<M extends Method>(token: string | null, session: string | null, method: M, args: MethodArgs<M>): Promise<Envelope<MethodResult<M>>> {
   // Throws like contextBridge would: the caller's promise rejects and nothing is sent.
   assertBridgeData(args)
-  return fetch(`/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'x-shouwang-token': token ?? '', 'x-shouwang-session': session ?? '' },
-    body: encodeWire(args)
-  })
-    // The one trust point of the HTTP path: the server answers with the envelope of M.
-    .then(async (response) => decodeWire(await response.text()) as Envelope<MethodResult<M>>)
-    .catch(
-      (): Envelope<MethodResult<M>> => ({
+  return (
+    fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'x-shouwang-token': token ?? '', 'x-shouwang-session': session ?? '' },
+      body: encodeWire(args)
+    })
+      // The one trust point of the HTTP path: the server answers with the envelope of M.
+      .then(async (response) => decodeWire(await response.text()) as Envelope<MethodResult<M>>)
+      .catch((): Envelope<MethodResult<M>> => ({
         ok: false,
         error: { code: 'BACKEND_UNAVAILABLE', message: '无法连接到守望后台，请确认程序仍在运行。' }
-      })
-    )
+      }))
+  )
 }
 
 /** Server-sent events read with fetch (EventSource cannot send the token header); reconnects. */

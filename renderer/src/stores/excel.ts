@@ -76,7 +76,15 @@ export const useExcelStore = defineStore('excel', () => {
   function checkArgs(jobId: string): MethodArgs<'excel.check'> {
     const p = preview.value
     if (!p) throw new Error('no file')
-    return { stagingId: p.stagingId, sheet: p.sheet, headerStart: p.headerStart, headerEnd: p.headerEnd, mapping: mapping.value, onExisting: onExisting.value, jobId }
+    return {
+      stagingId: p.stagingId,
+      sheet: p.sheet,
+      headerStart: p.headerStart,
+      headerEnd: p.headerEnd,
+      mapping: mapping.value,
+      onExisting: onExisting.value,
+      jobId
+    }
   }
 
   async function runCheck(): Promise<void> {
@@ -98,5 +106,23 @@ export const useExcelStore = defineStore('excel', () => {
   const rejected = () => call('excel.rejected', { stagingId: preview.value?.stagingId ?? '' })
   const templates = (): Promise<TemplateInfo[]> => call('excel.templates', {})
 
-  return { target, step, preview, mapping, onExisting, check, summary, progress, busy, reset, open, reshape, runCheck, commit, saveMapping, rejected, templates }
+  return {
+    target,
+    step,
+    preview,
+    mapping,
+    onExisting,
+    check,
+    summary,
+    progress,
+    busy,
+    reset,
+    open,
+    reshape,
+    runCheck,
+    commit,
+    saveMapping,
+    rejected,
+    templates
+  }
 })

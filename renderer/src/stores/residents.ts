@@ -18,7 +18,18 @@ export interface ResidentQuery {
   pageSize: number
 }
 
-const EMPTY_QUERY: ResidentQuery = { q: '', gridId: null, compound: '', building: '', personType: '', keyGroup: '', ageMin: null, ageMax: null, page: 1, pageSize: 20 }
+const EMPTY_QUERY: ResidentQuery = {
+  q: '',
+  gridId: null,
+  compound: '',
+  building: '',
+  personType: '',
+  keyGroup: '',
+  ageMin: null,
+  ageMax: null,
+  page: 1,
+  pageSize: 20
+}
 
 /** Only the filters the clerk set travel to the backend. */
 export function listArgs(query: ResidentQuery): MethodArgs<'residents.list'> {

@@ -60,7 +60,14 @@ export const useRosterStore = defineStore('roster', () => {
   }
 
   async function place(dayIndex: number, templateId: number, volunteerId: number, isLead: boolean, force: boolean): Promise<void> {
-    data.value = await call('roster.place', { week: week.value, day: addDays(week.value, dayIndex), templateId, volunteerId, isLead, ...(force ? { force } : {}) })
+    data.value = await call('roster.place', {
+      week: week.value,
+      day: addDays(week.value, dayIndex),
+      templateId,
+      volunteerId,
+      isLead,
+      ...(force ? { force } : {})
+    })
   }
 
   async function remove(id: number): Promise<void> {
@@ -120,8 +127,26 @@ export const useRosterStore = defineStore('roster', () => {
   }
 
   return {
-    exportWeek, attend,
-    week, data, shifts, loading, conflictsByCell, load, move, setWeek, problemsOf, place, remove, setLead, autoFill, copyLastWeek,
-    loadShifts, saveShift, retireShift, settings, saveSettings
+    exportWeek,
+    attend,
+    week,
+    data,
+    shifts,
+    loading,
+    conflictsByCell,
+    load,
+    move,
+    setWeek,
+    problemsOf,
+    place,
+    remove,
+    setLead,
+    autoFill,
+    copyLastWeek,
+    loadShifts,
+    saveShift,
+    retireShift,
+    settings,
+    saveSettings
   }
 })

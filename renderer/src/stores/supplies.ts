@@ -105,8 +105,30 @@ export const useSuppliesStore = defineStore('supplies', () => {
     after(call('supplies.campaignReceive', { campaignId, householdId, collectedBy }))
 
   return {
-    items, expiring, loading, lines, total, page, pageSize, filter, campaigns,
-    loadStock, loadLedger, saveItem, receive, issue, count, loss, reverse, batchesOf, monthly, exportMonthly,
-    loadCampaigns, createCampaign, closeCampaign, checklist, campaignReceive
+    items,
+    expiring,
+    loading,
+    lines,
+    total,
+    page,
+    pageSize,
+    filter,
+    campaigns,
+    loadStock,
+    loadLedger,
+    saveItem,
+    receive,
+    issue,
+    count,
+    loss,
+    reverse,
+    batchesOf,
+    monthly,
+    exportMonthly,
+    loadCampaigns,
+    createCampaign,
+    closeCampaign,
+    checklist,
+    campaignReceive
   }
 })

@@ -34,7 +34,7 @@ export function rowsOf(): unknown[][] {
     const m = int(1, 12)
     const d = int(1, 28)
     // The sequence number makes every ID unique: 50,000 people, one per (index) slot.
-    const first17 = `4101${pad(2 + Math.floor(i / 1000) % 90, 2)}${y}${pad(m, 2)}${pad(d, 2)}${pad(i % 1000, 3)}`
+    const first17 = `4101${pad(2 + (Math.floor(i / 1000) % 90), 2)}${y}${pad(m, 2)}${pad(d, 2)}${pad(i % 1000, 3)}`
     const id = first17 + computeCheckChar(first17)
     const name = SURNAMES.charAt(int(0, SURNAMES.length - 1)) + GIVEN.charAt(int(0, GIVEN.length - 1)) + GIVEN.charAt(int(0, GIVEN.length - 1))
     const sex = Number(first17.charAt(16)) % 2 === 1 ? '男' : '女'
@@ -110,7 +110,13 @@ export async function excelBench(): Promise<void> {
       // The 2x budget covers reading, checking and writing; the write alone is measured against it.
       note: `此下限本身 = exceljs 读取的 ${(floor / read).toFixed(2)}x；导入其余部分（读取+检查）${ms(imported - floor)}`
     })
-    record({ group: 'Excel', name: '导入进程峰值内存 (RSS，独立进程)', value: mb(Math.max(...imports.map((r) => r.rss))), baseline: `${mb(Math.max(...reads.map((r) => r.rss)))} exceljs 流式读取进程`, note: '目标 < 600 MB' })
+    record({
+      group: 'Excel',
+      name: '导入进程峰值内存 (RSS，独立进程)',
+      value: mb(Math.max(...imports.map((r) => r.rss))),
+      baseline: `${mb(Math.max(...reads.map((r) => r.rss)))} exceljs 流式读取进程`,
+      note: '目标 < 600 MB'
+    })
 
     const exported = inChild('export', file)
     record({

@@ -37,7 +37,12 @@ function data<T>(envelope: Envelope<unknown>): T {
 
 /** exceljs alone: the streaming reader over every row, values touched. */
 async function bareRead(bytes: Buffer): Promise<number> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' })
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit'
+  })
   let cells = 0
   for await (const ws of reader) {
     for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) cells += (row.values as unknown[]).length
@@ -61,7 +66,14 @@ async function importFile(backend: Backend, bytes: Buffer): Promise<{ readMs: nu
   const start = performance.now()
   const preview = data<ImportPreview>(await backend.call('excel.preview', { target: 'residents', fileName: '居民.xlsx', bytes: new Uint8Array(bytes) }))
   const readMs = performance.now() - start
-  const args = { stagingId: preview.stagingId, sheet: preview.sheet, headerStart: preview.headerStart, headerEnd: preview.headerEnd, mapping: preview.columns.map((c) => c.field), onExisting: 'skip' as const }
+  const args = {
+    stagingId: preview.stagingId,
+    sheet: preview.sheet,
+    headerStart: preview.headerStart,
+    headerEnd: preview.headerEnd,
+    mapping: preview.columns.map((c) => c.field),
+    onExisting: 'skip' as const
+  }
   const summary = data<ImportSummary>(await backend.call('excel.commit', args))
   if (summary.created !== 50_000) throw new Error(`imported ${summary.created}: ${JSON.stringify(summary)}`)
   return { readMs }
@@ -76,7 +88,18 @@ async function importFile(backend: Backend, bytes: Buffer): Promise<{ readMs: nu
 async function writeFloor(backend: Backend): Promise<number> {
   const people = rowsOf().map((row) => {
     const [, name, sex, idNumber, birth, phone, address] = row as [number, string, string, string, Date, string, string]
-    const fields = { name, idType: 'mainland' as const, idNumber, sex: sex === '男' ? ('M' as const) : ('F' as const), birthDate: localIsoDate(birth), phones: [phone], tags: [], personType: 'resident' as const, relation: null, notes: '' }
+    const fields = {
+      name,
+      idType: 'mainland' as const,
+      idNumber,
+      sex: sex === '男' ? ('M' as const) : ('F' as const),
+      birthDate: localIsoDate(birth),
+      phones: [phone],
+      tags: [],
+      personType: 'resident' as const,
+      relation: null,
+      notes: ''
+    }
     return { write: storedResident(fields), address: splitAddress(address) }
   })
   const at = TODAY.toISOString()
@@ -85,7 +108,14 @@ async function writeFloor(backend: Backend): Promise<number> {
     for (const p of people) if (p.address) refs.set(`${p.address.compound}|${p.address.building}`, buildingFor(tx, LOCAL_SESSION, p.address))
     return refs
   })
-  const households = people.map((p) => (p.address ? householdWriteIn(buildings.get(`${p.address.compound}|${p.address.building}`) as ReturnType<typeof buildingFor>, p.address, { tenure: 'owned', notes: '' }) : null))
+  const households = people.map((p) =>
+    p.address
+      ? householdWriteIn(buildings.get(`${p.address.compound}|${p.address.building}`) as ReturnType<typeof buildingFor>, p.address, {
+          tenure: 'owned',
+          notes: ''
+        })
+      : null
+  )
   globalThis.gc?.()
   const start = performance.now()
   backend.store.reserve(people.length * 1024)

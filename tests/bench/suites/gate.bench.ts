@@ -12,8 +12,17 @@ const STORED = 1_000_000
 const CHECKPOINTS = 6
 
 const visitor = (checkpointId: number, i: number) => ({
-  checkpointId, direction: i % 2 === 0 ? 'in' : 'out', who: 'visitor', residentId: null, name: `访客${i}`, phone: '',
-  reason: '探亲', plate: '', temperature: 36 + (i % 10) / 10, action: 'pass', passNumber: ''
+  checkpointId,
+  direction: i % 2 === 0 ? 'in' : 'out',
+  who: 'visitor',
+  residentId: null,
+  name: `访客${i}`,
+  phone: '',
+  reason: '探亲',
+  plate: '',
+  temperature: 36 + (i % 10) / 10,
+  action: 'pass',
+  passNumber: ''
 })
 
 /** 10,000 entries one by one through dispatch: what a busy gate asks of the journal. */
@@ -51,8 +60,15 @@ async function dayViewAtScale(): Promise<void> {
     const when = new Date(start + Math.floor((i / STORED) * 365 * 86_400_000))
     const fever = i % 997 === 0
     insert.run([
-      (i % CHECKPOINTS) + 1, when.toISOString(), when.toISOString().slice(0, 10), i % 2 ? 'in' : 'out',
-      ['resident', 'visitor', 'vehicle', 'delivery'][i % 4] ?? 'visitor', `人员${i}`, fever ? 381 : 362 + (i % 8), fever ? 1 : 0, fever ? 'turn_back' : 'pass'
+      (i % CHECKPOINTS) + 1,
+      when.toISOString(),
+      when.toISOString().slice(0, 10),
+      i % 2 ? 'in' : 'out',
+      ['resident', 'visitor', 'vehicle', 'delivery'][i % 4] ?? 'visitor',
+      `人员${i}`,
+      fever ? 381 : 362 + (i % 8),
+      fever ? 1 : 0,
+      fever ? 'turn_back' : 'pass'
     ])
   }
   insert.free()

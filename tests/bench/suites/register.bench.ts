@@ -17,7 +17,8 @@ const RESIDENTS = 50_000
 const SAMPLES = 300
 const TODAY = new Date('2026-02-03T08:00:00.000Z')
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单'
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单'
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志文玉梅红云鹏飞宇浩然子涵欣怡梓轩一诺佳琪思远雨萱晨阳'
 const COMPOUNDS = ['幸福里小区', '阳光花园', '建业新村', '锦绣家园', '金水苑', '东风小区', '绿城百合', '翰林华府', '铁路新村', '文化路小区']
 const REGIONS = ['410102', '410103', '410105', '410122', '110101', '320102', '330106', '440305', '510104', '370102']
@@ -119,16 +120,31 @@ async function measure(backend: Backend, group: string, name: string, args: (i: 
   const p50 = percentile(samples, 50)
   const p95 = percentile(samples, 95)
   const verdict = p95 < 20 ? '✓ p95 < 20 ms' : '✗ p95 ≥ 20 ms'
-  record({ group, name: `${name} p50 / p95`, value: `${ms(p50)} / ${ms(p95)}`, note: `${verdict}；平均命中 ${(hits / SAMPLES).toFixed(0)} 人${note ? '；' + note : ''}` })
+  record({
+    group,
+    name: `${name} p50 / p95`,
+    value: `${ms(p50)} / ${ms(p95)}`,
+    note: `${verdict}；平均命中 ${(hits / SAMPLES).toFixed(0)} 人${note ? '；' + note : ''}`
+  })
 }
 
 export async function registerBench(): Promise<void> {
   console.error(`register: seeding ${RESIDENTS.toLocaleString('en')} residents, then search and list latency through dispatch`)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shouwang-bench-register-'))
-  const backend = await createBackend({ dataDir: dir, appVersion: 'bench', now: () => TODAY, store: { idleSnapshotMs: 0, journalMaxRecords: 1e9, journalMaxBytes: 1e12 } })
+  const backend = await createBackend({
+    dataDir: dir,
+    appVersion: 'bench',
+    now: () => TODAY,
+    store: { idleSnapshotMs: 0, journalMaxRecords: 1e9, journalMaxBytes: 1e12 }
+  })
   const started = performance.now()
   const s = await seed(backend)
-  record({ group: '居民库 (5万人)', name: '生成并写入（一个事务）', value: ms(performance.now() - started), note: `${s.addresses.length.toLocaleString('en')} 户，200 栋楼，8 个网格` })
+  record({
+    group: '居民库 (5万人)',
+    name: '生成并写入（一个事务）',
+    value: ms(performance.now() - started),
+    note: `${s.addresses.length.toLocaleString('en')} 户，200 栋楼，8 个网格`
+  })
 
   const at = (list: string[], i: number) => list[(i * 7919) % list.length] ?? ''
   const group = '居民搜索 (5万人)'
@@ -146,7 +162,13 @@ export async function registerBench(): Promise<void> {
   const lists = '居民列表 (5万人)'
   await measure(backend, lists, '第1页，无筛选', () => ({ page: 1, pageSize: 20 }))
   await measure(backend, lists, '第100页，无筛选', () => ({ page: 100, pageSize: 20 }))
-  await measure(backend, lists, '网格+人员类型+年龄段', (i) => ({ gridId: s.grids[i % s.grids.length], personType: PERSON_TYPES[i % 5], ageMin: 18, ageMax: 60, page: 1 + (i % 3) }))
+  await measure(backend, lists, '网格+人员类型+年龄段', (i) => ({
+    gridId: s.grids[i % s.grids.length],
+    personType: PERSON_TYPES[i % 5],
+    ageMin: 18,
+    ageMax: 60,
+    page: 1 + (i % 3)
+  }))
   await measure(backend, lists, '小区+楼栋+重点人群', (i) => ({ compound: COMPOUNDS[i % 10], building: `${1 + (i % 20)}栋`, keyGroup: 'any' }))
 
   const worker = { accountId: 5, actor: '网格员', permissions: 'all' as const, gridScope: [s.grids[0] ?? 1] }

@@ -113,16 +113,31 @@ async function timed(backend: Backend, group: string, name: string, method: stri
     if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`)
   })
   const p95 = percentile(samples, 95)
-  record({ group, name: `${name} p50 / p95`, value: `${ms(percentile(samples, 50))} / ${ms(p95)}`, note: p95 < LIMIT_MS ? `目标 p95 < ${LIMIT_MS} ms：达标` : `目标 p95 < ${LIMIT_MS} ms：未达标` })
+  record({
+    group,
+    name: `${name} p50 / p95`,
+    value: `${ms(percentile(samples, 50))} / ${ms(p95)}`,
+    note: p95 < LIMIT_MS ? `目标 p95 < ${LIMIT_MS} ms：达标` : `目标 p95 < ${LIMIT_MS} ms：未达标`
+  })
 }
 
 export async function returneesBench(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shouwang-bench-returnees-'))
-  const backend = await createBackend({ dataDir: dir, appVersion: 'bench', now: () => NOW, store: { idleSnapshotMs: 0, journalMaxRecords: 1e9, journalMaxBytes: 1e12 } })
+  const backend = await createBackend({
+    dataDir: dir,
+    appVersion: 'bench',
+    now: () => NOW,
+    store: { idleSnapshotMs: 0, journalMaxRecords: 1e9, journalMaxBytes: 1e12 }
+  })
   const started = performance.now()
   const seeded = seed(backend)
   const group = '健康监测 (5,000 人在观察, 20 万条体温)'
-  record({ group, name: '生成并写入（一个事务）', value: ms(performance.now() - started), note: `${seeded.episodes.toLocaleString('en')} 段观察，${seeded.checks.toLocaleString('en')} 条体温` })
+  record({
+    group,
+    name: '生成并写入（一个事务）',
+    value: ms(performance.now() - started),
+    note: `${seeded.episodes.toLocaleString('en')} 段观察，${seeded.checks.toLocaleString('en')} 条体温`
+  })
   const worker: Session = { accountId: 5, actor: '网格员3', permissions: 'all', gridScope: [3] }
   await timed(backend, group, '待测温名单 第1页', 'monitoring.worklist', (i) => ({ list: 'due', page: (i % 5) + 1, pageSize: 50 }))
   await timed(backend, group, '待测温名单 按网格员', 'monitoring.worklist', (i) => ({ list: 'due', worker: `网格员${(i % GRIDS) + 1}` }))
@@ -134,7 +149,12 @@ export async function returneesBench(): Promise<void> {
   await timed(backend, group, '首页今日统计（网格员，限本网格）', 'monitoring.today', () => ({}), worker)
   await timed(backend, group, '返程人员列表 第1页', 'returnees.list', (i) => ({ page: (i % 5) + 1 }))
   const sheet = await sample(20, async () => backend.call('monitoring.sheet', { worker: '网格员1' }))
-  record({ group, name: '每日健康监测表（一位网格员，约 625 人） p50 / p95', value: `${ms(percentile(sheet, 50))} / ${ms(percentile(sheet, 95))}`, note: '打印用，一天几次' })
+  record({
+    group,
+    name: '每日健康监测表（一位网格员，约 625 人） p50 / p95',
+    value: `${ms(percentile(sheet, 50))} / ${ms(percentile(sheet, 95))}`,
+    note: '打印用，一天几次'
+  })
   backend.store.close({ snapshot: false })
   fs.rmSync(dir, { recursive: true, force: true })
 }

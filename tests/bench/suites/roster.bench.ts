@@ -53,13 +53,32 @@ export async function rosterBench(): Promise<void> {
       const c = (await ok('checkpoints.create', { name: `卡口${cp}`, place: '', kind: 'both', hours: '24小时' })) as { id: number }
       for (const t of input.templates.filter((x) => x.checkpointId === cp)) {
         const hh = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
-        await ok('shifts.create', { checkpointId: c.id, name: t.name, start: hh(t.startMinute), end: hh(t.endMinute), minStaff: t.minStaff, leadRequired: t.leadRequired })
+        await ok('shifts.create', {
+          checkpointId: c.id,
+          name: t.name,
+          start: hh(t.startMinute),
+          end: hh(t.endMinute),
+          minStaff: t.minStaff,
+          leadRequired: t.leadRequired
+        })
       }
     }
     for (const p of input.people) {
       await ok('volunteers.create', {
-        residentId: null, name: p.name, phone: '', sex: null, kind: 'resident', politics: 'masses', skills: [], building: '', gridId: null,
-        availability: p.availability, canLead: p.canLead, status: p.status, startDate: null, notes: ''
+        residentId: null,
+        name: p.name,
+        phone: '',
+        sex: null,
+        kind: 'resident',
+        politics: 'masses',
+        skills: [],
+        building: '',
+        gridId: null,
+        availability: p.availability,
+        canLead: p.canLead,
+        status: p.status,
+        startDate: null,
+        notes: ''
       })
     }
     const started = performance.now()

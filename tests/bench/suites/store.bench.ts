@@ -26,9 +26,7 @@ async function seededDir(rows: number): Promise<string> {
   const file = path.join(dir, DATABASE_FILE)
   const db = new SQL.Database(fs.readFileSync(file))
   db.exec('BEGIN')
-  const insert = db.prepare(
-    'INSERT INTO audit_log (at, actor, method, summary, detail, prev_hash, hash) VALUES (?, ?, ?, ?, NULL, ?, ?)'
-  )
+  const insert = db.prepare('INSERT INTO audit_log (at, actor, method, summary, detail, prev_hash, hash) VALUES (?, ?, ?, ?, NULL, ?, ?)')
   for (let i = 0; i < rows; i++) {
     insert.run([`2026-01-01T00:00:${String(i % 60).padStart(2, '0')}.000Z`, '工作人员', 'residents.update', `修改居民 ${i} 的联系电话`, 'x', `h${i}`])
   }
@@ -62,7 +60,12 @@ async function exportPerWriteLatency(dir: string, writes: number): Promise<numbe
         [JSON.stringify(`社区${i}`)]
       )
       db.run('INSERT INTO audit_log (at, actor, method, summary, detail, prev_hash, hash) VALUES (?, ?, ?, ?, NULL, ?, ?)', [
-        't', 'b', 'settings.update', 's', 'p', 'h'
+        't',
+        'b',
+        'settings.update',
+        's',
+        'p',
+        'h'
       ])
       writeSnapshotAtomically(file, db.export())
     },
@@ -90,7 +93,13 @@ export async function storeBench(): Promise<void> {
   const empty = await seededDir(0)
   const emptyJournal = await journalLatency(empty, 2000)
   const emptyExport = await exportPerWriteLatency(empty, 200)
-  record({ group: '写入确认 (空库)', name: 'p50', value: ms(percentile(emptyJournal, 50)), baseline: ms(percentile(emptyExport, 50)), note: '日志+fdatasync vs 每次导出整库' })
+  record({
+    group: '写入确认 (空库)',
+    name: 'p50',
+    value: ms(percentile(emptyJournal, 50)),
+    baseline: ms(percentile(emptyExport, 50)),
+    note: '日志+fdatasync vs 每次导出整库'
+  })
   record({ group: '写入确认 (空库)', name: 'p99', value: ms(percentile(emptyJournal, 99)), baseline: ms(percentile(emptyExport, 99)) })
 
   const big = await seededDir(BIG_ROWS)

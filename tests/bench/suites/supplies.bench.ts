@@ -140,28 +140,49 @@ export async function suppliesBench(): Promise<void> {
     const months = Array.from({ length: MONTHS }, (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`)
     const monthly = await sample(SAMPLES, (i) => call(backend, 'supplies.monthly', { month: months[Math.abs(i) % MONTHS] ?? '2026-06' }))
     // Baseline: the same summary summed from the ledger lines themselves, without the month totals.
-    const naive = await sample(30, (i) => {
-      const month = months[Math.abs(i) % MONTHS] ?? '2026-06'
-      return backend.store.all(
-        `SELECT item_id,
+    const naive = await sample(
+      30,
+      (i) => {
+        const month = months[Math.abs(i) % MONTHS] ?? '2026-06'
+        return backend.store.all(
+          `SELECT item_id,
            SUM(CASE WHEN day < ? THEN quantity ELSE 0 END) AS opening,
            SUM(CASE WHEN day >= ? AND kind = 'in' THEN quantity ELSE 0 END) AS qty_in,
            SUM(CASE WHEN day >= ? AND kind = 'out' THEN quantity ELSE 0 END) AS qty_out
          FROM supply_ledger WHERE day < ? GROUP BY item_id`,
-        [`${month}-01`, `${month}-01`, `${month}-01`, `${month}-32`]
-      )
-    }, 3)
+          [`${month}-01`, `${month}-01`, `${month}-01`, `${month}-32`]
+        )
+      },
+      3
+    )
     report('月度汇总 supplies.monthly', monthly, naive, '基线：不用月度汇总表、直接对台账行求和')
 
     const history = await sample(100, (i) => call(backend, 'supplies.ledger', { itemId: 1 + (Math.abs(i) % ITEMS), page: 1, pageSize: 50 }))
     report('单品明细第一页 supplies.ledger', history)
 
-    const issue = await sample(100, (i) => call(backend, 'supplies.issue', { itemId: 1 + (Math.abs(i) % ITEMS), quantity: 1, counterpartKind: 'checkpoint', counterpartName: '东门卡口', receiver: '李卡口', note: '' }), 5)
+    const issue = await sample(
+      100,
+      (i) =>
+        call(backend, 'supplies.issue', {
+          itemId: 1 + (Math.abs(i) % ITEMS),
+          quantity: 1,
+          counterpartKind: 'checkpoint',
+          counterpartName: '东门卡口',
+          receiver: '李卡口',
+          note: ''
+        }),
+      5
+    )
     report('出库一笔（含写盘）supplies.issue', issue)
 
     started = performance.now()
     const file = await call(backend, 'supplies.exportMonthly', { month: '2026-06' })
-    record({ group: GROUP, name: '导出一个月物资台账 Excel', value: ms(performance.now() - started), note: `${(file.bytes.byteLength / 1024).toFixed(0)} KB，约 ${Math.round(lines / MONTHS).toLocaleString('en')} 行明细` })
+    record({
+      group: GROUP,
+      name: '导出一个月物资台账 Excel',
+      value: ms(performance.now() - started),
+      note: `${(file.bytes.byteLength / 1024).toFixed(0)} KB，约 ${Math.round(lines / MONTHS).toLocaleString('en')} 行明细`
+    })
   } finally {
     await backend.close()
     fs.rmSync(dir, { recursive: true, force: true })

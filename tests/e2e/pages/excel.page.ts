@@ -12,7 +12,9 @@ export class ExcelImportPage {
   }
 
   async pick(name: string, bytes: Uint8Array): Promise<void> {
-    await this.root.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) })
+    await this.root
+      .getByTestId('import-file')
+      .setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) })
   }
 
   async error(): Promise<string> {
@@ -65,7 +67,10 @@ export async function read(download: Download): Promise<{ name: string; bytes: B
 
 /** The 导出 control on a list page. */
 export class ExportControl {
-  constructor(readonly page: Page, readonly scope: Locator) {}
+  constructor(
+    readonly page: Page,
+    readonly scope: Locator
+  ) {}
 
   /** whileOpen runs with the menu open (a screenshot of it), before the item is clicked. */
   async export(itemTestId: string, whileOpen?: () => Promise<unknown>): Promise<{ name: string; bytes: Buffer }> {

@@ -35,13 +35,16 @@ export class GatePage {
 
   /** Waits until the list of today's entries holds n rows. */
   async waitForRecentCount(n: number): Promise<void> {
-    await this.recent.locator('.el-table__body tr').nth(n - 1).waitFor()
+    await this.recent
+      .locator('.el-table__body tr')
+      .nth(n - 1)
+      .waitFor()
   }
 
   async recentRows(): Promise<string[][]> {
-    return this.recent.locator('.el-table__body tr').evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td: { textContent: string | null }) => (td.textContent ?? '').trim()))
-    )
+    return this.recent
+      .locator('.el-table__body tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td: { textContent: string | null }) => (td.textContent ?? '').trim())))
   }
 
   /** Types a resident query and picks the suggestion holding the name; returns every suggestion's text. */

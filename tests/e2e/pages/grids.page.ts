@@ -48,6 +48,12 @@ export class GridsPage {
   async buildings(): Promise<string[]> {
     const rows = this.detail.getByTestId('grid-buildings').locator('.el-table__body tr')
     await rows.first().waitFor()
-    return rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td: { textContent: string | null }) => (td.textContent ?? '').trim()).slice(0, 2).join(' ')))
+    return rows.evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from(tr.querySelectorAll('td'), (td: { textContent: string | null }) => (td.textContent ?? '').trim())
+          .slice(0, 2)
+          .join(' ')
+      )
+    )
   }
 }

@@ -31,11 +31,7 @@ export class HomePage {
   async readTableCounts(): Promise<Map<string, number>> {
     const rows = await this.tableCounts
       .locator('.el-table__body tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) =>
-          Array.from(tr.querySelectorAll('td'), (td: { textContent: string | null }) => (td.textContent ?? '').trim())
-        )
-      )
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td: { textContent: string | null }) => (td.textContent ?? '').trim())))
     const counts = new Map<string, number>()
     for (const [label, rowCount] of rows) {
       if (label !== undefined && rowCount !== undefined) counts.set(label, Number(rowCount))

@@ -34,7 +34,10 @@ export class HouseholdsPage {
     await this.page.getByTestId('household-save').click()
     await success(this.page, '已保存')
     // The page shows a placeholder title until households.get answers.
-    await this.detail.getByTestId('household-title').filter({ hasText: `${address.building} ${address.unit} ${address.room}` }).waitFor()
+    await this.detail
+      .getByTestId('household-title')
+      .filter({ hasText: `${address.building} ${address.unit} ${address.room}` })
+      .waitFor()
   }
 
   /** Opens a household from the list by (part of) its address; resolves on its page. */
@@ -92,7 +95,10 @@ export class HouseholdsPage {
   }
 
   async memberNames(): Promise<string[]> {
-    return this.members.getByTestId('resident-name').allTextContents().then((names) => names.map((n) => n.trim()))
+    return this.members
+      .getByTestId('resident-name')
+      .allTextContents()
+      .then((names) => names.map((n) => n.trim()))
   }
 
   /** 迁到其他户 on a member's row: finds the target by what is typed (e.g. its building). */

@@ -10,7 +10,10 @@ export class LoginPage {
 
   constructor(readonly page: Page) {
     this.notice = page.getByTestId('login-notice')
-    this.passwordError = page.locator('.el-form-item').filter({ has: page.locator('input[data-testid="login-password"]') }).locator('.el-form-item__error')
+    this.passwordError = page
+      .locator('.el-form-item')
+      .filter({ has: page.locator('input[data-testid="login-password"]') })
+      .locator('.el-form-item__error')
     this.setPasswordPage = page.getByTestId('set-password-notice')
     this.recoverError = page.getByTestId('recover-error')
   }

@@ -9,7 +9,10 @@ export async function setDate(page: Page, testId: string, date: string): Promise
   await input.fill(date)
   // Enter commits the typed date and closes the panel (Escape would close a drawer around it).
   await input.press('Enter')
-  await page.locator('.el-picker-panel:visible').waitFor({ state: 'hidden' }).catch(() => undefined)
+  await page
+    .locator('.el-picker-panel:visible')
+    .waitFor({ state: 'hidden' })
+    .catch(() => undefined)
 }
 
 /** 返程人员: the list and the registration drawer. */
@@ -56,9 +59,15 @@ export class ReturneesPage {
       await from.fill(range[0])
       await to.fill(range[1])
       await to.press('Enter')
-      await this.page.locator('.el-picker-panel:visible').waitFor({ state: 'hidden' }).catch(() => undefined)
+      await this.page
+        .locator('.el-picker-panel:visible')
+        .waitFor({ state: 'hidden' })
+        .catch(() => undefined)
     }
-    await this.table.locator('.el-loading-mask').waitFor({ state: 'hidden' }).catch(() => undefined)
+    await this.table
+      .locator('.el-loading-mask')
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined)
   }
 
   async rowTexts(): Promise<string[]> {

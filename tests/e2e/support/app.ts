@@ -15,14 +15,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const SERVER_JS = path.join(REPO_ROOT, 'out/main/server.cjs')
 const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results/e2e')
 const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run'
-]
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const START_TIMEOUT_MS = 30_000
 const STOP_TIMEOUT_MS = 15_000
 
@@ -140,8 +133,7 @@ export async function startApp(): Promise<RunningApp> {
     const page = context.pages()[0] ?? (await context.newPage())
 
     // The API acts as whoever is logged in on the page (the session lives in its sessionStorage).
-    const pageSession = async () =>
-      String((await page.evaluate("sessionStorage.getItem('shouwang.session')").catch(() => null)) ?? '')
+    const pageSession = async () => String((await page.evaluate("sessionStorage.getItem('shouwang.session')").catch(() => null)) ?? '')
     const api = async <M extends Method>(method: M, args: MethodArgs<M>): Promise<ApiReply<M>> => {
       const response = await fetch(`${origin}/api/${method}`, {
         method: 'POST',

@@ -9,15 +9,14 @@ afterEach(async () => {
   await backend?.close()
 })
 
-const as = async <T = unknown>(token: string | null, method: string, args: unknown) =>
-  (await backend.callAs(token, method, args)) as Envelope<T>
+const as = async <T = unknown>(token: string | null, method: string, args: unknown) => (await backend.callAs(token, method, args)) as Envelope<T>
 
 async function login(username: string, password: string, deviceToken?: string) {
-  return as<{ sessionToken: string; deviceToken: string; session: { role: string; permissions: string[]; mustChangePassword: boolean } }>(
-    null,
-    'auth.login',
-    { username, password, deviceToken }
-  )
+  return as<{ sessionToken: string; deviceToken: string; session: { role: string; permissions: string[]; mustChangePassword: boolean } }>(null, 'auth.login', {
+    username,
+    password,
+    deviceToken
+  })
 }
 
 const auditSummaries = () => backend.store.all<{ summary: string; actor: string }>('SELECT summary, actor FROM audit_log ORDER BY id')
@@ -148,7 +147,10 @@ describe('accounts', () => {
     backend = await testBackend()
     const admin = await setupAdmin(backend)
     const created = await as<{ id: number; role: string }>(admin, 'accounts.create', {
-      username: 'lixiao', displayName: '李晓', role: 'staff', password: 'Staff#2026a'
+      username: 'lixiao',
+      displayName: '李晓',
+      role: 'staff',
+      password: 'Staff#2026a'
     })
     expect(created).toMatchObject({ ok: true, data: { role: 'staff', active: true, gridIds: [] } })
     const id = created.ok ? created.data.id : 0
@@ -179,7 +181,11 @@ describe('accounts', () => {
     const noGrid = await as(admin, 'accounts.create', { username: 'wg1', displayName: '网格员', role: 'grid_worker', password: 'Grid#2026a' })
     expect(noGrid).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION', message: '网格员账号需要至少分配一个网格。' } })
     const unknownGrid = await as(admin, 'accounts.create', {
-      username: 'wg2', displayName: '网格员', role: 'grid_worker', gridIds: [999], password: 'Grid#2026a'
+      username: 'wg2',
+      displayName: '网格员',
+      role: 'grid_worker',
+      gridIds: [999],
+      password: 'Grid#2026a'
     })
     expect(unknownGrid).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     const badRole = await as(admin, 'accounts.create', { username: 'x3', displayName: 'x', role: 'root', password: 'Grid#2026a' })
@@ -219,13 +225,21 @@ describe('accounts', () => {
     backend = await testBackend()
     const admin = await setupAdmin(backend)
     const created = await as<{ id: number; mustChangePassword: boolean }>(admin, 'accounts.create', {
-      username: 'qian', displayName: '钱', role: 'staff', password: 'Temp#2026a'
+      username: 'qian',
+      displayName: '钱',
+      role: 'staff',
+      password: 'Temp#2026a'
     })
     expect(created).toMatchObject({ ok: true, data: { mustChangePassword: true } })
     const first = await login('qian', 'Temp#2026a')
     expect(first).toMatchObject({ ok: true, data: { session: { mustChangePassword: true } } })
     const token = first.ok ? first.data.sessionToken : ''
-    for (const [method, args] of [['residents.list', {}], ['system.info', {}], ['checkpoints.list', {}], ['households.list', {}]] as const) {
+    for (const [method, args] of [
+      ['residents.list', {}],
+      ['system.info', {}],
+      ['checkpoints.list', {}],
+      ['households.list', {}]
+    ] as const) {
       expect(await as(token, method, args), method).toEqual({
         ok: false,
         error: { code: 'PASSWORD_CHANGE_REQUIRED', message: '请先设置新密码，再使用其他功能。', details: { method } }
@@ -258,7 +272,7 @@ describe('audit trail', () => {
     const all = await as<{ total: number; rows: { action: string; summary: string }[] }>(admin, 'audit.list', {})
     expect(all.ok && all.data.total).toBe(3)
     expect(all.ok && all.data.rows.map((r) => r.action)).toEqual(['修改设置', '登录', '首次设置'])
-    const logins = await as<{ total: number }>(admin, 'audit.list', { action: 'auth.' , text: '失败' })
+    const logins = await as<{ total: number }>(admin, 'audit.list', { action: 'auth.', text: '失败' })
     expect(logins.ok && logins.data.total).toBe(1)
     const today = await as<{ total: number }>(admin, 'audit.list', { from: '2026-02-03', to: '2026-02-03' })
     expect(today.ok && today.data.total).toBe(3)

@@ -93,7 +93,11 @@ describe('attack: guessing stays at or below one a second per account', () => {
     expect(checks.length).toBeLessThanOrEqual(elapsed / 1000 + 1)
     // ... and the wait grows 1 s, 2 s, 4 s ... to 30 s: some 25 guesses in ten minutes, not 600.
     expect(gaps(checks).slice(0, 6)).toEqual([1000, 2000, 4000, 8000, 16000, 30000])
-    expect(gaps(checks).slice(5).every((gap) => gap >= 30000)).toBe(true)
+    expect(
+      gaps(checks)
+        .slice(5)
+        .every((gap) => gap >= 30000)
+    ).toBe(true)
     expect(checks.length).toBeLessThan(30)
   })
 

@@ -105,7 +105,12 @@ describe('LoginGuard', () => {
       )
     )
     // Every open check waits for the one hashing slot of its lane; the trusted one has its own.
-    const trusted = await guard.check('login-device:1:abc', 'trusted', async () => true, (r) => r)
+    const trusted = await guard.check(
+      'login-device:1:abc',
+      'trusted',
+      async () => true,
+      (r) => r
+    )
     expect(trusted).toBe(true)
     expect(openRunning).toBe(1)
     release()
@@ -118,7 +123,14 @@ describe('LoginGuard', () => {
     const guard = new LoginGuard(time, { maxQueued: 2 })
     let release = () => {}
     const blocked = new Promise<void>((resolve) => (release = resolve))
-    const checks = Array.from({ length: 5 }, (_, i) => guard.check(`k${i}`, 'open', () => blocked.then(() => false), (r) => r))
+    const checks = Array.from({ length: 5 }, (_, i) =>
+      guard.check(
+        `k${i}`,
+        'open',
+        () => blocked.then(() => false),
+        (r) => r
+      )
+    )
     const settled = Promise.allSettled(checks)
     await new Promise((resolve) => setTimeout(resolve, 5))
     release()
@@ -129,10 +141,24 @@ describe('LoginGuard', () => {
 
   it('counts an unexpected error as a failure', async () => {
     const { time, guard } = setup()
-    await expect(guard.check('k', 'open', () => Promise.reject(new Error('boom')), () => true)).rejects.toThrow('boom')
+    await expect(
+      guard.check(
+        'k',
+        'open',
+        () => Promise.reject(new Error('boom')),
+        () => true
+      )
+    ).rejects.toThrow('boom')
     expect(guard.waitFor('k')).toBe(1000)
     time.advance(1000)
-    await expect(guard.check('k', 'open', () => Promise.reject(new Error('boom')), () => true)).rejects.toThrow('boom')
+    await expect(
+      guard.check(
+        'k',
+        'open',
+        () => Promise.reject(new Error('boom')),
+        () => true
+      )
+    ).rejects.toThrow('boom')
     expect(guard.waitFor('k')).toBe(2000)
   })
 

@@ -74,7 +74,9 @@ describe('paced methods in dispatch', () => {
         return null as never
       }
     })
-    expect(await dispatch('settings.update', { streetName: 'x' }, { session: { accountId: null, actor: 't', permissions: 'all', gridScope: 'all' } })).toMatchObject({
+    expect(
+      await dispatch('settings.update', { streetName: 'x' }, { session: { accountId: null, actor: 't', permissions: 'all', gridScope: 'all' } })
+    ).toMatchObject({
       ok: false,
       error: { code: 'INTERNAL' }
     })

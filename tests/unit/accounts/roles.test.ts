@@ -37,9 +37,7 @@ afterAll(async () => {
   await backend.close()
 })
 
-const cases = ROLES.flatMap((role) =>
-  (Object.keys(methods) as Method[]).filter((m) => !SKIP.has(m)).map((method) => [role, method] as const)
-)
+const cases = ROLES.flatMap((role) => (Object.keys(methods) as Method[]).filter((m) => !SKIP.has(m)).map((method) => [role, method] as const))
 
 describe('role x method', () => {
   it.each(cases)('%s -> %s', async (role, method) => {
@@ -71,9 +69,7 @@ describe('role x method', () => {
   })
 
   it('never lets the read-only role change or reveal anything', () => {
-    const writes = (Object.keys(methods) as Method[]).filter(
-      (m) => methods[m].kind === 'mutation' && ROLE_PERMISSIONS.readonly.includes(methods[m].permission)
-    )
+    const writes = (Object.keys(methods) as Method[]).filter((m) => methods[m].kind === 'mutation' && ROLE_PERMISSIONS.readonly.includes(methods[m].permission))
     expect(writes.sort()).toEqual(['auth.changePassword', 'auth.logout'])
     expect(ROLE_PERMISSIONS.readonly).not.toContain('register.reveal')
     // Views and prints, exports nothing: every export needs data.export besides its domain's view.

@@ -86,7 +86,11 @@ describe('import graph', () => {
   it('only the registry imports a domain’s handlers: a domain’s public face is its service', () => {
     const offenders = sourceFiles(BACKEND)
       .filter((file) => !REGISTRIES.has(rel(file)))
-      .flatMap((file) => importsOf(file).filter((target) => target.endsWith('.handlers.ts')).map((target) => `${rel(file)} -> ${rel(target)}`))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((target) => target.endsWith('.handlers.ts'))
+          .map((target) => `${rel(file)} -> ${rel(target)}`)
+      )
     expect(offenders).toEqual([])
   })
 

@@ -21,9 +21,24 @@ describe('the domain list', () => {
     const sorted = (list: readonly string[]) => [...list].sort()
     expect(sorted(ROLE_PERMISSIONS.staff)).toEqual(
       sorted([
-        'session', 'system.view', 'register.view', 'register.edit', 'register.reveal', 'supplies.view', 'supplies.edit', 'returnees.view',
-        'returnees.edit', 'data.import', 'data.export', 'data.exportFull', 'home.view', 'gate.use', 'gate.view', 'checkpoints.manage',
-        'volunteers.view', 'volunteers.edit'
+        'session',
+        'system.view',
+        'register.view',
+        'register.edit',
+        'register.reveal',
+        'supplies.view',
+        'supplies.edit',
+        'returnees.view',
+        'returnees.edit',
+        'data.import',
+        'data.export',
+        'data.exportFull',
+        'home.view',
+        'gate.use',
+        'gate.view',
+        'checkpoints.manage',
+        'volunteers.view',
+        'volunteers.edit'
       ])
     )
     expect(sorted(ROLE_PERMISSIONS.grid_worker)).toEqual(

@@ -1,14 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import isIdentityCard from 'validator/lib/isIdentityCard'
-import {
-  ID_DOC_TYPES,
-  ID_DOC_TYPE_LABELS,
-  ageOn,
-  computeCheckChar,
-  idSuffixKey,
-  parseMainlandId,
-  validateIdDocument
-} from '../../../shared/domain/id-card'
+import { ID_DOC_TYPES, ID_DOC_TYPE_LABELS, ageOn, computeCheckChar, idSuffixKey, parseMainlandId, validateIdDocument } from '../../../shared/domain/id-card'
 import type { IdDocType } from '../../../shared/domain/id-card'
 
 const TODAY = new Date(2024, 5, 15) // 2024-06-15, local time

@@ -23,19 +23,34 @@ function people(n: number, from = 0): unknown[][] {
     const i = from + k
     const birth = `19${String(50 + (i % 50)).padStart(2, '0')}0${1 + (i % 9)}1${i % 10}`
     const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / 8) % GIVEN.length]}${GIVEN[Math.floor(i / 80) % GIVEN.length]}`
-    return [i + 1, name, makeId(birth, String(i % 1000).padStart(3, '0'), String(110101 + Math.floor(i / 1000))), `139${String(i).padStart(8, '0')}`, `幸福里小区${1 + (i % 6)}栋${1 + (i % 3)}单元${101 + (i % 40)}`]
+    return [
+      i + 1,
+      name,
+      makeId(birth, String(i % 1000).padStart(3, '0'), String(110101 + Math.floor(i / 1000))),
+      `139${String(i).padStart(8, '0')}`,
+      `幸福里小区${1 + (i % 6)}栋${1 + (i % 3)}单元${101 + (i % 40)}`
+    ]
   })
 }
 
 async function importPeople(rows: unknown[][]): Promise<{ created: number; errors: number }> {
   const bytes = await workbook({ name: '居民', rows: [['序号', '姓名', '身份证号', '联系电话', '现住址'], ...rows], textColumns: ['C', 'D'] })
   const p = await b.ok('excel.preview', { target: 'residents', fileName: '居民.xlsx', bytes })
-  const args = { stagingId: p.stagingId, sheet: p.sheet, headerStart: p.headerStart, headerEnd: p.headerEnd, mapping: p.columns.map((c: ImportPreview['columns'][number]) => c.field), onExisting: 'skip' as const }
+  const args = {
+    stagingId: p.stagingId,
+    sheet: p.sheet,
+    headerStart: p.headerStart,
+    headerEnd: p.headerEnd,
+    mapping: p.columns.map((c: ImportPreview['columns'][number]) => c.field),
+    onExisting: 'skip' as const
+  }
   return b.ok('excel.commit', args)
 }
 
 const indexDefinitions = (store: Store) =>
-  store.all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('residents', 'resident_phones') AND sql IS NOT NULL ORDER BY name")
+  store.all<{ name: string; sql: string }>(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('residents', 'resident_phones') AND sql IS NOT NULL ORDER BY name"
+  )
 
 const journalText = () => fs.readFileSync(path.join(b.dir, JOURNAL_FILE), 'utf8')
 

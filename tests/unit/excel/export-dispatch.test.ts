@@ -55,7 +55,9 @@ describe('the export kind in dispatch', () => {
     const pending = dispatch('settings.update', { streetName: '城关街道' }, local)
     const before = backend.count('audit_log')
     expect(await dispatch('gate.export', { day: '2026-02-03' }, local)).toMatchObject({ ok: true })
-    expect(backend.store.all<{ method: string; summary: string }>('SELECT method, summary FROM audit_log WHERE id > ?', [before])).toEqual([{ method: 'gate.export', summary: '导出测试 1 条' }])
+    expect(backend.store.all<{ method: string; summary: string }>('SELECT method, summary FROM audit_log WHERE id > ?', [before])).toEqual([
+      { method: 'gate.export', summary: '导出测试 1 条' }
+    ])
     release()
     await pending
   })

@@ -28,7 +28,9 @@ describe('the one writer', () => {
     expect(wallClockCell('2026-02-03')).toEqual(new Date(Date.UTC(2026, 1, 3)))
     expect(wallClockCell('2026-02-03 11:14')).toEqual(new Date(Date.UTC(2026, 1, 3, 11, 14)))
     const instant = new Date('2026-02-03T03:14:05Z')
-    const local = new Date(Date.UTC(instant.getFullYear(), instant.getMonth(), instant.getDate(), instant.getHours(), instant.getMinutes(), instant.getSeconds()))
+    const local = new Date(
+      Date.UTC(instant.getFullYear(), instant.getMonth(), instant.getDate(), instant.getHours(), instant.getMinutes(), instant.getSeconds())
+    )
     expect(wallClockCell(instant.toISOString())).toEqual(local)
     expect(wallClockCell(instant)).toEqual(local)
     expect(wallClockCell('2026-02-30')).toBeNull()
@@ -43,7 +45,8 @@ describe('the one writer', () => {
     const sheet = { name: '名单', title: '测试名单', facts: ['条件：全部'], columns }
     const rows = [{ cells: ['110101198001011234', ['13812345678', '13900000001'], '=1+1'], red: true }]
     const imprint = { community: '幸福里社区', actor: '王主任', at: new Date(2026, 1, 3, 11, 14) }
-    const masked = (await read((await writeBook({ fileName: 'x', summary: () => '', sheets: [{ ...sheet, rows }] }, { ...imprint, full: false })).bytes)).worksheets[0]
+    const masked = (await read((await writeBook({ fileName: 'x', summary: () => '', sheets: [{ ...sheet, rows }] }, { ...imprint, full: false })).bytes))
+      .worksheets[0]
     expect(masked?.getCell('A1').value).toBe('幸福里社区测试名单')
     expect(masked?.model.merges).toEqual(expect.arrayContaining(['A1:AD1', 'A2:AD2', 'A3:AD3']))
     expect(masked?.getCell('A2').value).toBe('填报单位：幸福里社区    条件：全部')
@@ -53,16 +56,30 @@ describe('the one writer', () => {
     expect(masked?.getCell('C5').value).toBe('=1+1')
     expect(masked?.getCell('C5').numFmt).toBe('@')
     expect(masked?.getCell('A5').font?.color?.argb).toBe('FFC00000')
-    const full = (await read((await writeBook({ fileName: 'x', summary: () => '', sheets: [{ ...sheet, rows }] }, { ...imprint, full: true })).bytes)).worksheets[0]
+    const full = (await read((await writeBook({ fileName: 'x', summary: () => '', sheets: [{ ...sheet, rows }] }, { ...imprint, full: true })).bytes))
+      .worksheets[0]
     expect(full?.getCell('A5').value).toBe('110101198001011234')
   })
 })
 
 describe('exports as a method kind of their own', () => {
   it('are declared as exports, never as mutations', () => {
-    const exports = Object.entries(methods).filter(([, spec]) => spec.kind === 'export').map(([name]) => name)
+    const exports = Object.entries(methods)
+      .filter(([, spec]) => spec.kind === 'export')
+      .map(([name]) => name)
     expect(exports.sort()).toEqual(
-      ['audit.export', 'disinfection.export', 'excel.exportList', 'excel.exportListFull', 'excel.fillTemplate', 'excel.fillTemplateFull', 'gate.export', 'roster.export', 'supplies.exportMonthly', 'volunteers.export'].sort()
+      [
+        'audit.export',
+        'disinfection.export',
+        'excel.exportList',
+        'excel.exportListFull',
+        'excel.fillTemplate',
+        'excel.fillTemplateFull',
+        'gate.export',
+        'roster.export',
+        'supplies.exportMonthly',
+        'volunteers.export'
+      ].sort()
     )
   })
 
@@ -72,13 +89,22 @@ describe('exports as a method kind of their own', () => {
     const before = b.count('audit_log')
     await b.ok('gate.export', { day: '2026-02-03' })
     await b.ok('excel.exportListFull', { list: 'residents', filter: { q: '张' }, reason: '街道核对' })
-    const rows = b.store.all<{ method: string; summary: string; detail: string }>('SELECT method, summary, detail FROM audit_log WHERE id > (SELECT MAX(id) - 2 FROM audit_log) ORDER BY id')
+    const rows = b.store.all<{ method: string; summary: string; detail: string }>(
+      'SELECT method, summary, detail FROM audit_log WHERE id > (SELECT MAX(id) - 2 FROM audit_log) ORDER BY id'
+    )
     expect(b.count('audit_log')).toBe(before + 2)
     expect(rows.map((r) => [r.method, r.summary])).toEqual([
       ['gate.export', '导出出入登记表 2026-02-03 全部卡口，0 条'],
       ['excel.exportListFull', '导出居民名单 0 条（完整号码），原因：街道核对']
     ])
-    expect(JSON.parse(rows[1]?.detail ?? '{}')).toEqual({ source: 'residents', filter: { list: 'residents', q: '张' }, rows: 0, format: 'xlsx', full: true, reason: '街道核对' })
+    expect(JSON.parse(rows[1]?.detail ?? '{}')).toEqual({
+      source: 'residents',
+      filter: { list: 'residents', q: '张' },
+      rows: 0,
+      format: 'xlsx',
+      full: true,
+      reason: '街道核对'
+    })
   })
 
   it('follow one permission rule: the domain view and data.export, full numbers data.exportFull', async () => {
@@ -90,8 +116,14 @@ describe('exports as a method kind of their own', () => {
     const worker = await loginAs(b, admin, 'worker', 'grid_worker', [grid.id])
     const before = b.count('audit_log')
     // 只读 sees the day view of the gate and the roster, and exports neither.
-    expect(await readonly.call('gate.export', { day: '2026-02-03' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您没有导出“出入登记表”的权限。' } })
-    expect(await readonly.call('roster.export', { week: '2026-02-03' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您没有导出“值班排班表”的权限。' } })
+    expect(await readonly.call('gate.export', { day: '2026-02-03' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '您没有导出“出入登记表”的权限。' }
+    })
+    expect(await readonly.call('roster.export', { week: '2026-02-03' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '您没有导出“值班排班表”的权限。' }
+    })
     expect(await readonly.call('excel.exportList', { list: 'residents', filter: {} })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await worker.call('excel.exportListFull', { list: 'residents', filter: {}, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(b.count('audit_log')).toBe(before)

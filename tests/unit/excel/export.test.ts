@@ -16,8 +16,22 @@ const ZHANG = makeId('19800101', '123')
 async function seed() {
   await setupAdmin(b)
   const h = await b.ok('households.create', household())
-  await b.ok('residents.create', resident({ name: '张三', idNumber: ZHANG, householdId: h.id, relation: 'head', tags: ['chronic', 'hardship'], notes: '=HYPERLINK("http://x")', birthDate: null }))
-  await b.ok('residents.create', resident({ name: '李四', idNumber: makeId('19900215', '124'), phones: ['13998764321', '0371-65551234'], householdId: h.id, relation: 'spouse' }))
+  await b.ok(
+    'residents.create',
+    resident({
+      name: '张三',
+      idNumber: ZHANG,
+      householdId: h.id,
+      relation: 'head',
+      tags: ['chronic', 'hardship'],
+      notes: '=HYPERLINK("http://x")',
+      birthDate: null
+    })
+  )
+  await b.ok(
+    'residents.create',
+    resident({ name: '李四', idNumber: makeId('19900215', '124'), phones: ['13998764321', '0371-65551234'], householdId: h.id, relation: 'spouse' })
+  )
   return h
 }
 
@@ -83,7 +97,14 @@ describe('excel export: lists and report templates', () => {
     await b.close()
     b = await excelBackend()
     const p = await b.ok('excel.preview', { target: 'residents', fileName: file.fileName, bytes: new Uint8Array(file.bytes) })
-    const summary = await b.ok('excel.commit', { stagingId: p.stagingId, sheet: p.sheet, headerStart: p.headerStart, headerEnd: p.headerEnd, mapping: p.columns.map((c) => c.field), onExisting: 'skip' })
+    const summary = await b.ok('excel.commit', {
+      stagingId: p.stagingId,
+      sheet: p.sheet,
+      headerStart: p.headerStart,
+      headerEnd: p.headerEnd,
+      mapping: p.columns.map((c) => c.field),
+      onExisting: 'skip'
+    })
     expect(summary).toMatchObject({ created: 2, errors: 0 })
     const after = await b.ok('residents.list', {})
     const strip = (r: ResidentDetail) => ({ ...r, id: 0, householdId: 0, gridId: null, createdAt: '', updatedAt: '' })
@@ -93,7 +114,7 @@ describe('excel export: lists and report templates', () => {
     expect(again.map((r) => [r.idNumber, r.phones])).toEqual(revealed.map((r) => [r.idNumber, r.phones]))
   })
 
-  it('fills the built-in 居民花名册 keeping its merges and header block, with today\'s date', async () => {
+  it("fills the built-in 居民花名册 keeping its merges and header block, with today's date", async () => {
     b = await excelBackend()
     await seed()
     const list = await b.ok('excel.templates', {})
@@ -131,7 +152,16 @@ describe('excel export: lists and report templates', () => {
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)
     const inspected = await b.ok('excel.inspectTemplate', { fileName: '日报.xlsx', bytes })
     expect([inspected.headerStart, inspected.headerEnd]).toEqual([2, 2])
-    const t = await b.ok('excel.registerTemplate', { name: '每日排查表', list: 'residents', fileName: '日报.xlsx', bytes, sheet: inspected.sheet, headerStart: 2, headerEnd: 2, mapping: inspected.columns.map((c) => c.field) })
+    const t = await b.ok('excel.registerTemplate', {
+      name: '每日排查表',
+      list: 'residents',
+      fileName: '日报.xlsx',
+      bytes,
+      sheet: inspected.sheet,
+      headerStart: 2,
+      headerEnd: 2,
+      mapping: inspected.columns.map((c) => c.field)
+    })
     const file = await b.ok('excel.fillTemplate', { templateId: t.id, filter: {} })
     const out = (await readBack(file.bytes)).worksheets[0]
     expect([out?.getCell('B3').value, out?.getCell('B4').value]).toEqual(['张三', '李四'])

@@ -109,7 +109,17 @@ describe('excel files that are refused, clearly and without writing anything', (
 
   it('accepts a normal workbook built in code', async () => {
     b = await excelBackend()
-    const ok = await b.ok('excel.preview', { target: 'residents', fileName: 'a.xlsx', bytes: await workbook({ name: 'S', rows: [['姓名', '电话'], ['张三', '13812345678']] }) })
+    const ok = await b.ok('excel.preview', {
+      target: 'residents',
+      fileName: 'a.xlsx',
+      bytes: await workbook({
+        name: 'S',
+        rows: [
+          ['姓名', '电话'],
+          ['张三', '13812345678']
+        ]
+      })
+    })
     expect(ok.columns.map((c) => c.field)).toEqual(['name', 'phone'])
   })
 })

@@ -21,7 +21,14 @@ const fullWidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xf
 async function messyFile(): Promise<Uint8Array<ArrayBuffer>> {
   return workbook(
     { name: '填表说明', rows: [['1. 身份证号请设为文本格式'], ['2. 日期可写 2020.2.3']] },
-    { name: '隐藏', hidden: true, rows: [['姓名', '身份证号'], ['隐藏人', ZHANG]] },
+    {
+      name: '隐藏',
+      hidden: true,
+      rows: [
+        ['姓名', '身份证号'],
+        ['隐藏人', ZHANG]
+      ]
+    },
     {
       name: '登记表',
       merges: ['A1:H1', 'A2:D2', 'E2:H2', 'A3:A4', 'B3:E3', 'F3:H3'],
@@ -37,7 +44,16 @@ async function messyFile(): Promise<Uint8Array<ArrayBuffer>> {
         [],
         [5, '孙七', '女', fullWidth(SUN), 36925, { text: '13700003333', hyperlink: 'tel:13700003333' }, '幸福里小区5栋1单元102', ''],
         [6, '孙七', '女', SUN, '2001年2月3日', '13700003333', '幸福里小区5栋1单元102', ''],
-        [7, '周八', '女', makeId('19850505', '046'), { formula: 'DATE(1985,5,5)', result: new Date(Date.UTC(1985, 4, 5)) }, '13700004444', '幸福里小区5栋1单元102', '=1+1'],
+        [
+          7,
+          '周八',
+          '女',
+          makeId('19850505', '046'),
+          { formula: 'DATE(1985,5,5)', result: new Date(Date.UTC(1985, 4, 5)) },
+          '13700004444',
+          '幸福里小区5栋1单元102',
+          '=1+1'
+        ],
         ['合计', '7人'],
         ['填表人：刘网格员']
       ]
@@ -59,10 +75,23 @@ describe('excel import: the files people really have', () => {
   it('skips the instruction and hidden sheets, finds the two-row merged header under the title rows, and maps by synonyms', async () => {
     b = await excelBackend()
     const p = await preview(await messyFile())
-    expect(p.sheets.map((s) => [s.name, s.skipped])).toEqual([['填表说明', true], ['隐藏', true], ['登记表', false]])
+    expect(p.sheets.map((s) => [s.name, s.skipped])).toEqual([
+      ['填表说明', true],
+      ['隐藏', true],
+      ['登记表', false]
+    ])
     expect(p.sheet).toBe(2)
     expect([p.headerStart, p.headerEnd]).toEqual([3, 4])
-    expect(p.columns.map((c) => c.header)).toEqual(['序号', '基本信息 / 姓名', '基本信息 / 性别', '基本信息 / 公民身份号码', '基本信息 / 出生日期', '联系方式 / 手机号', '联系方式 / 现住址', '联系方式 / 备注'])
+    expect(p.columns.map((c) => c.header)).toEqual([
+      '序号',
+      '基本信息 / 姓名',
+      '基本信息 / 性别',
+      '基本信息 / 公民身份号码',
+      '基本信息 / 出生日期',
+      '联系方式 / 手机号',
+      '联系方式 / 现住址',
+      '联系方式 / 备注'
+    ])
     expect(p.columns.map((c) => c.field)).toEqual([null, 'name', 'sex', 'idNumber', 'birthDate', 'phone', 'address', 'notes'])
   })
 
@@ -95,7 +124,12 @@ describe('excel import: the files people really have', () => {
     expect(byName['孙七']).toMatchObject({ birthYear: 2001, phoneMasked: '137****3333' })
     // Lists show the birth year only; the stored date comes with the full numbers.
     const birthOf = async (name: string) => (await b.ok('residents.reveal', { id: byName[name]?.id ?? 0 })).birthDate
-    expect([await birthOf('张三'), await birthOf('李四'), await birthOf('孙七'), await birthOf('周八')]).toEqual(['1980-01-01', '1990-02-15', '2001-02-03', '1985-05-05'])
+    expect([await birthOf('张三'), await birthOf('李四'), await birthOf('孙七'), await birthOf('周八')]).toEqual([
+      '1980-01-01',
+      '1990-02-15',
+      '2001-02-03',
+      '1985-05-05'
+    ])
     expect((await b.ok('residents.get', { id: byName['张三']?.id ?? 0 })).notes).toBe('重点关注')
     expect((await b.ok('residents.get', { id: byName['周八']?.id ?? 0 })).notes).toBe('=1+1')
     expect(b.count('households')).toBe(2)
@@ -131,8 +165,18 @@ describe('excel import: the files people really have', () => {
   it('matches people already in the register: fill empty fields, overwrite, or skip, per import', async () => {
     b = await excelBackend()
     const existing = await b.ok('residents.create', resident({ name: '张三', idNumber: ZHANG, phones: [], notes: '' }))
-    const bytes = await workbook({ name: 'Sheet1', rows: [['姓名', '身份证号码', '联系电话', '备注'], ['张三丰', ZHANG, '13812345678', '新备注']] })
-    for (const [mode, name, phone] of [['skip', '张三', ''], ['fillEmpty', '张三', '138****5678'], ['overwrite', '张三丰', '138****5678']] as const) {
+    const bytes = await workbook({
+      name: 'Sheet1',
+      rows: [
+        ['姓名', '身份证号码', '联系电话', '备注'],
+        ['张三丰', ZHANG, '13812345678', '新备注']
+      ]
+    })
+    for (const [mode, name, phone] of [
+      ['skip', '张三', ''],
+      ['fillEmpty', '张三', '138****5678'],
+      ['overwrite', '张三丰', '138****5678']
+    ] as const) {
       const p = await preview(bytes, `${mode}.xlsx`)
       const check = await b.ok('excel.check', checkArgs(p, mode))
       expect(check.rows[0]?.status).toBe(mode === 'skip' ? 'skipped' : 'update')
@@ -158,8 +202,23 @@ describe('excel import: the files people really have', () => {
       const g = await reference.ok('grids.create', grid('第一网格'))
       await reference.ok('grids.assignBuildings', { gridId: g.id, buildings: [{ compound: '幸福里小区', building: '3栋' }] })
       const h = await reference.ok('households.create', household('幸福里小区', '3栋', '301', '2单元'))
-      await reference.ok('residents.create', resident({ name: '曾小明', idNumber: ZHANG, phones: ['13812345678', '0371-65551234'], tags: ['chronic', 'alone_elderly'], personType: 'resident', relation: 'head', notes: '独居', householdId: h.id }))
-      await reference.ok('residents.create', resident({ name: '阿依古丽·买买提', idNumber: LI, phones: [], personType: 'floating', relation: 'spouse', householdId: h.id }))
+      await reference.ok(
+        'residents.create',
+        resident({
+          name: '曾小明',
+          idNumber: ZHANG,
+          phones: ['13812345678', '0371-65551234'],
+          tags: ['chronic', 'alone_elderly'],
+          personType: 'resident',
+          relation: 'head',
+          notes: '独居',
+          householdId: h.id
+        })
+      )
+      await reference.ok(
+        'residents.create',
+        resident({ name: '阿依古丽·买买提', idNumber: LI, phones: [], personType: 'floating', relation: 'spouse', householdId: h.id })
+      )
 
       b = await excelBackend()
       const g2 = await b.ok('grids.create', grid('第一网格'))
@@ -190,7 +249,14 @@ describe('excel import: the files people really have', () => {
     }
     b = current
     const events = () => current.events
-    const bytes = await workbook({ name: 'Sheet1', rows: [['姓名', '身份证号码', '联系电话'], ['张三', ZHANG, '13812345678'], ['李四', LI, '13912345678']] })
+    const bytes = await workbook({
+      name: 'Sheet1',
+      rows: [
+        ['姓名', '身份证号码', '联系电话'],
+        ['张三', ZHANG, '13812345678'],
+        ['李四', LI, '13912345678']
+      ]
+    })
     const checksDuringCommit = (jobId: string) => events().filter((e) => 'jobId' in e && e.jobId === jobId && 'label' in e && e.label === '检查数据').length
 
     // Nothing happened between the check and the commit: the shown rows are written as they were checked.
@@ -236,7 +302,12 @@ describe('excel import: the files people really have', () => {
     const gbk = new Uint8Array(Buffer.from(new TextEncoder().encode(text)))
     const p = await preview(gbk, '名单.csv')
     expect(p.columns.map((c) => c.field)).toEqual([null, null, 'phone'])
-    await b.ok('excel.saveMapping', { target: 'residents', name: '志愿者名单', headers: p.columns.map((c) => c.header), mapping: ['name', 'idNumber', 'phone'] })
+    await b.ok('excel.saveMapping', {
+      target: 'residents',
+      name: '志愿者名单',
+      headers: p.columns.map((c) => c.header),
+      mapping: ['name', 'idNumber', 'phone']
+    })
     const again = await preview(gbk, '名单2.csv')
     expect(again.savedMapping).toBe('志愿者名单')
     expect(again.columns.map((c) => c.field)).toEqual(['name', 'idNumber', 'phone'])
@@ -249,7 +320,16 @@ describe('excel import: the files people really have', () => {
 
 /** '姓名' etc. in GBK, without a GBK encoder in Node: the few characters these tests need. */
 function gbkEncode(text: string): Uint8Array<ArrayBuffer> {
-  const table: Record<string, number[]> = { 姓: [0xd0, 0xd5], 名: [0xc3, 0xfb], 身: [0xc9, 0xed], 份: [0xb7, 0xdd], 证: [0xd6, 0xa4], 号: [0xba, 0xc5], 李: [0xc0, 0xee], 四: [0xcb, 0xc4] }
+  const table: Record<string, number[]> = {
+    姓: [0xd0, 0xd5],
+    名: [0xc3, 0xfb],
+    身: [0xc9, 0xed],
+    份: [0xb7, 0xdd],
+    证: [0xd6, 0xa4],
+    号: [0xba, 0xc5],
+    李: [0xc0, 0xee],
+    四: [0xcb, 0xc4]
+  }
   const out: number[] = []
   for (const ch of text) out.push(...(table[ch] ?? [ch.charCodeAt(0)]))
   return new Uint8Array(out)

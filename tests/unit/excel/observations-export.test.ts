@@ -58,12 +58,29 @@ describe('居家观察台账 through the Excel engine', () => {
     expect(wang.getCell(4).numFmt).toBe('@')
     expect(wang.getCell(5).value).toBe('136****5678')
     expect([wang.getCell(7).value, wang.getCell(8).value, wang.getCell(9).value]).toEqual(['西区', '网格员乙', '居家观察'])
-    expect([wang.getCell(10).value, wang.getCell(11).value, wang.getCell(12).value, wang.getCell(13).value]).toEqual([day('2026-01-28'), day('2026-02-11'), 14, 7])
+    expect([wang.getCell(10).value, wang.getCell(11).value, wang.getCell(12).value, wang.getCell(13).value]).toEqual([
+      day('2026-01-28'),
+      day('2026-02-11'),
+      14,
+      7
+    ])
     expect([wang.getCell(14).value, wang.getCell(15).value, wang.getCell(17).value]).toEqual(['观察中', null, day('2026-02-03')])
-    expect([wang.getCell(18).value, wang.getCell(19).value, wang.getCell(21).value, wang.getCell(22).value, wang.getCell(23).value]).toEqual([36.5, 36.6, '正常', '否', '电话随访'])
+    expect([wang.getCell(18).value, wang.getCell(19).value, wang.getCell(21).value, wang.getCell(22).value, wang.getCell(23).value]).toEqual([
+      36.5,
+      36.6,
+      '正常',
+      '否',
+      '电话随访'
+    ])
     const zhang = ws.getRow(6)
     expect([zhang.getCell(2).value, zhang.getCell(3).value, zhang.getCell(13).value]).toEqual(['男', 46, 1])
-    expect([zhang.getCell(18).value, zhang.getCell(19).value, zhang.getCell(20).value, zhang.getCell(21).value, zhang.getCell(22).value]).toEqual([38.2, null, '发热、干咳', '异常', '是'])
+    expect([zhang.getCell(18).value, zhang.getCell(19).value, zhang.getCell(20).value, zhang.getCell(21).value, zhang.getCell(22).value]).toEqual([
+      38.2,
+      null,
+      '发热、干咳',
+      '异常',
+      '是'
+    ])
     // The abnormal person stands out in red in the list as in the app; the others do not.
     expect(zhang.getCell(1).font?.color?.argb).toBe('FFC00000')
     expect(wang.getCell(1).font?.color?.argb).toBeUndefined()
@@ -77,7 +94,13 @@ describe('居家观察台账 through the Excel engine', () => {
     const { ws, names } = await listRows({ includeClosed: true })
     expect(names).toEqual(['王五', '李四', '张三'])
     const li = ws.getRow(6)
-    expect([li.getCell(13).value, li.getCell(14).value, li.getCell(15).value, li.getCell(16).value, li.getCell(22).value]).toEqual([3, '已解除', day('2026-02-03'), '转外地，提前解除', '否'])
+    expect([li.getCell(13).value, li.getCell(14).value, li.getCell(15).value, li.getCell(16).value, li.getCell(22).value]).toEqual([
+      3,
+      '已解除',
+      day('2026-02-03'),
+      '转外地，提前解除',
+      '否'
+    ])
     const one = await listRows({ worker: '网格员乙', includeClosed: true })
     expect(one.names).toEqual(['王五'])
     // The 条件 line is in words the street office reads, not field names.
@@ -92,7 +115,10 @@ describe('居家观察台账 through the Excel engine', () => {
 
     expect(await b.call('excel.exportListFull', { list: 'observations', filter: {}, reason: '' })).toMatchObject({ ok: false, error: { code: 'BAD_ARGS' } })
     const noFull = { ...workerSession(east.id), permissions: new Set(['session', 'data.export'] as const) }
-    expect(await b.call('excel.exportListFull', { list: 'observations', filter: {}, reason: '核对' }, noFull)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await b.call('excel.exportListFull', { list: 'observations', filter: {}, reason: '核对' }, noFull)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
     const full = await b.ok('excel.exportListFull', { list: 'observations', filter: {}, reason: '街道核对' })
     const ws = (await readBack(full.bytes)).worksheets[0]
     expect(String(ws?.getCell('D5').value)).toMatch(/^110101\d{11}[\dX]$/)
@@ -108,7 +134,20 @@ describe('居家观察台账 through the Excel engine', () => {
     expect(t).toMatchObject({ name: '居家观察台账', list: 'observations', headerStart: 4, headerEnd: 5 })
     expect(t?.mapping).toEqual([
       ...['seq', 'name', 'sex', 'age', 'idNumber', 'phone', 'address', 'grid', 'worker', 'observationKind', 'observationStart', 'observationEnd'],
-      ...['days', 'observedDays', 'observationStatus', 'statusDate', 'statusReason', 'lastCheckDay', 'morning', 'evening', 'symptoms', 'outcome', 'abnormal', 'notes']
+      ...[
+        'days',
+        'observedDays',
+        'observationStatus',
+        'statusDate',
+        'statusReason',
+        'lastCheckDay',
+        'morning',
+        'evening',
+        'symptoms',
+        'outcome',
+        'abnormal',
+        'notes'
+      ]
     ])
 
     const file = await b.ok('excel.fillTemplate', { templateId: 'builtin:observation-ledger', filter: { includeClosed: true } })
@@ -119,7 +158,12 @@ describe('居家观察台账 through the Excel engine', () => {
     expect(String(ws?.getCell('M2').value)).toContain('填报日期：2026年2月3日')
     expect(String(ws?.getCell('A3').value)).toMatch(/^填报人：/)
     expect(String(ws?.getCell('M3').value)).toBe('签发人：')
-    expect([ws?.getCell('B4').value, ws?.getCell('J4').value, ws?.getCell('R4').value, ws?.getCell('X4').value]).toEqual(['基本信息', '观察情况', '最近一次健康监测', '备注'])
+    expect([ws?.getCell('B4').value, ws?.getCell('J4').value, ws?.getCell('R4').value, ws?.getCell('X4').value]).toEqual([
+      '基本信息',
+      '观察情况',
+      '最近一次健康监测',
+      '备注'
+    ])
     expect(ws?.model.merges).toEqual(expect.arrayContaining(['A1:X1', 'A4:A5', 'B4:I4', 'J4:Q4', 'R4:W4', 'X4:X5']))
 
     expect([6, 7, 8].map((r) => [ws?.getCell(r, 1).value, ws?.getCell(r, 2).value])).toEqual([
@@ -149,14 +193,69 @@ describe('居家观察台账 through the Excel engine', () => {
   it("proposes the fields for a street office's own 居家观察台账 and fills it once registered", async () => {
     b = await excelBackend()
     await seed()
-    const headers = ['序号', '姓名', '身份证号', '联系电话', '包保人', '管控方式', '开始日期', '预计解除日期', '目前状态', '早体温', '晚体温', '有无症状', '备注']
-    const bytes = await workbook({ name: '台账', rows: [['某街道居家观察人员台账'], ['填报单位：', null, null, null, null, null, '填报日期：'], headers], merges: ['A1:M1'] })
+    const headers = [
+      '序号',
+      '姓名',
+      '身份证号',
+      '联系电话',
+      '包保人',
+      '管控方式',
+      '开始日期',
+      '预计解除日期',
+      '目前状态',
+      '早体温',
+      '晚体温',
+      '有无症状',
+      '备注'
+    ]
+    const bytes = await workbook({
+      name: '台账',
+      rows: [['某街道居家观察人员台账'], ['填报单位：', null, null, null, null, null, '填报日期：'], headers],
+      merges: ['A1:M1']
+    })
     const inspection = await b.ok('excel.inspectTemplate', { fileName: '街道台账.xlsx', bytes })
     const mapping = inspection.columns.map((c) => c.field)
-    expect(mapping).toEqual(['seq', 'name', 'idNumber', 'phone', 'worker', 'observationKind', 'observationStart', 'observationEnd', 'observationStatus', 'morning', 'evening', 'symptoms', 'notes'])
+    expect(mapping).toEqual([
+      'seq',
+      'name',
+      'idNumber',
+      'phone',
+      'worker',
+      'observationKind',
+      'observationStart',
+      'observationEnd',
+      'observationStatus',
+      'morning',
+      'evening',
+      'symptoms',
+      'notes'
+    ])
     expect(inspection.fields.observations.map((f) => f.label)).toContain('已观察天数')
-    const t = await b.ok('excel.registerTemplate', { name: '街道居家观察台账', list: 'observations', fileName: '街道台账.xlsx', bytes, sheet: 0, headerStart: 3, headerEnd: 3, mapping })
+    const t = await b.ok('excel.registerTemplate', {
+      name: '街道居家观察台账',
+      list: 'observations',
+      fileName: '街道台账.xlsx',
+      bytes,
+      sheet: 0,
+      headerStart: 3,
+      headerEnd: 3,
+      mapping
+    })
     const ws = (await readBack((await b.ok('excel.fillTemplate', { templateId: t.id, filter: {} })).bytes)).worksheets[0]
-    expect(ws?.getRow(5).values).toEqual([undefined, 2, '张三', expect.stringMatching(/^110101\*{8}/), '138****5678', '网格员甲', '居家观察', day('2026-02-03'), day('2026-02-17'), '观察中', 38.2, undefined, '发热、干咳'])
+    expect(ws?.getRow(5).values).toEqual([
+      undefined,
+      2,
+      '张三',
+      expect.stringMatching(/^110101\*{8}/),
+      '138****5678',
+      '网格员甲',
+      '居家观察',
+      day('2026-02-03'),
+      day('2026-02-17'),
+      '观察中',
+      38.2,
+      undefined,
+      '发热、干咳'
+    ])
   })
 })

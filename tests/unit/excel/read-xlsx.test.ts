@@ -192,7 +192,8 @@ function expectedFromReference(ref: WorkbookData, fixes: Fix[]): WorkbookData {
   for (const f of fixes) {
     const sheet = sheets.find((s) => s.name === f.sheet)
     const got = sheet?.rows[f.row]?.[f.col]
-    if (!readAs(got, f.was)) expect.fail(`${f.sheet} ${columnName(f.col)}${f.row + 1} (item ${f.items.join(', ')}): the reference read ${String(got)}, not ${String(f.was)}`)
+    if (!readAs(got, f.was))
+      expect.fail(`${f.sheet} ${columnName(f.col)}${f.row + 1} (item ${f.items.join(', ')}): the reference read ${String(got)}, not ${String(f.was)}`)
     const row = sheet?.rows[f.row] ?? []
     row[f.col] = f.now
   }
@@ -308,7 +309,8 @@ function specDifference(c: SpecCell, o: { inline: boolean; date1904: boolean }):
   // exceljs kept a truthy result only, read every result but a text one as a number, and
   // decoded text twice.
   const serial = (d: Date) => d.getTime() / 86_400_000 + 25569 - (o.date1904 ? 1462 : 0)
-  const was = r instanceof Date ? serial(r) : typeof r === 'string' ? decodedAgain(r) || null : typeof r === 'number' || typeof r === 'boolean' ? Number(r) || null : null
+  const was =
+    r instanceof Date ? serial(r) : typeof r === 'string' ? decodedAgain(r) || null : typeof r === 'number' || typeof r === 'boolean' ? Number(r) || null : null
   const now = r instanceof Date || typeof r === 'string' || typeof r === 'number' || typeof r === 'boolean' ? r : null
   return isDeepStrictEqual(was, now) ? null : [was, now, typeof r === 'string' && decodedAgain(r) !== r && r !== '' ? [3, 4] : [4]]
 }
@@ -332,9 +334,46 @@ const KITCHEN: Spec = {
     [1, ['数字', 1, 0, -42, 3.14159, -0.5, 1e-7, 123456789012345678, 2 ** 53 + 2, 1.5e300]],
     [2, ['文本', '000123', '0012345678901234567X', '', '  前后空格  ', '多行\n文本', 'tab\there', '&lt; literal &amp;', '_x000D_ escape']],
     [3, ['特殊', '<a href="x">&amp;</a>', `'single' "double"`, '中文汉字', '𠀀 supplementary', 'emoji 😀', '\u00a0nbsp', 'a > b < c & d']],
-    [4, ['日期', fmt(D(1980, 1, 1), 'mm-dd-yy'), fmt(D(2001, 2, 3), 'yyyy"年"m"月"d"日"'), fmt(D(1975, 3, 12), 'yyyy/m/d'), fmt(D(2020, 6, 6, 7, 8), 'm/d/yy h:mm'), D(1990, 2, 15), fmt(0.5, 'h:mm:ss'), fmt(44000, 'yyyy-mm-dd'), fmt(44000, '0.00'), fmt(36925, '[$-804]yyyy"年"m"月"d"日";@'), fmt(44000.25, 'yyyy\\-mm\\-dd')]],
-    [5, ['富文本', { richText: [{ text: '重点', font: { bold: true } }, { text: '关注' }] }, { richText: [{ text: 'only' }] }, { text: '13700003333', hyperlink: 'tel:13700003333' }, { text: '主页 & more', hyperlink: 'https://example.com/?a=1&b=2' }]],
-    [6, ['公式', { formula: '1+1', result: 2 }, { formula: '"a"&"b"', result: 'ab' }, { formula: 'A1' }, { formula: '0*1', result: 0 }, { formula: '""', result: '' }, { formula: '1/0', result: { error: '#DIV/0!' } }, { formula: 'TRUE()', result: true }, { formula: 'DATE(1985,5,5)', result: D(1985, 5, 5) }]],
+    [
+      4,
+      [
+        '日期',
+        fmt(D(1980, 1, 1), 'mm-dd-yy'),
+        fmt(D(2001, 2, 3), 'yyyy"年"m"月"d"日"'),
+        fmt(D(1975, 3, 12), 'yyyy/m/d'),
+        fmt(D(2020, 6, 6, 7, 8), 'm/d/yy h:mm'),
+        D(1990, 2, 15),
+        fmt(0.5, 'h:mm:ss'),
+        fmt(44000, 'yyyy-mm-dd'),
+        fmt(44000, '0.00'),
+        fmt(36925, '[$-804]yyyy"年"m"月"d"日";@'),
+        fmt(44000.25, 'yyyy\\-mm\\-dd')
+      ]
+    ],
+    [
+      5,
+      [
+        '富文本',
+        { richText: [{ text: '重点', font: { bold: true } }, { text: '关注' }] },
+        { richText: [{ text: 'only' }] },
+        { text: '13700003333', hyperlink: 'tel:13700003333' },
+        { text: '主页 & more', hyperlink: 'https://example.com/?a=1&b=2' }
+      ]
+    ],
+    [
+      6,
+      [
+        '公式',
+        { formula: '1+1', result: 2 },
+        { formula: '"a"&"b"', result: 'ab' },
+        { formula: 'A1' },
+        { formula: '0*1', result: 0 },
+        { formula: '""', result: '' },
+        { formula: '1/0', result: { error: '#DIV/0!' } },
+        { formula: 'TRUE()', result: true },
+        { formula: 'DATE(1985,5,5)', result: D(1985, 5, 5) }
+      ]
+    ],
     [7, ['布尔与错误', true, false, { error: '#N/A' }, { error: '#VALUE!' }, null, 'after null']],
     [9, [undefined, undefined, 'sparse', undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'far']],
     [10, [1, 2, 3]],
@@ -359,15 +398,48 @@ const GAPS: Spec = {
   name: 'gaps',
   rows: [
     [2, [undefined, 'B2']],
-    [5, ['A5', undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'AC5']],
+    [
+      5,
+      [
+        'A5',
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        'AC5'
+      ]
+    ],
     [100, [undefined, undefined, 42]]
   ]
 }
 
 function randomSheet(seed: number, rows: number): Spec {
   let s = seed
-  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648)
-  const pick = <T,>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T
+  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T
   const words = ['张三', '李四', 'Wang', '幸福里', '<&>', '"q"', "'a'", ' x ', '常住', '0012']
   const cell = (): SpecCell => {
     const k = rand()
@@ -375,16 +447,30 @@ function randomSheet(seed: number, rows: number): Spec {
     if (k < 0.3) return Math.floor(rand() * 1e6) - 5e5
     if (k < 0.4) return rand() * 1000
     if (k < 0.65) return pick(words) + pick(words)
-    if (k < 0.75) return fmt(D(1950 + Math.floor(rand() * 70), 1 + Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)), pick(['yyyy-mm-dd', 'mm-dd-yy', 'yyyy"年"m"月"d"日"']))
+    if (k < 0.75)
+      return fmt(
+        D(1950 + Math.floor(rand() * 70), 1 + Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)),
+        pick(['yyyy-mm-dd', 'mm-dd-yy', 'yyyy"年"m"月"d"日"'])
+      )
     if (k < 0.8) return rand() < 0.5
     if (k < 0.85) return { formula: 'A1+1', result: Math.floor(rand() * 10) }
     if (k < 0.9) return { richText: [{ text: pick(words) }, { text: pick(words), font: { italic: true } }] }
     return String(Math.floor(rand() * 1e17))
   }
-  return { name: `随机${seed}`, rows: Array.from({ length: rows }, (_, r): [number, SpecCell[]] => [r + 1 + Math.floor(r / 500), Array.from({ length: 8 }, cell)]) }
+  return {
+    name: `随机${seed}`,
+    rows: Array.from({ length: rows }, (_, r): [number, SpecCell[]] => [r + 1 + Math.floor(r / 500), Array.from({ length: 8 }, cell)])
+  }
 }
 
-const BOOK: Spec[] = [KITCHEN, MERGED, { ...GAPS, state: 'hidden' }, { name: '很隐藏', state: 'veryHidden', rows: [[1, ['secret']]] }, { ...GAPS, name: 'gaps2' }, { name: '空', rows: [] }]
+const BOOK: Spec[] = [
+  KITCHEN,
+  MERGED,
+  { ...GAPS, state: 'hidden' },
+  { name: '很隐藏', state: 'veryHidden', rows: [[1, ['secret']]] },
+  { ...GAPS, name: 'gaps2' },
+  { name: '空', rows: [] }
+]
 
 describe('readXlsx reads what the exceljs streaming reader read, but for the documented corrections', () => {
   it('workbooks from the DOM writer (which writes shared strings either way), and in the 1904 date system', async () => {
@@ -493,7 +579,9 @@ interface HandBook {
 function handBook(book: HandBook): Buffer {
   const paths = book.paths ?? { shared: 'xl/sharedStrings.xml', styles: 'xl/styles.xml' }
   const dir = (s: { chart?: boolean }) => (s.chart ? 'chartsheets' : 'worksheets')
-  const rels = book.sheets.map((s, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${s.chart ? 'chartsheet' : 'worksheet'}" Target="${dir(s)}/sheet${i + 1}.xml"/>`)
+  const rels = book.sheets.map(
+    (s, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${s.chart ? 'chartsheet' : 'worksheet'}" Target="${dir(s)}/sheet${i + 1}.xml"/>`
+  )
   if (book.shared !== undefined) rels.push(`<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="${paths.shared.slice(3)}"/>`)
   if (book.styles !== undefined) rels.push(`<Relationship Id="rIdT" Type="${REL}/styles" Target="${paths.styles.slice(3)}"/>`)
   const files: Record<string, string> = {
@@ -501,7 +589,11 @@ function handBook(book: HandBook): Buffer {
     'xl/workbook.xml': `<?xml version="1.0"?>\n<workbook ${NS}>${book.workbookPr ?? ''}<sheets>${book.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
     'xl/_rels/workbook.xml.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`
   }
-  book.sheets.forEach((s, i) => (files[`xl/${dir(s)}/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8"?>\r\n<${s.chart ? 'chartsheet' : 'worksheet'} ${NS}>${s.xml}</${s.chart ? 'chartsheet' : 'worksheet'}>`))
+  book.sheets.forEach(
+    (s, i) =>
+      (files[`xl/${dir(s)}/sheet${i + 1}.xml`] =
+        `<?xml version="1.0" encoding="UTF-8"?>\r\n<${s.chart ? 'chartsheet' : 'worksheet'} ${NS}>${s.xml}</${s.chart ? 'chartsheet' : 'worksheet'}>`)
+  )
   if (book.shared !== undefined) files[paths.shared] = `<?xml version="1.0"?>\n<sst ${NS}>${book.shared}</sst>`
   if (book.styles !== undefined) files[paths.styles] = `<?xml version="1.0"?><styleSheet ${NS}>${book.styles}</styleSheet>`
   files['docProps/app.xml'] = '<?xml version="1.0"?><Properties/>'
@@ -522,7 +614,9 @@ const SHARED =
 const QUIRKS =
   '<sheetPr/><dimension ref="A1:K9"/><sheetData>' +
   '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>5</v></c><c r="G1" t="s"><v>6</v></c><c r="H1" t="s"><v>7</v></c><c r="I1" t="s"><v>99</v></c></row>' +
-  '<row r="2">' + [0, 1, 2, 3, 4, 5, 6, 7].map((s) => `<c r="${'ABCDEFGH'[s]}2" s="${s}"><v>40000.5</v></c>`).join('') + '<c r="I2"><v>40000</v></c></row>' +
+  '<row r="2">' +
+  [0, 1, 2, 3, 4, 5, 6, 7].map((s) => `<c r="${'ABCDEFGH'[s]}2" s="${s}"><v>40000.5</v></c>`).join('') +
+  '<c r="I2"><v>40000</v></c></row>' +
   '<row r="3" s="2" customFormat="1"><c r="A3" s="0"><v>40000.5</v></c><c r="B3" s="1"><v>40000.5</v></c><c r="C3"><v>40000</v></c><c r="D3" s="99"><v>1</v></c></row>' +
   '<row r="4"><c r="A4" t="inlineStr"><is><r><t>a</t></r><r><t>b</t></r></is></c><c r="B4" t="str"><v>&amp;lt;x&#65;&#x42;</v></c><c r="C4"><f>1+1</f><v>0</v></c><c r="D4"><f>A</f><v>3</v>\n</c>' +
   '<c r="E4" t="e"><f>NA()</f><v>#N/A</v></c><c r="F4" t="b"><f>TRUE</f><v>1</v></c><c r="G4"><v><![CDATA[12]]></v></c><c r="H4" t="d"><v>2020-01-02</v></c><c r="I4" t="b"><v>TRUE</v></c></row>' +
@@ -558,7 +652,7 @@ function quirksFixes(date1904: boolean): Fix[] {
 }
 
 describe('readXlsx on parts written by hand', () => {
-  it("reads quirky parts as exceljs did but for the named corrections: whitespace, row styles, formulas, types, 1904 dates, chart sheets", async () => {
+  it('reads quirky parts as exceljs did but for the named corrections: whitespace, row styles, formulas, types, 1904 dates, chart sheets', async () => {
     const sheets = [
       { name: 'quirks', xml: QUIRKS },
       { name: 'A &amp; B', xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>', state: 'veryHidden' },
@@ -575,14 +669,19 @@ describe('readXlsx on parts written by hand', () => {
     // Text after a </v> still joins the value, as with exceljs (cells' text is normalised downstream).
     expect(rows[7]).toEqual(['two\nlines > \n  ', 12, 1000])
     expect(rows[8]).toEqual(['漢字', 'pretty', -0, 12])
-    expect(ours.sheets.map((s) => [s.name, s.hidden])).toEqual([['quirks', false], ['A & B', true], ['empty', false]])
+    expect(ours.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['quirks', false],
+      ['A & B', true],
+      ['empty', false]
+    ])
     const in1904 = await expectSame(handBook({ sheets, shared: SHARED, styles: STYLES, workbookPr: '<workbookPr date1904="1"/>' }), quirksFixes(true))
     expect(in1904.sheets[0]?.rows[1]?.[2]).toEqual(new Date(Date.UTC(2013, 6, 7, 12)))
     expect(in1904.sheets[0]?.rows[3]?.[7]).toEqual(D(2020, 1, 2))
   })
 
   it('places rows and cells that have no r after the previous ones (exceljs failed on them)', async () => {
-    const xml = '<sheetData><row><c t="s"><v>0</v></c><c><v>2</v></c><c r="D1"><v>4</v></c><c t="str"><v>E</v></c></row><row r="3"><c r="B3"><v>1</v></c><c/><c><v>3</v></c></row><row><c><v>9</v></c></row></sheetData>'
+    const xml =
+      '<sheetData><row><c t="s"><v>0</v></c><c><v>2</v></c><c r="D1"><v>4</v></c><c t="str"><v>E</v></c></row><row r="3"><c r="B3"><v>1</v></c><c/><c><v>3</v></c></row><row><c><v>9</v></c></row></sheetData>'
     const bytes = handBook({ sheets: [{ name: 'S', xml }], shared: '<si><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh></si>' })
     const ours = await readXlsx(bytes)
     expect(ours.sheets[0]?.rows).toEqual([['漢字', 2, null, 4, 'E'], [], [null, 1, null, 3], [9]])
@@ -591,7 +690,12 @@ describe('readXlsx on parts written by hand', () => {
 
   it('finds shared strings and styles where the workbook rels put them', async () => {
     const xml = '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>44000</v></c></row></sheetData>'
-    const bytes = handBook({ sheets: [{ name: 'S', xml }], shared: '<si><t>moved</t></si>', styles: STYLES.replace('numFmtId="14"/>', 'numFmtId="164"/>'), paths: { shared: 'xl/SharedStrings.xml', styles: 'xl/Styles.xml' } })
+    const bytes = handBook({
+      sheets: [{ name: 'S', xml }],
+      shared: '<si><t>moved</t></si>',
+      styles: STYLES.replace('numFmtId="14"/>', 'numFmtId="164"/>'),
+      paths: { shared: 'xl/SharedStrings.xml', styles: 'xl/Styles.xml' }
+    })
     expect((await readXlsx(bytes)).sheets[0]?.rows).toEqual([['moved', new Date(Date.UTC(2020, 5, 18))]])
   })
 
@@ -599,9 +703,13 @@ describe('readXlsx on parts written by hand', () => {
     const broken = handBook({ sheets: [{ name: 'S', xml: '<sheetData><row r="1"><c r="A1" t="str"><v>a&nbsp;b</v></c></row></sheetData>' }] })
     await expect(readXlsx(broken)).rejects.toThrow('无法读取')
     await expect(referenceRead(broken)).rejects.toThrow('无法读取')
-    const wide = handBook({ sheets: [{ name: 'S', xml: `<sheetData><row r="1"><c r="GS1"><v>1</v></c></row><row r="${SHEET_LIMITS.maxRows + 1}"/></sheetData>` }] })
+    const wide = handBook({
+      sheets: [{ name: 'S', xml: `<sheetData><row r="1"><c r="GS1"><v>1</v></c></row><row r="${SHEET_LIMITS.maxRows + 1}"/></sheetData>` }]
+    })
     await expect(readXlsx(wide)).rejects.toThrow('列数')
-    const tall = handBook({ sheets: [{ name: 'S', xml: `<sheetData><row r="1"><c r="GR1"><v>1</v></c></row><row r="${SHEET_LIMITS.maxRows + 1}"/></sheetData>` }] })
+    const tall = handBook({
+      sheets: [{ name: 'S', xml: `<sheetData><row r="1"><c r="GR1"><v>1</v></c></row><row r="${SHEET_LIMITS.maxRows + 1}"/></sheetData>` }]
+    })
     await expect(readXlsx(tall)).rejects.toThrow('行数')
     const chartsOnly = handBook({ sheets: [{ name: 'chart', xml: '<sheetPr/>', chart: true }] })
     await expect(readXlsx(chartsOnly)).rejects.toThrow('工作簿里没有工作表')
@@ -610,7 +718,14 @@ describe('readXlsx on parts written by hand', () => {
     await expect(readXlsx(outOfRange)).rejects.toThrow('无法读取')
     await expect(referenceRead(outOfRange)).rejects.toThrow('无法读取')
     const progress: number[] = []
-    const many = handBook({ sheets: [{ name: 'S', xml: `<sheetData>${Array.from({ length: 12_000 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`).join('')}</sheetData>` }] })
+    const many = handBook({
+      sheets: [
+        {
+          name: 'S',
+          xml: `<sheetData>${Array.from({ length: 12_000 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`).join('')}</sheetData>`
+        }
+      ]
+    })
     await readXlsx(many, (n) => progress.push(n))
     expect(progress).toEqual([5000, 10_000])
   })
@@ -644,7 +759,8 @@ describe('readXlsx reads what Excel shows where exceljs did not', () => {
     expect(inline.sheets[0]?.rows).toEqual([['重点关注对象', 'plain']])
     expect((await expectSame(await streamBook([rich], true), specFixes([rich]))).sheets[0]?.rows).toEqual([['重点关注对象', 'plain']])
     // Whitespace between the tags is not text; preserved spaces inside a run are.
-    const xml = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is>\n <r><t xml:space="preserve">重点 </t></r>\n <r><rPr><b/></rPr><t>关注</t></r>\n</is></c></row></sheetData>'
+    const xml =
+      '<sheetData><row r="1"><c r="A1" t="inlineStr"><is>\n <r><t xml:space="preserve">重点 </t></r>\n <r><rPr><b/></rPr><t>关注</t></r>\n</is></c></row></sheetData>'
     const ours = await expectSame(handBook({ sheets: [{ name: 'S', xml }] }), [fix('S', 'A1', '关注\n', '重点 关注', 1, 2)])
     expect(ours.sheets[0]?.rows).toEqual([['重点 关注']])
   })
@@ -654,11 +770,17 @@ describe('readXlsx reads what Excel shows where exceljs did not', () => {
       '<sheetData><row r="1"><c r="A1" t="str"><v>&amp;lt;b&amp;gt;</v></c><c r="B1" t="inlineStr"><is><t>&amp;amp; &amp;#65;</t></is></c>' +
       '<c r="C1" t="s"><v>0</v></c><c r="D1" t="str"><f>"&amp;quot;"</f><v>&amp;quot;</v></c></row></sheetData>'
     const book = (name: string) => handBook({ sheets: [{ name, xml }], shared: '<si><t>&amp;lt;</t></si>' })
-    const ours = await expectSame(book('S'), [fix('S', 'A1', '<b>', '&lt;b&gt;', 3), fix('S', 'B1', '& &#65;', '&amp; &#65;', 3), fix('S', 'D1', '"', '&quot;', 3)])
+    const ours = await expectSame(book('S'), [
+      fix('S', 'A1', '<b>', '&lt;b&gt;', 3),
+      fix('S', 'B1', '& &#65;', '&amp; &#65;', 3),
+      fix('S', 'D1', '"', '&quot;', 3)
+    ])
     expect(ours.sheets[0]?.rows).toEqual([['&lt;b&gt;', '&amp; &#65;', '&lt;', '&quot;']])
     // The reference, having decoded the name twice, no longer finds the sheet: compared by hand.
     expect((await readXlsx(book('A &amp;lt; B'))).sheets[0]?.name).toBe('A &lt; B')
-    const stream = await readXlsx(await streamBook([{ name: 'S', rows: [[1, ['&lt; literal &amp;', { text: 'a &amp; b', hyperlink: 'https://example.com/' }]]] }], false))
+    const stream = await readXlsx(
+      await streamBook([{ name: 'S', rows: [[1, ['&lt; literal &amp;', { text: 'a &amp; b', hyperlink: 'https://example.com/' }]]] }], false)
+    )
     expect(stream.sheets[0]?.rows).toEqual([['&lt; literal &amp;', 'a &amp; b']])
   })
 
@@ -682,7 +804,10 @@ describe('readXlsx reads what Excel shows where exceljs did not', () => {
     ])
     const rows = ours.sheets[0]?.rows ?? []
     // A date formula reads exactly as the same serial typed into a date-styled cell.
-    expect(rows).toEqual([[0, '', true, false, null, D(1985, 5, 5), null, D(1985, 5, 5)], [0, '', false, null, D(2020, 2, 3), null]])
+    expect(rows).toEqual([
+      [0, '', true, false, null, D(1985, 5, 5), null, D(1985, 5, 5)],
+      [0, '', false, null, D(2020, 2, 3), null]
+    ])
     expect(isBlank(rows[0]?.[1] ?? null)).toBe(true)
   })
 
@@ -714,7 +839,8 @@ describe('readXlsx reads what Excel shows where exceljs did not', () => {
 
   it('reads the 1904 date system whether workbookPr says date1904="1" or "true" (xsd:boolean)', async () => {
     const xml = '<sheetData><row r="1"><c r="A1" s="1"><v>0</v></c></row></sheetData>'
-    const first = async (workbookPr?: string) => (await readXlsx(handBook({ sheets: [{ name: 'S', xml }], styles: DATE_STYLES, workbookPr }))).sheets[0]?.rows[0]?.[0]
+    const first = async (workbookPr?: string) =>
+      (await readXlsx(handBook({ sheets: [{ name: 'S', xml }], styles: DATE_STYLES, workbookPr }))).sheets[0]?.rows[0]?.[0]
     expect(await first('<workbookPr date1904="true"/>')).toEqual(D(1904, 1, 1))
     expect(await first('<workbookPr date1904="1"/>')).toEqual(D(1904, 1, 1))
     expect(await first('<workbookPr date1904="false"/>')).toEqual(await first())
@@ -780,6 +906,12 @@ describe('readXlsx reads what Excel shows where exceljs did not', () => {
       fix('S', 'A5', d, n, 8)
     ])
     const gap = Array.from({ length: 19 }, () => null)
-    expect(ours.sheets[0]?.rows).toEqual([[n, d, n, n, n, d, ...gap, d], [n, n, d], [d, d, n, null, d], [n, d], [n, d]])
+    expect(ours.sheets[0]?.rows).toEqual([
+      [n, d, n, n, n, d, ...gap, d],
+      [n, n, d],
+      [d, d, n, null, d],
+      [n, d],
+      [n, d]
+    ])
   })
 })

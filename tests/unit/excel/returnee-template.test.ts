@@ -17,7 +17,15 @@ async function seed() {
   await b.ok('returnees.register', trip(people.zhang.id, { returnDate: '2026-02-01', companions: [{ residentId: people.li.id, name: '李四' }] }))
   await b.ok(
     'returnees.register',
-    trip(people.wang.id, { origin: { province: '广东省', city: '深圳市', district: '' }, via: '', returnDate: '2026-01-28', transport: 'car', transportNo: '粤B12345', reason: '返岗', episode: null })
+    trip(people.wang.id, {
+      origin: { province: '广东省', city: '深圳市', district: '' },
+      via: '',
+      returnDate: '2026-01-28',
+      transport: 'car',
+      transportNo: '粤B12345',
+      reason: '返岗',
+      episode: null
+    })
   )
   return people
 }
@@ -29,7 +37,31 @@ describe('返程人员排查登记表 through the Excel engine', () => {
     const templates = await b.ok('excel.templates', {})
     const t = templates.find((x) => x.id === 'builtin:returnee-check')
     expect(t?.list).toBe('returnees')
-    expect(t?.mapping).toEqual(['seq', 'name', 'sex', 'age', 'idNumber', 'phone', 'address', 'grid', 'origin', 'via', 'returnDate', 'transport', 'trip', 'companions', 'reason', 'observationKind', 'observationStatus', 'observationStart', 'observationEnd', 'abnormal', 'registeredOn', 'registeredBy', 'notes'])
+    expect(t?.mapping).toEqual([
+      'seq',
+      'name',
+      'sex',
+      'age',
+      'idNumber',
+      'phone',
+      'address',
+      'grid',
+      'origin',
+      'via',
+      'returnDate',
+      'transport',
+      'trip',
+      'companions',
+      'reason',
+      'observationKind',
+      'observationStatus',
+      'observationStart',
+      'observationEnd',
+      'abnormal',
+      'registeredOn',
+      'registeredBy',
+      'notes'
+    ])
 
     const file = await b.ok('excel.fillTemplate', { templateId: 'builtin:returnee-check', filter: {} })
     expect(file.fileName).toBe('返程人员排查登记表-20260203.xlsx')
@@ -74,7 +106,11 @@ describe('返程人员排查登记表 through the Excel engine', () => {
   it("a grid worker's fill has only their grid's trips; full numbers need the reason", async () => {
     b = await excelBackend()
     const { east } = await seed()
-    const envelope = (await b.call('excel.fillTemplate', { templateId: 'builtin:returnee-check', filter: {} }, workerSession(east.id))) as Envelope<ExportedFile>
+    const envelope = (await b.call(
+      'excel.fillTemplate',
+      { templateId: 'builtin:returnee-check', filter: {} },
+      workerSession(east.id)
+    )) as Envelope<ExportedFile>
     if (!envelope.ok) throw new Error(envelope.error.message)
     const ws = (await readBack(envelope.data.bytes)).worksheets[0]
     expect([ws?.getCell('B6').value, ws?.getCell('B7').value]).toEqual(['张三', null])
@@ -93,7 +129,8 @@ describe('返程人员排查登记表 through the Excel engine', () => {
 })
 
 describe('返程人员排查登记表 with full numbers (excel.fillTemplateFull)', () => {
-  const fullAudit = () => b.store.all<{ summary: string; detail: string }>("SELECT summary, detail FROM audit_log WHERE method = 'excel.fillTemplateFull' ORDER BY id")
+  const fullAudit = () =>
+    b.store.all<{ summary: string; detail: string }>("SELECT summary, detail FROM audit_log WHERE method = 'excel.fillTemplateFull' ORDER BY id")
   const args = { templateId: 'builtin:returnee-check', filter: {} }
 
   it('is refused without data.exportFull, even to a clerk who may export masked', async () => {
@@ -129,7 +166,13 @@ describe('返程人员排查登记表 with full numbers (excel.fillTemplateFull)
     expect(ws?.getCell('F7').value).toBe(numbers.phones.join('、'))
     const audit = fullAudit()
     expect(audit.map((a) => a.summary)).toEqual(['填写报表“返程人员排查登记表” 2 条（完整号码，原因：街道核对）'])
-    expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ source: 'returnees', filter: { templateId: 'builtin:returnee-check' }, rows: 2, full: true, reason: '街道核对' })
+    expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({
+      source: 'returnees',
+      filter: { templateId: 'builtin:returnee-check' },
+      rows: 2,
+      full: true,
+      reason: '街道核对'
+    })
     expect(JSON.stringify(audit)).not.toContain(numbers.idNumber)
   })
 })

@@ -36,7 +36,14 @@ async function preview(bytes: Uint8Array<ArrayBuffer>): Promise<ImportPreview> {
 }
 
 function checkArgs(p: ImportPreview): MethodArgs<'excel.check'> {
-  return { stagingId: p.stagingId, sheet: p.sheet, headerStart: p.headerStart, headerEnd: p.headerEnd, mapping: p.columns.map((c) => c.field), onExisting: 'fillEmpty' }
+  return {
+    stagingId: p.stagingId,
+    sheet: p.sheet,
+    headerStart: p.headerStart,
+    headerEnd: p.headerEnd,
+    mapping: p.columns.map((c) => c.field),
+    onExisting: 'fillEmpty'
+  }
 }
 
 const row = (check: ImportCheck, n: number) => check.rows.find((r) => r.row === n)
@@ -47,7 +54,19 @@ describe('excel import: returnee registrations', () => {
     await community(b)
     const p = await preview(await returneeFile(GOOD_AND_BAD))
     expect([p.headerStart, p.headerEnd]).toEqual([2, 2])
-    expect(p.columns.map((c) => c.field)).toEqual([null, 'name', 'idNumber', 'phone', 'origin', 'via', 'returnDate', 'transport', 'trip', 'companions', 'reason'])
+    expect(p.columns.map((c) => c.field)).toEqual([
+      null,
+      'name',
+      'idNumber',
+      'phone',
+      'origin',
+      'via',
+      'returnDate',
+      'transport',
+      'trip',
+      'companions',
+      'reason'
+    ])
   })
 
   it('checks every row with its Excel row number: unknown person, unreadable origin, numeric ID; nothing is written', async () => {
@@ -80,11 +99,23 @@ describe('excel import: returnee registrations', () => {
       returnDate: '2026-01-28',
       transport: 'train',
       transportNo: 'G1234',
-      companions: [{ residentId: null, name: '李明' }, { residentId: null, name: '王芳' }],
+      companions: [
+        { residentId: null, name: '李明' },
+        { residentId: null, name: '王芳' }
+      ],
       reason: '探亲'
     })
-    expect(byPerson.get(li.id)).toMatchObject({ origin: { province: '湖北省', city: '武汉市', district: '' }, returnDate: '2026-01-30', transport: 'car', companions: [] })
-    expect(byPerson.get(wang.id)).toMatchObject({ origin: { province: '广东省', city: '深圳市', district: '南山区' }, returnDate: '2026-02-01', transport: 'other' })
+    expect(byPerson.get(li.id)).toMatchObject({
+      origin: { province: '湖北省', city: '武汉市', district: '' },
+      returnDate: '2026-01-30',
+      transport: 'car',
+      companions: []
+    })
+    expect(byPerson.get(wang.id)).toMatchObject({
+      origin: { province: '广东省', city: '深圳市', district: '南山区' },
+      returnDate: '2026-02-01',
+      transport: 'other'
+    })
     expect(b.count('residents')).toBe(3)
   })
 
@@ -120,7 +151,12 @@ describe('excel import: returnee registrations', () => {
   it('registers a person not in the register as a resident when the file gives 现住址, the way the residents target does', async () => {
     b = await excelBackend()
     await community(b)
-    const p = await preview(await returneeFile([[1, '陌生人', STRANGER, '13700009999', '湖北省武汉市', '', '2026-01-29', '飞机', 'CZ3456', '', '', '幸福里小区1栋2单元102']], ['现住址']))
+    const p = await preview(
+      await returneeFile(
+        [[1, '陌生人', STRANGER, '13700009999', '湖北省武汉市', '', '2026-01-29', '飞机', 'CZ3456', '', '', '幸福里小区1栋2单元102']],
+        ['现住址']
+      )
+    )
     expect(p.columns.at(-1)?.field).toBe('address')
     const check = await b.ok('excel.check', checkArgs(p))
     expect(row(check, 3)).toMatchObject({ status: 'new', errors: [], warnings: [{ column: 'L', message: expect.stringContaining('同时登记为居民') }] })

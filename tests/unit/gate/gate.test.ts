@@ -23,15 +23,34 @@ async function arrange() {
     notes: ''
   })
   const resident = await backend.ok('residents.create', {
-    name: '曾小明', idType: 'mainland', idNumber: ID('11010119800101123'), sex: null, birthDate: null,
-    phones: ['13812345678'], tags: [], personType: 'registered', relation: 'head', notes: '', householdId: household.id
+    name: '曾小明',
+    idType: 'mainland',
+    idNumber: ID('11010119800101123'),
+    sex: null,
+    birthDate: null,
+    phones: ['13812345678'],
+    tags: [],
+    personType: 'registered',
+    relation: 'head',
+    notes: '',
+    householdId: household.id
   })
   return { gate, household, resident }
 }
 
 const entry = (checkpointId: number, extra: Partial<GateRegister> = {}): GateRegister => ({
-  checkpointId, direction: 'in', who: 'visitor', residentId: null, name: '访客甲', phone: '', reason: '探亲',
-  plate: '', temperature: 36.5, action: 'pass', passNumber: '', ...extra
+  checkpointId,
+  direction: 'in',
+  who: 'visitor',
+  residentId: null,
+  name: '访客甲',
+  phone: '',
+  reason: '探亲',
+  plate: '',
+  temperature: 36.5,
+  action: 'pass',
+  passNumber: '',
+  ...extra
 })
 
 const fail = (envelope: Envelope<unknown>) => (envelope.ok ? null : envelope.error)
@@ -65,8 +84,15 @@ describe('gate registration (逢人必测)', () => {
     const { gate, resident } = await arrange()
     const saved = await backend.ok('gate.register', entry(gate.id, { who: 'resident', residentId: resident.id, name: '', reason: '' }))
     expect(saved).toMatchObject({
-      name: '曾小明', phone: '138****5678', reason: '幸福里小区 3栋', temperature: 36.5, abnormal: false,
-      action: 'pass', day: '2026-02-03', checkpointName: '东门', registeredBy: '本机'
+      name: '曾小明',
+      phone: '138****5678',
+      reason: '幸福里小区 3栋',
+      temperature: 36.5,
+      abnormal: false,
+      action: 'pass',
+      day: '2026-02-03',
+      checkpointName: '东门',
+      registeredBy: '本机'
     })
     const stored = backend.store.get<{ phone: string }>('SELECT phone FROM gate_entries')
     expect(stored?.phone).toBe('13812345678') // kept for the street office's form; masked everywhere it is shown
@@ -116,11 +142,19 @@ describe('household passes (出入证)', () => {
     expect(pass).toMatchObject({ number: '0001', everyDays: 2, address: '幸福里小区 3栋 2单元 301' })
     expect(fail(await backend.call('passes.issue', { householdId: household.id, everyDays: 1 }))?.code).toBe('CONFLICT')
 
-    expect(await backend.ok('gate.checkPass', { number: '0001', checkpointId: gate.id })).toMatchObject({ building: '幸福里小区 3栋', warning: '', wentOut: false })
+    expect(await backend.ok('gate.checkPass', { number: '0001', checkpointId: gate.id })).toMatchObject({
+      building: '幸福里小区 3栋',
+      warning: '',
+      wentOut: false
+    })
     const out = entry(gate.id, { direction: 'out', who: 'resident', residentId: resident.id, passNumber: '0001' })
     expect((await backend.ok('gate.register', out)).warning).toBe('')
     const check = await backend.ok('gate.checkPass', { number: '0001', checkpointId: gate.id })
-    expect(check).toMatchObject({ wentOut: true, nextAllowed: '2026-02-05', warning: '该户出入证规定每 2 天 1 人次外出，本周期内已有人外出，2026-02-05 起可再外出' })
+    expect(check).toMatchObject({
+      wentOut: true,
+      nextAllowed: '2026-02-05',
+      warning: '该户出入证规定每 2 天 1 人次外出，本周期内已有人外出，2026-02-05 起可再外出'
+    })
     const second = await backend.ok('gate.register', out)
     expect(second).toMatchObject({ passNumber: '0001', warning: check.warning })
 

@@ -82,9 +82,7 @@ function stubElectron(scenario: Scenario) {
     workerDataFrom: vi.fn(() => ({ dataDir: 'x', appVersion: '1.0.0', sqlWasm: new Uint8Array(), resourcesDir: null })),
     startBackendWorker: vi.fn(() => {
       steps.push('start backend')
-      return scenario.backend === 'locked'
-        ? Promise.reject(new AppError('STORE_LOCKED', '该数据目录正在被另一个守望程序使用。'))
-        : Promise.resolve(client)
+      return scenario.backend === 'locked' ? Promise.reject(new AppError('STORE_LOCKED', '该数据目录正在被另一个守望程序使用。')) : Promise.resolve(client)
     })
   }
   return { electron, workerClient, client, steps, handlers, windows, app }

@@ -18,9 +18,7 @@ describe('grids', () => {
     const renamed = await b.ok('grids.update', { id: g.id, name: '幸福一网格', notes: '东区', leader: null, workers: [] })
     expect(renamed).toMatchObject({ name: '幸福一网格', notes: '东区', leader: null, workers: [] })
     expect((await b.ok('grids.list', {})).map((x) => x.name)).toEqual(['幸福一网格'])
-    expect(b.store.get<{ summary: string }>('SELECT summary FROM audit_log ORDER BY id DESC LIMIT 1')?.summary).toBe(
-      '修改网格“第一网格”，更名为“幸福一网格”'
-    )
+    expect(b.store.get<{ summary: string }>('SELECT summary FROM audit_log ORDER BY id DESC LIMIT 1')?.summary).toBe('修改网格“第一网格”，更名为“幸福一网格”')
   })
 
   it('refuses a duplicate name, an empty name, a bad staff phone and an unknown linked resident, writing nothing', async () => {
@@ -49,7 +47,10 @@ describe('grids', () => {
     const g = await b.ok('grids.create', grid('第一网格'))
     const assigned = await b.ok('grids.assignBuildings', {
       gridId: g.id,
-      buildings: [{ compound: '幸福里小区', building: '3栋' }, { compound: '幸福里小区', building: '10栋' }]
+      buildings: [
+        { compound: '幸福里小区', building: '3栋' },
+        { compound: '幸福里小区', building: '10栋' }
+      ]
     })
     expect(assigned).toEqual({ buildings: 2, households: 1 })
     expect((await b.ok('households.get', { id: h.id })).gridName).toBe('第一网格')

@@ -18,7 +18,11 @@ async function family(hid: number) {
 describe('households', () => {
   it('creates a household with members and grows the compound and building lists', async () => {
     b = await testBackend()
-    const h = await b.ok('households.create', { address: { compound: ' 幸福里小区 ', building: '１０栋', unit: '', room: '1201' }, tenure: 'rented', notes: '租户' })
+    const h = await b.ok('households.create', {
+      address: { compound: ' 幸福里小区 ', building: '１０栋', unit: '', room: '1201' },
+      tenure: 'rented',
+      notes: '租户'
+    })
     expect(h).toMatchObject({ address: '幸福里小区 10栋 1201', parts: { compound: '幸福里小区', building: '10栋', unit: '', room: '1201' }, tenure: 'rented' })
     await b.ok('households.create', household('幸福里小区', '2栋', '101'))
     await b.ok('households.create', household('阳光花园', '1号楼', '101'))
@@ -32,7 +36,13 @@ describe('households', () => {
     expect(detail).toMatchObject({ householderName: '张三', memberCount: 3 })
     expect(await b.ok('households.addressOptions', {})).toEqual({
       compounds: [
-        { name: '幸福里小区', buildings: [{ name: '2栋', gridId: null, gridName: '' }, { name: '10栋', gridId: null, gridName: '' }] },
+        {
+          name: '幸福里小区',
+          buildings: [
+            { name: '2栋', gridId: null, gridName: '' },
+            { name: '10栋', gridId: null, gridName: '' }
+          ]
+        },
         { name: '阳光花园', buildings: [{ name: '1号楼', gridId: null, gridName: '' }] }
       ]
     })

@@ -22,7 +22,10 @@ describe('回收站', () => {
     await b.ok('residents.delete', { id: head.id, reason: '户籍迁出' })
     expect((await b.ok('households.get', { id: h.id })).householderId).toBeNull()
     const bin = await b.ok('recycle.list', {})
-    expect(bin).toMatchObject({ total: 1, rows: [{ kind: 'resident', id: head.id, reason: '户籍迁出', deletedBy: '本机', deletedAt: '2026-02-03T08:00:00.000Z' }] })
+    expect(bin).toMatchObject({
+      total: 1,
+      rows: [{ kind: 'resident', id: head.id, reason: '户籍迁出', deletedBy: '本机', deletedAt: '2026-02-03T08:00:00.000Z' }]
+    })
     expect(bin.rows[0]?.label).toBe(`张三（110101********${makeId().slice(-4)}）`)
     expect(await b.ok('recycle.restore', { kind: 'resident', id: head.id })).toEqual({ kind: 'resident', id: head.id, restored: 1 })
     expect((await b.ok('residents.get', { id: head.id })).relation).toBe('head')

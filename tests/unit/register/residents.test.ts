@@ -20,7 +20,10 @@ describe('residents.create', () => {
   it('derives sex and birth date from a mainland ID and stores canonical numbers', async () => {
     b = await testBackend()
     const female = makeId('19900215', '124')
-    const r = await b.ok('residents.create', resident({ name: ' 王 小 丽 ', idNumber: ` ${female.toLowerCase()} `, phones: ['138 1234 5678', '0371-6555 1234'] }))
+    const r = await b.ok(
+      'residents.create',
+      resident({ name: ' 王 小 丽 ', idNumber: ` ${female.toLowerCase()} `, phones: ['138 1234 5678', '0371-6555 1234'] })
+    )
     // Masked: the birth year and the age by year (the date would complete the masked ID).
     expect(r).toMatchObject({ name: '王 小 丽', sex: 'F', birthYear: 1990, age: 36, idMasked: `110101********${female.slice(-4)}` })
     expect(r.phonesMasked).toEqual(['138****5678', '0371-******34'])

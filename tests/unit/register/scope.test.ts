@@ -85,7 +85,9 @@ describe('grid scope of a grid worker', () => {
     const added = await b.call('residents.create', resident({ name: '新人', idNumber: makeId('19990101'), householdId: c.a.household.id }), c.worker)
     expect(added).toMatchObject({ ok: true, data: { gridName: '甲网格' } })
     expect(await b.call('households.create', household('幸福里小区', '3栋', '302'), c.worker)).toMatchObject({ ok: true })
-    expect(await b.call('grids.update', { id: c.a.grid.id, name: '甲网格', notes: '我的网格', leader: null, workers: [] }, c.worker)).toMatchObject({ ok: true })
+    expect(await b.call('grids.update', { id: c.a.grid.id, name: '甲网格', notes: '我的网格', leader: null, workers: [] }, c.worker)).toMatchObject({
+      ok: true
+    })
     const audit = b.store.get<{ actor: string }>('SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1')
     expect(audit?.actor).toBe('网格员甲')
   })

@@ -25,7 +25,16 @@ beforeAll(async () => {
     ['曾小明', { idNumber: makeId('19400505', '111'), phones: ['0371-65559876'], householdId: h1, relation: 'parent', tags: ['over80', 'alone_elderly'] }],
     ['单田芳', { idNumber: makeId('19600707', '222'), phones: [], householdId: h2, relation: 'head', personType: 'tenant', tags: ['chronic'] }],
     ['张珊珊', { idNumber: makeId('20180808', '224'), phones: [], householdId: h2, relation: 'child', personType: 'tenant', tags: ['left_behind'] }],
-    ['周树人', { idNumber: makeId('19900909', '333', '31010X'.replace('X', '1')), phones: ['13912340000'], householdId: h2, relation: 'relative', personType: 'floating' }]
+    [
+      '周树人',
+      {
+        idNumber: makeId('19900909', '333', '31010X'.replace('X', '1')),
+        phones: ['13912340000'],
+        householdId: h2,
+        relation: 'relative',
+        personType: 'floating'
+      }
+    ]
   ]
   for (const [name, extra] of people) ids[name] = (await b.ok('residents.create', resident({ name, ...extra }))).id
 }, 60_000)
@@ -98,13 +107,20 @@ describe('residents.list filters and paging', () => {
     // all three are 80 by year and the filter cannot tell them apart; 1945-12-31 and 1947-01-01 fall outside.
     const born = ['19460101', '19460203', '19461231', '19451231', '19470101']
     const made = []
-    for (const [i, d] of born.entries()) made.push(await b.ok('residents.create', resident({ name: `寿星${i}`, idNumber: makeId(d, '777'), householdId: null })))
+    for (const [i, d] of born.entries())
+      made.push(await b.ok('residents.create', resident({ name: `寿星${i}`, idNumber: makeId(d, '777'), householdId: null })))
     try {
       expect((await names({ ageMin: 80, ageMax: 80 })).filter((n) => n.startsWith('寿星'))).toEqual(['寿星0', '寿星1', '寿星2'])
       expect((await names({ ageMin: 81 })).filter((n) => n.startsWith('寿星'))).toEqual(['寿星3'])
       expect((await names({ ageMax: 79 })).filter((n) => n.startsWith('寿星'))).toEqual(['寿星4'])
       const rows = (await b.ok('residents.list', { q: '寿星' })).rows
-      expect(rows.map((r) => [r.birthYear, r.age])).toEqual([[1946, 80], [1946, 80], [1946, 80], [1945, 81], [1947, 79]])
+      expect(rows.map((r) => [r.birthYear, r.age])).toEqual([
+        [1946, 80],
+        [1946, 80],
+        [1946, 80],
+        [1945, 81],
+        [1947, 79]
+      ])
     } finally {
       for (const r of made) await b.ok('residents.delete', { id: r.id, reason: '测试' })
     }
@@ -124,7 +140,8 @@ describe('residents.list filters and paging', () => {
   })
 
   it('hands exports every resident in list order, a keyset page at a time, with filters and searches', async () => {
-    const ordered = async (args: Omit<MethodArgs<'residents.list'>, 'page' | 'pageSize'>) => (await b.ok('residents.list', { ...args, pageSize: 200 })).rows.map((r) => r.id)
+    const ordered = async (args: Omit<MethodArgs<'residents.list'>, 'page' | 'pageSize'>) =>
+      (await b.ok('residents.list', { ...args, pageSize: 200 })).rows.map((r) => r.id)
     const paged = (args: Omit<MethodArgs<'residents.list'>, 'page' | 'pageSize'>, size: number) =>
       [...residentPages(b.store, residentFilter(b.store, args, LOCAL_SESSION, new Date('2026-02-03T08:00:00Z')), size)].map((page) => page.map((r) => r.id))
     for (const args of [{}, { q: '张' }, { gridId: gridA }, { q: 'zs' }, { compound: '阳光花园' }]) {
@@ -138,7 +155,11 @@ describe('residents.list filters and paging', () => {
     // Without a search the pages are read along the list-order index, never sorted or scanned.
     const db = new (await initSqlJs()).Database()
     db.exec(register)
-    const plan = JSON.stringify(db.exec("EXPLAIN QUERY PLAN SELECT r.id FROM residents r WHERE r.deleted_at IS NULL AND (r.sort_key, r.id) > ('', 0) ORDER BY r.sort_key, r.id LIMIT 10")[0]?.values)
+    const plan = JSON.stringify(
+      db.exec(
+        "EXPLAIN QUERY PLAN SELECT r.id FROM residents r WHERE r.deleted_at IS NULL AND (r.sort_key, r.id) > ('', 0) ORDER BY r.sort_key, r.id LIMIT 10"
+      )[0]?.values
+    )
     expect(plan).toContain('residents_live_sort')
     expect(plan).not.toContain('TEMP B-TREE')
   })

@@ -46,7 +46,10 @@ describe('daily checks', () => {
     const { zhang } = await community(b)
     await b.ok('returnees.register', trip(zhang.id))
     const id = await episodeOf(zhang.id)
-    expect(await b.ok('monitoring.check', check(id, { morning: 36.5, symptoms: ['dry_cough'] }))).toMatchObject({ outcome: 'abnormal', symptoms: ['dry_cough'] })
+    expect(await b.ok('monitoring.check', check(id, { morning: 36.5, symptoms: ['dry_cough'] }))).toMatchObject({
+      outcome: 'abnormal',
+      symptoms: ['dry_cough']
+    })
     const hospital = await b.ok('monitoring.setStatus', { episodeId: id, status: 'hospital', reason: '干咳送医' })
     expect(hospital.abnormal).toBe(false)
     expect((await b.ok('monitoring.today', {})).abnormal).toBe(0)
@@ -79,8 +82,14 @@ describe('daily checks', () => {
     await b.ok('returnees.register', trip(zhang.id, { returnDate: '2026-02-02' }))
     const id = await episodeOf(zhang.id)
     const before = monitoringCounts(b)
-    expect(await b.call('monitoring.check', check(id, { day: '2026-02-04' }))).toMatchObject({ ok: false, error: { message: '不能登记 2026-02-04 的体温：还没有到这一天。' } })
-    expect(await b.call('monitoring.check', check(id, { day: '2026-02-01' }))).toMatchObject({ ok: false, error: { message: '2026-02-01 早于 张三 的观察开始日期 2026-02-02。' } })
+    expect(await b.call('monitoring.check', check(id, { day: '2026-02-04' }))).toMatchObject({
+      ok: false,
+      error: { message: '不能登记 2026-02-04 的体温：还没有到这一天。' }
+    })
+    expect(await b.call('monitoring.check', check(id, { day: '2026-02-01' }))).toMatchObject({
+      ok: false,
+      error: { message: '2026-02-01 早于 张三 的观察开始日期 2026-02-02。' }
+    })
     expect(monitoringCounts(b)).toEqual(before)
   })
 
@@ -95,8 +104,14 @@ describe('daily checks', () => {
     expect(await b.ok('monitoring.check', check(l, { morning: 37.2 }))).toMatchObject({ abnormal: true, threshold: 37 })
     expect((await b.ok('monitoring.episode', { id: z })).checks[0]).toMatchObject({ abnormal: false, threshold: 37.3 })
     expect((await b.ok('monitoring.today', {})).threshold).toBe(37)
-    expect(await b.call('settings.update', { temperatureThreshold: 40 })).toMatchObject({ ok: false, error: { message: expect.stringContaining('体温阈值不能高于 39.0℃') } })
-    expect(await b.call('settings.update', { temperatureThreshold: 37.25 })).toMatchObject({ ok: false, error: { message: expect.stringContaining('精确到 0.1℃') } })
+    expect(await b.call('settings.update', { temperatureThreshold: 40 })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('体温阈值不能高于 39.0℃') }
+    })
+    expect(await b.call('settings.update', { temperatureThreshold: 37.25 })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('精确到 0.1℃') }
+    })
   })
 })
 
@@ -146,7 +161,14 @@ describe('worklists on a fixed clock', () => {
     expect(await names('abnormal', { day: '2026-02-03' })).toEqual(['王五✓'])
     expect(await names('abnormal')).toEqual(['王五'])
     const tomorrow = await b.ok('monitoring.today', {})
-    expect(tomorrow).toMatchObject({ newReturnees: 0, releasedToday: 0, notChecked: 2, abnormal: 1, missedYesterday: 1, report: { releasedTotal: 1, totalReturnees: 3 } })
+    expect(tomorrow).toMatchObject({
+      newReturnees: 0,
+      releasedToday: 0,
+      notChecked: 2,
+      abnormal: 1,
+      missedYesterday: 1,
+      report: { releasedTotal: 1, totalReturnees: 3 }
+    })
   })
 
   it('shows a grid worker only their grids, everywhere', async () => {

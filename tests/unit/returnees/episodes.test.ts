@@ -13,13 +13,25 @@ describe('returnee registration', () => {
   it('registers a trip for a resident and starts observation from the return date', async () => {
     b = await testBackend()
     const { zhang, li, east } = await community(b)
-    const view = await b.ok('returnees.register', trip(zhang.id, { returnDate: '2026-02-01', companions: [{ residentId: li.id, name: 'x' }, { residentId: null, name: '赵六' }] }))
+    const view = await b.ok(
+      'returnees.register',
+      trip(zhang.id, {
+        returnDate: '2026-02-01',
+        companions: [
+          { residentId: li.id, name: 'x' },
+          { residentId: null, name: '赵六' }
+        ]
+      })
+    )
     expect(view).toMatchObject({
       name: '张三',
       originText: '湖北省武汉市江岸区',
       transportNo: 'G1234',
       gridId: east.id,
-      companions: [{ residentId: li.id, name: '李四' }, { residentId: null, name: '赵六' }],
+      companions: [
+        { residentId: li.id, name: '李四' },
+        { residentId: null, name: '赵六' }
+      ],
       registeredOn: '2026-02-03',
       episode: { kind: 'home_observation', status: 'observing', endDate: '2026-02-15', abnormal: false }
     })
@@ -36,7 +48,10 @@ describe('returnee registration', () => {
     b = await testBackend()
     const { zhang } = await community(b)
     await b.ok('returnees.register', trip(zhang.id, { returnDate: '2026-01-05', episode: null }))
-    await b.ok('returnees.register', trip(zhang.id, { returnDate: '2026-02-02', origin: { province: '北京市', city: '北京市', district: '朝阳区' }, episode: null }))
+    await b.ok(
+      'returnees.register',
+      trip(zhang.id, { returnDate: '2026-02-02', origin: { province: '北京市', city: '北京市', district: '朝阳区' }, episode: null })
+    )
     const before = monitoringCounts(b)
     const again = await b.call('returnees.register', trip(zhang.id, { returnDate: '2026-02-02' }))
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '张三 2026-02-02 的返程已经登记过了，请在其档案中查看或修改。' } })
@@ -167,7 +182,10 @@ describe('status changes', () => {
       ok: false,
       error: { code: 'RULE_VIOLATION', message: '张三 已于 2026-02-17 解除观察，不能再登记体温。' }
     })
-    expect(await b.call('monitoring.changeDuration', { episodeId: id, days: 21, reason: '延长' })).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION' } })
+    expect(await b.call('monitoring.changeDuration', { episodeId: id, days: 21, reason: '延长' })).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_VIOLATION' }
+    })
     expect(await b.call('monitoring.setStatus', { episodeId: id, status: 'lost', reason: '' })).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION' } })
     expect(monitoringCounts(b)).toEqual(before)
     // A new trip later starts a new episode: the old one stays as history.

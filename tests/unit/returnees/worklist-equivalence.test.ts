@@ -92,10 +92,13 @@ describe('worklists after 0009 and 0010 (two arms in index order, sort_key copie
           const r = rnd()
           if (r < 0.3) continue
           const outcome = r < 0.45 ? 'unreachable' : r < 0.5 ? 'abnormal' : 'normal'
-          tx.run(
-            `INSERT INTO daily_checks (episode_id, day, outcome, abnormal, threshold_tenths, checked_by, checked_at) VALUES (?, ?, ?, ?, 373, 't', ?)`,
-            [eid, d, outcome, outcome === 'abnormal' ? 1 : 0, at]
-          )
+          tx.run(`INSERT INTO daily_checks (episode_id, day, outcome, abnormal, threshold_tenths, checked_by, checked_at) VALUES (?, ?, ?, ?, 373, 't', ?)`, [
+            eid,
+            d,
+            outcome,
+            outcome === 'abnormal' ? 1 : 0,
+            at
+          ])
         }
       }
     })
@@ -112,7 +115,11 @@ describe('worklists after 0009 and 0010 (two arms in index order, sort_key copie
       for (const list of ['due', 'missed', 'abnormal', 'ending'] as const) {
         for (let back = 0; back < 8; back++) {
           for (const scope of ['all', [2], [1, 3]] as const) {
-            for (const [gridId, worker] of [[undefined, undefined], [3, undefined], [undefined, '网格员1乙']] as const) {
+            for (const [gridId, worker] of [
+              [undefined, undefined],
+              [3, undefined],
+              [undefined, '网格员1乙']
+            ] as const) {
               for (const uncheckedOnly of [false, true]) {
                 const f: WorklistFilter = { list, day: addDays(TODAY, -back), today: TODAY, gridId, worker, scope: scopeSql('e.grid_id', scope) }
                 const want = reference(b.store, f, uncheckedOnly)

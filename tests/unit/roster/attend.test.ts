@@ -24,12 +24,24 @@ describe('签到 / 签退 as two steps', () => {
     const refused = fail(await backend.call('roster.attend', { id, status: 'present', checkOut: '07:00' }))
     expect(refused).toMatchObject({ code: 'BAD_ARGS', message: '请先签到，再签退' })
 
-    expect(await backend.ok('roster.attend', { id, status: 'present', checkIn: '22:50' })).toMatchObject({ attendance: 'present', checkIn: '22:50', checkOut: null, minutes: 0 })
+    expect(await backend.ok('roster.attend', { id, status: 'present', checkIn: '22:50' })).toMatchObject({
+      attendance: 'present',
+      checkIn: '22:50',
+      checkOut: null,
+      minutes: 0
+    })
     expect((await backend.ok('roster.week', { week: WEEK })).placements[0]).toMatchObject({ checkIn: '22:50', checkOut: null, minutes: 0 })
     const out = await backend.ok('roster.attend', { id, status: 'present', checkIn: '22:50', checkOut: '07:05' })
     expect(out).toMatchObject({ checkIn: '22:50', checkOut: '07:05', minutes: 8 * 60 + 15 })
-    expect((await backend.ok('roster.week', { week: WEEK })).placements[0]).toMatchObject({ attendance: 'present', checkIn: '22:50', checkOut: '07:05', minutes: 495 })
-    expect(await backend.ok('volunteers.hours', { month: '2026-02' })).toEqual([{ volunteerId: v.id, name: '志愿者甲', kind: 'resident', shifts: 1, absences: 0, minutes: 495 }])
+    expect((await backend.ok('roster.week', { week: WEEK })).placements[0]).toMatchObject({
+      attendance: 'present',
+      checkIn: '22:50',
+      checkOut: '07:05',
+      minutes: 495
+    })
+    expect(await backend.ok('volunteers.hours', { month: '2026-02' })).toEqual([
+      { volunteerId: v.id, name: '志愿者甲', kind: 'resident', shifts: 1, absences: 0, minutes: 495 }
+    ])
 
     await backend.ok('roster.attend', { id, status: 'absent', checkIn: '22:50' })
     expect((await backend.ok('roster.week', { week: WEEK })).placements[0]).toMatchObject({ attendance: 'absent', checkIn: null, checkOut: null, minutes: 0 })

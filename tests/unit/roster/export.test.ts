@@ -17,7 +17,8 @@ async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return workbook
 }
 const text = (sheet: ExcelJS.Worksheet | undefined, address: string) => String(sheet?.getCell(address).value ?? '')
-const audits = (method: string) => backend.store.all<{ summary: string }>('SELECT summary FROM audit_log WHERE method = ? ORDER BY id', [method]).map((r) => r.summary)
+const audits = (method: string) =>
+  backend.store.all<{ summary: string }>('SELECT summary FROM audit_log WHERE method = ? ORDER BY id', [method]).map((r) => r.summary)
 
 async function volunteer(name: string, phone: string, extra: Partial<VolunteerInput> = {}): Promise<number> {
   return (await backend.ok('volunteers.create', { ...EMPTY_VOLUNTEER, name, phone, ...extra })).id
@@ -86,7 +87,17 @@ describe('值班排班表 export', () => {
     expect(text(sheet, 'A1')).toMatch(/东门值班排班表（2026年2月2日 至 2026年2月8日）$/)
     expect(text(sheet, 'A2')).toMatch(/^填报单位：.*卡口：东门/)
     expect(text(sheet, 'A3')).toMatch(/^仅限疫情防控工作使用 导出人：/)
-    expect(sheet?.getRow(4).values).toEqual([undefined, '班次', '周一 02-02', '周二 02-03', '周三 02-04', '周四 02-05', '周五 02-06', '周六 02-07', '周日 02-08'])
+    expect(sheet?.getRow(4).values).toEqual([
+      undefined,
+      '班次',
+      '周一 02-02',
+      '周二 02-03',
+      '周三 02-04',
+      '周四 02-05',
+      '周五 02-06',
+      '周六 02-07',
+      '周日 02-08'
+    ])
     expect(text(sheet, 'A5')).toBe('早班\n07:00-15:00')
     expect(text(sheet, 'A6')).toBe('夜班\n23:00-07:00')
     expect(text(sheet, 'D5')).toBe('志愿者乙 139****0002')

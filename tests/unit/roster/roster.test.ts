@@ -31,11 +31,17 @@ describe('shift templates (班次)', () => {
     const { east, night } = await arrange(0)
     expect(night).toMatchObject({ name: '夜班', start: '23:00', end: '07:00', minStaff: 2, leadRequired: true, checkpointName: '东门' })
     const before = backend.count('shift_templates')
-    const bad = fail(await backend.call('shifts.create', { checkpointId: east.id, name: '中班', start: '25:00', end: '23:00', minStaff: 1, leadRequired: false }))
+    const bad = fail(
+      await backend.call('shifts.create', { checkpointId: east.id, name: '中班', start: '25:00', end: '23:00', minStaff: 1, leadRequired: false })
+    )
     expect(bad).toMatchObject({ code: 'BAD_ARGS', message: expect.stringContaining('开始时间应为 时:分，例如 07:00') })
-    const same = fail(await backend.call('shifts.create', { checkpointId: east.id, name: '中班', start: '15:00', end: '15:00', minStaff: 1, leadRequired: false }))
+    const same = fail(
+      await backend.call('shifts.create', { checkpointId: east.id, name: '中班', start: '15:00', end: '15:00', minStaff: 1, leadRequired: false })
+    )
     expect(same?.message).toContain('开始和结束时间不能相同')
-    const dup = fail(await backend.call('shifts.create', { checkpointId: east.id, name: '夜班', start: '22:00', end: '06:00', minStaff: 1, leadRequired: false }))
+    const dup = fail(
+      await backend.call('shifts.create', { checkpointId: east.id, name: '夜班', start: '22:00', end: '06:00', minStaff: 1, leadRequired: false })
+    )
     expect(dup).toMatchObject({ code: 'CONFLICT', message: '这个卡口已有名为“夜班”的班次。' })
     expect(backend.count('shift_templates')).toBe(before)
   })
@@ -48,12 +54,16 @@ describe('roster placement', () => {
     let week = await backend.ok('roster.place', { week: WEEK, day: '2026-02-02', templateId: early.id, volunteerId: a, isLead: false })
     expect(week.placements).toHaveLength(1)
     expect(week.conflicts.filter((c) => c.cells[0]?.dayIndex === 0).map((c) => c.message)).toEqual([
-      '东门 周一 夜班 人数不足：需要 2 人，已排 0 人', '东门 周一 夜班 需要带班人，尚未指定'
+      '东门 周一 夜班 人数不足：需要 2 人，已排 0 人',
+      '东门 周一 夜班 需要带班人，尚未指定'
     ])
     // Monday night then Tuesday early: 0 hours of rest.
     await backend.ok('roster.place', { week: WEEK, day: '2026-02-02', templateId: night.id, volunteerId: b, isLead: false })
     const refused = fail(await backend.call('roster.place', { week: WEEK, day: '2026-02-03', templateId: early.id, volunteerId: b, isLead: false }))
-    expect(refused).toMatchObject({ code: 'RULE_VIOLATION', message: '志愿者2 两班之间休息不足 8 小时：东门 周一 夜班 07:00 下班，东门 周二 早班 07:00 上班，只休息 0 小时' })
+    expect(refused).toMatchObject({
+      code: 'RULE_VIOLATION',
+      message: '志愿者2 两班之间休息不足 8 小时：东门 周一 夜班 07:00 下班，东门 周二 早班 07:00 上班，只休息 0 小时'
+    })
     expect(backend.count('roster_assignments')).toBe(2)
     week = await backend.ok('roster.place', { week: WEEK, day: '2026-02-03', templateId: early.id, volunteerId: b, isLead: false, force: true })
     expect(week.conflicts.find((c) => c.rule === 'rest')?.volunteerId).toBe(b)
@@ -68,7 +78,9 @@ describe('roster placement', () => {
     const outside = fail(await backend.call('roster.place', { week: WEEK, day: '2026-02-09', templateId: early.id, volunteerId: ids[0] ?? 0, isLead: false }))
     expect(outside?.message).toBe('2026-02-09 不在这一周（2026-02-02 起）内。')
     await backend.ok('roster.place', { week: WEEK, day: '2026-02-02', templateId: early.id, volunteerId: ids[0] ?? 0, isLead: false })
-    expect(fail(await backend.call('roster.place', { week: WEEK, day: '2026-02-02', templateId: early.id, volunteerId: ids[0] ?? 0, isLead: false }))?.code).toBe('CONFLICT')
+    expect(
+      fail(await backend.call('roster.place', { week: WEEK, day: '2026-02-02', templateId: early.id, volunteerId: ids[0] ?? 0, isLead: false }))?.code
+    ).toBe('CONFLICT')
     expect(backend.count('roster_assignments')).toBe(1)
   })
 
@@ -105,7 +117,9 @@ describe('auto-fill, copy last week, today and service hours', () => {
     expect(report.added).toBe(week.placements.length - 1)
     for (const u of report.unfilled) expect(u.label).toMatch(/^东门 周. (早班|夜班)$/)
     expect(report.unfilled.every((u) => u.reason.length > 0)).toBe(true)
-    expect(backend.store.get<{ summary: string }>("SELECT summary FROM audit_log WHERE method = 'roster.autoFill'")?.summary).toMatch(/^自动排班 2026-02-02 起一周：新增 \d+ 人次/)
+    expect(backend.store.get<{ summary: string }>("SELECT summary FROM audit_log WHERE method = 'roster.autoFill'")?.summary).toMatch(
+      /^自动排班 2026-02-02 起一周：新增 \d+ 人次/
+    )
 
     backend.clock.advance(7 * 86_400_000)
     const copied = await backend.ok('roster.copyLastWeek', { week: '2026-02-09' })
@@ -114,7 +128,7 @@ describe('auto-fill, copy last week, today and service hours', () => {
     void night
   })
 
-  it('shows the gate today\'s duty with masked phones, and sums service hours from 签到/签退', async () => {
+  it("shows the gate today's duty with masked phones, and sums service hours from 签到/签退", async () => {
     const { east, early, night, ids } = await arrange(3)
     await backend.ok('roster.place', { week: WEEK, day: '2026-02-03', templateId: night.id, volunteerId: ids[2] ?? 0, isLead: true })
     const w = await backend.ok('roster.place', { week: WEEK, day: '2026-02-03', templateId: early.id, volunteerId: ids[0] ?? 0, isLead: false })

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { RosterInput, RulePerson, RulePlacement, RuleTemplate } from '../../../shared/domain/roster-rules'
 import {
-  ALL_AVAILABLE, autoFill, availabilityIndex, checkRoster, placementProblems, shiftDuration, shiftInterval, shiftPeriod
+  ALL_AVAILABLE,
+  autoFill,
+  availabilityIndex,
+  checkRoster,
+  placementProblems,
+  shiftDuration,
+  shiftInterval,
+  shiftPeriod
 } from '../../../shared/domain/roster-rules'
 
 const T = (id: number, name: string, start: string, end: string, minStaff = 1, leadRequired = false, cp = 1, cpName = '东门'): RuleTemplate => {
@@ -13,7 +20,14 @@ const middle = T(2, '中班', '15:00', '23:00')
 const night = T(3, '夜班', '23:00', '07:00')
 const westEarly = T(4, '早班', '07:00', '15:00', 1, false, 2, '西门')
 
-const P = (id: number, name: string, extra: Partial<RulePerson> = {}): RulePerson => ({ id, name, status: 'active', availability: ALL_AVAILABLE, canLead: false, ...extra })
+const P = (id: number, name: string, extra: Partial<RulePerson> = {}): RulePerson => ({
+  id,
+  name,
+  status: 'active',
+  availability: ALL_AVAILABLE,
+  canLead: false,
+  ...extra
+})
 const at = (dayIndex: number, t: RuleTemplate, volunteerId: number, isLead = false): RulePlacement => ({ dayIndex, templateId: t.id, volunteerId, isLead })
 
 const input = (placements: RulePlacement[], extra: Partial<RosterInput> = {}): RosterInput => ({
@@ -43,13 +57,19 @@ describe('every rule says what is wrong, in Chinese', () => {
   })
 
   it('a night shift overlaps the next morning it runs into', () => {
-    const found = checkRoster(input([at(0, night, 1), at(1, T(5, '早早班', '06:00', '10:00', 0), 1)], { templates: [night, T(5, '早早班', '06:00', '10:00', 0)].map((t) => ({ ...t, minStaff: 0 })) }))
+    const found = checkRoster(
+      input([at(0, night, 1), at(1, T(5, '早早班', '06:00', '10:00', 0), 1)], {
+        templates: [night, T(5, '早早班', '06:00', '10:00', 0)].map((t) => ({ ...t, minStaff: 0 }))
+      })
+    )
     expect(found.map((c) => c.message)).toEqual(['张三 同一时间排了两个班：东门 周一 夜班 与 东门 周二 早早班'])
   })
 
   it('fewer staff than the minimum, and no lead where one is required', () => {
     const i = input([at(0, night, 1)], { templates: [{ ...night, minStaff: 3, leadRequired: true }] })
-    const day0 = checkRoster(i).filter((c) => c.cells[0]?.dayIndex === 0).map((c) => c.message)
+    const day0 = checkRoster(i)
+      .filter((c) => c.cells[0]?.dayIndex === 0)
+      .map((c) => c.message)
     expect(day0).toEqual(['东门 周一 夜班 人数不足：需要 3 人，已排 1 人', '东门 周一 夜班 需要带班人，尚未指定'])
     expect(checkRoster(i).filter((c) => c.rule === 'understaffed')).toHaveLength(7)
   })
@@ -76,15 +96,19 @@ describe('every rule says what is wrong, in Chinese', () => {
     expect(messages(input(seven, { settings: { weeklyHourCap: 56, minRestHours: 8 } }))).toEqual([])
   })
 
-  it('outside the person\'s availability', () => {
+  it("outside the person's availability", () => {
     const noMondayNight = ALL_AVAILABLE.slice(0, 2) + '0' + ALL_AVAILABLE.slice(3)
     const i = input([at(0, night, 1)], { people: [P(1, '张三', { availability: noMondayNight })] })
     expect(messages(i)).toEqual(['availability: 张三 东门 周一 夜班 不在其可值班时间（晚上）内'])
   })
 
   it('a suspended or departed volunteer', () => {
-    expect(messages(input([at(2, early, 1)], { people: [P(1, '张三', { status: 'paused' })] }))).toEqual(['suspended: 张三 已暂停服务，不能排班（东门 周三 早班）'])
-    expect(messages(input([at(2, early, 1)], { people: [P(1, '张三', { status: 'left' })] }))).toEqual(['suspended: 张三 已退出服务，不能排班（东门 周三 早班）'])
+    expect(messages(input([at(2, early, 1)], { people: [P(1, '张三', { status: 'paused' })] }))).toEqual([
+      'suspended: 张三 已暂停服务，不能排班（东门 周三 早班）'
+    ])
+    expect(messages(input([at(2, early, 1)], { people: [P(1, '张三', { status: 'left' })] }))).toEqual([
+      'suspended: 张三 已退出服务，不能排班（东门 周三 早班）'
+    ])
   })
 
   it('a lead who is not registered as able to lead', () => {

@@ -31,7 +31,10 @@ beforeAll(async () => {
   await b.ok('grids.assignBuildings', { gridId: east.id, buildings: [{ compound: '幸福里小区', building: '1栋' }] })
   const h = await b.ok('households.create', household('幸福里小区', '1栋', '101'))
   await b.ok('residents.create', resident({ name: '张东', idNumber: TARGET_ID, phones: [TARGET_PHONE], householdId: h.id, relation: 'head' }))
-  await b.ok('residents.create', resident({ name: '王座机', idType: 'passport', idNumber: 'E12349876', sex: 'M', phones: [LANDLINE], householdId: h.id, relation: 'spouse' }))
+  await b.ok(
+    'residents.create',
+    resident({ name: '王座机', idType: 'passport', idNumber: 'E12349876', sex: 'M', phones: [LANDLINE], householdId: h.id, relation: 'spouse' })
+  )
   readonly = await loginAs(b, adminToken, 'duzhe', 'readonly')
   gate = await loginAs(b, adminToken, 'kakou', 'gate')
   gridWorker = await loginAs(b, adminToken, 'wangge', 'grid_worker', [east.id])
@@ -53,7 +56,10 @@ const names = (envelope: Envelope<unknown>): string[] => {
   return rows.map((r) => ('name' in r && r.name ? r.name : 'address' in r ? String(r.address) : ''))
 }
 const auditOf = (summary: string) =>
-  b.store.all<{ method: string; actor: string; summary: string; detail: string }>('SELECT method, actor, summary, detail FROM audit_log WHERE summary LIKE ? ORDER BY id', [`${summary}%`])
+  b.store.all<{ method: string; actor: string; summary: string; detail: string }>(
+    'SELECT method, actor, summary, detail FROM audit_log WHERE summary LIKE ? ORDER BY id',
+    [`${summary}%`]
+  )
 
 describe('attack: extending a known suffix of an ID or phone', () => {
   it('refuses every longer tail and whole numbers from roles that cannot reveal, whatever the digits', async () => {

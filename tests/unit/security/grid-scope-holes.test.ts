@@ -56,7 +56,11 @@ describe('attack: a grid worker probes where an ID number is registered', () => 
   it('an ID registered outside their grids is a conflict like any other, naming no grid and no person', async () => {
     const { wang, worker } = await arrange()
     const wangId = makeId('19900909', '147')
-    const expected = { code: 'CONFLICT', message: `证件号码 ${maskId(wangId)} 已登记，请联系社区工作人员核对。`, details: { issues: [{ path: 'idNumber', message: '该证件号码已登记' }] } }
+    const expected = {
+      code: 'CONFLICT',
+      message: `证件号码 ${maskId(wangId)} 已登记，请联系社区工作人员核对。`,
+      details: { issues: [{ path: 'idNumber', message: '该证件号码已登记' }] }
+    }
     const other = errorOf(await worker.call('residents.create', resident({ name: '冒名', idNumber: wangId })))
     expect(other).toEqual(expected)
     // In the recycle bin, or in no grid at all: the same answer.

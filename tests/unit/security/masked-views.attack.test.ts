@@ -58,7 +58,11 @@ function withoutIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutIds)
   if (value instanceof Date) return value.toISOString()
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !/^id$|Ids?$/.test(k)).map(([k, v]) => [k, withoutIds(v)]))
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !/^id$|Ids?$/.test(k))
+        .map(([k, v]) => [k, withoutIds(v)])
+    )
   }
   return value
 }
@@ -66,7 +70,10 @@ function withoutIds(value: unknown): unknown {
 /** The rows of a workbook or CSV that are about one of the people (named NAME), without the 序号 column. */
 async function fileRows(bytes: Uint8Array, fileName: string): Promise<string[]> {
   if (fileName.endsWith('.csv')) {
-    return new TextDecoder().decode(bytes).split('\r\n').filter((line) => line.startsWith(`${NAME},`))
+    return new TextDecoder()
+      .decode(bytes)
+      .split('\r\n')
+      .filter((line) => line.startsWith(`${NAME},`))
   }
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer)
@@ -148,7 +155,10 @@ describe('attack: combining every field of every masked view and export', () => 
     }
     expectIndistinguishable('monitoring.episode', await perPerson(readonly, 'monitoring.episode', (i) => ({ id: episodeIds[i] ?? 0 })))
     const sheet = await readonly.ok('monitoring.sheet', {})
-    expectIndistinguishable('monitoring.sheet', sheet.groups.flatMap((g) => g.rows))
+    expectIndistinguishable(
+      'monitoring.sheet',
+      sheet.groups.flatMap((g) => g.rows)
+    )
     expectIndistinguishable('volunteers.list', await readonly.ok('volunteers.list', {}))
   })
 

@@ -44,7 +44,11 @@ describe('SecurityLog', () => {
     log.record({ method: 'gate.checkPass', key: 'pass:1', actor: 'x', summary: '出入证号不存在' })
     await new Promise((resolve) => setTimeout(resolve, 80))
     expect(log.burstCount('pass:1')).toBe(0)
-    expect(auditRows(backend).slice(before).map((r) => r.summary)).toEqual(['出入证号不存在', expect.stringMatching(/连续 2 次/)])
+    expect(
+      auditRows(backend)
+        .slice(before)
+        .map((r) => r.summary)
+    ).toEqual(['出入证号不存在', expect.stringMatching(/连续 2 次/)])
     log.close()
   })
 })

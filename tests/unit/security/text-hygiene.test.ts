@@ -78,7 +78,14 @@ describe('attack: hidden characters in a resident’s name', () => {
       ]
     })
     const p = await clerk.ok('excel.preview', { target: 'residents', fileName: '名单.xlsx', bytes })
-    const args = { stagingId: p.stagingId, sheet: p.sheet, headerStart: p.headerStart, headerEnd: p.headerEnd, mapping: p.columns.map((c) => c.field), onExisting: 'fillEmpty' as const }
+    const args = {
+      stagingId: p.stagingId,
+      sheet: p.sheet,
+      headerStart: p.headerStart,
+      headerEnd: p.headerEnd,
+      mapping: p.columns.map((c) => c.field),
+      onExisting: 'fillEmpty' as const
+    }
     const check = await clerk.ok('excel.check', args)
     expect(check.rows.find((r) => r.row === 3)).toMatchObject({ status: 'error', errors: [{ message: '姓名为空' }] })
     expect(await clerk.ok('excel.commit', args)).toMatchObject({ created: 1, errors: 1 })

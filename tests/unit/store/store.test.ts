@@ -9,9 +9,7 @@ import type { Migration } from '../../../electron/backend/store/migrate'
 import { DATABASE_FILE, JOURNAL_FILE, LOCK_FILE, Store } from '../../../electron/backend/store/store'
 import { fixedClock, tempDir } from '../support/temp'
 
-const MIGRATIONS: Migration[] = [
-  { version: 1, name: 'items', sql: 'CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, qty INTEGER NOT NULL);' }
-]
+const MIGRATIONS: Migration[] = [{ version: 1, name: 'items', sql: 'CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, qty INTEGER NOT NULL);' }]
 
 const clock = fixedClock()
 const open = (dir: string, extra: Partial<Parameters<typeof Store.open>[0]> = {}) =>
@@ -183,10 +181,7 @@ describe('Store', () => {
     const store = await open(dir)
     addItem(store, 'a')
     store.close({ snapshot: false })
-    fs.appendFileSync(
-      path.join(dir, JOURNAL_FILE),
-      encodeRecord({ seq: 5, stmts: [['INSERT INTO items (name, qty) VALUES (?, ?)', ['z', 1]]] })
-    )
+    fs.appendFileSync(path.join(dir, JOURNAL_FILE), encodeRecord({ seq: 5, stmts: [['INSERT INTO items (name, qty) VALUES (?, ?)', ['z', 1]]] }))
     await expectAppError(open(dir), 'STORE_CORRUPT')
 
     const other = tempDir()
@@ -268,7 +263,7 @@ describe('Store', () => {
     const dir = tempDir()
     const store = await open(dir)
     expect(() => store.all("INSERT INTO items (name, qty) VALUES ('x', 1)")).toThrow(/read query expected/)
-    expect(() => store.all("WITH x AS (SELECT 1) DELETE FROM items")).toThrow(/read query expected/)
+    expect(() => store.all('WITH x AS (SELECT 1) DELETE FROM items')).toThrow(/read query expected/)
     expect(() => store.transaction((tx) => tx.all('DELETE FROM items'))).toThrow(/read query expected/)
     store.close()
   })
@@ -303,7 +298,11 @@ describe('Store', () => {
     })
     expect(store.info().journalRecords).toBe(1)
     const frames = decodeFrames(fs.readFileSync(path.join(dir, JOURNAL_FILE)))
-    expect(frames.map((f) => [f.stmts.length, f.more ?? false])).toEqual([[2000, true], [2000, true], [1001, false]])
+    expect(frames.map((f) => [f.stmts.length, f.more ?? false])).toEqual([
+      [2000, true],
+      [2000, true],
+      [1001, false]
+    ])
     store.close({ snapshot: false })
     const reopened = await open(dir)
     expect(reopened.get<{ n: number; total: number }>('SELECT COUNT(*) AS n, SUM(qty) AS total FROM items')).toEqual({ n: 5000, total: 12497500 })
@@ -320,7 +319,15 @@ describe('Store', () => {
     expect(journal.toString('utf8').split('INSERT INTO items').length - 1).toBe(1)
     store.close({ snapshot: false })
     // A frame as earlier versions wrote it, after the new one.
-    const payload = Buffer.from(JSON.stringify({ seq: 2, stmts: [['INSERT INTO items (name, qty) VALUES (?, ?)', ['旧格式', 7]], ['UPDATE _store_state SET last_seq = ? WHERE id = 1', [2]]] }))
+    const payload = Buffer.from(
+      JSON.stringify({
+        seq: 2,
+        stmts: [
+          ['INSERT INTO items (name, qty) VALUES (?, ?)', ['旧格式', 7]],
+          ['UPDATE _store_state SET last_seq = ? WHERE id = 1', [2]]
+        ]
+      })
+    )
     const header = Buffer.alloc(8)
     header.writeUInt32LE(payload.length, 0)
     header.writeUInt32LE(zlib.crc32(payload), 4)
@@ -400,7 +407,10 @@ describe('Store', () => {
 
   it('makes room before a bulk write by reopening the same data, keeping the connection settings', async () => {
     const dir = tempDir()
-    const withNotes = [...MIGRATIONS, { version: 2, name: 'notes', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL REFERENCES items (id));' }]
+    const withNotes = [
+      ...MIGRATIONS,
+      { version: 2, name: 'notes', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL REFERENCES items (id));' }
+    ]
     const store = await open(dir, { migrations: withNotes })
     addItem(store, '口罩')
     expect(names(store)).toEqual(['口罩']) // a cached statement from before the reopen
@@ -421,7 +431,7 @@ describe('Store', () => {
 /** Every frame in a journal file, parts included (decodeJournal joins them). */
 function decodeFrames(buf: Buffer): { stmts: unknown[]; more?: boolean }[] {
   const frames: { stmts: unknown[]; more?: boolean }[] = []
-  for (let offset = 0; offset + 8 <= buf.length; ) {
+  for (let offset = 0; offset + 8 <= buf.length;) {
     const length = buf.readUInt32LE(offset)
     frames.push(JSON.parse(buf.subarray(offset + 8, offset + 8 + length).toString('utf8')) as { stmts: unknown[]; more?: boolean })
     offset += 8 + length

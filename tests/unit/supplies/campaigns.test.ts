@@ -31,7 +31,9 @@ describe('distribution to households', () => {
       { compound: '幸福里小区', building: '10栋', households: 1, received: 0 }
     ])
     const doc = await b.ok('supplies.campaignReceive', { campaignId: campaign.id, householdId: h301.id, collectedBy: '张三' })
-    expect(doc.lines).toMatchObject([{ kind: 'out', quantity: -10, counterpartKind: 'household', counterpartName: h301.address, receiver: '张三', note: '二月口罩发放' }])
+    expect(doc.lines).toMatchObject([
+      { kind: 'out', quantity: -10, counterpartKind: 'household', counterpartName: h301.address, receiver: '张三', note: '二月口罩发放' }
+    ])
     expect(doc.stock).toBe(15)
     const list = await b.ok('supplies.checklist', { campaignId: campaign.id, compound: '幸福里小区', building: '3栋' })
     expect(list.rows.map((r) => [r.room, r.received, r.collectedBy])).toEqual([
@@ -47,7 +49,10 @@ describe('distribution to households', () => {
     const first = await b.ok('supplies.campaignReceive', { campaignId: campaign.id, householdId: h301.id, collectedBy: '张三' })
     const before = suppliesCounts(b)
     const twice = await fail(b, 'supplies.campaignReceive', { campaignId: campaign.id, householdId: h301.id, collectedBy: '李四' })
-    expect(twice).toMatchObject({ code: 'CONFLICT', message: `${h301.address} 已于 2026-02-03 由 张三 领取（单号 ${first.refNo}），同一活动每户只能领取一次。` })
+    expect(twice).toMatchObject({
+      code: 'CONFLICT',
+      message: `${h301.address} 已于 2026-02-03 由 张三 领取（单号 ${first.refNo}），同一活动每户只能领取一次。`
+    })
     expect(suppliesCounts(b)).toEqual(before)
     await b.ok('supplies.campaignReceive', { campaignId: campaign.id, householdId: h302.id, collectedBy: '王五' })
     const short = await fail(b, 'supplies.campaignReceive', { campaignId: campaign.id, householdId: h101.id, collectedBy: '赵六' })

@@ -37,11 +37,32 @@ describe('schedules on a fixed clock', () => {
 })
 
 function place(overrides: Partial<MethodArgs<'disinfection.savePlace'>> = {}): MethodArgs<'disinfection.savePlace'> {
-  return { name: '3栋楼道', kind: 'corridor', building: '3栋', gridId: null, schedule: 'per_day', timesPerDay: 2, intervalDays: 1, active: true, notes: '', ...overrides }
+  return {
+    name: '3栋楼道',
+    kind: 'corridor',
+    building: '3栋',
+    gridId: null,
+    schedule: 'per_day',
+    timesPerDay: 2,
+    intervalDays: 1,
+    active: true,
+    notes: '',
+    ...overrides
+  }
 }
 
 function log(placeId: number, doneAt: string, overrides: Partial<MethodArgs<'disinfection.log'>> = {}): MethodArgs<'disinfection.log'> {
-  return { placeId, doneAt, agent: '含氯消毒液', concentration: '含氯 500 mg/L', method: 'spray', operator: '刘师傅', checker: '陈主任', note: '', ...overrides }
+  return {
+    placeId,
+    doneAt,
+    agent: '含氯消毒液',
+    concentration: '含氯 500 mg/L',
+    method: 'spray',
+    operator: '刘师傅',
+    checker: '陈主任',
+    note: '',
+    ...overrides
+  }
 }
 
 describe('places and the log through dispatch', () => {
@@ -63,7 +84,10 @@ describe('places and the log through dispatch', () => {
       ['3栋电梯', '逾期 1 天'],
       ['3栋楼道', '逾期 2 天']
     ])
-    await b.ok('disinfection.savePlace', { ...place({ name: '3栋电梯', kind: 'elevator', schedule: 'every_days', intervalDays: 2, active: false }), id: lift.id })
+    await b.ok('disinfection.savePlace', {
+      ...place({ name: '3栋电梯', kind: 'elevator', schedule: 'every_days', intervalDays: 2, active: false }),
+      id: lift.id
+    })
     expect((await b.ok('disinfection.overdue', {})).map((p) => p.name)).toEqual(['3栋楼道'])
     expect(await fail(b, 'disinfection.log', log(lift.id, now()))).toMatchObject({ code: 'RULE_VIOLATION', message: '“3栋电梯”已停用，不能登记消杀。' })
   })

@@ -27,7 +27,17 @@ export const issue = (itemId: number, quantity: number, extra: Partial<MethodArg
 
 /** Rows of every supplies table and the audit log, to prove a refused call wrote nothing. */
 export function suppliesCounts(b: TestBackend): Record<string, number> {
-  const tables = ['supply_items', 'supply_batches', 'supply_ledger', 'supply_month_totals', 'supply_campaigns', 'supply_campaign_receipts', 'disinfection_places', 'disinfection_logs', 'audit_log']
+  const tables = [
+    'supply_items',
+    'supply_batches',
+    'supply_ledger',
+    'supply_month_totals',
+    'supply_campaigns',
+    'supply_campaign_receipts',
+    'disinfection_places',
+    'disinfection_logs',
+    'audit_log'
+  ]
   return Object.fromEntries(tables.map((t) => [t, b.count(t)]))
 }
 

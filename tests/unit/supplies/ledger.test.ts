@@ -37,9 +37,25 @@ describe('the ledger', () => {
     b = await testBackend()
     const masks = await b.ok('supplies.saveItem', item())
     const rk = await b.ok('supplies.receive', receipt(masks.id, 1000))
-    expect(rk).toMatchObject({ refNo: 'RK20260203-0001', stock: 1000, lines: [{ kind: 'in', quantity: 1000, balanceBefore: 0, balanceAfter: 1000, source: 'allocated' }] })
+    expect(rk).toMatchObject({
+      refNo: 'RK20260203-0001',
+      stock: 1000,
+      lines: [{ kind: 'in', quantity: 1000, balanceBefore: 0, balanceAfter: 1000, source: 'allocated' }]
+    })
     const ck = await b.ok('supplies.issue', issue(masks.id, 300))
-    expect(ck.lines).toMatchObject([{ refNo: 'CK20260203-0001', kind: 'out', quantity: -300, balanceBefore: 1000, balanceAfter: 700, counterpartKind: 'checkpoint', counterpartName: '东门卡口', receiver: '李卡口', actor: '本机' }])
+    expect(ck.lines).toMatchObject([
+      {
+        refNo: 'CK20260203-0001',
+        kind: 'out',
+        quantity: -300,
+        balanceBefore: 1000,
+        balanceAfter: 700,
+        counterpartKind: 'checkpoint',
+        counterpartName: '东门卡口',
+        receiver: '李卡口',
+        actor: '本机'
+      }
+    ])
     const pd = await b.ok('supplies.count', { itemId: masks.id, counted: 695, note: '月末盘点' })
     expect(pd.lines).toMatchObject([{ kind: 'count', quantity: -5, counted: 695, balanceAfter: 695 }])
     const bs = await b.ok('supplies.loss', { itemId: masks.id, quantity: 15, reason: '受潮' })
@@ -65,7 +81,11 @@ describe('the ledger', () => {
     await b.ok('supplies.receive', receipt(masks.id, 50))
     const before = suppliesCounts(b)
     const error = await fail(b, 'supplies.issue', issue(masks.id, 51))
-    expect(error).toMatchObject({ code: 'RULE_VIOLATION', message: '库存不足：“一次性医用口罩”现有可用 50 个，本次需要 51 个。', details: { available: 50, wanted: 51 } })
+    expect(error).toMatchObject({
+      code: 'RULE_VIOLATION',
+      message: '库存不足：“一次性医用口罩”现有可用 50 个，本次需要 51 个。',
+      details: { available: 50, wanted: 51 }
+    })
     expect(await fail(b, 'supplies.loss', { itemId: masks.id, quantity: 60, reason: '丢失' })).toMatchObject({ code: 'RULE_VIOLATION' })
     expect(suppliesCounts(b)).toEqual(before)
     expect((await b.ok('supplies.items', {}))[0]?.stock).toBe(50)
@@ -89,10 +109,17 @@ describe('the ledger', () => {
     await b.ok('supplies.receive', receipt(masks.id, 100))
     const wrong = await b.ok('supplies.issue', issue(masks.id, 40))
     const cz = await b.ok('supplies.reverse', { refNo: wrong.refNo, reason: '数量登记错误' })
-    expect(cz).toMatchObject({ refNo: 'CZ20260203-0001', stock: 100, lines: [{ kind: 'out', quantity: 40, balanceBefore: 60, balanceAfter: 100, reversesId: wrong.lines[0]?.id, reason: '数量登记错误' }] })
+    expect(cz).toMatchObject({
+      refNo: 'CZ20260203-0001',
+      stock: 100,
+      lines: [{ kind: 'out', quantity: 40, balanceBefore: 60, balanceAfter: 100, reversesId: wrong.lines[0]?.id, reason: '数量登记错误' }]
+    })
     const original = await b.ok('supplies.ledger', { counterpart: wrong.refNo })
     expect(original.rows[0]).toMatchObject({ quantity: -40, balanceAfter: 60, reversedBy: cz.lines[0]?.id })
-    expect(await fail(b, 'supplies.reverse', { refNo: wrong.refNo, reason: '再来' })).toMatchObject({ code: 'CONFLICT', message: `${wrong.refNo} 已经冲正过，不能重复冲正。` })
+    expect(await fail(b, 'supplies.reverse', { refNo: wrong.refNo, reason: '再来' })).toMatchObject({
+      code: 'CONFLICT',
+      message: `${wrong.refNo} 已经冲正过，不能重复冲正。`
+    })
     expect(await fail(b, 'supplies.reverse', { refNo: cz.refNo, reason: '再来' })).toMatchObject({ code: 'RULE_VIOLATION' })
     expect(await fail(b, 'supplies.reverse', { refNo: 'CK19990101-0001', reason: '无' })).toMatchObject({ code: 'NOT_FOUND' })
     // Reversing a receipt whose goods have gone out would make stock negative: refused with what is left.
@@ -125,7 +152,10 @@ describe('the ledger', () => {
 describe('batches and expiry', () => {
   it('issues the earliest expiry first, skips expired batches, and lists expired and soon-to-expire ones', async () => {
     b = await testBackend()
-    const gel = await b.ok('supplies.saveItem', item({ name: '84消毒液', category: 'disinfectant', spec: '500ml', unit: '瓶', hasBatches: true, warningLevel: 5 }))
+    const gel = await b.ok(
+      'supplies.saveItem',
+      item({ name: '84消毒液', category: 'disinfectant', spec: '500ml', unit: '瓶', hasBatches: true, warningLevel: 5 })
+    )
     expect(await fail(b, 'supplies.receive', receipt(gel.id, 10))).toMatchObject({ code: 'BAD_ARGS', message: '“84消毒液”按批次管理，请填写批号和有效期。' })
     await b.ok('supplies.receive', receipt(gel.id, 10, { batchNo: 'B-LATE', expiryDate: '2026-12-31' }))
     await b.ok('supplies.receive', receipt(gel.id, 6, { batchNo: 'B-SOON', expiryDate: '2026-02-20' }))
@@ -166,7 +196,10 @@ describe('permissions', () => {
     const { token } = await loginNewAccount(b, 'viewer', 'Look#2026abc')
     expect((await b.callAs(token, 'supplies.items', {})).ok).toBe(true)
     const before = suppliesCounts(b)
-    expect(await b.callAs(token, 'supplies.receive', receipt(masks.id, 5))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您没有“物资入库”的权限。' } })
+    expect(await b.callAs(token, 'supplies.receive', receipt(masks.id, 5))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '您没有“物资入库”的权限。' }
+    })
     expect(suppliesCounts(b)).toEqual(before)
   })
 })

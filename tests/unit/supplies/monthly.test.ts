@@ -40,7 +40,10 @@ describe('monthly summary (物资台账)', () => {
     expect(feb.rows).toMatchObject([{ name: '一次性医用口罩', opening: 0, received: 1000, issued: 120, closing: 880 }])
     expect((await b.ok('supplies.monthly', { month: '2026-04' })).rows[0]).toMatchObject({ opening: 1220, issued: 20, closing: 1200 })
     expect((await b.ok('supplies.monthly', { month: '2026-01' })).rows).toEqual([])
-    expect(await fail(b, 'supplies.monthly', { month: '2026-13' })).toMatchObject({ code: 'BAD_ARGS', message: '填写的内容有误（month）：月份格式应为 YYYY-MM' })
+    expect(await fail(b, 'supplies.monthly', { month: '2026-13' })).toMatchObject({
+      code: 'BAD_ARGS',
+      message: '填写的内容有误（month）：月份格式应为 YYYY-MM'
+    })
 
     const auditBefore = b.count('audit_log')
     const file = await b.ok('supplies.exportMonthly', { month: '2026-03' })
@@ -52,7 +55,20 @@ describe('monthly summary (物资台账)', () => {
     expect(sheet.getCell('A1').value).toBe('幸福里社区物资台账（2026年3月）')
     expect(String(sheet.getCell('A2').value)).toContain('填报单位：幸福里社区')
     expect(String(sheet.getCell('A3').value)).toMatch(/^仅限疫情防控工作使用 导出人：本机 时间：/)
-    expect(sheet.getRow(4).values).toEqual([undefined, '序号', '物资名称', '类别', '规格', '单位', '期初库存', '本月入库', '本月出库', '盘点调整', '报损', '期末库存'])
+    expect(sheet.getRow(4).values).toEqual([
+      undefined,
+      '序号',
+      '物资名称',
+      '类别',
+      '规格',
+      '单位',
+      '期初库存',
+      '本月入库',
+      '本月出库',
+      '盘点调整',
+      '报损',
+      '期末库存'
+    ])
     expect((sheet.getRow(5).values as unknown[]).slice(1)).toEqual([1, '一次性医用口罩', '防护用品', '17.5×9.5cm', '个', 880, 500, 150, -3, 7, 1220])
     expect(sheet.getCell('B5').numFmt).toBe('@')
     const detail = workbook.getWorksheet('出入库明细')!

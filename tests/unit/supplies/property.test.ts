@@ -50,7 +50,10 @@ describe('balances after random sequences of in / out / count / loss / reversal'
       let envelope: Envelope<{ refNo: string; lines: { itemId: number; quantity: number }[] }>
       if (op === 'in') {
         const expiry = `2027-0${int(9)}-1${int(8)}`
-        envelope = (await b.call('supplies.receive', receipt(target.id, int(50), target.hasBatches ? { batchNo: `B${int(4)}`, expiryDate: expiry } : {}))) as typeof envelope
+        envelope = (await b.call(
+          'supplies.receive',
+          receipt(target.id, int(50), target.hasBatches ? { batchNo: `B${int(4)}`, expiryDate: expiry } : {})
+        )) as typeof envelope
       } else if (op === 'out') {
         envelope = (await b.call('supplies.issue', issue(target.id, int(60)))) as typeof envelope
       } else if (op === 'count') {

@@ -26,7 +26,13 @@ export function callerOf(backend: TestBackend, token: string): Caller {
 /** Creates an account of the role (by the administrator's token) and logs it in. */
 export async function loginAs(backend: TestBackend, adminToken: string, username: string, role: Role, gridIds?: number[]): Promise<Caller> {
   const password = 'Role#2026abc'
-  const created = await backend.callAs(adminToken, 'accounts.create', { username, displayName: `${username}测试`, role, password, ...(gridIds ? { gridIds } : {}) })
+  const created = await backend.callAs(adminToken, 'accounts.create', {
+    username,
+    displayName: `${username}测试`,
+    role,
+    password,
+    ...(gridIds ? { gridIds } : {})
+  })
   if (!created.ok) throw new Error(`accounts.create failed: ${created.error.message}`)
   const login = (await backend.callAs(null, 'auth.login', { username, password })) as Envelope<{ sessionToken: string }>
   if (!login.ok) throw new Error(`login failed: ${login.error.message}`)

@@ -16,7 +16,10 @@ const v = (extra: Partial<VolunteerInput>): VolunteerInput => ({ ...EMPTY_VOLUNT
 describe('volunteers (志愿者花名册)', () => {
   it('registers a non-resident with their own name and phone, masked when shown', async () => {
     backend = await testBackend()
-    const saved = await backend.ok('volunteers.create', v({ name: '刘干部', phone: '13912345678', kind: 'cadre', politics: 'party', skills: ['驾驶'], canLead: true }))
+    const saved = await backend.ok(
+      'volunteers.create',
+      v({ name: '刘干部', phone: '13912345678', kind: 'cadre', politics: 'party', skills: ['驾驶'], canLead: true })
+    )
     expect(saved).toMatchObject({ name: '刘干部', phone: '139****5678', kind: 'cadre', politics: 'party', skills: ['驾驶'], canLead: true, status: 'active' })
     const audit = backend.store.get<{ summary: string }>("SELECT summary FROM audit_log WHERE method = 'volunteers.create'")
     expect(audit?.summary).toBe('登记志愿者 刘干部（下沉干部）')
@@ -24,11 +27,24 @@ describe('volunteers (志愿者花名册)', () => {
 
   it('links a resident: name and phone come from the register; a resident is listed once', async () => {
     backend = await testBackend()
-    const household = await backend.ok('households.create', { address: { compound: '幸福里小区', building: '3栋', unit: '2单元', room: '301' }, tenure: 'owned', notes: '' })
+    const household = await backend.ok('households.create', {
+      address: { compound: '幸福里小区', building: '3栋', unit: '2单元', room: '301' },
+      tenure: 'owned',
+      notes: ''
+    })
     const id = '11010119800101123'
     const resident = await backend.ok('residents.create', {
-      name: '曾小明', idType: 'mainland', idNumber: id + computeCheckChar(id), sex: 'M', birthDate: null, phones: ['13812345678'], tags: [],
-      personType: 'registered', relation: 'head', notes: '', householdId: household.id
+      name: '曾小明',
+      idType: 'mainland',
+      idNumber: id + computeCheckChar(id),
+      sex: 'M',
+      birthDate: null,
+      phones: ['13812345678'],
+      tags: [],
+      personType: 'registered',
+      relation: 'head',
+      notes: '',
+      householdId: household.id
     })
     const saved = await backend.ok('volunteers.create', v({ residentId: resident.id, building: '3栋' }))
     expect(saved).toMatchObject({ residentId: resident.id, name: '曾小明', phone: '138****5678', sex: 'M' })

@@ -24,8 +24,7 @@ const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgCol
 
 function styleOf(c: ExportColumn): Partial<ExcelJS.Style> {
   const alignment: Partial<ExcelJS.Alignment> | undefined = c.wrap ? { vertical: 'top', wrapText: true } : undefined
-  const numFmt =
-    c.kind === 'date' ? 'yyyy-mm-dd' : c.kind === 'datetime' ? (c.format ?? 'yyyy-mm-dd hh:mm') : c.kind === 'number' ? c.format : '@'
+  const numFmt = c.kind === 'date' ? 'yyyy-mm-dd' : c.kind === 'datetime' ? (c.format ?? 'yyyy-mm-dd hh:mm') : c.kind === 'number' ? c.format : '@'
   return { ...(numFmt ? { numFmt } : {}), ...(alignment ? { alignment } : {}), border: BORDER }
 }
 

@@ -78,7 +78,12 @@ function documentOf(input: RowInput, idType: IdDocType, today: Date, errors: Row
 function phonesOf(input: RowInput, errors: RowIssue[]): string[] {
   const raw = input.get('phone')
   if (raw === null) return []
-  const parts = typeof raw === 'number' ? [raw] : normalizeText(String(input.text('phone'))).split(/[,，、;；/]+|\s{2,}/).filter(Boolean)
+  const parts =
+    typeof raw === 'number'
+      ? [raw]
+      : normalizeText(String(input.text('phone')))
+          .split(/[,，、;；/]+|\s{2,}/)
+          .filter(Boolean)
   const phones: string[] = []
   for (const part of parts) {
     const parsed = parsePhone(part)
@@ -106,7 +111,8 @@ function checkResident(input: RowInput, ctx: CheckContext): CheckedRow<ResidentI
   else if (Array.from(name).length > 40) errors.push(issue(input, 'name', '姓名不能超过 40 个字'))
   const idType = idTypeOf(input.text('idType')) ?? 'mainland'
   const doc = documentOf(input, idType, ctx.today, errors)
-  if (!doc && input.text('idNumber') === '' && errors.length === 0) warnings.push(issue(input, 'idNumber', '未填写证件号码，无法与登记册比对，将作为新居民登记'))
+  if (!doc && input.text('idNumber') === '' && errors.length === 0)
+    warnings.push(issue(input, 'idNumber', '未填写证件号码，无法与登记册比对，将作为新居民登记'))
 
   let sex = input.text('sex') === '' ? null : sexOf(input.text('sex'))
   if (input.text('sex') !== '' && sex === null) warnings.push(issue(input, 'sex', `性别“${input.text('sex')}”无法识别，已留空`))
@@ -139,7 +145,16 @@ function checkResident(input: RowInput, ctx: CheckContext): CheckedRow<ResidentI
 
   // Settled here as the register would store them: a mainland ID gives sex and birth date.
   const fields: ResidentFields = {
-    name, idType, idNumber: doc?.number ?? '', sex: sex ?? doc?.sex ?? null, birthDate: birthDate ?? doc?.birthDate ?? null, phones, tags, personType, relation, notes
+    name,
+    idType,
+    idNumber: doc?.number ?? '',
+    sex: sex ?? doc?.sex ?? null,
+    birthDate: birthDate ?? doc?.birthDate ?? null,
+    phones,
+    tags,
+    personType,
+    relation,
+    notes
   }
   for (const found of residentIssues(fields, ctx.today)) errors.push(issue(input, found.path.split('.')[0] ?? null, found.message))
   if (errors.length > 0) return { ...base, status: 'error' }
@@ -147,10 +162,16 @@ function checkResident(input: RowInput, ctx: CheckContext): CheckedRow<ResidentI
   // Where the person goes: scope first, then the household's 户主 (one per household, also within this file).
   const existing = doc ? findByDocument(ctx.db, idType, doc.number) : undefined
   // Outside the importer's grids: neither the name nor where the person is registered is told.
-  if (existing && !inScope(ctx.session, existing.gridId)) return { ...base, status: 'error', errors: [issue(input, 'idNumber', '该证件号码已登记，请联系社区工作人员核对')] }
+  if (existing && !inScope(ctx.session, existing.gridId))
+    return { ...base, status: 'error', errors: [issue(input, 'idNumber', '该证件号码已登记，请联系社区工作人员核对')] }
   if (existing?.deletedAt) return { ...base, status: 'error', errors: [issue(input, 'idNumber', `${existing.name} 已在回收站中，请先由管理员恢复后再导入`)] }
   if (address) {
-    if (!inScope(ctx.session, buildingGrid(ctx, address))) return { ...base, status: 'error', errors: [issue(input, address === null ? null : 'address', `${address.compound}${address.building}不在您负责的网格内`)] }
+    if (!inScope(ctx.session, buildingGrid(ctx, address)))
+      return {
+        ...base,
+        status: 'error',
+        errors: [issue(input, address === null ? null : 'address', `${address.compound}${address.building}不在您负责的网格内`)]
+      }
   } else if (ctx.session.gridScope !== 'all' && !existing) {
     return { ...base, status: 'error', errors: [issue(input, 'address', '网格员导入时每人都需填写本网格内的住址')] }
   }

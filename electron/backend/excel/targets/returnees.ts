@@ -68,7 +68,15 @@ function companionsOf(text: string): { residentId: null; name: string }[] {
 }
 
 const tripSchema = z.strictObject(tripShape)
-const ISSUE_FIELD: Record<string, string> = { origin: 'origin', via: 'via', returnDate: 'returnDate', transport: 'transport', transportNo: 'trip', companions: 'companions', reason: 'reason' }
+const ISSUE_FIELD: Record<string, string> = {
+  origin: 'origin',
+  via: 'via',
+  returnDate: 'returnDate',
+  transport: 'transport',
+  transportNo: 'trip',
+  companions: 'companions',
+  reason: 'reason'
+}
 
 function checkReturnee(input: RowInput, ctx: CheckContext): CheckedRow<ReturneeImport> {
   const errors: RowIssue[] = []
@@ -125,7 +133,8 @@ function checkReturnee(input: RowInput, ctx: CheckContext): CheckedRow<ReturneeI
   const key = `mainland:${idNumber}:${returnDate}`
   const existing = findByDocument(ctx.db, 'mainland', idNumber)
   // Outside the importer's grids: neither the name nor where the person is registered is told.
-  if (existing && !inScope(ctx.session, existing.gridId)) return { ...base, status: 'error', errors: [issue(input, 'idNumber', '该证件号码已登记，请联系社区工作人员核对')] }
+  if (existing && !inScope(ctx.session, existing.gridId))
+    return { ...base, status: 'error', errors: [issue(input, 'idNumber', '该证件号码已登记，请联系社区工作人员核对')] }
   if (existing?.deletedAt) return { ...base, status: 'error', errors: [issue(input, 'idNumber', `${existing.name} 已在回收站中，请先由管理员恢复后再导入`)] }
   if (existing) {
     if (existing.name !== name) warnings.push(issue(input, 'name', `居民名单中此身份证号的姓名为“${existing.name}”，以名单为准`))
@@ -139,7 +148,12 @@ function checkReturnee(input: RowInput, ctx: CheckContext): CheckedRow<ReturneeI
   // Not in the register but the file gives 现住址: the residents target's own check (scope, household, phone).
   const person = residentsTarget.check(input, ctx)
   if (person.status !== 'new' || !person.value) {
-    return { ...base, status: 'error', errors: person.errors.length > 0 ? person.errors : [issue(input, 'idNumber', '该人员不在居民名单中，且无法按现住址登记为居民')], warnings: [...warnings, ...person.warnings] }
+    return {
+      ...base,
+      status: 'error',
+      errors: person.errors.length > 0 ? person.errors : [issue(input, 'idNumber', '该人员不在居民名单中，且无法按现住址登记为居民')],
+      warnings: [...warnings, ...person.warnings]
+    }
   }
   if (!person.value.address) {
     return { ...base, status: 'error', errors: [issue(input, 'address', '该人员不在居民名单中，现住址无法拆分为小区、楼栋、房号，请先登记居民')], warnings }
@@ -149,7 +163,11 @@ function checkReturnee(input: RowInput, ctx: CheckContext): CheckedRow<ReturneeI
 }
 
 /** One registerTrip per row inside the import's one transaction; a refused trip rolls the whole import back. */
-function commitReturnees(tx: Parameters<ImportTarget<ReturneeImport>['commit']>[0], rows: CheckedRow<ReturneeImport>[], ctx: Parameters<ImportTarget<ReturneeImport>['commit']>[2]): CommitCounts {
+function commitReturnees(
+  tx: Parameters<ImportTarget<ReturneeImport>['commit']>[0],
+  rows: CheckedRow<ReturneeImport>[],
+  ctx: Parameters<ImportTarget<ReturneeImport>['commit']>[2]
+): CommitCounts {
   const counts: CommitCounts = { created: 0, updated: 0, skipped: 0 }
   const households = new HouseholdBook(tx, ctx.session, ctx.at)
   const today = localIsoDate(ctx.today)

@@ -1,5 +1,14 @@
 import { ID_DOC_TYPE_LABELS, ID_DOC_TYPES } from '../../../../shared/domain'
-import { KEY_GROUP_LABELS, KEY_GROUPS, PERSON_TYPE_LABELS, PERSON_TYPES, RELATION_LABELS, RELATIONS, TENURE_LABELS, TENURES } from '../../../../shared/domain/register'
+import {
+  KEY_GROUP_LABELS,
+  KEY_GROUPS,
+  PERSON_TYPE_LABELS,
+  PERSON_TYPES,
+  RELATION_LABELS,
+  RELATIONS,
+  TENURE_LABELS,
+  TENURES
+} from '../../../../shared/domain/register'
 import type { KeyGroup, PersonType, Relation } from '../../../../shared/domain/register'
 
 /** Pick-list options with the Chinese labels the clerk reads. */

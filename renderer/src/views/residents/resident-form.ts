@@ -22,13 +22,35 @@ export interface ResidentForm {
 }
 
 export function emptyForm(): ResidentForm {
-  return { name: '', idType: 'mainland', idNumber: '', sex: null, birthDate: null, phone1: '', phone2: '', tags: [], personType: 'registered', relation: null, notes: '' }
+  return {
+    name: '',
+    idType: 'mainland',
+    idNumber: '',
+    sex: null,
+    birthDate: null,
+    phone1: '',
+    phone2: '',
+    tags: [],
+    personType: 'registered',
+    relation: null,
+    notes: ''
+  }
 }
 
 export function formOf(r: ResidentDetail): ResidentForm {
   // Numbers are masked in the detail, and the birth date shown as its year (it would complete the
   // masked ID); editing keeps the stored ones unless retyped (see FormDrawer's keepStored).
-  return { ...emptyForm(), name: r.name, idType: r.idType, sex: r.sex, birthDate: null, tags: [...r.tags], personType: r.personType, relation: r.relation, notes: r.notes }
+  return {
+    ...emptyForm(),
+    name: r.name,
+    idType: r.idType,
+    sex: r.sex,
+    birthDate: null,
+    tags: [...r.tags],
+    personType: r.personType,
+    relation: r.relation,
+    notes: r.notes
+  }
 }
 
 export function toArgs(form: ResidentForm): Omit<MethodArgs<'residents.create'>, 'householdId'> {
