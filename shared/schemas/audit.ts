@@ -1,6 +1,5 @@
+import { isoDate } from './common'
 import { cleanString, z } from './zod'
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 
 export const auditFilterShape = {
   actor: cleanString().trim().max(64).optional(),

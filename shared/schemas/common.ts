@@ -2,6 +2,7 @@
  * Schema parts every domain uses: record ids, free text (cleaned before it is judged empty),
  * the recycle bin's delete arguments and paging.
  */
+import { splitIsoDate } from '../domain/dates'
 import { cleanString, z } from './zod'
 
 export const recordId = (label: string) =>
@@ -36,3 +37,16 @@ export interface Page<T> {
   page: number
   pageSize: number
 }
+
+/**
+ * Every calendar day a method takes (YYYY-MM-DD, a day that exists: 2026-02-30 is refused).
+ * One schema, so no argument checks only the shape of a date.
+ */
+export const isoDay = (label: string) =>
+  z
+    .string({ message: `请填写${label}` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
+    .refine((v) => splitIsoDate(v) !== null, `${label}不是真实的日期`)
+
+/** A day argument whose label the message need not name. */
+export const isoDate = isoDay('日期')

@@ -1,5 +1,5 @@
 /** Disinfection of public places (消杀): places with a schedule, and the log of what was done. */
-import { noteText, optionalText, pageShape, recordId, requiredText } from './common'
+import { isoDate, noteText, optionalText, pageShape, recordId, requiredText } from './common'
 import { quantitySchema } from './supplies'
 import { z } from './zod'
 import { DISINFECT_METHODS, PLACE_KINDS, SCHEDULES } from '../domain/disinfection'
@@ -8,9 +8,11 @@ import { DISINFECT_METHODS, PLACE_KINDS, SCHEDULES } from '../domain/disinfectio
 export { DISINFECT_METHODS, DISINFECT_METHOD_LABELS, PLACE_KINDS, PLACE_KIND_LABELS, SCHEDULES } from '../domain/disinfection'
 export type { DisinfectMethod, PlaceKind, Schedule } from '../domain/disinfection'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 /** Local wall-clock time as the team reports it. */
-export const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DD HH:mm')
+export const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DD HH:mm')
+  .refine((v) => isoDate.safeParse(v.slice(0, 10)).success && Number(v.slice(11, 13)) < 24 && Number(v.slice(14, 16)) < 60, '不是真实的时间')
 
 export const placeShape = {
   name: requiredText('场所名称', 40),

@@ -1,7 +1,6 @@
 import { cleanString, z } from './zod'
 import { KEY_GROUPS, PERSON_TYPES } from './register'
-import { optionalText, recordId, requiredText } from './common'
-import { isoDay } from './returnees'
+import { isoDay, optionalText, recordId, requiredText } from './common'
 
 /** Files are capped below the HTTP body cap (32 MB of base64 carries about 24 MB). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024

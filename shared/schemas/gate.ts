@@ -1,9 +1,7 @@
 import { CHECKPOINT_KINDS, GATE_ACTIONS, GATE_DIRECTIONS, GATE_WHO } from '../domain/gate'
 import { temperatureProblem } from '../domain/temperature'
-import { optionalText, recordId, requiredText } from './common'
+import { isoDate, optionalText, recordId, requiredText } from './common'
 import { z } from './zod'
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 
 export const checkpointShape = {
   name: requiredText('卡口名称', 30),

@@ -4,9 +4,9 @@
  * saving exactly as the backend will decide it.
  */
 import { temperatureProblem } from '../domain/temperature'
-import { optionalText, pageShape, recordId, requiredText } from './common'
+import { isoDay, optionalText, pageShape, recordId, requiredText } from './common'
 import { CHECK_OUTCOMES, CLOSING_STATUSES, SYMPTOMS, WORKLISTS } from '../domain/observation'
-import { isoDay, startEpisodeShape } from './returnees'
+import { startEpisodeShape } from './returnees'
 import { z } from './zod'
 
 // The vocabulary (codes and zh-CN labels) is the domain's: shared/domain/observation.ts.

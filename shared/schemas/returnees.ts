@@ -2,10 +2,9 @@
  * Returnees (返程人员): the trip a person came back from. Codes are stored, the Chinese
  * label beside each is what a clerk sees.
  */
-import { splitIsoDate } from '../domain/dates'
 import { originProblem } from '../domain/regions'
 import { EPISODE_KINDS } from '../domain/observation'
-import { noteText, optionalText, pageShape, recordId, requiredText } from './common'
+import { isoDay, noteText, optionalText, pageShape, recordId, requiredText } from './common'
 import { z } from './zod'
 import { TRANSPORTS } from '../domain/returnees'
 
@@ -15,12 +14,6 @@ export type { Transport } from '../domain/returnees'
 
 export { EPISODE_KINDS, EPISODE_KIND_LABELS } from '../domain/observation'
 export type { EpisodeKind } from '../domain/observation'
-
-export const isoDay = (label: string) =>
-  z
-    .string({ message: `请填写${label}` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
-    .refine((v) => splitIsoDate(v) !== null, `${label}不是真实的日期`)
 
 export const originShape = {
   province: requiredText('返回前所在省份', 20),

@@ -1,8 +1,7 @@
 import { parseHhmm } from '../domain/roster-rules'
-import { optionalText, recordId, requiredText } from './common'
+import { isoDate, optionalText, recordId, requiredText } from './common'
 import { z } from './zod'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 const clock = (label: string) =>
   z
     .string({ message: `请填写${label}` })

@@ -2,7 +2,7 @@
  * Supply stock (物资台账): items, the append-only ledger, household distribution.
  * Quantities are whole numbers in the item's own unit, so every sum is exact.
  */
-import { noteText, optionalText, pageShape, recordId, requiredText } from './common'
+import { isoDate, noteText, optionalText, pageShape, recordId, requiredText } from './common'
 import { COUNTERPART_KINDS, LEDGER_KINDS, RECEIVE_SOURCES, SUPPLY_CATEGORIES } from '../domain/supplies'
 import { z } from './zod'
 
@@ -20,7 +20,6 @@ export {
 } from '../domain/supplies'
 export type { CounterpartKind, LedgerKind, ReceiveSource, SupplyCategory } from '../domain/supplies'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
 
 /** A quantity in the item's unit: a whole number, more than zero. */

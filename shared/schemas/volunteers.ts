@@ -1,7 +1,7 @@
 import { parsePhone } from '../domain/phone'
 import { ALL_AVAILABLE } from '../domain/roster-rules'
 import { SEXES } from './register'
-import { noteText, optionalText, recordId } from './common'
+import { isoDate, noteText, optionalText, recordId } from './common'
 import { cleanString, z } from './zod'
 import { POLITICS, VOLUNTEER_KINDS, VOLUNTEER_STATUSES } from '../domain/volunteers'
 
@@ -16,8 +16,6 @@ export {
   VOLUNTEER_STATUS_LABELS
 } from '../domain/volunteers'
 export type { Politics, VolunteerKind, VolunteerStatus } from '../domain/volunteers'
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 
 export const volunteerShape = {
   /** A resident from the register (name and phone then come from there), or null. */
