@@ -20,3 +20,8 @@ export function rulesFromShape(shape: Record<string, z.ZodType>): Record<string,
   }
   return rules
 }
+
+/** A blur rule from a check that returns the problem in Chinese, or null (a password and its confirmation). */
+export function blurCheck(test: () => string | null): FormItemRule[] {
+  return [{ trigger: 'blur', validator: (_rule, _value, done: (error?: Error) => void) => done(test() ? new Error(test() ?? '') : undefined) }]
+}
