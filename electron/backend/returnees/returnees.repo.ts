@@ -100,11 +100,19 @@ export interface TripFilter {
   scope: SqlPart
 }
 
+/** Above every letter: 'zs' .. 'zs' + PINYIN_TOP is every key starting with zs. */
+const PINYIN_TOP = String.fromCodePoint(0x10ffff)
+
 /** The returnee list's filters, for the list and for its export alike. */
 export function tripWhere(f: TripFilter): SqlPart {
   const parts = [f.scope.sql]
   const params = [...f.scope.params]
-  if (f.q) {
+  const letters = f.q?.replace(/\s+/g, '').toLowerCase() ?? ''
+  if (/^[a-z]+$/.test(letters)) {
+    // Latin letters are a name's pinyin initials or full pinyin (zjg, zhangjianguo), as in the 居民 search.
+    parts.push('((r.name_initials >= ? AND r.name_initials < ?) OR (r.name_pinyin >= ? AND r.name_pinyin < ?))')
+    params.push(letters, letters + PINYIN_TOP, letters, letters + PINYIN_TOP)
+  } else if (f.q) {
     parts.push('(r.name LIKE ? OR instr(t.origin_province || t.origin_city || t.origin_district, ?) > 0)')
     params.push(`${f.q}%`, f.q)
   }
