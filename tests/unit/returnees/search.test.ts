@@ -13,7 +13,7 @@ afterEach(async () => {
 async function exportedNames(backend: TestBackend, q: string): Promise<string[]> {
   const file = await backend.ok('excel.exportList', { list: 'returnees', filter: { q } })
   const book = new ExcelJS.Workbook()
-  await book.xlsx.load(Buffer.from(file.bytes))
+  await book.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer)
   const sheet = book.worksheets[0]
   const names: string[] = []
   sheet?.eachRow((row) => {
