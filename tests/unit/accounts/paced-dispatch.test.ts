@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSessionResolver } from '../../../electron/backend/auth/auth.service'
 import type { AllHandlers } from '../../../electron/backend/context'
-import { createDispatch } from '../../../electron/backend/dispatch'
-import { handlers } from '../../../electron/backend/handlers'
 import { setupAdmin, testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
+import { dispatchWithHandlers } from '../support/dispatch'
 
 /**
  * Paced methods (spec.paced: login and the password checks) run outside the one mutation queue
@@ -17,20 +15,7 @@ afterEach(async () => {
 
 async function withHandlers(override: Partial<AllHandlers>) {
   backend = await testBackend()
-  const logged: unknown[] = []
-  const { dispatch } = createDispatch({
-    store: backend.store,
-    handlers: { ...handlers, ...override },
-    now: backend.clock.now,
-    appVersion: 't',
-    emit: () => {},
-    sessions: backend.sessions,
-    security: backend.security,
-    guard: backend.guard,
-    resolveSession: createSessionResolver(backend.store, backend.sessions, backend.clock.now),
-    logError: (error) => logged.push(error)
-  })
-  return { dispatch, logged }
+  return dispatchWithHandlers(backend, override)
 }
 
 describe('paced methods in dispatch', () => {

@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSessionResolver } from '../../../electron/backend/auth/auth.service'
 import type { AllHandlers, Session } from '../../../electron/backend/context'
 import { LOCAL_SESSION } from '../../../electron/backend/context'
-import { createDispatch } from '../../../electron/backend/dispatch'
-import { handlers } from '../../../electron/backend/handlers'
 import { testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
+import { dispatchWithHandlers } from '../support/dispatch'
 
 /**
  * Exports are a method kind of their own: they change no records, so they run like queries and
@@ -18,20 +16,7 @@ afterEach(async () => {
 
 async function withHandlers(override: Partial<AllHandlers>) {
   backend = await testBackend()
-  const logged: unknown[] = []
-  const { dispatch } = createDispatch({
-    store: backend.store,
-    handlers: { ...handlers, ...override },
-    now: backend.clock.now,
-    appVersion: 't',
-    emit: () => {},
-    sessions: backend.sessions,
-    security: backend.security,
-    guard: backend.guard,
-    resolveSession: createSessionResolver(backend.store, backend.sessions, backend.clock.now),
-    logError: (error) => logged.push(error)
-  })
-  return { dispatch, logged }
+  return dispatchWithHandlers(backend, override)
 }
 
 const local: { session: Session } = { session: LOCAL_SESSION }
