@@ -1,7 +1,14 @@
 import type { Origin } from '../domain/regions'
 import type { Page } from '../schemas/common'
-import type { Companion, ReturneeRegister, ReturneesListArgs, Transport, TripUpdate } from '../schemas/returnees'
-import { returneesListArgs, returneesPersonArgs, returneesRegisterArgs, returneesUpdateTripArgs } from '../schemas/returnees'
+import type { Companion, ReturneeRegister, ReturneesListArgs, ReturneesStartArgs, Transport, TripUpdate, TripVoid } from '../schemas/returnees'
+import {
+  returneesListArgs,
+  returneesPersonArgs,
+  returneesRegisterArgs,
+  returneesStartArgs,
+  returneesUpdateTripArgs,
+  returneesVoidTripArgs
+} from '../schemas/returnees'
 import type { EpisodeDetail, EpisodeView, ReturneePerson } from './monitoring'
 import { defineModule, type MethodTable } from './types'
 
@@ -20,8 +27,10 @@ export interface TripView extends ReturneePerson {
   notes: string
   registeredOn: string
   registeredBy: string
-  /** The person's latest observation episode, if any: its status and red flag show in the list. */
+  /** The observation episode started for this trip, if any: its status and red flag show in the list. */
   episode: Pick<EpisodeView, 'id' | 'kind' | 'status' | 'endDate' | 'abnormal'> | null
+  /** 作废: when (ISO time), by whom and why; only the person's file shows voided trips. */
+  voided: { at: string; by: string; reason: string } | null
 }
 
 export interface ReturneeFile {
@@ -36,13 +45,18 @@ export type ReturneesApi = {
   'returnees.get': (args: { residentId: number }) => Promise<ReturneeFile>
   'returnees.register': (args: ReturneeRegister) => Promise<TripView>
   'returnees.updateTrip': (args: TripUpdate) => Promise<TripView>
+  'returnees.voidTrip': (args: TripVoid) => Promise<TripView>
+  /** 开始观察 for the selected trips at once (one confirmation, one transaction): each from its return date. */
+  'returnees.startObservation': (args: ReturneesStartArgs) => Promise<{ started: number }>
 }
 
 export const returneesMethods = {
   'returnees.list': { args: returneesListArgs, kind: 'query', permission: 'returnees.view', title: '查看返程人员' },
   'returnees.get': { args: returneesPersonArgs, kind: 'query', permission: 'returnees.view', title: '查看返程人员档案' },
   'returnees.register': { args: returneesRegisterArgs, kind: 'mutation', permission: 'returnees.edit', title: '登记返程人员' },
-  'returnees.updateTrip': { args: returneesUpdateTripArgs, kind: 'mutation', permission: 'returnees.edit', title: '修改返程登记' }
+  'returnees.updateTrip': { args: returneesUpdateTripArgs, kind: 'mutation', permission: 'returnees.edit', title: '修改返程登记' },
+  'returnees.voidTrip': { args: returneesVoidTripArgs, kind: 'mutation', permission: 'returnees.edit', title: '作废返程登记' },
+  'returnees.startObservation': { args: returneesStartArgs, kind: 'mutation', permission: 'returnees.edit', title: '批量开始观察' }
 } satisfies MethodTable<ReturneesApi>
 
 export const returneesModule = defineModule<ReturneesApi>({

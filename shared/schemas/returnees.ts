@@ -61,6 +61,15 @@ export type TripFields = Omit<ReturneeRegister, 'residentId' | 'episode'>
 export const returneesUpdateTripArgs = z.strictObject({ id: recordId('返程登记'), ...tripShape })
 export type TripUpdate = z.infer<typeof returneesUpdateTripArgs>
 
+export const returneesVoidTripArgs = z.strictObject({ id: recordId('返程登记'), reason: requiredText('作废原因', 100) })
+export type TripVoid = z.infer<typeof returneesVoidTripArgs>
+
+export const returneesStartArgs = z.strictObject({
+  tripIds: z.array(recordId('返程登记')).min(1, '请先勾选要开始观察的人员').max(500, '一次最多 500 人'),
+  kind: z.enum(EPISODE_KINDS, { message: '请选择观察类型' })
+})
+export type ReturneesStartArgs = z.infer<typeof returneesStartArgs>
+
 export const returneesListArgs = z.strictObject({
   q: optionalText('搜索内容', 40).optional(),
   from: isoDay('开始日期').optional(),

@@ -14,6 +14,7 @@ import { liveResident } from '../residents/residents.service'
 import { loadSettings } from '../settings/settings.service'
 import type { Store, Tx } from '../store/store'
 import type { EpisodeRecord } from './monitoring.repo'
+import { tripForStart, tripOwner } from './trip-counts.repo'
 import {
   defaultWorkerOf,
   getEpisode,
@@ -79,6 +80,23 @@ export interface StartInput {
   worker?: string | undefined
 }
 
+/**
+ * Each trip shows the episode started for it: a named trip must be the person's and still count;
+ * without one, the episode belongs to the latest trip returned on or before its start (or none).
+ */
+function tripOfStart(db: Db, input: StartInput, startDate: string): number | null {
+  if (input.tripId === null) return tripForStart(db, input.residentId, startDate)
+  const trip = tripOwner(db, input.tripId)
+  if (!trip || trip.residentId !== input.residentId) throw notFound('返程登记', input.tripId)
+  if (!trip.live) {
+    throw new AppError('RULE_VIOLATION', '这条返程登记已作废，不能再为它开始观察。', {
+      tripId: input.tripId,
+      issues: [{ path: 'tripId', message: '返程登记已作废' }]
+    })
+  }
+  return input.tripId
+}
+
 export function startEpisode(tx: Tx, session: Session, input: StartInput, settings: MonitoringSettings, today: string, at: string): number {
   const resident = liveResident(tx, session, input.residentId)
   const open = openEpisodeOf(tx, input.residentId)
@@ -92,14 +110,11 @@ export function startEpisode(tx: Tx, session: Session, input: StartInput, settin
   if (startDate > today) {
     throw new AppError('BAD_ARGS', `观察开始日期 ${startDate} 晚于今天，请核对。`, { issues: [{ path: 'startDate', message: '开始日期不能晚于今天' }] })
   }
+  const tripId = tripOfStart(tx, input, startDate)
   const days = daysFor(settings, input.kind)
   const endDate = endDateOf(startDate, days)
   const worker = input.worker || (resident.gridId === null ? '' : defaultWorkerOf(tx, resident.gridId))
-  const id = insertEpisode(
-    tx,
-    { residentId: input.residentId, tripId: input.tripId, gridId: resident.gridId, worker, kind: input.kind, startDate, days, endDate },
-    at
-  )
+  const id = insertEpisode(tx, { residentId: input.residentId, tripId, gridId: resident.gridId, worker, kind: input.kind, startDate, days, endDate }, at)
   insertEvent(tx, {
     episodeId: id,
     at,

@@ -4,10 +4,10 @@ import type { Session } from '../context'
 import type { Db } from '../kit/db'
 import { scopeSql } from '../kit/scope'
 import type { PersonRecord } from '../residents/person-values'
-import { tripWhere } from './returnees.repo'
+import { TRIP_EPISODE_ID, tripWhere } from './returnees.repo'
 import type { TripRecord } from './returnees.repo'
 
-/** A trip as the returnee list holds it, with the person and their latest observation beside it. */
+/** A trip as the returnee list holds it, with the person and the observation started for that trip beside it. */
 export interface TripRow
   extends
     PersonRecord,
@@ -22,7 +22,7 @@ export interface TripRow
   abnormal: number | null
 }
 
-/** One row per trip, the person's latest observation beside it; the returnee list's filters and the caller's grids. */
+/** One row per trip, the observation started for that trip beside it; the returnee list's filters and the caller's grids. */
 export function tripRows(db: Db, session: Session, filter: ExportFilter, limit: number, offset: number): TripRow[] {
   const where = tripWhere({
     q: filter.q,
@@ -41,7 +41,7 @@ export function tripRows(db: Db, session: Session, filter: ExportFilter, limit: 
       JOIN residents r ON r.id = t.resident_id
       LEFT JOIN households h ON h.id = r.household_id
       LEFT JOIN grids g ON g.id = r.grid_id
-      LEFT JOIN observation_episodes e ON e.id = (SELECT x.id FROM observation_episodes x WHERE x.resident_id = r.id ORDER BY x.start_date DESC, x.id DESC LIMIT 1)
+      LEFT JOIN observation_episodes e ON e.id = ${TRIP_EPISODE_ID}
       WHERE ${where.sql}
       ORDER BY t.return_date, t.id LIMIT ? OFFSET ?`,
     [...where.params, limit, offset]

@@ -10,7 +10,7 @@ import { companionsOf } from './returnees.repo'
 
 const PAGE = 2000
 
-/** 返程人员登记: one row per trip, oldest return first, the person and their latest observation beside it. */
+/** 返程人员登记: one row per trip, oldest return first, the person and the observation started for that trip beside it. */
 export const returneesExport: ListSource = {
   key: 'returnees',
   title: '返程人员登记',

@@ -8,7 +8,7 @@ import { toCheckView, toEpisodeView, toEventView, toPerson } from '../monitoring
 import { liveResident } from '../residents/residents.service'
 import { tripsOfResident } from './returnees.repo'
 import type { TripRecord } from './returnees.repo'
-import { changeTrip, listTrips, registerTrip, toTripViews, tripViewOf } from './returnees.service'
+import { cancelTrip, changeTrip, listTrips, registerTrip, startForTrips, toTripViews, tripViewOf } from './returnees.service'
 
 function file(ctx: Ctx, residentId: number) {
   const resident = liveResident(ctx.store, ctx.session, residentId)
@@ -74,5 +74,29 @@ export const returneesHandlers = {
       (tx) => changeTrip(tx, ctx.session, id, trip, todayOf(ctx.now()), ctx.now().toISOString())
     )
     return tripViewOf(ctx.store, ctx.session, id)
+  },
+  'returnees.voidTrip': (args, ctx) => {
+    ctx.write(
+      {
+        record: `returnee_trip:${args.id}`,
+        summary: (before: TripRecord) => `作废返程登记：${before.name} ${before.returnDate} 自${formatOrigin(before)}返回，原因：${args.reason}`,
+        detail: args
+      },
+      (tx) => cancelTrip(tx, ctx.session, args.id, args.reason, ctx.now().toISOString())
+    )
+    return tripViewOf(ctx.store, ctx.session, args.id)
+  },
+  'returnees.startObservation': (args, ctx) => {
+    const today = todayOf(ctx.now())
+    const settings = settingsOf(ctx.store)
+    const names = ctx.write(
+      {
+        summary: (done: string[]) =>
+          `批量开始${EPISODE_KIND_LABELS[args.kind]} ${done.length} 人：${done.slice(0, 20).join('、')}${done.length > 20 ? ' 等' : ''}`,
+        detail: args
+      },
+      (tx) => startForTrips(tx, ctx.session, args, settings, today, ctx.now().toISOString())
+    )
+    return { started: names.length }
   }
 } satisfies Handlers<ReturneesApi>

@@ -3,6 +3,7 @@ import type { EpisodeKind, EpisodeStatus } from '../../../shared/schemas/monitor
 import type { PersonRecord } from '../monitoring/monitoring.repo'
 import { PERSON_COLUMNS } from '../monitoring/monitoring.repo'
 import type { Db, SqlPart } from '../kit/db'
+import { LIVE_TRIP } from '../monitoring/trip-counts.repo'
 import type { Tx } from '../store/store'
 
 export interface TripRecord extends PersonRecord {
@@ -20,11 +21,16 @@ export interface TripRecord extends PersonRecord {
   notes: string
   registeredOn: string
   registeredBy: string
+  status: 'active' | 'voided'
+  voidedAt: string | null
+  voidedBy: string
+  voidReason: string
 }
 
 const TRIP_SELECT = `SELECT t.id, r.grid_id AS gridId, g.name AS gridName, t.origin_province AS province, t.origin_city AS city,
     t.origin_district AS district, t.via, t.return_date AS returnDate, t.transport, t.transport_no AS transportNo, t.reason, t.notes,
-    t.registered_on AS registeredOn, t.registered_by AS registeredBy, ${PERSON_COLUMNS}
+    t.registered_on AS registeredOn, t.registered_by AS registeredBy, t.status, t.voided_at AS voidedAt, t.voided_by AS voidedBy,
+    t.void_reason AS voidReason, ${PERSON_COLUMNS}
   FROM returnee_trips t
   JOIN residents r ON r.id = t.resident_id
   LEFT JOIN households h ON h.id = r.household_id
@@ -60,6 +66,11 @@ export function updateTrip(tx: Tx, id: number, w: Omit<TripWrite, 'residentId'>,
   )
 }
 
+/** 作废: the row stays (the person's history shows it struck through), LIVE_TRIP leaves it out of the rest. */
+export function voidTrip(tx: Tx, id: number, reason: string, by: string, at: string): void {
+  tx.run(`UPDATE returnee_trips SET status = 'voided', voided_at = ?, voided_by = ?, void_reason = ?, updated_at = ? WHERE id = ?`, [at, by, reason, at, id])
+}
+
 export function writeCompanions(tx: Tx, tripId: number, companions: { residentId: number | null; name: string }[]): void {
   tx.run('DELETE FROM returnee_companions WHERE trip_id = ?', [tripId])
   companions.forEach((c, position) => {
@@ -84,7 +95,12 @@ export function getTrip(db: Db, id: number): TripRecord | undefined {
 }
 
 export function tripOn(db: Db, residentId: number, returnDate: string, exceptId: number | null): { id: number } | undefined {
-  return db.get('SELECT id FROM returnee_trips WHERE resident_id = ? AND return_date = ? AND id != ?', [residentId, returnDate, exceptId ?? 0])
+  // A voided trip does not hold its day: the corrected trip may be registered on it again.
+  return db.get(`SELECT t.id FROM returnee_trips t WHERE t.resident_id = ? AND t.return_date = ? AND t.id != ? AND ${LIVE_TRIP}`, [
+    residentId,
+    returnDate,
+    exceptId ?? 0
+  ])
 }
 
 export function tripsOfResident(db: Db, residentId: number): TripRecord[] {
@@ -105,7 +121,7 @@ const PINYIN_TOP = String.fromCodePoint(0x10ffff)
 
 /** The returnee list's filters, for the list and for its export alike. */
 export function tripWhere(f: TripFilter): SqlPart {
-  const parts = [f.scope.sql]
+  const parts = [LIVE_TRIP, f.scope.sql]
   const params = [...f.scope.params]
   const letters = f.q?.replace(/\s+/g, '').toLowerCase() ?? ''
   if (/^[a-z]+$/.test(letters)) {
@@ -147,8 +163,8 @@ export function tripCount(db: Db, f: TripFilter): number {
   )
 }
 
-export interface LatestEpisode {
-  residentId: number
+export interface TripEpisode {
+  tripId: number
   id: number
   kind: EpisodeKind
   status: EpisodeStatus
@@ -156,14 +172,17 @@ export interface LatestEpisode {
   abnormal: number
 }
 
-/** Each person's latest episode, for the red flag and status column of the returnee list. */
-export function latestEpisodes(db: Db, residentIds: number[]): Map<number, LatestEpisode> {
-  if (residentIds.length === 0) return new Map()
-  const rows = db.all<LatestEpisode>(
-    `SELECT e.resident_id AS residentId, e.id, e.kind, e.status, e.end_date AS endDate, e.abnormal FROM observation_episodes e
-      WHERE e.id IN (SELECT (SELECT x.id FROM observation_episodes x WHERE x.resident_id = p.value ORDER BY x.start_date DESC, x.id DESC LIMIT 1)
-                       FROM json_each(?) p)`,
-    [JSON.stringify(residentIds)]
+/** The SQL picking the episode started for trip t (its latest, should it have been restarted). */
+export const TRIP_EPISODE_ID = `(SELECT x.id FROM observation_episodes x WHERE x.trip_id = t.id ORDER BY x.start_date DESC, x.id DESC LIMIT 1)`
+
+/** Each trip's own episode, for the red flag and status column of the returnee list: never another trip's. */
+export function tripEpisodes(db: Db, tripIds: number[]): Map<number, TripEpisode> {
+  if (tripIds.length === 0) return new Map()
+  const rows = db.all<TripEpisode>(
+    `SELECT t.id AS tripId, e.id, e.kind, e.status, e.end_date AS endDate, e.abnormal
+       FROM returnee_trips t JOIN observation_episodes e ON e.id = ${TRIP_EPISODE_ID}
+      WHERE t.id IN (SELECT p.value FROM json_each(?) p)`,
+    [JSON.stringify(tripIds)]
   )
-  return new Map(rows.map((row) => [row.residentId, row]))
+  return new Map(rows.map((row) => [row.tripId, row]))
 }

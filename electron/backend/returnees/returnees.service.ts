@@ -2,7 +2,9 @@ import type { TripView } from '../../../shared/contract'
 import { isFlagged } from '../../../shared/domain/observation'
 import { formatOrigin } from '../../../shared/domain/regions'
 import { AppError } from '../../../shared/errors'
-import type { ReturneesListArgs, TripFields } from '../../../shared/schemas/returnees'
+import type { ReturneesListArgs, ReturneesStartArgs, TripFields } from '../../../shared/schemas/returnees'
+import type { MonitoringSettings } from '../../../shared/schemas/settings'
+import { startEpisode } from '../monitoring/monitoring.service'
 import type { Page } from '../../../shared/schemas/common'
 import type { Session } from '../context'
 import { toPerson } from '../monitoring/monitoring.view'
@@ -13,8 +15,8 @@ import { pageOf } from '../kit/paging'
 import { getResident } from '../residents/residents.repo'
 import { liveResident } from '../residents/residents.service'
 import type { Tx } from '../store/store'
-import type { LatestEpisode, TripRecord, TripWrite } from './returnees.repo'
-import { companionsOf, getTrip, insertTrip, latestEpisodes, tripCount, tripOn, tripPage, updateTrip, writeCompanions } from './returnees.repo'
+import type { TripEpisode, TripRecord, TripWrite } from './returnees.repo'
+import { companionsOf, getTrip, insertTrip, tripCount, tripEpisodes, tripOn, tripPage, updateTrip, voidTrip, writeCompanions } from './returnees.repo'
 
 /**
  * Companions from the register take their name from it; the person cannot travel with themself.
@@ -83,8 +85,17 @@ export function liveTrip(db: Db, session: Session, id: number): TripRecord {
   return trip
 }
 
+/** A voided trip is history: it is neither corrected nor voided again. */
+function assertActive(trip: TripRecord, action: string): void {
+  if (trip.status === 'active') return
+  throw new AppError('RULE_VIOLATION', `${trip.name} ${trip.returnDate} 的返程登记已于 ${trip.voidedAt?.slice(0, 10) ?? ''} 作废，不能再${action}。`, {
+    id: trip.id
+  })
+}
+
 export function changeTrip(tx: Tx, session: Session, id: number, trip: TripFields, today: string, at: string): TripRecord {
   const before = liveTrip(tx, session, id)
+  assertActive(before, '修改')
   checkTrip(tx, before.residentId, trip, today, id, before.name)
   const companions = checkCompanions(tx, session, before.residentId, trip.companions)
   const { residentId: _unused, ...w } = tripWrite(before.residentId, trip)
@@ -93,16 +104,56 @@ export function changeTrip(tx: Tx, session: Session, id: number, trip: TripField
   return before
 }
 
+/**
+ * 作废 a mistaken trip, with the reason. An observation still running for it is the clerk's to
+ * end first (解除, or 转送医院/失联), so nobody stops being followed up by a slip of the mouse.
+ */
+export function cancelTrip(tx: Tx, session: Session, id: number, reason: string, at: string): TripRecord {
+  const before = liveTrip(tx, session, id)
+  assertActive(before, '作废')
+  const episode = tripEpisodes(tx, [id]).get(id)
+  if (episode?.status === 'observing') {
+    throw new AppError('RULE_VIOLATION', `${before.name} 为这次返程开始的观察还在进行中（至 ${episode.endDate}），请先点“查看”解除观察，再作废这条登记。`, {
+      id,
+      episodeId: episode.id
+    })
+  }
+  voidTrip(tx, id, reason, session.actor, at)
+  return before
+}
+
+/**
+ * 开始观察 for many trips in one transaction, each from its own return date: a trip that already
+ * had an observation, or a person already being observed, refuses the whole batch by name.
+ */
+export function startForTrips(tx: Tx, session: Session, args: ReturneesStartArgs, settings: MonitoringSettings, today: string, at: string): string[] {
+  const ids = [...new Set(args.tripIds)]
+  const started = tripEpisodes(tx, ids)
+  return ids.map((id) => {
+    const trip = liveTrip(tx, session, id)
+    assertActive(trip, '开始观察')
+    const episode = started.get(id)
+    if (episode) {
+      throw new AppError('CONFLICT', `${trip.name} ${trip.returnDate} 的返程已经开始过观察，请取消勾选后再试。`, { id, episodeId: episode.id })
+    }
+    startEpisode(tx, session, { residentId: trip.residentId, tripId: id, kind: args.kind, startDate: trip.returnDate }, settings, today, at)
+    return trip.name
+  })
+}
+
 export function toTripViews(db: Db, records: TripRecord[]): TripView[] {
   const companions = companionsOf(
     db,
     records.map((r) => r.id)
   )
-  const episodes = latestEpisodes(db, [...new Set(records.map((r) => r.residentId))])
-  return records.map((r) => toTripView(r, companions.get(r.id) ?? [], episodes.get(r.residentId)))
+  const episodes = tripEpisodes(
+    db,
+    records.map((r) => r.id)
+  )
+  return records.map((r) => toTripView(r, companions.get(r.id) ?? [], episodes.get(r.id)))
 }
 
-function toTripView(r: TripRecord, companions: { residentId: number | null; name: string }[], episode: LatestEpisode | undefined): TripView {
+function toTripView(r: TripRecord, companions: { residentId: number | null; name: string }[], episode: TripEpisode | undefined): TripView {
   const origin = { province: r.province, city: r.city, district: r.district }
   // Added to the person, not spread into a new literal (see toEpisodeView: hidden-class garbage).
   return Object.assign(toPerson(r), {
@@ -118,7 +169,8 @@ function toTripView(r: TripRecord, companions: { residentId: number | null; name
     notes: r.notes,
     registeredOn: r.registeredOn,
     registeredBy: r.registeredBy,
-    episode: episode ? { id: episode.id, kind: episode.kind, status: episode.status, endDate: episode.endDate, abnormal: isFlagged(episode) } : null
+    episode: episode ? { id: episode.id, kind: episode.kind, status: episode.status, endDate: episode.endDate, abnormal: isFlagged(episode) } : null,
+    voided: r.status === 'voided' ? { at: r.voidedAt ?? '', by: r.voidedBy, reason: r.voidReason } : null
   })
 }
 
