@@ -7,6 +7,7 @@ import {
   rosterCopyArgs,
   rosterExportArgs,
   rosterPlaceArgs,
+  rosterPrintArgs,
   rosterSetLeadArgs,
   rosterSettingsArgs,
   rosterTodayArgs,
@@ -32,6 +33,8 @@ export interface ShiftTemplate {
   minStaff: number
   leadRequired: boolean
   retired: boolean
+  /** Set when the shift runs while its checkpoint is closed (开放时间); '' otherwise. A warning only. */
+  hoursWarning: string
 }
 
 export interface RosterAssignment {
@@ -67,11 +70,15 @@ export interface RosterWeek {
   context: { dayIndex: number; templateId: number; volunteerId: number; isLead: boolean }[]
   settings: RuleSettings
   conflicts: Conflict[]
+  /** Shifts that run outside their checkpoint's 开放时间: a warning beside the shift, not a conflict. */
+  shiftWarnings: { templateId: number; message: string }[]
 }
 
 export interface AutoFillReport {
   week: RosterWeek
   added: number
+  /** Places not filled because their shift had already begun (unless includePast was asked). */
+  skippedPast: number
   unfilled: (Unfilled & { label: string })[]
 }
 
@@ -86,6 +93,12 @@ export interface TodayDuty {
 
 export type RosterSettingsView = RosterSettings
 
+/** The week for the printed 值班排班表; full says whether people's phones are whole numbers. */
+export interface RosterPrint {
+  week: RosterWeek
+  full: boolean
+}
+
 export type RosterApi = {
   'shifts.list': (args: { checkpointId?: number }) => Promise<ShiftTemplate[]>
   'shifts.create': (args: ShiftCreate) => Promise<ShiftTemplate>
@@ -95,10 +108,13 @@ export type RosterApi = {
   'roster.place': (args: RosterPlace) => Promise<RosterWeek>
   'roster.remove': (args: { id: number }) => Promise<RosterWeek>
   'roster.setLead': (args: { id: number; isLead: boolean }) => Promise<RosterWeek>
-  'roster.autoFill': (args: { week: string; seed?: number }) => Promise<AutoFillReport>
+  'roster.autoFill': (args: { week: string; seed?: number; includePast?: boolean }) => Promise<AutoFillReport>
   'roster.copyLastWeek': (args: { week: string }) => Promise<RosterWeek & { copied: number; skipped: number }>
   'roster.today': (args: { checkpointId: number }) => Promise<TodayDuty[]>
   'roster.attend': (args: RosterAttend) => Promise<RosterAssignment>
+  /** Undoes the last attendance step: 签退 back to 在岗, 签到 or 缺勤 back to 未签到. */
+  'roster.undoAttend': (args: { id: number }) => Promise<RosterAssignment>
+  'roster.print': (args: { week: string }) => Promise<RosterPrint>
   'roster.settings': (args: EmptyArgs) => Promise<RosterSettingsView>
   'roster.saveSettings': (args: RosterSettings) => Promise<RosterSettingsView>
   'roster.export': (args: { week: string }) => Promise<ExportedFile>
@@ -118,6 +134,9 @@ export const rosterMethods = {
   // The gate role sees who is on duty with them today, and nothing else of the roster.
   'roster.today': { args: rosterTodayArgs, kind: 'query', permission: 'gate.use', title: '查看今日值班' },
   'roster.attend': { args: rosterAttendArgs, kind: 'mutation', permission: 'volunteers.edit', title: '签到签退' },
+  'roster.undoAttend': { args: rosterAssignmentArgs, kind: 'mutation', permission: 'volunteers.edit', title: '撤销签到签退' },
+  // A mutation so that printing full phones leaves its 操作日志 row in the same turn.
+  'roster.print': { args: rosterPrintArgs, kind: 'mutation', permission: 'volunteers.view', title: '打印值班排班表' },
   'roster.settings': { args: emptyArgs, kind: 'query', permission: 'volunteers.view', title: '查看排班设置' },
   'roster.saveSettings': { args: rosterSettingsArgs, kind: 'mutation', permission: 'volunteers.edit', title: '修改排班设置' },
   'roster.export': { args: rosterExportArgs, kind: 'export', permission: 'volunteers.view', title: '导出值班排班表' }

@@ -9,15 +9,11 @@
  * day of the week before and the first day of the week after), which count for nothing else.
  */
 
-export const DAY_MINUTES = 1440
-export const WEEK_DAYS = 7
-export const WEEKDAY_LABELS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
+import { DAY_MINUTES, PERIODS, WEEK_DAYS, WEEKDAY_LABELS, missingSlots, slotLabel, spanMinutes } from './roster-periods'
+import type { OpeningHours, Period } from './roster-periods'
+import { parseOpeningHours, withinOpeningHours } from './roster-periods'
 
-/** Availability is 21 flags: day (Mon..Sun) x period. */
-export const PERIODS = ['morning', 'afternoon', 'night'] as const
-export type Period = (typeof PERIODS)[number]
-export const PERIOD_LABELS: Record<Period, string> = { morning: '上午', afternoon: '下午', night: '晚上' }
-export const ALL_AVAILABLE = '1'.repeat(WEEK_DAYS * PERIODS.length)
+export * from './roster-periods'
 
 export interface RuleTemplate {
   id: number
@@ -86,7 +82,7 @@ export interface RosterInput {
 }
 
 export function shiftDuration(t: Pick<RuleTemplate, 'startMinute' | 'endMinute'>): number {
-  return t.endMinute > t.startMinute ? t.endMinute - t.startMinute : t.endMinute + DAY_MINUTES - t.startMinute
+  return spanMinutes(t)
 }
 
 export function shiftInterval(t: RuleTemplate, dayIndex: number): { start: number; end: number } {
@@ -94,23 +90,17 @@ export function shiftInterval(t: RuleTemplate, dayIndex: number): { start: numbe
   return { start, end: start + shiftDuration(t) }
 }
 
-/** A shift starting 05:00-11:59 is morning, 12:00-17:59 afternoon, else night; a night shift
- *  starting after midnight (before 05:00) belongs to the evening of the day before. */
+/** The period a shift starts in (roster-periods.ts: 07:00-12:00 morning, 12:00-18:00 afternoon,
+ *  else night), for spreading nights fairly; availability is checked over the whole span. */
 export function shiftPeriod(t: Pick<RuleTemplate, 'startMinute'>): Period {
   const hour = Math.floor(t.startMinute / 60)
-  if (hour >= 5 && hour < 12) return 'morning'
-  if (hour >= 12 && hour < 18) return 'afternoon'
-  return 'night'
-}
-
-export function availabilityIndex(t: RuleTemplate, dayIndex: number): number {
-  const period = shiftPeriod(t)
-  const day = period === 'night' && t.startMinute < 5 * 60 ? (dayIndex + 6) % 7 : dayIndex
-  return day * PERIODS.length + PERIODS.indexOf(period)
+  if (hour >= 7 && hour < 12) return PERIODS[0]
+  if (hour >= 12 && hour < 18) return PERIODS[1]
+  return PERIODS[2]
 }
 
 export function isAvailable(person: RulePerson, t: RuleTemplate, dayIndex: number): boolean {
-  return (person.availability || ALL_AVAILABLE)[availabilityIndex(t, dayIndex)] === '1'
+  return missingSlots(person.availability, t, dayIndex).length === 0
 }
 
 export function hhmm(minute: number): string {
@@ -138,6 +128,16 @@ export function cellLabel(t: RuleTemplate, dayIndex: number): string {
 
 const hours = (minutes: number) => Number((minutes / 60).toFixed(1))
 
+/**
+ * A warning, not a refusal, when a shift runs while its checkpoint is closed (the office may
+ * staff the gate before it opens); '' when the shift fits or the hours are not times.
+ */
+export function openingHoursWarning(t: Pick<RuleTemplate, 'name' | 'checkpointName' | 'startMinute' | 'endMinute'>, hoursText: string): string {
+  const hours: OpeningHours | null = parseOpeningHours(hoursText)
+  if (!hours || withinOpeningHours(t, hours)) return ''
+  return `${t.checkpointName} 开放时间为 ${hoursText.trim()}，${t.name} ${hhmm(t.startMinute)}-${hhmm(t.endMinute)} 超出了开放时间`
+}
+
 interface Booked {
   p: RulePlacement
   t: RuleTemplate
@@ -162,13 +162,13 @@ export function personProblems(
     const label = person.status === 'paused' ? '暂停' : '退出'
     out.push({ rule: 'suspended', volunteerId: person.id, cells: [cell], message: `${person.name} 已${label}服务，不能排班（${cellLabel(t, dayIndex)}）` })
   }
-  if (!isAvailable(person, t, dayIndex)) {
-    const period = PERIOD_LABELS[shiftPeriod(t)]
+  const missing = missingSlots(person.availability, t, dayIndex)
+  if (missing.length > 0) {
     out.push({
       rule: 'availability',
       volunteerId: person.id,
       cells: [cell],
-      message: `${person.name} ${cellLabel(t, dayIndex)} 不在其可值班时间（${period}）内`
+      message: `${person.name} ${cellLabel(t, dayIndex)} 不在其可值班时间内（${missing.map(slotLabel).join('、')}未登记可值班）`
     })
   }
   const rest = settings.minRestHours * 60
@@ -328,6 +328,8 @@ export interface Unfilled {
 
 export interface AutoFillResult {
   added: RulePlacement[]
+  /** Places left empty because their shift had already begun (options.notBefore). */
+  skippedPast: number
   unfilled: Unfilled[]
   /** Every conflict of the filled week, from checkRoster. */
   conflicts: Conflict[]
@@ -418,7 +420,15 @@ function pickCandidate(
  * Every candidate is checked with personProblems, and the result is checked again with
  * checkRoster; a place that cannot be filled is reported with why.
  */
-export function autoFill(input: RosterInput, seed = 1): AutoFillResult {
+export interface AutoFillOptions {
+  /** Minute of the week (0 = Monday 00:00) before which a shift that starts is left alone:
+   *  a past day is a record of what happened, not a plan to fill. -Infinity fills them too. */
+  notBefore?: number
+}
+
+export function autoFill(input: RosterInput, seed = 1, options: AutoFillOptions = {}): AutoFillResult {
+  const notBefore = options.notBefore ?? -Infinity
+  let skippedPast = 0
   const rand = seededRandom(seed)
   const templates = indexTemplates(input.templates)
   const states = new Map<number, PersonState>()
@@ -446,6 +456,10 @@ export function autoFill(input: RosterInput, seed = 1): AutoFillResult {
       const staff = Math.max(t.minStaff - here.length, 0)
       const need = Math.max(staff, needLead ? 1 : 0)
       if (need === 0) continue
+      if (shiftInterval(t, dayIndex).start < notBefore) {
+        skippedPast += 1
+        continue
+      }
       const supply = active.filter((s) => isAvailable(s.person, t, dayIndex)).length
       slots.push({ t, dayIndex, staff, need, needLead, night: shiftPeriod(t) === 'night', supply, tie: rand() })
     }
@@ -489,5 +503,5 @@ export function autoFill(input: RosterInput, seed = 1): AutoFillResult {
   )
   if (bad.length > 0) throw new Error(`auto-fill broke a rule: ${bad[0]?.message}`)
   unfilled.sort((a, b) => a.dayIndex - b.dayIndex || a.templateId - b.templateId)
-  return { added, unfilled, conflicts }
+  return { added, skippedPast, unfilled, conflicts }
 }

@@ -39,10 +39,13 @@ export const rosterPlaceArgs = z.strictObject({
 export type RosterPlace = z.infer<typeof rosterPlaceArgs>
 export const rosterAssignmentArgs = z.strictObject({ id: recordId('排班') })
 export const rosterSetLeadArgs = z.strictObject({ id: recordId('排班'), isLead: z.boolean() })
-export const rosterAutoFillArgs = z.strictObject({ week: isoDate, seed: z.number().int().optional() })
+/** includePast: fill the days and shifts already begun too (补排 after the fact, asked for explicitly). */
+export const rosterAutoFillArgs = z.strictObject({ week: isoDate, seed: z.number().int().optional(), includePast: z.boolean().optional() })
 export const rosterCopyArgs = z.strictObject({ week: isoDate })
 /** 值班排班表 of the week a date falls in. */
 export const rosterExportArgs = z.strictObject({ week: isoDate })
+/** The 值班排班表 to print: phones in full for roles that may reveal numbers (audited), else masked. */
+export const rosterPrintArgs = z.strictObject({ week: isoDate })
 export const rosterTodayArgs = z.strictObject({ checkpointId: recordId('卡口') })
 
 export const rosterSettingsArgs = z.strictObject({

@@ -5,9 +5,10 @@ import { WEEK_DAYS, autoFill, cellLabel, hhmm, placementProblems } from '../../.
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../context'
 import { requireVolunteer } from '../volunteers/volunteers.service'
-import { attend } from './roster-attendance'
+import { attend, undoAttend } from './roster-attendance'
 import { runExport } from '../excel/export/engine'
 import { rosterExport } from './roster.export'
+import { printWeek } from './roster-print'
 import {
   assignmentExists,
   assignmentsBetween,
@@ -25,7 +26,7 @@ import {
   templateNamed,
   updateTemplate
 } from './roster.repo'
-import { liveTemplate, loadWeek, mondayOf, ruleInput, templateValues, toShiftTemplate, weekSeed } from './roster.service'
+import { liveTemplate, loadWeek, minutesSince, mondayOf, ruleInput, templateValues, toShiftTemplate, weekSeed } from './roster.service'
 import { liveCheckpoint } from '../checkpoints/checkpoints.service'
 
 function assertNameFree(db: Parameters<typeof templateNamed>[0], checkpointId: number, name: string, selfId: number | null): void {
@@ -130,7 +131,9 @@ export const rosterHandlers = {
 
   'roster.autoFill': (args, ctx) => {
     const w = loadWeek(ctx.store, args.week)
-    const result = autoFill(ruleInput(w), args.seed ?? weekSeed(w.week))
+    // Days gone by are a record, not a plan: only shifts still to begin are filled unless asked.
+    const notBefore = args.includePast ? undefined : minutesSince(w.week, ctx.now())
+    const result = autoFill(ruleInput(w), args.seed ?? weekSeed(w.week), { notBefore })
     const byId = new Map(w.templates.map((t) => [t.id, t]))
     const unfilled = result.unfilled.map((u) => {
       const t = byId.get(u.templateId)
@@ -138,18 +141,25 @@ export const rosterHandlers = {
     })
     if (result.added.length > 0) {
       const at = ctx.now().toISOString()
-      ctx.write({ summary: `自动排班 ${w.week} 起一周：新增 ${result.added.length} 人次，${unfilled.length} 处未排满`, detail: { unfilled } }, (tx) => {
-        for (const p of result.added) {
-          insertAssignment(
-            tx,
-            { week: w.week, day: addDays(w.week, p.dayIndex), templateId: p.templateId, volunteerId: p.volunteerId, isLead: p.isLead, override: '' },
-            at,
-            ctx.session.actor
-          )
+      const past = args.includePast ? '（含已过去的日子）' : result.skippedPast > 0 ? `，已开始或已过去的 ${result.skippedPast} 处未排` : ''
+      ctx.write(
+        {
+          summary: `自动排班 ${w.week} 起一周${args.includePast ? past : ''}：新增 ${result.added.length} 人次，${unfilled.length} 处未排满${args.includePast ? '' : past}`,
+          detail: { unfilled }
+        },
+        (tx) => {
+          for (const p of result.added) {
+            insertAssignment(
+              tx,
+              { week: w.week, day: addDays(w.week, p.dayIndex), templateId: p.templateId, volunteerId: p.volunteerId, isLead: p.isLead, override: '' },
+              at,
+              ctx.session.actor
+            )
+          }
         }
-      })
+      )
     }
-    return { week: loadWeek(ctx.store, w.week), added: result.added.length, unfilled }
+    return { week: loadWeek(ctx.store, w.week), added: result.added.length, skippedPast: result.skippedPast, unfilled }
   },
 
   'roster.copyLastWeek': (args, ctx) => {
@@ -201,6 +211,10 @@ export const rosterHandlers = {
   },
 
   'roster.attend': (args, ctx) => attend(ctx, args),
+
+  'roster.undoAttend': (args, ctx) => undoAttend(ctx, args.id),
+
+  'roster.print': (args, ctx) => printWeek(ctx, args.week),
 
   'roster.settings': (_args, ctx) => readRosterSettings(ctx.store),
 

@@ -12,10 +12,13 @@ export interface TemplateRecord {
   minStaff: number
   leadRequired: number
   retiredAt: string | null
+  /** The checkpoint's 开放时间 as typed, for the out-of-hours warning. */
+  checkpointHours: string
 }
 
 const TEMPLATE_SELECT = `SELECT t.id, t.checkpoint_id AS checkpointId, c.name AS checkpointName, t.name, t.start_minute AS startMinute,
-    t.end_minute AS endMinute, t.min_staff AS minStaff, t.lead_required AS leadRequired, t.retired_at AS retiredAt
+    t.end_minute AS endMinute, t.min_staff AS minStaff, t.lead_required AS leadRequired, t.retired_at AS retiredAt,
+    c.hours AS checkpointHours
   FROM shift_templates t JOIN checkpoints c ON c.id = t.checkpoint_id`
 
 /** Working templates of working checkpoints, in checkpoint then start order. */
@@ -173,4 +176,9 @@ export function upsertAttendance(
        minutes = excluded.minutes, month = excluded.month, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
     [a.assignmentId, a.status, a.checkIn, a.checkOut, a.minutes, a.month, at, by]
   )
+}
+
+/** Back to 未签到: the placement stays, its attendance goes (撤销签到 / 撤销缺勤). */
+export function deleteAttendance(tx: Tx, assignmentId: number): void {
+  tx.run('DELETE FROM roster_attendance WHERE assignment_id = ?', [assignmentId])
 }

@@ -1,8 +1,8 @@
 import type { RosterAssignment, RosterWeek, ShiftTemplate } from '../../../shared/contract'
-import { addDays, daysBetween, splitIsoDate } from '../../../shared/domain/dates'
+import { addDays, daysBetween, localIsoDate, splitIsoDate } from '../../../shared/domain/dates'
 import { maskPhone } from '../../../shared/domain/mask'
 import type { RosterInput, RulePlacement, RuleTemplate } from '../../../shared/domain/roster-rules'
-import { WEEK_DAYS, checkRoster, hhmm, parseHhmm, shiftDuration } from '../../../shared/domain/roster-rules'
+import { DAY_MINUTES, WEEK_DAYS, checkRoster, hhmm, openingHoursWarning, parseHhmm, shiftDuration } from '../../../shared/domain/roster-rules'
 import { AppError } from '../../../shared/errors'
 import type { ShiftCreate } from '../../../shared/schemas/roster'
 import type { Db } from '../kit/db'
@@ -37,7 +37,8 @@ export const toShiftTemplate = (t: TemplateRecord): ShiftTemplate => ({
   end: hhmm(t.endMinute),
   minStaff: t.minStaff,
   leadRequired: t.leadRequired === 1,
-  retired: t.retiredAt !== null
+  retired: t.retiredAt !== null,
+  hoursWarning: openingHoursWarning(toRuleTemplate(t), t.checkpointHours)
 })
 
 export function templateValues(args: ShiftCreate): TemplateValues {
@@ -58,7 +59,7 @@ export function liveTemplate(db: Db, id: number): TemplateRecord {
   return t
 }
 
-const toAssignment = (week: string, a: AssignmentRecord, templates: Map<number, RuleTemplate>): RosterAssignment => {
+export const toAssignment = (week: string, a: AssignmentRecord, templates: Map<number, RuleTemplate>): RosterAssignment => {
   const t = templates.get(a.templateId)
   const scheduled = t ? shiftDuration(t) : 0
   return {
@@ -111,7 +112,11 @@ export function loadWeek(db: Db, anyDay: string): RosterWeek {
     placements,
     context,
     settings: ruleSettings,
-    conflicts: checkRoster(input)
+    conflicts: checkRoster(input),
+    shiftWarnings: records.flatMap((t) => {
+      const message = openingHoursWarning(toRuleTemplate(t), t.checkpointHours)
+      return message ? [{ templateId: t.id, message }] : []
+    })
   }
 }
 
@@ -122,4 +127,12 @@ export function ruleInput(w: RosterWeek, placements: readonly RulePlacement[] = 
 /** Seeds differ by week so two weeks do not come out alike, yet the same week fills the same way. */
 export function weekSeed(week: string): number {
   return Number(week.replaceAll('-', '')) % 2147483647
+}
+
+/**
+ * Minutes from `day` 00:00 to the instant `now`, on the office's wall clock (the machine's time
+ * zone, as every "today" of the app): negative when the day is still to come.
+ */
+export function minutesSince(day: string, now: Date): number {
+  return daysBetween(day, localIsoDate(now)) * DAY_MINUTES + now.getHours() * 60 + now.getMinutes()
 }

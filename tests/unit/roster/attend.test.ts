@@ -20,6 +20,8 @@ describe('签到 / 签退 as two steps', () => {
     const w = await backend.ok('roster.place', { week: WEEK, day: '2026-02-03', templateId: night.id, volunteerId: v.id, isLead: false })
     const id = w.placements[0]?.id ?? 0
     expect(w.placements[0]).toMatchObject({ attendance: null, checkIn: null, checkOut: null })
+    // Wednesday 08:00Z: Tuesday's night shift is over (08:00 or 16:00 on the office's clock).
+    backend.clock.advance(86_400_000)
 
     const refused = fail(await backend.call('roster.attend', { id, status: 'present', checkOut: '07:00' }))
     expect(refused).toMatchObject({ code: 'BAD_ARGS', message: '请先签到，再签退' })

@@ -137,6 +137,8 @@ describe('auto-fill, copy last week, today and service hours', () => {
       { shift: '早班', start: '07:00', end: '15:00', name: '志愿者1', phone: '139****0001', isLead: false },
       { shift: '夜班', start: '23:00', end: '07:00', name: '志愿者3', phone: '139****0003', isLead: true }
     ])
+    // The next day: Tuesday's night shift is over by Wednesday 08:00Z in any time zone it runs in.
+    backend.clock.advance(86_400_000)
     const nightId = w.placements.find((p) => p.templateId === night.id)?.id ?? 0
     const earlyId = w.placements.find((p) => p.templateId === early.id)?.id ?? 0
     expect((await backend.ok('roster.attend', { id: nightId, status: 'present', checkIn: '22:55', checkOut: '07:10' })).minutes).toBe(8 * 60 + 15)

@@ -3,7 +3,7 @@ import type { RosterInput, RulePerson, RulePlacement, RuleTemplate } from '../..
 import {
   ALL_AVAILABLE,
   autoFill,
-  availabilityIndex,
+  availabilitySlots,
   checkRoster,
   placementProblems,
   shiftDuration,
@@ -46,8 +46,8 @@ describe('shift arithmetic', () => {
     expect(shiftInterval(night, 6)).toEqual({ start: 6 * 1440 + 23 * 60, end: 7 * 1440 + 7 * 60 })
     expect([shiftPeriod(early), shiftPeriod(middle), shiftPeriod(night)]).toEqual(['morning', 'afternoon', 'night'])
     // A shift starting at 01:00 is the evening before's night: Monday 01:00 is last Sunday night (index 20).
-    expect(availabilityIndex(T(9, '凌晨', '01:00', '05:00'), 0)).toBe(20)
-    expect(availabilityIndex(night, 0)).toBe(2)
+    expect(availabilitySlots(T(9, '凌晨', '01:00', '05:00'), 0)).toEqual([20])
+    expect(availabilitySlots(night, 0)).toEqual([2])
   })
 })
 
@@ -99,7 +99,7 @@ describe('every rule says what is wrong, in Chinese', () => {
   it("outside the person's availability", () => {
     const noMondayNight = ALL_AVAILABLE.slice(0, 2) + '0' + ALL_AVAILABLE.slice(3)
     const i = input([at(0, night, 1)], { people: [P(1, '张三', { availability: noMondayNight })] })
-    expect(messages(i)).toEqual(['availability: 张三 东门 周一 夜班 不在其可值班时间（晚上）内'])
+    expect(messages(i)).toEqual(['availability: 张三 东门 周一 夜班 不在其可值班时间内（周一晚上未登记可值班）'])
   })
 
   it('a suspended or departed volunteer', () => {
@@ -156,7 +156,7 @@ describe('auto-fill', () => {
 
   it('keeps what the clerk placed and explains what it could not fill', () => {
     const week = bigWeek(30)
-    const free = week.people.find((p) => p.status === 'active' && p.availability[0] === '1')?.id ?? 0
+    const free = week.people.find((p) => p.status === 'active' && p.availability.startsWith('11'))?.id ?? 0
     const kept = at(0, week.templates[0] as RuleTemplate, free)
     const result = autoFill({ ...week, placements: [kept] }, 7)
     expect(result.added.some((p) => p.dayIndex === 0 && p.templateId === kept.templateId && p.volunteerId === free)).toBe(false)
