@@ -1,6 +1,16 @@
 import type { GateAction, GateDirection, GateWho } from '../domain/gate'
-import type { GateDayArgs, GateRegister } from '../schemas/gate'
-import { gateDayArgs, gateExportArgs, gateRecentArgs, gateRegisterArgs, gateSearchArgs, passCheckArgs } from '../schemas/gate'
+import type { GateCorrect, GateDayArgs, GateRegister } from '../schemas/gate'
+import {
+  gateCorrectArgs,
+  gateDayArgs,
+  gateEntryIdArgs,
+  gateExportArgs,
+  gateFeversArgs,
+  gateRecentArgs,
+  gateRegisterArgs,
+  gateSearchArgs,
+  passCheckArgs
+} from '../schemas/gate'
 import type { ExportedFile, Page } from './audit'
 import { defineModule, type MethodTable } from './types'
 
@@ -38,6 +48,41 @@ export interface GateEntryView {
   /** A pass rule broken, an unusual plate: kept with the entry. */
   warning: string
   registeredBy: string
+  /** 更正 made: the values above are the corrected ones. */
+  corrected: boolean
+  /** '已更正：体温 38.1℃ → 36.1℃；原因：录错（李值守）'; '' when not corrected. */
+  correction: string
+}
+
+/** A resident's gate fever recorded as the day's check of their open observation episode. */
+export interface GateEntryHealth {
+  episodeId: number
+  /** '居家观察'. */
+  kind: string
+  /** Still observing: 送医 may close it as 转送医院. */
+  open: boolean
+}
+
+export interface GateRegistered extends GateEntryView {
+  /** Set for a fever of a resident under observation (what the gate needs to offer 转送医院). */
+  health: GateEntryHealth | null
+}
+
+/** A fever of a registered resident found at a gate: a health event of that person (issue 16). */
+export interface GateFever {
+  id: number
+  at: string
+  day: string
+  checkpointName: string
+  residentId: number
+  name: string
+  address: string
+  gridName: string
+  temperature: number
+  action: GateAction
+  /** Written into the day's check of their observation episode. */
+  episodeId: number | null
+  corrected: boolean
 }
 
 export interface GateDirectionCounts {
@@ -75,7 +120,10 @@ export interface PassCheck {
 
 export type GateApi = {
   'gate.search': (args: { q: string }) => Promise<GateResidentHit[]>
-  'gate.register': (args: GateRegister) => Promise<GateEntryView>
+  'gate.register': (args: GateRegister) => Promise<GateRegistered>
+  'gate.correct': (args: GateCorrect) => Promise<GateEntryView>
+  'gate.hospital': (args: { entryId: number }) => Promise<{ name: string }>
+  'gate.fevers': (args: { day?: string | undefined; residentId?: number | undefined }) => Promise<GateFever[]>
   'gate.recent': (args: { checkpointId: number }) => Promise<GateEntryView[]>
   'gate.checkPass': (args: { number: string; checkpointId: number }) => Promise<PassCheck>
   'gate.day': (args: GateDayArgs) => Promise<GateDay>
@@ -85,6 +133,9 @@ export type GateApi = {
 export const gateMethods = {
   'gate.search': { args: gateSearchArgs, kind: 'query', permission: 'gate.use', title: '卡口查找居民' },
   'gate.register': { args: gateRegisterArgs, kind: 'mutation', permission: 'gate.use', title: '出入登记' },
+  'gate.correct': { args: gateCorrectArgs, kind: 'mutation', permission: 'gate.use', title: '更正出入登记' },
+  'gate.hospital': { args: gateEntryIdArgs, kind: 'mutation', permission: 'gate.use', title: '送医居民转送医院' },
+  'gate.fevers': { args: gateFeversArgs, kind: 'query', permission: 'returnees.view', title: '查看卡口发现的体温异常' },
   'gate.recent': { args: gateRecentArgs, kind: 'query', permission: 'gate.use', title: '查看本卡口今日登记' },
   'gate.checkPass': { args: passCheckArgs, kind: 'query', permission: 'gate.use', title: '查验出入证' },
   'gate.day': { args: gateDayArgs, kind: 'query', permission: 'gate.view', title: '查看出入记录' },

@@ -116,6 +116,9 @@ export interface MonitoringToday {
     abnormalChecksToday: number
     hospital: number
     lost: number
+    /** Fevers found at the gates on the day (any person, any disposition: DOMAIN.md), and those sent to hospital. */
+    gateFevers: number
+    gateHospital: number
   }
 }
 

@@ -46,6 +46,32 @@ export const gateRegisterArgs = z
   })
 export type GateRegister = z.infer<typeof gateRegisterArgs>
 
+/**
+ * 更正 of an entry: its values as they should have been, and why. checkpointId is the gate
+ * screen's checkpoint (the gate corrects only entries registered there); the office omits it.
+ */
+export const gateCorrectArgs = z
+  .strictObject({
+    entryId: recordId('登记'),
+    checkpointId: recordId('卡口').optional(),
+    direction: z.enum(GATE_DIRECTIONS, { message: '请选择进或出' }),
+    who: z.enum(GATE_WHO, { message: '请选择人员类别' }),
+    name: optionalText('姓名', 40),
+    phone: optionalText('电话', 30),
+    reason: optionalText('住址或事由', 100),
+    plate: optionalText('车牌', 12),
+    temperature: z.number({ message: '请填写体温' }),
+    action: z.enum(GATE_ACTIONS, { message: '请选择处置方式' }),
+    note: requiredText('更正原因', 100)
+  })
+  .superRefine((value, ctx) => {
+    const problem = temperatureProblem(value.temperature)
+    if (problem) ctx.addIssue({ code: 'custom', path: ['temperature'], message: problem })
+  })
+export type GateCorrect = z.infer<typeof gateCorrectArgs>
+export const gateEntryIdArgs = z.strictObject({ entryId: recordId('登记') })
+export const gateFeversArgs = z.strictObject({ day: isoDate.optional(), residentId: recordId('居民').optional() })
+
 export const gateDayArgs = z.strictObject({
   checkpointId: recordId('卡口').optional(),
   day: isoDate,

@@ -3,6 +3,7 @@ import type { MethodArgs } from '../../../shared/contract'
 import { AppError } from '../../../shared/errors'
 import { getCheckpoint } from '../checkpoints/checkpoints.repo'
 import type { ExportColumn, ExportSource } from '../kit/export-source'
+import { correctionNotes } from './gate-correct'
 import { entryPage } from './gate.repo'
 import { toEntryView } from './gate.service'
 
@@ -21,7 +22,8 @@ const COLUMNS: ExportColumn[] = [
   { header: '处置', kind: 'text', width: 8 },
   { header: '出入证', kind: 'text', width: 8 },
   { header: '备注', kind: 'text', width: 30 },
-  { header: '登记人', kind: 'text', width: 16 }
+  { header: '登记人', kind: 'text', width: 16 },
+  { header: '更正', kind: 'text', width: 36 }
 ]
 
 /**
@@ -36,7 +38,9 @@ export const gateExport: ExportSource<MethodArgs<'gate.export'>> = {
     const checkpoint = args.checkpointId === undefined ? null : getCheckpoint(db, args.checkpointId)
     if (args.checkpointId !== undefined && !checkpoint) throw new AppError('NOT_FOUND', '找不到这个卡口。')
     const where = checkpoint?.name ?? '全部卡口'
+    // The effective values after any 更正 (gate_entries' own columns), each corrected row marked.
     const records = entryPage(db, { day: args.day, checkpointId: args.checkpointId }, EXPORT_LIMIT, 0).reverse()
+    const notes = correctionNotes(db, records)
     return {
       fileName: `出入登记表-${where}-${args.day.replaceAll('-', '')}`,
       summary: (n) => `导出出入登记表 ${args.day} ${where}，${n} 条`,
@@ -48,7 +52,7 @@ export const gateExport: ExportSource<MethodArgs<'gate.export'>> = {
           columns: COLUMNS,
           landscape: true,
           rows: records.map((r) => {
-            const v = toEntryView(r, 'office')
+            const v = toEntryView(r, 'office', notes.get(r.id) ?? '')
             return {
               red: v.abnormal,
               cells: [
@@ -64,7 +68,8 @@ export const gateExport: ExportSource<MethodArgs<'gate.export'>> = {
                 GATE_ACTION_LABELS[v.action],
                 v.passNumber,
                 v.warning,
-                v.registeredBy
+                v.registeredBy,
+                v.correction
               ]
             }
           })

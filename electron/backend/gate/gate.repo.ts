@@ -20,20 +20,33 @@ export interface GateEntryRecord {
   pass_number: string | null
   warning: string
   registered_by: string
+  resident_id: number | null
+  /** Set when the entry was corrected (更正): the columns above are then the corrected values. */
+  corrected_at: string | null
+  /** The observation episode a resident's gate fever was recorded to as a check, and that check before it (JSON). */
+  episode_id: number | null
+  check_before: string | null
   /** A resident's household, now: the full address for the office, compound + building for the gate. */
   household_address: string | null
   compound_name: string | null
   building_name: string | null
 }
 
-export type GateEntryWrite = Omit<GateEntryRecord, 'id' | 'checkpoint_name' | 'pass_number' | 'household_address' | 'compound_name' | 'building_name'> & {
-  resident_id: number | null
+export type GateEntryWrite = Omit<
+  GateEntryRecord,
+  'id' | 'checkpoint_name' | 'pass_number' | 'household_address' | 'compound_name' | 'building_name' | 'corrected_at' | 'episode_id' | 'check_before'
+> & {
   pass_id: number | null
 }
 
+/**
+ * "An entry's effective values" live in one place, the columns of gate_entries: a 更正 updates
+ * them in place (gate-correct.ts) and keeps what it replaced in gate_corrections, so every query of
+ * this table, here and in other domains (the daily report), reads the corrected values as they are.
+ */
 const SELECT = `SELECT e.id, e.at, e.day, e.checkpoint_id, c.name AS checkpoint_name, e.direction, e.who, e.name, e.phone,
   e.reason, e.plate, e.temperature_tenths, e.abnormal, e.action, p.number AS pass_number, e.warning, e.registered_by,
-  h.address AS household_address, co.name AS compound_name, b.name AS building_name
+  e.resident_id, e.corrected_at, e.episode_id, e.check_before, h.address AS household_address, co.name AS compound_name, b.name AS building_name
   FROM gate_entries e JOIN checkpoints c ON c.id = e.checkpoint_id LEFT JOIN gate_passes p ON p.id = e.pass_id
   LEFT JOIN residents r ON r.id = e.resident_id LEFT JOIN households h ON h.id = r.household_id
   LEFT JOIN buildings b ON b.id = h.building_id LEFT JOIN compounds co ON co.id = b.compound_id`

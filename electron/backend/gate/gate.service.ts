@@ -18,6 +18,8 @@ import { phonesOf } from '../residents/residents.view'
 import { loadSettings } from '../settings/settings.service'
 import type { Store } from '../store/store'
 import type { GateEntryRecord, GateEntryWrite } from './gate.repo'
+import { findPassByNumber, livePassOfHousehold } from '../checkpoints/checkpoints.repo'
+import { correctionNotes } from './gate-correct'
 import { buildingsOfHouseholds, lastOutDayOnPass, residentForGate } from './gate.repo'
 
 /** The office's fever threshold (设置, shared with the daily health checks), or 37.3 ℃ until one is set. */
@@ -45,7 +47,7 @@ function entryReason(r: GateEntryRecord, audience: EntryAudience): string {
   return typed || (r.household_address ?? '')
 }
 
-export function toEntryView(r: GateEntryRecord, audience: EntryAudience): GateEntryView {
+export function toEntryView(r: GateEntryRecord, audience: EntryAudience, correction = ''): GateEntryView {
   return {
     id: r.id,
     at: r.at,
@@ -63,8 +65,16 @@ export function toEntryView(r: GateEntryRecord, audience: EntryAudience): GateEn
     action: r.action,
     passNumber: r.pass_number ?? '',
     warning: r.warning,
-    registeredBy: r.registered_by
+    registeredBy: r.registered_by,
+    corrected: r.corrected_at !== null,
+    correction
   }
+}
+
+/** A page of entries as views, each corrected one with its 已更正 note (one query for the page). */
+export function entryViews(db: Db, records: GateEntryRecord[], audience: EntryAudience): GateEntryView[] {
+  const notes = correctionNotes(db, records)
+  return records.map((r) => toEntryView(r, audience, notes.get(r.id) ?? ''))
 }
 
 /**
@@ -151,11 +161,18 @@ export function buildEntry(
   let name = args.name
   let phone = args.phone
   const reason = args.reason
+  let householdPass = pass
   if (args.who === 'resident') {
     const resident = args.residentId === null ? undefined : residentForGate(store, args.residentId)
     if (!resident) throw new AppError('NOT_FOUND', '名单中找不到这位居民，可能已被删除。', { issues: [{ path: 'residentId', message: '居民不存在' }] })
     name = resident.name
     phone = phonesOf(resident)[0] ?? ''
+    // The rule binds the household, not the card: a resident whose household holds a pass is
+    // checked (and the entry counted on the pass) whether or not the number was typed (issue 17).
+    if (!householdPass && resident.household_id !== null) {
+      const live = livePassOfHousehold(store, resident.household_id)
+      householdPass = live ? (findPassByNumber(store, live.number) ?? null) : null
+    }
     // The household's address is not copied into the entry: views read it from the resident
     // (the office the address, the gate only the building), so no gate answer holds a room.
   } else if (phone !== '') {
@@ -171,8 +188,8 @@ export function buildEntry(
     if (parsed.warning) warnings.push(parsed.warning)
   }
   if (name === '') name = plate
-  if (pass) {
-    const status = checkPass(store, pass, localIsoDate(at))
+  if (householdPass) {
+    const status = checkPass(store, householdPass, localIsoDate(at))
     if (args.direction === 'out' && status.warning) warnings.push(status.warning)
   }
   if (fever) warnings.unshift(`体温异常，已${GATE_ACTION_LABELS[args.action]}`)
@@ -192,7 +209,7 @@ export function buildEntry(
       temperature_tenths: toTenths(args.temperature),
       abnormal: fever ? 1 : 0,
       action: args.action,
-      pass_id: pass?.id ?? null,
+      pass_id: householdPass?.id ?? null,
       warning: warnings.join('；'),
       registered_by: registeredBy
     }

@@ -5,6 +5,7 @@ import { EPISODE_KINDS, EPISODE_KIND_LABELS, EPISODE_STATUS_LABELS } from '../..
 import type { EpisodeKind, MonitoringWorklistArgs, CLOSING_STATUSES } from '../../../shared/schemas/monitoring'
 import type { Ctx, Handlers } from '../context'
 import { scopeSql } from '../kit/scope'
+import { gateFeverCounts } from './gate-fever-counts.repo'
 import { newByProvince, registeredOnCount, totalTrips } from './trip-counts.repo'
 import { liveResident } from '../residents/residents.service'
 import { loadSettings } from '../settings/settings.service'
@@ -142,6 +143,7 @@ export const monitoringHandlers = {
     const observing = Object.fromEntries(EPISODE_KINDS.map((k) => [k, 0])) as Record<EpisodeKind, number>
     for (const row of observingByKind(ctx.store, scope)) observing[row.kind] = row.n
     const f = (list: WorklistFilter['list']) => filterOf(ctx, { list, day })
+    const gate = gateFeverCounts(ctx.store, day, personScope)
     const byStatus = (status: (typeof CLOSING_STATUSES)[number]) => countWhere(ctx.store, 'e.status = ?', [status], scope)
     return {
       day,
@@ -161,7 +163,9 @@ export const monitoringHandlers = {
         releasedTotal: byStatus('released'),
         abnormalChecksToday: abnormalChecksOn(ctx.store, day, scope),
         hospital: byStatus('hospital'),
-        lost: byStatus('lost')
+        lost: byStatus('lost'),
+        gateFevers: gate.fevers,
+        gateHospital: gate.hospital
       }
     }
   },

@@ -7,6 +7,7 @@ export const TABLE_LABELS: Record<string, string> = {
   checkpoints: '卡口',
   gate_entries: '出入登记',
   gate_passes: '出入证',
+  gate_corrections: '出入登记更正',
   settings: '设置项',
   audit_log: '操作日志',
   schema_migrations: '数据结构版本',

@@ -95,7 +95,17 @@ describe('attack: the gate role reads addresses', () => {
     const reachable = (Object.keys(methods) as Method[]).filter((m) => allowed.has(methods[m].permission) || methods[m].permission === 'public')
     // auth.* and system.ping answer about the caller's own login and the program, never about residents.
     const aboutResidents = reachable.filter((m) => !m.startsWith('auth.') && m !== 'system.ping')
-    expect(aboutResidents.sort()).toEqual(['checkpoints.list', 'gate.checkPass', 'gate.recent', 'gate.register', 'gate.search', 'roster.today', 'settings.get'])
+    expect(aboutResidents.sort()).toEqual([
+      'checkpoints.list',
+      'gate.checkPass',
+      'gate.correct',
+      'gate.hospital',
+      'gate.recent',
+      'gate.register',
+      'gate.search',
+      'roster.today',
+      'settings.get'
+    ])
   })
 
   it('no gate answer holds a unit or a room: search, register, recent, pass checks, duty, checkpoints, settings', async () => {
@@ -113,6 +123,23 @@ describe('attack: the gate role reads addresses', () => {
     expect(JSON.parse(registered)).toMatchObject({ name: '曾小明', reason: '幸福里小区 5栋', phone: '138****5678', passNumber: '0001', warning: '' })
     answers.push(registered)
     answers.push(await answer(gate, 'gate.register', entry(checkpointId, { residentId: residentIds[1] ?? 0, direction: 'out', passNumber: '0001' })))
+    // A 更正 answers with the gate's view of the entry, and so does the recent list with its 已更正 note.
+    const correctedId = (JSON.parse(registered) as { id: number }).id
+    const corrected = await answer(gate, 'gate.correct', {
+      entryId: correctedId,
+      checkpointId,
+      direction: 'in',
+      who: 'resident',
+      name: '',
+      phone: '',
+      reason: '',
+      plate: '',
+      temperature: 36.6,
+      action: 'pass',
+      note: '按错了方向'
+    })
+    expect(JSON.parse(corrected)).toMatchObject({ direction: 'in', reason: '幸福里小区 5栋', corrected: true })
+    answers.push(corrected)
     answers.push(await answer(gate, 'gate.recent', { checkpointId }))
     // Sequential pass numbers: each answers the building and the rule, not the members or the door.
     for (const number of ['0001', '0002']) answers.push(await answer(gate, 'gate.checkPass', { number, checkpointId }))

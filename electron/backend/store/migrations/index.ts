@@ -11,6 +11,7 @@ import worklistSpeed from './0009_worklist_speed.sql?raw'
 import worklistOrder from './0010_worklist_order.sql?raw'
 import loginGuard from './0011_login_guard.sql?raw'
 import tripVoid from './0012_trip_void.sql?raw'
+import gateCorrections from './0013_gate_corrections.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -28,5 +29,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'worklist_speed', sql: worklistSpeed },
   { version: 10, name: 'worklist_order', sql: worklistOrder },
   { version: 11, name: 'login_guard', sql: loginGuard },
-  { version: 12, name: 'trip_void', sql: tripVoid }
+  { version: 12, name: 'trip_void', sql: tripVoid },
+  { version: 13, name: 'gate_corrections', sql: gateCorrections }
 ]
