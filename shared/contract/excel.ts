@@ -107,6 +107,13 @@ export interface ImportCheck {
   /** Rows with an error or warning first, then others, up to a limit. */
   rows: RowCheck[]
   truncated: boolean
+  /** What the import will do besides the rows, told before it is done; 'alert' ones (3 reported a fever) stand out. */
+  notices: ImportNotice[]
+}
+
+export interface ImportNotice {
+  level: 'info' | 'alert'
+  text: string
 }
 
 export interface ImportSummary {

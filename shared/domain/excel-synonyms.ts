@@ -29,9 +29,24 @@ export const FIELD_SYNONYMS: Record<string, readonly string[]> = {
   memberCount: ['人数', '成员人数', '家庭人数', '户内人数'],
   tenure: ['住房情况', '住房性质', '房屋性质'],
   // Returnee registration (DOMAIN.md): the returnee import target and the 返程人员排查登记表 template.
-  origin: ['返回前所在地', '来源地', '出发地', '从何地返回', '返程出发地', '来自何地', '返回前居住地'],
+  origin: [
+    '返回前所在地',
+    '来源地',
+    '出发地',
+    '从何地返回',
+    '返程出发地',
+    '来自何地',
+    '返回前居住地',
+    // Online questionnaires (问卷星, 腾讯问卷) ask it as a question: "5、您从哪里返回？（省市区）".
+    '从哪里返回',
+    '从哪返回',
+    '从何处返回',
+    '从哪个城市返回',
+    '返回前所在城市',
+    '出发城市'
+  ],
   via: ['途经地', '途经地区', '途经城市'],
-  returnDate: ['返程日期', '抵达日期', '返回日期', '到达日期', '返回时间', '抵达时间', '返程时间', '来社区日期'],
+  returnDate: ['返程日期', '抵达日期', '返回日期', '到达日期', '返回时间', '抵达时间', '返程时间', '来社区日期', '返回的日期', '何时返回', '哪天返回'],
   transport: ['交通方式', '返程方式', '出行方式', '交通工具'],
   trip: ['车次/航班/车牌', '车次', '航班', '车牌', '车次航班', '车次/航班号', '航班/车次', '车牌号'],
   companions: ['同行人员', '同行人', '随行人员'],
@@ -40,6 +55,7 @@ export const FIELD_SYNONYMS: Record<string, readonly string[]> = {
   registeredBy: ['登记人', '排查人', '登记人员'],
   // Home observation (居家观察台账): the street offices' own ledgers, registered as report templates.
   worker: ['责任网格员', '网格员', '包保人', '包联人', '责任人'],
+  observe: ['是否居家观察', '是否观察', '是否需要居家观察', '是否开始观察', '是否居家隔离', '是否隔离'],
   observationKind: ['观察类型', '观察方式', '管控类型', '管控方式', '隔离方式'],
   observationStart: ['开始日期', '观察开始日期', '开始观察日期', '隔离开始日期', '管控开始日期', '起始日期'],
   observationEnd: ['结束日期', '观察结束日期', '期满日期', '观察期满日期', '预计解除日期', '隔离结束日期', '管控结束日期'],
@@ -53,14 +69,30 @@ export const FIELD_SYNONYMS: Record<string, readonly string[]> = {
   evening: ['晚体温', '下午体温', '晚上体温'],
   symptoms: ['症状', '有无症状', '不适症状'],
   outcome: ['检查结果', '排查结果', '监测结果'],
-  abnormal: ['是否异常', '有无异常', '异常情况']
+  abnormal: ['是否异常', '有无异常', '异常情况'],
+  // What a returnee reports of their health on arrival (questionnaires ask it): the first check.
+  health: ['目前身体状况', '身体状况', '健康状况', '目前健康状况', '身体情况', '健康情况', '是否发热', '有无发热', '是否有发热症状'],
+  temperature: ['体温', '当前体温', '今日体温', '测量体温', '自测体温']
 }
 
-/** Header text as compared: NFKC, no spaces, no required-marks (*), no bracketed hints. */
+/**
+ * A questionnaire's question number: "5、", "5.", "5)", "(5)", "Q5.", "第5题". Only at the start
+ * and only with its mark, so a header such as "5栋" is left alone.
+ */
+const QUESTION_NUMBER = /^\s*(?:[（(]\d{1,3}[）)]|(?:q|第)?\d{1,3}\s*(?:题)?\s*[、.．:：)）])\s*/i
+/** Question punctuation and quotes (您从哪里返回？): never part of a column's meaning. */
+const QUESTION_MARKS = /[？?！!。，,、；;“”"‘’'《》【】]/g
+
+/**
+ * Header text as compared: NFKC, no question number, no spaces, no required-marks (*), no
+ * bracketed hints, no question punctuation.
+ */
 export function normalizeHeader(text: string): string {
   return normalizeText(text)
+    .replace(QUESTION_NUMBER, '')
     .replace(/[（(][^）)]*[）)]/g, '')
     .replace(/[\s*＊:：]/g, '')
+    .replace(QUESTION_MARKS, '')
     .toLowerCase()
 }
 

@@ -1,4 +1,4 @@
-import type { ImportCheck, RowCheck } from '../../../shared/contract/excel'
+import type { ImportCheck, ImportNotice, RowCheck } from '../../../shared/contract/excel'
 import { AppError } from '../../../shared/errors'
 import type { OnExisting } from '../../../shared/schemas/excel'
 import type { Session } from '../context'
@@ -125,7 +125,7 @@ export function runCheck(
   return { labels, rows, ctx }
 }
 
-export function summarize(stagingId: string, rows: CheckedRow<unknown>[]): ImportCheck {
+export function summarize(stagingId: string, rows: CheckedRow<unknown>[], notices: ImportNotice[] = []): ImportCheck {
   const counts = { new: 0, update: 0, unchanged: 0, error: 0, warning: 0, skipped: 0 }
   for (const r of rows) {
     counts[r.status]++
@@ -134,5 +134,5 @@ export function summarize(stagingId: string, rows: CheckedRow<unknown>[]): Impor
   const problem = (r: CheckedRow<unknown>) => (r.errors.length > 0 ? 0 : r.warnings.length > 0 && r.status !== 'skipped' ? 1 : 2)
   const ordered = [...rows].sort((a, b) => problem(a) - problem(b) || a.row - b.row)
   const shown: RowCheck[] = ordered.slice(0, SHOWN_ROWS).map((r) => ({ row: r.row, status: r.status, name: r.name, errors: r.errors, warnings: r.warnings }))
-  return { stagingId, total: rows.length, counts, rows: shown, truncated: rows.length > SHOWN_ROWS }
+  return { stagingId, total: rows.length, counts, rows: shown, truncated: rows.length > SHOWN_ROWS, notices }
 }

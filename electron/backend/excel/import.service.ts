@@ -112,7 +112,7 @@ export function checkImport(args: ExcelCheckArgs, ctx: Ctx) {
   const run = runCheck(s, args, { db: ctx.store, session: ctx.session, today: ctx.now() }, progress(ctx, args.jobId, '检查数据'))
   s.last = { sheet: args.sheet, headerStart: args.headerStart, headerEnd: args.headerEnd, labels: run.labels, rows: run.rows }
   s.checked = { run, version: ctx.store.version, day: localIsoDate(ctx.now()), request: requestKey(args) }
-  return summarize(s.id, run.rows)
+  return summarize(s.id, run.rows, TARGETS[s.target].notices?.(run.rows) ?? [])
 }
 
 /** The check the clerk saw, if nothing was written since, the day is the same and so is the request. */

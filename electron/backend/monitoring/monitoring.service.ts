@@ -12,7 +12,7 @@ import { assertVisible } from '../kit/scope'
 import { notFound } from '../kit/errors'
 import { liveResident } from '../residents/residents.service'
 import { loadSettings } from '../settings/settings.service'
-import type { Store, Tx } from '../store/store'
+import type { Tx } from '../store/store'
 import type { EpisodeRecord } from './monitoring.repo'
 import { tripForStart, tripOwner } from './trip-counts.repo'
 import {
@@ -31,7 +31,7 @@ import {
 /** "Today" is the office's local calendar day of the backend clock. */
 export const todayOf = (now: Date): string => localIsoDate(now)
 
-export function settingsOf(store: Store): MonitoringSettings {
+export function settingsOf(store: Db): MonitoringSettings {
   return monitoringSettings(loadSettings(store))
 }
 

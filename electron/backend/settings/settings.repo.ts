@@ -1,6 +1,7 @@
-import type { Row, Store, Tx } from '../store/store'
+import type { Db } from '../kit/db'
+import type { Row, Tx } from '../store/store'
 
-export function readSettingRows(store: Store): { key: string; value: string }[] {
+export function readSettingRows(store: Db): { key: string; value: string }[] {
   return store.all<{ key: string; value: string } & Row>('SELECT key, value FROM settings')
 }
 

@@ -1,6 +1,7 @@
 import { DEFAULT_MONITORING_SETTINGS, DEFAULT_SETTINGS, SETTINGS_LABELS } from '../../../shared/schemas/settings'
 import type { Settings, SettingsUpdate } from '../../../shared/schemas/settings'
-import type { Store, Tx } from '../store/store'
+import type { Db } from '../kit/db'
+import type { Tx } from '../store/store'
 import { readSettingRows, upsertSetting } from './settings.repo'
 
 // Optional settings (monitoring) are returned only once stored; their type comes from their default.
@@ -10,7 +11,7 @@ function isSettingKey(key: string): key is keyof Settings {
   return Object.hasOwn(SETTINGS_LABELS, key)
 }
 
-export function loadSettings(store: Store): Settings {
+export function loadSettings(store: Db): Settings {
   const settings: Settings = { ...DEFAULT_SETTINGS }
   for (const row of readSettingRows(store)) {
     // Keys from a later version are kept in the table but not shown here.

@@ -3,6 +3,7 @@ import { localIsoDate, normalizeText, parseLooseDate, parseMainlandId } from '..
 import { parseOrigin } from '../../../../shared/domain/regions'
 import type { TripFields, Transport } from '../../../../shared/schemas/returnees'
 import { TRANSPORT_LABELS, tripShape } from '../../../../shared/schemas/returnees'
+import { tripNoIn } from '../../../../shared/domain/returnees'
 import { z } from '../../../../shared/schemas/zod'
 import { AppError } from '../../../../shared/errors'
 import { inScope } from '../../kit/scope'
@@ -11,6 +12,8 @@ import { findByDocument } from '../../residents/residents.repo'
 import { registerTrip } from '../../returnees/returnees.service'
 import { tripOn } from '../../returnees/returnees.repo'
 import { HouseholdBook } from './household-book'
+import { OBSERVATION_FIELDS, observationNotices, observationOf, startImportedObservation } from './returnee-observation'
+import type { ImportObservation } from './returnee-observation'
 import { residentsTarget } from './residents'
 import type { ResidentImport } from './residents'
 import type { CheckContext, CheckedRow, CommitCounts, ImportTarget, RowInput } from './types'
@@ -22,6 +25,8 @@ export interface ReturneeImport {
   create: ResidentImport | null
   idNumber: string
   trip: TripFields
+  /** 是否居家观察 / 观察类型 / 观察开始日期 and the reported health: started with the trip. */
+  observation: ImportObservation | null
 }
 
 const FIELDS = [
@@ -35,7 +40,8 @@ const FIELDS = [
   { key: 'transport', label: '交通方式', required: false, hint: '自驾/火车/飞机/大巴/其他' },
   { key: 'trip', label: '车次/航班/车牌', required: false, hint: '' },
   { key: 'companions', label: '同行人员', required: false, hint: '多人用顿号分开' },
-  { key: 'reason', label: '返程原因', required: false, hint: '' }
+  { key: 'reason', label: '返程原因', required: false, hint: '' },
+  ...OBSERVATION_FIELDS
 ]
 
 const issue = (input: RowInput, field: string | null, message: string): RowIssue => ({ column: field ? input.column(field) : null, field, message })
@@ -115,7 +121,8 @@ function checkReturnee(input: RowInput, ctx: CheckContext): CheckedRow<ReturneeI
     via: input.text('via'),
     returnDate,
     transport,
-    transportNo: input.text('trip'),
+    // "火车 G1234" in a file with no number column of its own: the number is kept, not dropped.
+    transportNo: input.text('trip') || tripNoIn(input.text('transport')),
     companions: companionsOf(input.text('companions')),
     reason: input.text('reason'),
     notes: ''
@@ -141,7 +148,9 @@ function checkReturnee(input: RowInput, ctx: CheckContext): CheckedRow<ReturneeI
     if (tripOn(ctx.db, existing.id, returnDate, null)) {
       return { ...base, status: 'error', errors: [issue(input, 'returnDate', `${existing.name} ${returnDate} 的返程已经登记过了`)] }
     }
-    return { ...base, status: 'new', key, value: { residentId: existing.id, create: null, idNumber, trip: valid.data as TripFields } }
+    const observation = observationOf(input, ctx, { id: existing.id, idNumber, name: existing.name }, returnDate, errors, warnings)
+    if (errors.length > 0) return { ...base, status: 'error' }
+    return { ...base, status: 'new', key, value: { residentId: existing.id, create: null, idNumber, trip: valid.data as TripFields, observation } }
   }
 
   if (input.text('address') === '') return { ...base, status: 'error', errors: [issue(input, 'idNumber', '该人员不在居民名单中，请先导入或登记居民')] }
@@ -159,10 +168,12 @@ function checkReturnee(input: RowInput, ctx: CheckContext): CheckedRow<ReturneeI
     return { ...base, status: 'error', errors: [issue(input, 'address', '该人员不在居民名单中，现住址无法拆分为小区、楼栋、房号，请先登记居民')], warnings }
   }
   warnings.push(issue(input, 'address', '该人员不在居民名单中，将按现住址同时登记为居民'), ...person.warnings)
-  return { ...base, status: 'new', key, value: { residentId: null, create: person.value, idNumber, trip: valid.data as TripFields } }
+  const observation = observationOf(input, ctx, { id: null, idNumber, name }, returnDate, errors, warnings)
+  if (errors.length > 0) return { ...base, status: 'error' }
+  return { ...base, status: 'new', key, value: { residentId: null, create: person.value, idNumber, trip: valid.data as TripFields, observation } }
 }
 
-/** One registerTrip per row inside the import's one transaction; a refused trip rolls the whole import back. */
+/** One registerTrip (and its observation) per row inside the import's one transaction; a refusal rolls the whole import back. */
 function commitReturnees(
   tx: Parameters<ImportTarget<ReturneeImport>['commit']>[0],
   rows: CheckedRow<ReturneeImport>[],
@@ -186,7 +197,8 @@ function commitReturnees(
     }
     if (residentId === null) throw new AppError('RULE_VIOLATION', `第 ${row.row} 行（${row.name}）：该人员不在居民名单中，请先导入或登记居民。`)
     try {
-      registerTrip(tx, ctx.session, residentId, v.trip, today, ctx.at)
+      const tripId = registerTrip(tx, ctx.session, residentId, v.trip, today, ctx.at)
+      if (v.observation) startImportedObservation(tx, ctx.session, residentId, tripId, v.observation, today, ctx.at)
     } catch (e) {
       if (e instanceof Error) e.message = `第 ${row.row} 行（${row.name}）：${e.message}全部未导入，请修改后重新导入。`
       throw e
@@ -202,5 +214,6 @@ export const returneesTarget: ImportTarget<ReturneeImport> = {
   label: '返程人员登记',
   fields: FIELDS,
   check: checkReturnee,
-  commit: commitReturnees
+  commit: commitReturnees,
+  notices: (rows) => observationNotices(rows.map((r) => (r.status === 'new' ? r.value : null)))
 }

@@ -1,4 +1,4 @@
-import type { ImportField, RowIssue, RowStatus } from '../../../../shared/contract/excel'
+import type { ImportField, ImportNotice, RowIssue, RowStatus } from '../../../../shared/contract/excel'
 import type { ImportTargetKey, OnExisting } from '../../../../shared/schemas/excel'
 import type { Session } from '../../context'
 import type { Db } from '../../kit/db'
@@ -53,4 +53,6 @@ export interface ImportTarget<V> {
   fields: ImportField[]
   check(input: RowInput, ctx: CheckContext): CheckedRow<V>
   commit(tx: Tx, rows: CheckedRow<V>[], ctx: CheckContext & { at: string; progress: (done: number) => void }): CommitCounts
+  /** Lines the check step shows above the rows (e.g. how many reported a fever); none when left out. */
+  notices?(rows: CheckedRow<V>[]): ImportNotice[]
 }
