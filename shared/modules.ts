@@ -12,6 +12,7 @@ import { homeModule } from './contract/home'
 import { householdsModule } from './contract/households'
 import { monitoringModule } from './contract/monitoring'
 import { recycleModule } from './contract/recycle'
+import { reportModule } from './contract/report'
 import { residentsModule } from './contract/residents'
 import { returneesModule } from './contract/returnees'
 import { rosterModule } from './contract/roster'
@@ -33,6 +34,7 @@ export const DOMAIN_MODULES = [
   gateModule,
   returneesModule,
   monitoringModule,
+  reportModule,
   excelModule,
   volunteersModule,
   rosterModule,

@@ -11,7 +11,9 @@ export const PRINT_VIEWS = {
   /** 值班排班表, one sheet per checkpoint, days across. */
   'roster-week': { title: '值班排班表', landscape: true },
   /** 消杀日工作单. */
-  'disinfection-day-sheet': { title: '消杀日工作单', landscape: false }
+  'disinfection-day-sheet': { title: '消杀日工作单', landscape: false },
+  /** 每日疫情防控报表, as it stands or exactly as sent. */
+  'daily-report': { title: '每日疫情防控报表', landscape: false }
 } as const satisfies Record<string, { title: string; landscape: boolean }>
 
 export type PrintView = keyof typeof PRINT_VIEWS

@@ -17,6 +17,7 @@ import { monitoringHandlers } from './monitoring/monitoring.handlers'
 import { excelHandlers } from './excel/excel.handlers'
 import { volunteersHandlers } from './volunteers/volunteers.handlers'
 import { rosterHandlers } from './roster/roster.handlers'
+import { reportHandlers } from './report/report.handlers'
 
 /** Every method of the contract has exactly one handler here, or this does not build. */
 export const handlers = {
@@ -37,5 +38,6 @@ export const handlers = {
   ...returneesHandlers,
   ...monitoringHandlers,
   ...volunteersHandlers,
-  ...rosterHandlers
+  ...rosterHandlers,
+  ...reportHandlers
 } satisfies AllHandlers

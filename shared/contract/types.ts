@@ -41,7 +41,10 @@ export const PERMISSIONS = [
   'checkpoints.manage',
   /** Volunteers, service hours, shift templates and the weekly roster: read / change. */
   'volunteers.view',
-  'volunteers.edit'
+  'volunteers.edit',
+  /** The 每日疫情防控报表 of the whole community: view and print / submit (报送, 更正) and its settings. */
+  'report.view',
+  'report.submit'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

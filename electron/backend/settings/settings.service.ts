@@ -11,6 +11,7 @@ function isSettingKey(key: string): key is keyof Settings {
   return Object.hasOwn(SETTINGS_LABELS, key)
 }
 
+/** Reads through any Db, so a transaction or an export source can put 设置 into what it builds. */
 export function loadSettings(store: Db): Settings {
   const settings: Settings = { ...DEFAULT_SETTINGS }
   for (const row of readSettingRows(store)) {

@@ -38,7 +38,9 @@ describe('the domain list', () => {
         'gate.view',
         'checkpoints.manage',
         'volunteers.view',
-        'volunteers.edit'
+        'volunteers.edit',
+        'report.view',
+        'report.submit'
       ])
     )
     expect(sorted(ROLE_PERMISSIONS.grid_worker)).toEqual(
@@ -46,7 +48,7 @@ describe('the domain list', () => {
     )
     expect(sorted(ROLE_PERMISSIONS.gate)).toEqual(sorted(['session', 'gate.use']))
     expect(sorted(ROLE_PERMISSIONS.readonly)).toEqual(
-      sorted(['session', 'home.view', 'system.view', 'register.view', 'supplies.view', 'returnees.view', 'gate.view', 'volunteers.view'])
+      sorted(['session', 'home.view', 'system.view', 'register.view', 'supplies.view', 'returnees.view', 'gate.view', 'volunteers.view', 'report.view'])
     )
     expect(ROLE_PERMISSIONS.admin).not.toContain('public')
     expect(ROLE_PERMISSIONS.admin).toContain('audit.view')

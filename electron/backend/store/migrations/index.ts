@@ -12,6 +12,7 @@ import worklistOrder from './0010_worklist_order.sql?raw'
 import loginGuard from './0011_login_guard.sql?raw'
 import tripVoid from './0012_trip_void.sql?raw'
 import gateCorrections from './0013_gate_corrections.sql?raw'
+import report from './0014_report.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -30,5 +31,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'worklist_order', sql: worklistOrder },
   { version: 11, name: 'login_guard', sql: loginGuard },
   { version: 12, name: 'trip_void', sql: tripVoid },
-  { version: 13, name: 'gate_corrections', sql: gateCorrections }
+  { version: 13, name: 'gate_corrections', sql: gateCorrections },
+  { version: 14, name: 'report', sql: report }
 ]

@@ -1,0 +1,85 @@
+import type { ReportApi } from '../../../shared/contract'
+import { reportDifferences, reportText } from '../../../shared/domain/report'
+import { AppError } from '../../../shared/errors'
+import type { Handlers } from '../context'
+import { runExport } from '../excel/export/engine'
+import { notFound } from '../kit/errors'
+import { todayOf } from '../monitoring/monitoring.service'
+import { reportExport } from './report.export'
+import { getSubmission, insertSubmission, submissionsOf, writeReportSettings } from './report.repo'
+import type { SubmissionContent } from './report.service'
+import { assertNotFuture, computeSections, digestOf, headerOf, reportSettingsOf, submissionHash, toSubmission, toSummary } from './report.service'
+
+export const reportHandlers = {
+  'report.day': (args, ctx) => {
+    const today = todayOf(ctx.now())
+    const day = args.day ?? today
+    const settings = reportSettingsOf(ctx.store)
+    const sections = computeSections(ctx.store, day, settings)
+    const header = headerOf(ctx.store, settings)
+    const sent = submissionsOf(ctx.store, day)
+    const latest = sent.at(-1)
+    return {
+      day,
+      today,
+      sections,
+      header,
+      digest: digestOf(day, sections),
+      text: reportText({ day, sections, header }),
+      submissions: sent.map(toSummary),
+      differences: latest ? reportDifferences(toSubmission(latest).sections, sections) : []
+    }
+  },
+
+  'report.submit': (args, ctx) => {
+    const now = ctx.now()
+    assertNotFuture(args.day, todayOf(now))
+    const id = ctx.write(
+      {
+        summary: (newId: number) => `报送每日疫情防控报表 ${args.day}（报送记录 ${newId}）`,
+        record: (newId: number) => `report_submission:${newId}`,
+        detail: { day: args.day, note: args.note }
+      },
+      (tx) => {
+        const settings = reportSettingsOf(tx)
+        const sections = computeSections(tx, args.day, settings)
+        if (digestOf(args.day, sections) !== args.digest) {
+          throw new AppError('CONFLICT', '报表数字在您查看之后有了变化，请核对刷新后的数字再报送。')
+        }
+        const before = submissionsOf(tx, args.day).at(-1)
+        if (before && reportDifferences(toSubmission(before).sections, sections).length === 0) {
+          throw new AppError('CONFLICT', `${args.day} 的报表已经报送，数字没有变化，不需要更正。`)
+        }
+        const remembered = { ...settings, reporter: args.reporter, phone: args.phone, reviewer: args.reviewer }
+        writeReportSettings(tx, { ...remembered, keyProvinces: JSON.stringify(settings.keyProvinces) })
+        const content: SubmissionContent = { sections, header: headerOf(tx, remembered), note: args.note }
+        const row = {
+          day: args.day,
+          kind: before ? ('correction' as const) : ('report' as const),
+          content: JSON.stringify(content),
+          submittedBy: ctx.session.actor,
+          submittedAt: now.toISOString()
+        }
+        return insertSubmission(tx, { ...row, hash: submissionHash(row) })
+      }
+    )
+    const row = getSubmission(ctx.store, id)
+    if (!row) throw new AppError('INTERNAL', '报送记录保存后没有找到。')
+    return toSubmission(row)
+  },
+
+  'report.submission': (args, ctx) => {
+    const row = getSubmission(ctx.store, args.id)
+    if (!row) throw notFound('报送记录', args.id)
+    return toSubmission(row)
+  },
+
+  'report.export': (args, ctx) => runExport(ctx, reportExport, args),
+
+  'report.settings': (_args, ctx) => reportSettingsOf(ctx.store),
+
+  'report.saveSettings': (args, ctx) => {
+    ctx.write({ summary: '保存报表设置', detail: args }, (tx) => writeReportSettings(tx, { ...args, keyProvinces: JSON.stringify(args.keyProvinces) }))
+    return reportSettingsOf(ctx.store)
+  }
+} satisfies Handlers<ReportApi>

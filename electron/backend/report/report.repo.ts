@@ -1,0 +1,284 @@
+import type { EpisodeKind } from '../../../shared/domain/observation'
+import type { GateAction, GateDirection, GateWho } from '../../../shared/domain/gate'
+import type { Db } from '../kit/db'
+import { LIVE_TRIP } from '../monitoring/trip-counts.repo'
+import type { Tx } from '../store/store'
+
+/*
+ * The figures of a day's report, read from the records by their own dates (return date,
+ * registration date, episode start and status dates, check day, gate day, ledger day). People
+ * are counted as people: COUNT(DISTINCT resident_id), a visitor at a gate by name and phone.
+ * Each rule other domains own is one fragment below, so it changes in one place.
+ */
+
+/** Trips that count: the trips domain's one rule (a 作废 trip is left out). */
+const TRIP_COUNTS = LIVE_TRIP
+/** Gate entries that count (an entry replaced by a 更正, once the gate has them, is left out here). */
+const ENTRY_COUNTS = '1 = 1'
+/** A person in the recycle bin is no longer on the books. */
+const PERSON_LIVE = 'r.deleted_at IS NULL'
+/** An episode open at the end of the day (parameter d): started, and not closed on or before the day. */
+const openOn = (d: string) => `e.start_date <= ${d} AND (e.status = 'observing' OR e.status_date > ${d})`
+const OPEN = openOn('?')
+/** A batch is usable through its expiry date and expired after it. */
+const EXPIRED = 'b.expiry_date < ?'
+/** One person at a gate: a resident by id, anyone else by name and phone. */
+const GATE_PERSON = `CASE WHEN g.resident_id IS NOT NULL THEN 'r' || g.resident_id ELSE 'v' || g.name || '|' || g.phone END`
+
+const num = (v: unknown) => Number(v ?? 0)
+
+export interface ReturneeCounts {
+  returnedToday: number
+  registeredToday: number
+  total: number
+}
+
+export function returneeCounts(db: Db, day: string): ReturneeCounts {
+  const row = db.get<Record<string, number>>(
+    `SELECT COUNT(DISTINCT CASE WHEN t.return_date = ? THEN t.resident_id END) AS returned,
+            COUNT(DISTINCT CASE WHEN t.registered_on = ? THEN t.resident_id END) AS registered,
+            COUNT(DISTINCT CASE WHEN t.return_date <= ? THEN t.resident_id END) AS total
+       FROM returnee_trips t JOIN residents r ON r.id = t.resident_id
+      WHERE (t.return_date <= ? OR t.registered_on = ?) AND ${TRIP_COUNTS} AND ${PERSON_LIVE}`,
+    [day, day, day, day, day]
+  )
+  return { returnedToday: num(row?.returned), registeredToday: num(row?.registered), total: num(row?.total) }
+}
+
+/** Each person's latest trip up to the day: the province they count under, and when they came back. */
+const LATEST_TRIP = `SELECT t.resident_id AS resident_id, t.origin_province AS province, t.return_date AS return_date,
+         ROW_NUMBER() OVER (PARTITION BY t.resident_id ORDER BY t.return_date DESC, t.id DESC) AS rn
+    FROM returnee_trips t JOIN residents r ON r.id = t.resident_id
+   WHERE t.return_date <= ? AND ${TRIP_COUNTS} AND ${PERSON_LIVE}`
+
+export function returneesByProvince(db: Db, day: string): { province: string; today: number; total: number }[] {
+  return db
+    .all<{ province: string; today: number; total: number }>(
+      `SELECT province, SUM(return_date = ?) AS today, COUNT(*) AS total FROM (${LATEST_TRIP}) WHERE rn = 1 GROUP BY province ORDER BY total DESC, province`,
+      [day, day]
+    )
+    .map((r) => ({ province: r.province, today: num(r.today), total: num(r.total) }))
+}
+
+/**
+ * Returned on or after `since` (up to the day) and no episode covering their return by the day:
+ * none started by the day that was still open on the return date or began after it.
+ */
+export function notObservedCount(db: Db, day: string, since: string): number {
+  const row = db.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM (${LATEST_TRIP}) l
+      WHERE l.rn = 1 AND l.return_date >= ?
+        AND NOT EXISTS (SELECT 1 FROM observation_episodes e WHERE e.resident_id = l.resident_id AND e.start_date <= ?
+              AND (CASE WHEN e.status != 'observing' AND e.status_date <= ? THEN e.status_date ELSE e.end_date END) >= l.return_date)`,
+    [day, since, day, day]
+  )
+  return num(row?.n)
+}
+
+export interface ObservationCounts {
+  observing: number
+  newToday: number
+  releasedToday: number
+  releasedTotal: number
+  endedNotReleased: number
+  lost: number
+  due: number
+  checked: number
+}
+
+export function observationCounts(db: Db, day: string): ObservationCounts {
+  // Every condition is about the one day: ?1 throughout.
+  const open = openOn('?1')
+  const row = db.get<Record<string, number>>(
+    `SELECT COUNT(DISTINCT CASE WHEN ${open} THEN e.resident_id END) AS observing,
+            COUNT(DISTINCT CASE WHEN e.start_date = ?1 THEN e.resident_id END) AS new_today,
+            COUNT(DISTINCT CASE WHEN e.status = 'released' AND e.status_date = ?1 THEN e.resident_id END) AS released_today,
+            COUNT(DISTINCT CASE WHEN e.status = 'released' AND e.status_date <= ?1 THEN e.resident_id END) AS released_total,
+            COUNT(DISTINCT CASE WHEN ${open} AND e.end_date <= ?1 THEN e.resident_id END) AS ended,
+            COUNT(DISTINCT CASE WHEN e.status = 'lost' AND e.status_date <= ?1 THEN e.resident_id END) AS lost,
+            COUNT(DISTINCT CASE WHEN ${open} AND e.end_date >= ?1 THEN e.resident_id END) AS due,
+            COUNT(DISTINCT CASE WHEN ${open} AND e.end_date >= ?1
+                   AND EXISTS (SELECT 1 FROM daily_checks c WHERE c.episode_id = e.id AND c.day = ?1 AND c.outcome != 'unreachable')
+                  THEN e.resident_id END) AS checked
+       FROM observation_episodes e JOIN residents r ON r.id = e.resident_id
+      WHERE e.start_date <= ?1 AND ${PERSON_LIVE}`,
+    [day]
+  )
+  return {
+    observing: num(row?.observing),
+    newToday: num(row?.new_today),
+    releasedToday: num(row?.released_today),
+    releasedTotal: num(row?.released_total),
+    endedNotReleased: num(row?.ended),
+    lost: num(row?.lost),
+    due: num(row?.due),
+    checked: num(row?.checked)
+  }
+}
+
+export function observingByKind(db: Db, day: string): { kind: EpisodeKind; n: number }[] {
+  return db
+    .all<{ kind: EpisodeKind; n: number }>(
+      `SELECT e.kind AS kind, COUNT(DISTINCT e.resident_id) AS n FROM observation_episodes e JOIN residents r ON r.id = e.resident_id
+        WHERE ${OPEN} AND ${PERSON_LIVE} GROUP BY e.kind`,
+      [day, day]
+    )
+    .map((r) => ({ kind: r.kind, n: num(r.n) }))
+}
+
+/** The people behind the day's fevers and hospital transfers, as keys ('r12', 'v张三|138…'): the service unites them. */
+export function alertPeople(db: Db, day: string): { checkAbnormal: string[]; gateAbnormal: string[]; episodeHospital: string[]; gateHospital: string[] } {
+  const keys = (sql: string, params: (string | number)[]) => db.all<{ k: string }>(sql, params).map((r) => r.k)
+  return {
+    checkAbnormal: keys(
+      `SELECT DISTINCT 'r' || e.resident_id AS k FROM daily_checks c JOIN observation_episodes e ON e.id = c.episode_id JOIN residents r ON r.id = e.resident_id
+        WHERE c.day = ? AND c.abnormal = 1 AND ${PERSON_LIVE}`,
+      [day]
+    ),
+    gateAbnormal: keys(`SELECT DISTINCT ${GATE_PERSON} AS k FROM gate_entries g WHERE g.day = ? AND g.abnormal = 1 AND ${ENTRY_COUNTS}`, [day]),
+    episodeHospital: keys(
+      `SELECT DISTINCT 'r' || e.resident_id AS k FROM observation_episodes e JOIN residents r ON r.id = e.resident_id
+        WHERE e.status = 'hospital' AND e.status_date = ? AND ${PERSON_LIVE}`,
+      [day]
+    ),
+    gateHospital: keys(`SELECT DISTINCT ${GATE_PERSON} AS k FROM gate_entries g WHERE g.day = ? AND g.action = 'hospital' AND ${ENTRY_COUNTS}`, [day])
+  }
+}
+
+export function gateTallies(db: Db, day: string): { who: GateWho; direction: GateDirection; abnormal: number; action: GateAction; n: number }[] {
+  return db
+    .all<{ who: GateWho; direction: GateDirection; abnormal: number; action: GateAction; n: number }>(
+      `SELECT g.who AS who, g.direction AS direction, g.abnormal AS abnormal, g.action AS action, COUNT(*) AS n
+         FROM gate_entries g WHERE g.day = ? AND ${ENTRY_COUNTS} GROUP BY g.who, g.direction, g.abnormal, g.action`,
+      [day]
+    )
+    .map((r) => ({ ...r, abnormal: num(r.abnormal), n: num(r.n) }))
+}
+
+export function checkpointDates(db: Db): { createdAt: string; retiredAt: string | null }[] {
+  return db.all('SELECT created_at AS createdAt, retired_at AS retiredAt FROM checkpoints')
+}
+
+export interface DutyCounts {
+  attendance: number
+  scheduled: number
+  present: number
+}
+
+export function dutyCounts(db: Db, day: string): DutyCounts {
+  const row = db.get<Record<string, number>>(
+    `SELECT COUNT(CASE WHEN at.status = 'present' THEN 1 END) AS attendance,
+            COUNT(DISTINCT a.volunteer_id) AS scheduled,
+            COUNT(DISTINCT CASE WHEN at.status = 'present' THEN a.volunteer_id END) AS present
+       FROM roster_assignments a LEFT JOIN roster_attendance at ON at.assignment_id = a.id WHERE a.day = ?`,
+    [day]
+  )
+  return { attendance: num(row?.attendance), scheduled: num(row?.scheduled), present: num(row?.present) }
+}
+
+/** The day's 带班人 (leads not marked absent), by name. */
+export function leadNames(db: Db, day: string): string[] {
+  return db
+    .all<{ name: string }>(
+      `SELECT DISTINCT CASE WHEN v.resident_id IS NOT NULL THEN r.name ELSE v.name END AS name
+         FROM roster_assignments a JOIN volunteers v ON v.id = a.volunteer_id LEFT JOIN residents r ON r.id = v.resident_id
+         LEFT JOIN roster_attendance at ON at.assignment_id = a.id
+        WHERE a.day = ? AND a.is_lead = 1 AND (at.status IS NULL OR at.status != 'absent') ORDER BY name`,
+      [day]
+    )
+    .map((r) => r.name)
+}
+
+export interface PlaceDay {
+  schedule: 'per_day' | 'every_days'
+  timesPerDay: number
+  intervalDays: number
+  active: number
+  createdAt: string
+  /** Last disinfection before the day, and up to its end (wall clock 'YYYY-MM-DD HH:mm'). */
+  lastBefore: string | null
+  lastByEnd: string | null
+  doneOn: number
+}
+
+export function placesOnDay(db: Db, day: string, nextDay: string): PlaceDay[] {
+  return db.all(
+    `SELECT p.schedule AS schedule, p.times_per_day AS timesPerDay, p.interval_days AS intervalDays, p.active AS active, p.created_at AS createdAt,
+            (SELECT MAX(l.done_at) FROM disinfection_logs l WHERE l.place_id = p.id AND l.done_at < ?) AS lastBefore,
+            (SELECT MAX(l.done_at) FROM disinfection_logs l WHERE l.place_id = p.id AND l.done_at < ?) AS lastByEnd,
+            (SELECT COUNT(*) FROM disinfection_logs l WHERE l.place_id = p.id AND l.done_at >= ? AND l.done_at < ?) AS doneOn
+       FROM disinfection_places p`,
+    [day, nextDay, day, nextDay]
+  )
+}
+
+/** The key supplies (防护用品, 消杀用品, 检测设备): issued on the day, and stock at its end with expired batches left out. */
+export function keySupplies(db: Db, day: string): { id: number; name: string; spec: string; unit: string; issued: number; usable: number }[] {
+  return db
+    .all<{ id: number; name: string; spec: string; unit: string; issued: number; balance: number; expired: number }>(
+      `SELECT i.id AS id, i.name AS name, i.spec AS spec, i.unit AS unit,
+              (SELECT -SUM(l.quantity) FROM supply_ledger l WHERE l.item_id = i.id AND l.kind = 'out' AND l.day = ?) AS issued,
+              (SELECT SUM(l.quantity) FROM supply_ledger l WHERE l.item_id = i.id AND l.day <= ?) AS balance,
+              (SELECT SUM(l.quantity) FROM supply_ledger l JOIN supply_batches b ON b.id = l.batch_id WHERE l.item_id = i.id AND l.day <= ? AND ${EXPIRED}) AS expired
+         FROM supply_items i WHERE i.category IN ('protective', 'disinfectant', 'testing')
+        ORDER BY i.category, i.name, i.spec`,
+      [day, day, day, day]
+    )
+    .map((r) => ({ id: r.id, name: r.name, spec: r.spec, unit: r.unit, issued: num(r.issued), usable: Math.max(0, num(r.balance) - num(r.expired)) }))
+}
+
+export interface ReportSettingsRow {
+  reporter: string
+  phone: string
+  reviewer: string
+  keyProvinces: string
+  notObservedDays: number
+}
+
+export function readReportSettings(db: Db): ReportSettingsRow {
+  const row = db.get<ReportSettingsRow>(
+    'SELECT reporter, phone, reviewer, key_provinces AS keyProvinces, not_observed_days AS notObservedDays FROM report_settings WHERE id = 1'
+  )
+  return row ?? { reporter: '', phone: '', reviewer: '', keyProvinces: '[]', notObservedDays: 14 }
+}
+
+export function writeReportSettings(tx: Tx, s: ReportSettingsRow): void {
+  tx.run('UPDATE report_settings SET reporter = ?, phone = ?, reviewer = ?, key_provinces = ?, not_observed_days = ? WHERE id = 1', [
+    s.reporter,
+    s.phone,
+    s.reviewer,
+    s.keyProvinces,
+    s.notObservedDays
+  ])
+}
+
+export interface SubmissionRow {
+  id: number
+  day: string
+  kind: 'report' | 'correction'
+  content: string
+  hash: string
+  submittedBy: string
+  submittedAt: string
+}
+
+const SUBMISSION = 'SELECT id, day, kind, content, hash, submitted_by AS submittedBy, submitted_at AS submittedAt FROM report_submissions'
+
+export function submissionsOf(db: Db, day: string): SubmissionRow[] {
+  return db.all(`${SUBMISSION} WHERE day = ? ORDER BY id`, [day])
+}
+
+export function getSubmission(db: Db, id: number): SubmissionRow | undefined {
+  return db.get(`${SUBMISSION} WHERE id = ?`, [id])
+}
+
+export function insertSubmission(tx: Tx, s: Omit<SubmissionRow, 'id'>): number {
+  return tx.run('INSERT INTO report_submissions (day, kind, content, hash, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?)', [
+    s.day,
+    s.kind,
+    s.content,
+    s.hash,
+    s.submittedBy,
+    s.submittedAt
+  ]).lastInsertRowid
+}
