@@ -48,8 +48,9 @@ export interface ReportHeader {
 export const DEFINITIONS = {
   'returnees.returnedToday': '返程日期为当日的人数（按人计：同一人当日多条返程记录只算 1 人）',
   'returnees.registeredToday': '登记日期为当日的人数（按录入系统的日期，不论哪天返回；按人计）',
-  'returnees.total': '截至当日（返程日期和登记日期都不晚于当日）有返程记录的人数，累计按人计',
-  'returnees.notObserved': '返程日期在当日及之前 N 天内、截至当日没有覆盖其返回之后的观察记录的人数（N 在报表设置中）',
+  'returnees.total': '返程日期不晚于当日的人数，累计按人计（晚些才录入的返程也按返程日期算进去）',
+  'returnees.notObserved':
+    '最近一次返程日期在含当日的最近 N 天内、没有一条观察记录覆盖其返回（开始不晚于当日、到返回那天仍未结束）的人数（N 在报表设置中，默认 14）',
   'returnees.province': '当日返回的人按其当日返程的出发省份计；累计按每人截至当日最近一次返程的出发省份计，每人只计 1 次',
   'observation.observing': '当日在观察的人数：开始日期不晚于当日，当日结束时未解除、未转送医院、未失联（期满未解除的仍在观察）',
   'observation.kind': '在观察人数中该观察类型的人数（一人同时有两条观察记录时按各自类型计）',
@@ -73,11 +74,11 @@ export const DEFINITIONS = {
   'gate.attendance': '当日排班中签到在岗（含无签到时间但标记在岗）的人次',
   'volunteers.scheduled': '当日排班中的志愿者人数（按人计）',
   'volunteers.present': '当日排班中已签到在岗的志愿者人数（按人计）',
-  'disinfection.places': '当日在用的消杀场所数',
+  'disinfection.places': '当日已建立且现在仍在用的消杀场所数',
   'disinfection.done': '当日有消杀记录的场所数',
   'disinfection.due': '按各场所的消杀频次当日应消杀的场所数',
   'disinfection.overdue': '当日结束时已超过消杀频次仍未消杀的场所数',
-  'supplies.issued': '当日出库数量（冲销的出库按冲销后计）',
+  'supplies.issued': '当日出库数量（当日冲销的出库相抵）；重点物资指防护用品、消杀用品、检测设备',
   'supplies.usable': '当日结束时的可用库存：已过期批次的数量不计'
 } as const
 export type DefinitionKey = keyof typeof DEFINITIONS

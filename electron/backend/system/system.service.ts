@@ -41,7 +41,9 @@ export const TABLE_LABELS: Record<string, string> = {
   shift_templates: '班次模板',
   roster_assignments: '排班',
   roster_attendance: '志愿者签到签退',
-  roster_settings: '排班设置'
+  roster_settings: '排班设置',
+  report_settings: '报表设置',
+  report_submissions: '已报送的每日报表'
 }
 
 export function systemInfo(store: Store, appVersion: string): SystemInfo {
