@@ -34,6 +34,19 @@ describe('每日疫情防控报表: what is counted', () => {
     expect(r.text).toContain('今日返回2人')
   })
 
+  it('leaves a 作废 trip out of every returnee figure', async () => {
+    b = await testBackend()
+    const { zhang } = await community(b)
+    const wrong = await b.ok('returnees.register', trip(zhang.id, { returnDate: '2026-02-03', episode: null }))
+    expect(figure(await b.ok('report.day', {}), 'returnees.returnedToday')).toBe(1)
+    await b.ok('returnees.voidTrip', { id: wrong.id, reason: '录错了人' })
+    const r = await b.ok('report.day', {})
+    expect(figure(r, 'returnees.returnedToday')).toBe(0)
+    expect(figure(r, 'returnees.registeredToday')).toBe(0)
+    expect(figure(r, 'returnees.total')).toBe(0)
+    expect(figure(r, 'returnees.notObserved')).toBe(0)
+  })
+
   it('今日返回 goes by the return date, 今日新登记 by the day it was typed in', async () => {
     b = await testBackend()
     const { zhang } = await community(b)
