@@ -13,7 +13,10 @@ import type { Tx } from '../store/store'
 
 /** Trips that count: the trips domain's one rule (a 作废 trip is left out). */
 const TRIP_COUNTS = LIVE_TRIP
-/** Gate entries that count (an entry replaced by a 更正, once the gate has them, is left out here). */
+/**
+ * Gate entries that count: every one. A 更正 rewrites the entry in place (its values are the
+ * corrected ones, the original kept in gate_corrections), so the report reads what stands.
+ */
 const ENTRY_COUNTS = '1 = 1'
 /** A person in the recycle bin is no longer on the books. */
 const PERSON_LIVE = 'r.deleted_at IS NULL'
