@@ -1,8 +1,25 @@
 import type { IdDocType, Sex } from '../domain'
 import type { KeyGroup, PersonType, Relation } from '../schemas/register'
 import type { Page } from '../schemas/common'
-import type { ResidentCreate, ResidentDelete, ResidentIdArgs, ResidentMove, ResidentUpdate, ResidentsListArgs } from '../schemas/residents'
-import { residentsCreateArgs, residentsDeleteArgs, residentsGetArgs, residentsListArgs, residentsMoveArgs, residentsUpdateArgs } from '../schemas/residents'
+import type { EpisodeKind } from '../schemas/monitoring'
+import type {
+  ResidentCreate,
+  ResidentDelete,
+  ResidentIdArgs,
+  ResidentMove,
+  ResidentMoveHandover,
+  ResidentUpdate,
+  ResidentsListArgs
+} from '../schemas/residents'
+import {
+  residentsCreateArgs,
+  residentsDeleteArgs,
+  residentsGetArgs,
+  residentsListArgs,
+  residentsMoveArgs,
+  residentsMoveHandoverArgs,
+  residentsUpdateArgs
+} from '../schemas/residents'
 import { defineModule, type MethodTable } from './types'
 
 /**
@@ -50,6 +67,22 @@ export interface RevealedResident {
   age: number | null
 }
 
+/**
+ * A move to another grid hands the person over: their records follow them to the new grid, and so
+ * does the responsibility for an open observation (the dialog shows who takes over, or asks).
+ */
+export interface MoveHandover {
+  gridChanges: boolean
+  fromGridName: string
+  toGridName: string
+  /** The open observation, when the move changes the grid of a person under observation. */
+  observing: { kind: EpisodeKind; endDate: string; worker: string } | null
+  /** Who may take over: the new grid's workers, or its leader when it has none. */
+  candidates: string[]
+  /** The new grid's only candidate, who takes over without asking; null: choose, or nobody. */
+  automatic: string | null
+}
+
 export type ResidentsApi = {
   'residents.list': (args: ResidentsListArgs) => Promise<Page<ResidentRow>>
   'residents.get': (args: ResidentIdArgs) => Promise<ResidentDetail>
@@ -57,6 +90,7 @@ export type ResidentsApi = {
   'residents.update': (args: ResidentUpdate) => Promise<ResidentDetail>
   'residents.delete': (args: ResidentDelete) => Promise<{ id: number }>
   'residents.move': (args: ResidentMove) => Promise<ResidentDetail>
+  'residents.moveHandover': (args: ResidentMoveHandover) => Promise<MoveHandover>
   'residents.reveal': (args: ResidentIdArgs) => Promise<RevealedResident>
 }
 
@@ -67,6 +101,7 @@ export const residentsMethods = {
   'residents.update': { args: residentsUpdateArgs, kind: 'mutation', permission: 'register.edit', title: '修改居民' },
   'residents.delete': { args: residentsDeleteArgs, kind: 'mutation', permission: 'register.edit', title: '删除居民' },
   'residents.move': { args: residentsMoveArgs, kind: 'mutation', permission: 'register.edit', title: '迁移居民' },
+  'residents.moveHandover': { args: residentsMoveHandoverArgs, kind: 'query', permission: 'register.edit', title: '查看迁移后由谁负责观察' },
   'residents.reveal': { args: residentsGetArgs, kind: 'mutation', permission: 'register.reveal', title: '查看完整号码' }
 } satisfies MethodTable<ResidentsApi>
 

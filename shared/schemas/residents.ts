@@ -101,7 +101,17 @@ export const residentsMoveArgs = z.strictObject({
   id: recordId('居民'),
   /** null: the person leaves their household but stays in the register. */
   householdId: recordId('住户').nullable(),
-  relation: z.enum(RELATIONS, { message: '请选择与户主关系' }).nullable()
+  relation: z.enum(RELATIONS, { message: '请选择与户主关系' }).nullable(),
+  /**
+   * Who takes over the person's open observation when the move changes their grid: one of the new
+   * grid's workers, or the current one to keep. Left out, the new grid's only worker takes over.
+   */
+  worker: z.string().trim().max(40, '网格员姓名最多 40 个字').optional()
+})
+/** What a move would do to the person's observation: asked by the move dialog before it moves. */
+export const residentsMoveHandoverArgs = z.strictObject({
+  id: recordId('居民'),
+  householdId: recordId('住户').nullable()
 })
 
 export type ResidentCreate = z.infer<typeof residentsCreateArgs>
@@ -110,3 +120,4 @@ export type ResidentsListArgs = z.infer<typeof residentsListArgs>
 export type ResidentIdArgs = z.infer<typeof residentsGetArgs>
 export type ResidentDelete = z.infer<typeof residentsDeleteArgs>
 export type ResidentMove = z.infer<typeof residentsMoveArgs>
+export type ResidentMoveHandover = z.infer<typeof residentsMoveHandoverArgs>

@@ -1,4 +1,3 @@
-import type { HouseholdRecord } from '../register/household-record.repo'
 import type { ResidentRecord } from './residents.repo'
 import type { Tx } from '../store/store'
 import type { ResidentsApi } from '../../../shared/contract/residents'
@@ -7,7 +6,8 @@ import { phonesOf, auditView, labelOf, revealedBirth, toResidentDetail } from '.
 import { fullNumbers } from './residents.repo'
 import { listResidents } from './residents.search'
 import { guardDigitSearch } from '../security/digit-search-guard'
-import { createResident, deleteResidentRecord, liveResident, moveResidentRecord, updateResidentRecord } from './residents.service'
+import { createResident, deleteResidentRecord, liveResident, moveHandover, moveResidentRecord, updateResidentRecord } from './residents.service'
+import type { MoveDone } from './residents.service'
 
 function detail(ctx: Ctx, id: number) {
   return toResidentDetail(liveResident(ctx.store, ctx.session, id), ctx.now())
@@ -62,18 +62,20 @@ export const residentsHandlers = {
     ctx.write(
       {
         record: `resident:${args.id}`,
-        summary: ({ before, to }) => `迁移居民 ${before.name}：${before.address ?? '无住户'} → ${to?.address ?? '无住户'}`,
-        detail: ({ before, to }: { before: ResidentRecord; to: HouseholdRecord | null }) => ({
+        summary: ({ before, to, handover }) => `迁移居民 ${before.name}：${before.address ?? '无住户'} → ${to?.address ?? '无住户'}${handover}`,
+        detail: ({ before, to }: MoveDone) => ({
           id: args.id,
           from: before.householdId,
           to: to?.id ?? null,
-          relation: args.relation
+          relation: args.relation,
+          ...(args.worker === undefined ? {} : { worker: args.worker })
         })
       },
       (tx: Tx) => moveResidentRecord(tx, ctx.session, args, ctx.now().toISOString())
     )
     return detail(ctx, args.id)
   },
+  'residents.moveHandover': (args, ctx) => moveHandover(ctx.store, ctx.session, args),
   'residents.reveal': (args, ctx) => {
     const resident = liveResident(ctx.store, ctx.session, args.id)
     return ctx.write({ record: `resident:${args.id}`, summary: `查看居民 ${resident.name} 的完整证件号码和电话`, detail: { id: args.id } }, (tx: Tx) => {

@@ -3,11 +3,13 @@ import { AppError } from '../../../shared/errors'
 import type { FieldIssue } from '../../../shared/errors'
 import type { Relation } from '../../../shared/schemas/register'
 import { RELATION_LABELS } from '../../../shared/schemas/register'
-import type { ResidentCreate, ResidentMove, ResidentUpdate } from '../../../shared/schemas/residents'
+import type { MoveHandover } from '../../../shared/contract/residents'
+import type { ResidentCreate, ResidentMove, ResidentMoveHandover, ResidentUpdate } from '../../../shared/schemas/residents'
 import { residentIssues } from '../../../shared/schemas/residents'
 import type { Session } from '../context'
 import { getHousehold, setHouseholder } from '../register/household-record.repo'
 import type { HouseholdRecord } from '../register/household-record.repo'
+import { handOver, handoverPlan } from '../register/handover.service'
 import type { Db } from '../kit/db'
 import { assertVisible, inScope } from '../kit/scope'
 import { badFields, notFound } from '../kit/errors'
@@ -181,7 +183,14 @@ export function deleteResidentRecord(tx: Tx, session: Session, id: number, reaso
   return before
 }
 
-export function moveResidentRecord(tx: Tx, session: Session, args: ResidentMove, at: string): { before: ResidentRecord; to: HouseholdRecord | null } {
+export interface MoveDone {
+  before: ResidentRecord
+  to: HouseholdRecord | null
+  /** What became of an open observation ('' when the move leaves it alone), for the audit row. */
+  handover: string
+}
+
+export function moveResidentRecord(tx: Tx, session: Session, args: ResidentMove, at: string): MoveDone {
   const before = liveResident(tx, session, args.id)
   if (args.householdId !== null && args.householdId === before.householdId) {
     throw new AppError('RULE_VIOLATION', `${before.name} 已经在这一户中了。`, { issues: [{ path: 'householdId', message: '请选择另一户' }] })
@@ -191,6 +200,7 @@ export function moveResidentRecord(tx: Tx, session: Session, args: ResidentMove,
   }
   const to = args.householdId === null ? null : liveHousehold(tx, session, args.householdId)
   if (to) assertHeadFree(to, args.relation, args.id)
+  const plan = handoverPlan(tx, before, to?.gridId ?? null)
   if (before.householdId !== null && before.householderId === args.id) setHouseholder(tx, before.householdId, null)
   placeResident(
     tx,
@@ -199,5 +209,21 @@ export function moveResidentRecord(tx: Tx, session: Session, args: ResidentMove,
     at
   )
   if (to && args.relation === 'head') setHouseholder(tx, to.id, args.id)
-  return { before, to }
+  return { before, to, handover: handOver(tx, plan, args.worker, session.actor, at) }
+}
+
+/** What the move would do to the person's observation, for the dialog to show or ask before moving. */
+export function moveHandover(db: Db, session: Session, args: ResidentMoveHandover): MoveHandover {
+  const person = liveResident(db, session, args.id)
+  const to = args.householdId === null ? null : liveHousehold(db, session, args.householdId)
+  const plan = handoverPlan(db, person, to?.gridId ?? null)
+  const [first] = plan.episodes
+  return {
+    gridChanges: plan.gridChanges,
+    fromGridName: plan.fromGridName,
+    toGridName: plan.toGridName,
+    observing: first ? { kind: first.kind, endDate: first.endDate, worker: first.worker } : null,
+    candidates: plan.candidates,
+    automatic: plan.automatic
+  }
 }

@@ -13,6 +13,7 @@ import loginGuard from './0011_login_guard.sql?raw'
 import tripVoid from './0012_trip_void.sql?raw'
 import gateCorrections from './0013_gate_corrections.sql?raw'
 import report from './0014_report.sql?raw'
+import personGrid from './0015_person_grid.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -32,5 +33,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'login_guard', sql: loginGuard },
   { version: 12, name: 'trip_void', sql: tripVoid },
   { version: 13, name: 'gate_corrections', sql: gateCorrections },
-  { version: 14, name: 'report', sql: report }
+  { version: 14, name: 'report', sql: report },
+  { version: 15, name: 'person_grid', sql: personGrid }
 ]
