@@ -1,4 +1,5 @@
 import type { SettingsApi } from '../../../shared/contract'
+import { officeClock } from '../../../shared/domain/clock'
 import type { Handlers } from '../context'
 import { describeUpdate, loadSettings, saveSettings } from './settings.service'
 
@@ -10,5 +11,6 @@ export const settingsHandlers = {
       saveSettings(tx, args, ctx.now().toISOString(), ctx.session.actor)
     )
     return loadSettings(ctx.store)
-  }
+  },
+  'settings.clock': (_args, ctx) => officeClock(ctx.now())
 } satisfies Handlers<SettingsApi>

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
-import type { MethodArgs, ResidentDetail, ResidentRow, RevealedResident } from '../../../shared/contract'
+import type { MethodArgs, MoveHandover, ResidentDetail, ResidentRow, RevealedResident } from '../../../shared/contract'
 import type { KeyGroup, PersonType } from '../../../shared/schemas/register'
 import type { Page } from '../../../shared/schemas/common'
 import { call } from '../api'
@@ -77,8 +77,9 @@ export const useResidentsStore = defineStore('residents', () => {
   const create = (args: MethodArgs<'residents.create'>): Promise<ResidentDetail> => call('residents.create', args)
   const update = (args: MethodArgs<'residents.update'>): Promise<ResidentDetail> => call('residents.update', args)
   const move = (args: MethodArgs<'residents.move'>): Promise<ResidentDetail> => call('residents.move', args)
+  const moveHandover = (args: MethodArgs<'residents.moveHandover'>): Promise<MoveHandover> => call('residents.moveHandover', args)
   const reveal = (id: number): Promise<RevealedResident> => call('residents.reveal', { id })
   const remove = (id: number, reason: string) => call('residents.delete', { id, reason })
 
-  return { query, result, loading, load, resetFilters, fetchPage, get, create, update, move, reveal, remove }
+  return { query, result, loading, load, resetFilters, fetchPage, get, create, update, move, moveHandover, reveal, remove }
 })

@@ -18,5 +18,8 @@ export const useSettingsStore = defineStore('settings', () => {
     current.value = await call('settings.update', update)
   }
 
-  return { current, loaded, load, save }
+  /** The office PC's time zone and wall clock, as the backend dates every record. */
+  const clock = () => call('settings.clock', {})
+
+  return { current, loaded, load, save, clock }
 })
