@@ -15,7 +15,7 @@ export type SettingsApi = {
 export const settingsMethods = {
   'settings.get': { args: settingsGetArgs, kind: 'query', permission: 'public', title: '读取设置' },
   'settings.update': { args: settingsUpdateArgs, kind: 'mutation', permission: 'settings.manage', title: '修改设置' },
-  'settings.clock': { args: emptyArgs, kind: 'query', permission: 'session', title: '查看本机时区' }
+  'settings.clock': { args: emptyArgs, kind: 'query', permission: 'settings.manage', title: '查看本机时区' }
 } satisfies MethodTable<SettingsApi>
 
 export const settingsModule = defineModule<SettingsApi>({

@@ -3,10 +3,12 @@ import { E2E_ADMIN } from './pages/auth.page'
 import { LoginPage } from './pages/login.page'
 import { MoveDialogPage } from './pages/move.page'
 import { ResidentsPage } from './pages/residents.page'
+import { SettingsPage } from './pages/settings.page'
 import { MonitoringPage } from './pages/returnees-monitoring.page'
 import { ShellPage } from './pages/shell.page'
 import { startApp } from './support/app'
 import type { RunningApp } from './support/app'
+import { officeClock } from '../../shared/domain/clock'
 import { localIsoDate } from '../../shared/domain/dates'
 
 /** 东区 (3栋, 王网格员) and 西区 (9栋, 赵网格员), each with a household and its own grid worker account. */
@@ -22,13 +24,14 @@ async function twoGrids(app: RunningApp): Promise<void> {
   }
 }
 
-describe('a resident under observation moves to a household of another grid', () => {
+describe('a resident under observation moves to a household of another grid; 设置 shows the clock', () => {
   let app: RunningApp
   let shell: ShellPage
   let login: LoginPage
   let residents: ResidentsPage
   let move: MoveDialogPage
   let monitoring: MonitoringPage
+  let settings: SettingsPage
 
   beforeAll(async () => {
     app = await startApp()
@@ -37,6 +40,7 @@ describe('a resident under observation moves to a household of another grid', ()
     residents = new ResidentsPage(app.page)
     move = new MoveDialogPage(app.page)
     monitoring = new MonitoringPage(app.page)
+    settings = new SettingsPage(app.page)
     await shell.openAndSetUp(app.url)
     await twoGrids(app)
     // Registering and starting the observation are other specs' screens (returnees.e2e.ts).
@@ -115,6 +119,15 @@ describe('a resident under observation moves to a household of another grid', ()
     await login.submit(E2E_ADMIN.username, E2E_ADMIN.password)
     const audit = await app.apiData('audit.list', { action: 'residents.move' })
     expect(audit.rows.map((r) => r.summary).join('\n')).toContain('居家观察改由赵网格员负责（原王网格员）')
+  })
+
+  it('设置 names the clock every date and time is in (the office PC’s time zone)', async () => {
+    await shell.navigate('设置')
+    const shown = await settings.clock()
+    const here = officeClock(new Date())
+    expect(shown.zone).toBe(here.label)
+    expect(shown.now.slice(0, 10)).toBe(here.localTime.slice(0, 10))
+    await app.screenshot('settings-clock')
     expect(app.consoleErrors.filter((line) => !/status of 4(01|03)/.test(line))).toEqual([])
   })
 })

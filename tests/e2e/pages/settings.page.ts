@@ -72,4 +72,13 @@ export class SettingsPage {
     await this.fill(values)
     await this.save()
   }
+
+  /** 时间与时区: the office PC's zone and wall clock, as shown. */
+  async clock(): Promise<{ zone: string; now: string }> {
+    const card = this.root.getByTestId('clock-card')
+    await card.getByTestId('clock-zone').waitFor()
+    await card.scrollIntoViewIfNeeded()
+    const text = async (id: string) => ((await card.getByTestId(id).textContent()) ?? '').trim()
+    return { zone: await text('clock-zone'), now: await text('clock-now') }
+  }
 }
