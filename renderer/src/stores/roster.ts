@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { AutoFillReport, RosterSettingsView, RosterWeek, ShiftTemplate } from '../../../shared/contract'
+import type { AutoFillReport, RosterPrint, RosterSettingsView, RosterWeek, ShiftTemplate } from '../../../shared/contract'
 import { addDays, localIsoDate } from '../../../shared/domain/dates'
 import type { Conflict, RulePlacement } from '../../../shared/domain/roster-rules'
 import { placementProblems } from '../../../shared/domain/roster-rules'
@@ -78,8 +78,9 @@ export const useRosterStore = defineStore('roster', () => {
     data.value = await call('roster.setLead', { id, isLead })
   }
 
-  async function autoFill(): Promise<AutoFillReport> {
-    const report = await call('roster.autoFill', { week: week.value })
+  /** includePast: also the days and shifts already begun (only when the clerk ticks it). */
+  async function autoFill(includePast = false): Promise<AutoFillReport> {
+    const report = await call('roster.autoFill', { week: week.value, ...(includePast ? { includePast } : {}) })
     data.value = report.week
     return report
   }
@@ -94,10 +95,10 @@ export const useRosterStore = defineStore('roster', () => {
     shifts.value = await call('shifts.list', {})
   }
 
-  async function saveShift(id: number | null, input: ShiftCreate): Promise<void> {
-    if (id === null) await call('shifts.create', input)
-    else await call('shifts.update', { id, ...input })
+  async function saveShift(id: number | null, input: ShiftCreate): Promise<ShiftTemplate> {
+    const saved = id === null ? await call('shifts.create', input) : await call('shifts.update', { id, ...input })
     await Promise.all([loadShifts(), load()])
+    return saved
   }
 
   async function retireShift(id: number): Promise<void> {
@@ -126,9 +127,22 @@ export const useRosterStore = defineStore('roster', () => {
     await load()
   }
 
+  /** Takes back the last 签到 / 签退 / 缺勤 step of a placement (logged). */
+  async function undoAttend(id: number): Promise<void> {
+    await call('roster.undoAttend', { id })
+    await load()
+  }
+
+  /** The shown week for the printed sheet: full phones when the role may reveal them (logged). */
+  function printWeek(): Promise<RosterPrint> {
+    return call('roster.print', { week: week.value })
+  }
+
   return {
     exportWeek,
     attend,
+    undoAttend,
+    printWeek,
     week,
     data,
     shifts,

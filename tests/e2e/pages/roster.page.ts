@@ -49,6 +49,19 @@ export class RosterPage {
     await dialog.getByTestId(`placed-${name}`).waitFor()
   }
 
+  /** Types a name into the open cell's search, key by key, and presses its 排入 button. */
+  async typeAndPick(dialog: Locator, name: string): Promise<void> {
+    await inputOf(dialog, 'pick-search').click()
+    await this.page.keyboard.press('Control+A')
+    await this.page.keyboard.type(name)
+    await dialog.getByTestId(`pick-${name}`).click()
+  }
+
+  /** The 排班有冲突 box the picker raises before placing against the rules. */
+  conflictBox(): Locator {
+    return this.page.getByTestId('pick-conflict')
+  }
+
   /** The first candidate the rules allow: the picker lists them first. */
   async pickFirstFree(dialog: Locator): Promise<string> {
     await inputOf(dialog, 'pick-search').fill('')
@@ -59,9 +72,19 @@ export class RosterPage {
     return name
   }
 
-  async autoFill(): Promise<string> {
+  /**
+   * 自动排班. When the week has days gone by, the clerk is asked first: the past stays as it is
+   * unless includePast ticks the box. Returns the report's first line.
+   */
+  async autoFill(includePast = false): Promise<string> {
     await this.root.getByTestId('roster-autofill').click()
     const added = this.page.getByTestId('autofill-added')
+    const ask = this.page.getByTestId('autofill-ask')
+    await Promise.race([ask.waitFor(), added.waitFor()])
+    if (await ask.isVisible()) {
+      if (includePast) await ask.getByTestId('autofill-include-past').click()
+      await ask.getByTestId('autofill-run').click()
+    }
     await added.waitFor()
     return added.innerText()
   }
@@ -75,5 +98,50 @@ export class RosterPage {
     const sheet = this.page.getByTestId('roster-print')
     await sheet.waitFor()
     return sheet
+  }
+}
+
+/** 签到 / 签退 under the week grid: a day's placements with their attendance buttons. */
+export class AttendancePanel {
+  readonly root: Locator
+  constructor(private readonly page: Page) {
+    this.root = page.getByTestId('roster-attend')
+  }
+
+  async chooseDay(label: string): Promise<void> {
+    await this.root.getByTestId('attend-day').getByText(label).click()
+  }
+
+  status(name: string): Promise<string> {
+    return this.root.getByTestId(`attend-status-${name}`).innerText()
+  }
+
+  button(action: 'in' | 'out' | 'absent' | 'undo', name: string): Locator {
+    return this.root.getByTestId(`attend-${action}-${name}`)
+  }
+
+  /** 签到 at a time typed over the proposed one (now), confirmed with Enter as a clerk would. */
+  async checkIn(name: string, time: string): Promise<void> {
+    await this.button('in', name).click()
+    const box = this.page.locator('.el-message-box', { hasText: '时间（时:分）' })
+    await box.locator('input').waitFor()
+    await box.locator('input').click()
+    await this.page.keyboard.press('Control+A')
+    await this.page.keyboard.type(time)
+    await this.page.keyboard.press('Enter')
+    await box.waitFor({ state: 'hidden' })
+  }
+
+  /** 撤销签到 / 撤销签退 / 撤销缺勤 of a row, confirmed in the box that names what goes. */
+  async undo(name: string): Promise<string> {
+    const button = this.button('undo', name)
+    const label = (await button.innerText()).trim()
+    await button.click()
+    const box = this.page.locator('.el-message-box', { hasText: '撤销会记入操作日志' })
+    await box.waitFor()
+    const text = await box.innerText()
+    await box.getByRole('button', { name: label }).click()
+    await box.waitFor({ state: 'hidden' })
+    return text
   }
 }

@@ -13,6 +13,7 @@ import { decodeWire, encodeWire } from '../../../shared/wire'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const SERVER_JS = path.join(REPO_ROOT, 'out/main/server.cjs')
+const FIXED_CLOCK_JS = path.join(REPO_ROOT, 'tests/e2e/support/fixed-clock.cjs')
 const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results/e2e')
 const CHROMIUM = '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
@@ -51,10 +52,13 @@ interface ServerProcess {
   stderr: () => string
 }
 
-function spawnServer(dataDir: string): { server: ServerProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, [SERVER_JS, '--port', '0', '--data-dir', dataDir], {
+function spawnServer(dataDir: string, now?: string): { server: ServerProcess; url: Promise<string> } {
+  // A spec's date: the server and its backend worker (which inherits execArgv) start their clock there.
+  const clock = now ? ['--require', FIXED_CLOCK_JS] : []
+  const child = spawn(process.execPath, [...clock, SERVER_JS, '--port', '0', '--data-dir', dataDir], {
     cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: now ? { ...process.env, SHOUWANG_E2E_NOW: now } : process.env
   })
   let errText = ''
   child.stderr?.on('data', (chunk: Buffer) => (errText += chunk.toString('utf8')))
@@ -97,8 +101,13 @@ async function stopServer(server: ServerProcess): Promise<number | null> {
   throw new Error(`服务器收到 SIGTERM 后 ${STOP_TIMEOUT_MS} ms 仍未退出，已强制结束。stderr:\n${server.stderr()}`)
 }
 
+export interface StartOptions {
+  /** An ISO instant the server's clock starts at (fixed-clock.cjs) and the page's clock stays at. */
+  now?: string
+}
+
 /** Starts the built browser-mode host on a fresh data dir and a fresh headless Chromium. */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   if (!existsSync(SERVER_JS)) {
     throw new Error(`找不到 ${SERVER_JS}。请先运行 \`npm run build\`（npx electron-vite build）再跑 e2e。`)
   }
@@ -107,7 +116,7 @@ export async function startApp(): Promise<RunningApp> {
   const profileDir = path.join(root, 'chromium')
   await mkdir(dataDir)
 
-  const { server, url: urlPromise } = spawnServer(dataDir)
+  const { server, url: urlPromise } = spawnServer(dataDir, options.now)
   let context: BrowserContext | null = null
   try {
     const url = await urlPromise
@@ -131,6 +140,7 @@ export async function startApp(): Promise<RunningApp> {
     })
     context.on('weberror', (webError) => consoleErrors.push(`[pageerror] ${String(webError.error())}`))
     const page = context.pages()[0] ?? (await context.newPage())
+    if (options.now) await page.clock.setFixedTime(new Date(options.now))
 
     // The API acts as whoever is logged in on the page (the session lives in its sessionStorage).
     const pageSession = async () => String((await page.evaluate("sessionStorage.getItem('shouwang.session')").catch(() => null)) ?? '')
