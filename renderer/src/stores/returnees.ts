@@ -39,7 +39,9 @@ export const useReturneesStore = defineStore('returnees', () => {
 
   const register = (args: MethodArgs<'returnees.register'>): Promise<TripView> => call('returnees.register', args)
   const updateTrip = (args: MethodArgs<'returnees.updateTrip'>): Promise<TripView> => call('returnees.updateTrip', args)
+  const voidTrip = (args: MethodArgs<'returnees.voidTrip'>): Promise<TripView> => call('returnees.voidTrip', args)
+  const startObservation = (args: MethodArgs<'returnees.startObservation'>): Promise<{ started: number }> => call('returnees.startObservation', args)
   const file = (residentId: number): Promise<ReturneeFile> => call('returnees.get', { residentId })
 
-  return { query, result, loading, load, register, updateTrip, file }
+  return { query, result, loading, load, register, updateTrip, voidTrip, startObservation, file }
 })

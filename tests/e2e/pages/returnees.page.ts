@@ -70,6 +70,58 @@ export class ReturneesPage {
       .catch(() => undefined)
   }
 
+  /** The list's row of a trip (found by its 修改 button). */
+  row(tripId: number): Locator {
+    return this.table.locator('.el-table__body tr', { has: this.page.getByTestId(`returnee-edit-${tripId}`) })
+  }
+
+  /** Replaces a text box's content by typing key by key, as a clerk does. */
+  private async retype(input: Locator, text: string): Promise<void> {
+    await input.click()
+    await input.press('ControlOrMeta+A')
+    await input.press('Backspace')
+    await this.page.keyboard.type(text)
+  }
+
+  /** 修改: corrects a trip's number and return date in the drawer, typed key by key, then 保存修改. */
+  async correct(tripId: number, v: { transportNo: string; returnDate: string }): Promise<void> {
+    await this.page.getByTestId(`returnee-edit-${tripId}`).click()
+    await this.drawer.getByText('修改返程登记').waitFor()
+    await this.retype(inputOf(this.drawer, 'returnee-transport-no'), v.transportNo)
+    await this.retype(inputOf(this.drawer, 'returnee-return-date'), v.returnDate)
+    await this.page.keyboard.press('Enter')
+    await this.page
+      .locator('.el-picker-panel:visible')
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined)
+  }
+
+  async saveCorrection(name: string): Promise<void> {
+    await this.drawer.getByTestId('returnee-save').click()
+    await success(this.page, `已修改 ${name} 的返程登记`)
+  }
+
+  /** 作废: opens the box and types the reason key by key; confirm() finishes it. */
+  async startVoid(tripId: number, reason: string): Promise<Locator> {
+    await this.page.getByTestId(`returnee-void-${tripId}`).click()
+    const box = this.page.locator('.el-message-box:visible')
+    await box.locator('input').click()
+    await this.page.keyboard.type(reason)
+    return box
+  }
+
+  async confirmVoid(box: Locator, text: string): Promise<void> {
+    await box.getByRole('button', { name: '作废' }).click()
+    await success(this.page, text)
+  }
+
+  /** Ticks the rows of trips, then 开始观察（已选 N 人） and its one confirmation. */
+  async startMany(tripIds: number[]): Promise<Locator> {
+    for (const id of tripIds) await this.row(id).locator('.el-checkbox').click()
+    await this.page.getByTestId('returnees-start-many').click()
+    return this.page.locator('.el-message-box:visible')
+  }
+
   async rowTexts(): Promise<string[]> {
     await this.table.locator('.el-table__body tr').first().waitFor()
     return (await this.table.locator('.el-table__body tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
