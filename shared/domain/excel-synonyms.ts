@@ -133,18 +133,20 @@ export interface AddressParts {
 }
 
 const COMPOUND_END = '(?:小区|花园|新村|家园|苑|府|城|里|院|公寓|大厦|社区|村|庄园|广场|大院|宿舍|山庄|名都|嘉园|园)'
+const NUMERAL = '(?:\\d+|[零〇一二两三四五六七八九十百]+)'
 const ADDRESS = new RegExp(
-  `^(.+?${COMPOUND_END})\\s*(\\d+[A-Z]?\\s*(?:号楼|栋|幢|号|座))\\s*(?:(\\d+)\\s*(?:单元|门))?\\s*-?\\s*(\\d+[A-Z]?)\\s*(?:室|号|户)?$`
+  `^(.+?${COMPOUND_END})\\s*(第?${NUMERAL}[A-Z]?\\s*(?:号楼|栋|幢|号|座))\\s*(第?${NUMERAL}\\s*(?:单元|门))?\\s*-?\\s*(\\d+[A-Z]?)\\s*(?:室|号|户|房)?$`
 )
 
 /**
  * '幸福里小区3栋2单元301室' -> parts. Free-text addresses that do not follow compound +
- * building + room are left for the clerk (null), never guessed.
+ * building + room are left for the clerk (null), never guessed. The building and entrance
+ * stay as the file wrote them (五号楼, 2门): the register matches them by their keys
+ * (address.ts), and a building new to the register keeps the name it was first given.
  */
 export function splitAddress(raw: string): AddressParts | null {
   const text = normalizeText(raw).toUpperCase().replace(/\s+/g, '')
   const match = ADDRESS.exec(text)
   if (!match) return null
-  const building = (match[2] ?? '').replace(/号楼|号|幢|座/, '栋')
-  return { compound: match[1] ?? '', building, unit: match[3] ? `${match[3]}单元` : '', room: match[4] ?? '' }
+  return { compound: match[1] ?? '', building: match[2] ?? '', unit: match[3] ?? '', room: match[4] ?? '' }
 }

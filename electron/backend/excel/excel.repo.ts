@@ -1,13 +1,20 @@
+import { buildingKey, compoundKey, roomPlaceKey } from '../../../shared/domain/address'
 import type { Db } from '../kit/db'
 import type { Tx } from '../store/store'
 
-/** A live household at exactly this address (names as stored: NFKC, single spaces). */
+// Households of one building under any spelling; where spellings split before the keys existed,
+// those in a building with a grid come first (as findBuilding chooses), then the oldest.
+const BUILDING_HOUSEHOLDS = `FROM households h JOIN buildings b ON b.id = h.building_id JOIN compounds c ON c.id = b.compound_id
+  WHERE c.key = ? AND b.key = ? AND h.deleted_at IS NULL`
+const BUILDING_ORDER = 'ORDER BY b.grid_id IS NULL, h.id'
+
+/** The live household at this address however it is spelled (the one an import places people in). */
 export function findHouseholdAt(db: Db, a: { compound: string; building: string; unit: string; room: string }): number | undefined {
-  return db.get<{ id: number }>(
-    `SELECT h.id FROM households h JOIN buildings b ON b.id = h.building_id JOIN compounds c ON c.id = b.compound_id
-      WHERE c.name = ? AND b.name = ? AND h.unit = ? AND h.room = ? AND h.deleted_at IS NULL ORDER BY h.id LIMIT 1`,
-    [a.compound, a.building, a.unit, a.room]
-  )?.id
+  return db.get<{ id: number }>(`SELECT h.id ${BUILDING_HOUSEHOLDS} AND h.room_key = ? ${BUILDING_ORDER} LIMIT 1`, [
+    compoundKey(a.compound),
+    buildingKey(a.building),
+    roomPlaceKey(a.unit, a.room)
+  ])?.id
 }
 
 /** A household as an import places people in it. */
@@ -15,15 +22,20 @@ export interface HouseholdPlacementRow {
   id: number
   unit: string
   room: string
+  /** Entrance and room as one key ('2|501'): 501室 and 501 are one place. */
+  roomKey: string
   gridId: number | null
   addressKey: string
 }
 
-const PLACEMENT_COLUMNS = 'id, unit, room, grid_id AS gridId, address_key AS addressKey'
+const PLACEMENT_COLUMNS = 'h.id, h.unit, h.room, h.room_key AS roomKey, h.grid_id AS gridId, h.address_key AS addressKey'
 
-/** The live households of one building, oldest first: an import resolves its addresses a building at a time. */
-export function householdsInBuilding(db: Db, buildingId: number): HouseholdPlacementRow[] {
-  return db.all<HouseholdPlacementRow>(`SELECT ${PLACEMENT_COLUMNS} FROM households WHERE building_id = ? AND deleted_at IS NULL ORDER BY id`, [buildingId])
+/** The live households of one building, in findHouseholdAt's order: an import resolves its addresses a building at a time. */
+export function householdsInBuilding(db: Db, a: { compound: string; building: string }): HouseholdPlacementRow[] {
+  return db.all<HouseholdPlacementRow>(`SELECT ${PLACEMENT_COLUMNS} ${BUILDING_HOUSEHOLDS} ${BUILDING_ORDER}`, [
+    compoundKey(a.compound),
+    buildingKey(a.building)
+  ])
 }
 
 export function householderOf(db: Db, householdId: number): number | null {

@@ -3,7 +3,7 @@ import { parsePhone } from '../../../shared/domain/phone'
 import { AppError } from '../../../shared/errors'
 import type { GridCreate, GridsAssign, StaffInput } from '../../../shared/schemas/grids'
 import type { Session } from '../context'
-import { ensureBuilding, syncGridOfBuilding } from '../register/register.repo'
+import { buildingsWithKey, ensureBuilding, syncGridOfBuilding } from '../register/register.repo'
 import { scopeSql } from '../kit/scope'
 import type { Db } from '../kit/db'
 import { assertInScope } from '../kit/scope'
@@ -134,9 +134,13 @@ export function assignBuildings(tx: Tx, args: GridsAssign): { buildings: number;
   }
   let households = 0
   for (const { compound, building } of args.buildings) {
-    const ref = ensureBuilding(tx, compound, building, { compound: naturalKey(compound), building: naturalKey(building) })
-    setBuildingGrid(tx, ref.id, args.gridId)
-    households += syncGridOfBuilding(tx, ref.id)
+    // Every row of the building under any spelling (rows split before the address keys existed) goes together.
+    const rows = buildingsWithKey(tx, compound, building)
+    if (rows.length === 0) rows.push(ensureBuilding(tx, compound, building, { compound: naturalKey(compound), building: naturalKey(building) }))
+    for (const ref of rows) {
+      setBuildingGrid(tx, ref.id, args.gridId)
+      households += syncGridOfBuilding(tx, ref.id)
+    }
   }
   return { buildings: args.buildings.length, households }
 }

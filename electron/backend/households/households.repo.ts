@@ -1,3 +1,4 @@
+import { buildingKey, compoundKey } from '../../../shared/domain/address'
 import type { Tenure } from '../../../shared/schemas/register'
 import type { Db, SqlPart } from '../kit/db'
 import { containsKey, hitsSql } from '../residents/residents-query.repo'
@@ -38,9 +39,11 @@ function whereSql(f: HouseholdFilter): SqlPart {
     params.push(f.gridId)
   }
   if (f.compound !== undefined || f.building !== undefined) {
-    const conditions = [f.compound !== undefined ? 'c.name = ?' : '', f.building !== undefined ? 'b.name = ?' : ''].filter(Boolean)
+    // By key: a building spelled two ways before the keys existed lists as one.
+    const conditions = [f.compound !== undefined ? 'c.key = ?' : '', f.building !== undefined ? 'b.key = ?' : ''].filter(Boolean)
     parts.push(`h.building_id IN (SELECT b.id FROM buildings b JOIN compounds c ON c.id = b.compound_id WHERE ${conditions.join(' AND ')})`)
-    params.push(...[f.compound, f.building].filter((v): v is string => v !== undefined))
+    if (f.compound !== undefined) params.push(compoundKey(f.compound))
+    if (f.building !== undefined) params.push(buildingKey(f.building))
   }
   return { sql: parts.join(' AND '), params }
 }
@@ -80,6 +83,7 @@ export interface HouseholdWrite {
   gridId: number | null
   unit: string
   room: string
+  roomKey: string
   address: string
   searchText: string
   addressKey: string
@@ -89,17 +93,17 @@ export interface HouseholdWrite {
 
 export function insertHousehold(tx: Tx, w: HouseholdWrite, at: string): number {
   return tx.run(
-    `INSERT INTO households (building_id, grid_id, unit, room, address, search_text, address_key, tenure, householder_id, notes,
-       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
-    [w.buildingId, w.gridId, w.unit, w.room, w.address, w.searchText, w.addressKey, w.tenure, w.notes, at, at]
+    `INSERT INTO households (building_id, grid_id, unit, room, room_key, address, search_text, address_key, tenure, householder_id, notes,
+       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
+    [w.buildingId, w.gridId, w.unit, w.room, w.roomKey, w.address, w.searchText, w.addressKey, w.tenure, w.notes, at, at]
   ).lastInsertRowid
 }
 
 export function updateHousehold(tx: Tx, id: number, w: HouseholdWrite, at: string): void {
   tx.run(
-    `UPDATE households SET building_id = ?, grid_id = ?, unit = ?, room = ?, address = ?, search_text = ?, address_key = ?,
+    `UPDATE households SET building_id = ?, grid_id = ?, unit = ?, room = ?, room_key = ?, address = ?, search_text = ?, address_key = ?,
        tenure = ?, notes = ?, updated_at = ? WHERE id = ?`,
-    [w.buildingId, w.gridId, w.unit, w.room, w.address, w.searchText, w.addressKey, w.tenure, w.notes, at, id]
+    [w.buildingId, w.gridId, w.unit, w.room, w.roomKey, w.address, w.searchText, w.addressKey, w.tenure, w.notes, at, id]
   )
 }
 

@@ -15,7 +15,7 @@ import { naturalKey } from '../kit/natural-key'
 import { notFound } from '../kit/errors'
 import { pageOf } from '../kit/paging'
 import { membersOf, placeResident, setRelation, softDeleteResident } from '../residents/residents.repo'
-import { containsKey } from '../residents/residents-query.repo'
+import { addressSearchText, roomPlaceKey } from '../../../shared/domain/address'
 import { classifySearch } from '../residents/residents.search'
 import { digitReach } from '../security/digit-search-guard'
 import { liveHousehold } from '../residents/residents.service'
@@ -97,17 +97,22 @@ export function buildingFor(tx: Tx, session: Session, raw: Pick<Address, 'compou
   return known ?? ensureBuilding(tx, a.compound, a.building, { compound: naturalKey(a.compound), building: naturalKey(a.building) })
 }
 
-/** What is stored for a household at this address in this building: the address as text and its sort key. */
+/**
+ * What is stored for a household at this address in this building: the address as text, its
+ * sort key and its place key. The compound and building read as the register first wrote them
+ * (a '五号楼' typed for '5栋' is shown as 5栋), so one building has one name on every screen.
+ */
 export function householdWriteIn(building: BuildingRef, raw: Address, args: Pick<HouseholdCreate, 'tenure' | 'notes'>): HouseholdWrite {
-  const a = cleanAddress(raw)
+  const a = { ...cleanAddress(raw), compound: building.compoundName, building: building.buildingName }
   const address = formatAddress(a)
   return {
     buildingId: building.id,
     gridId: building.gridId,
     unit: a.unit,
     room: a.room,
+    roomKey: roomPlaceKey(a.unit, a.room),
     address,
-    searchText: containsKey(address),
+    searchText: addressSearchText(address),
     addressKey: naturalKey([a.compound, a.building, a.unit, a.room].join('\u0001')),
     tenure: args.tenure,
     notes: args.notes

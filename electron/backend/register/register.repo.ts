@@ -1,3 +1,4 @@
+import { buildingKey, compoundKey } from '../../../shared/domain/address'
 import type { Db } from '../kit/db'
 import type { Tx } from '../store/store'
 
@@ -5,31 +6,47 @@ export interface BuildingRef {
   id: number
   compoundId: number
   gridId: number | null
+  /** The names as first written: what addresses in this building show. */
+  compoundName: string
+  buildingName: string
 }
 
+const BUILDING_REF = `SELECT b.id, b.compound_id AS compoundId, b.grid_id AS gridId, c.name AS compoundName, b.name AS buildingName
+  FROM compounds c JOIN buildings b ON b.compound_id = c.id`
+
+/**
+ * The building an address names, whatever its spelling (shared/domain/address.ts). Spellings
+ * split before the keys existed may have left two rows with one key: the one in a grid is
+ * taken, else the older, so new people land where the grid worker sees them.
+ */
 export function findBuilding(db: Db, compound: string, building: string): BuildingRef | undefined {
-  return db.get<BuildingRef>(
-    `SELECT b.id, b.compound_id AS compoundId, b.grid_id AS gridId
-       FROM buildings b JOIN compounds c ON c.id = b.compound_id
-      WHERE c.name = ? AND b.name = ?`,
-    [compound, building]
-  )
+  return db.get<BuildingRef>(`${BUILDING_REF} WHERE c.key = ? AND b.key = ? ORDER BY b.grid_id IS NULL, c.id, b.id LIMIT 1`, [
+    compoundKey(compound),
+    buildingKey(building)
+  ])
 }
 
-/** The 小区 and 楼栋 lists grow as they are used: a new name is added on first use. */
+/** Every row of one building (one unless spellings were split before the keys existed). */
+export function buildingsWithKey(db: Db, compound: string, building: string): BuildingRef[] {
+  return db.all<BuildingRef>(`${BUILDING_REF} WHERE c.key = ? AND b.key = ? ORDER BY c.id, b.id`, [compoundKey(compound), buildingKey(building)])
+}
+
+/** The 小区 and 楼栋 lists grow as they are used: a name not known under any spelling is added as written. */
 export function ensureBuilding(tx: Tx, compound: string, building: string, sortKeys: { compound: string; building: string }): BuildingRef {
   const found = findBuilding(tx, compound, building)
   if (found) return found
-  let compoundId = tx.get<{ id: number }>('SELECT id FROM compounds WHERE name = ?', [compound])?.id
-  if (compoundId === undefined) {
-    compoundId = tx.run('INSERT INTO compounds (name, sort_key) VALUES (?, ?)', [compound, sortKeys.compound]).lastInsertRowid
+  let known = tx.get<{ id: number; name: string }>('SELECT id, name FROM compounds WHERE key = ? ORDER BY id LIMIT 1', [compoundKey(compound)])
+  if (known === undefined) {
+    const id = tx.run('INSERT INTO compounds (name, sort_key, key) VALUES (?, ?, ?)', [compound, sortKeys.compound, compoundKey(compound)]).lastInsertRowid
+    known = { id, name: compound }
   }
-  const id = tx.run('INSERT INTO buildings (compound_id, name, sort_key, grid_id) VALUES (?, ?, ?, NULL)', [
-    compoundId,
+  const id = tx.run('INSERT INTO buildings (compound_id, name, sort_key, grid_id, key) VALUES (?, ?, ?, NULL, ?)', [
+    known.id,
     building,
-    sortKeys.building
+    sortKeys.building,
+    buildingKey(building)
   ]).lastInsertRowid
-  return { id, compoundId, gridId: null }
+  return { id, compoundId: known.id, gridId: null, compoundName: known.name, buildingName: building }
 }
 
 export interface AddressOptionRow {

@@ -1,3 +1,4 @@
+import { buildingKey, canonicalAddressText, compoundKey } from '../../../shared/domain/address'
 import type { KeyGroup, PersonType } from '../../../shared/schemas/register'
 import type { Db, SqlPart } from '../kit/db'
 import type { SqlValue } from '../store/store'
@@ -43,9 +44,12 @@ export interface ResidentFilter {
 // Above every character SQLite's binary collation can meet, so [p, p + TOP) is "starts with p".
 const TOP = String.fromCodePoint(0x10ffff)
 
-/** households.search_text is stored upper-cased; instr() is far cheaper than LIKE on Chinese text in sql.js. */
+/**
+ * The search box's text as households.search_text holds addresses (shared/domain/address.ts
+ * addressSearchText): '五号楼' looks for '5栋'. instr() is far cheaper than LIKE on Chinese text in sql.js.
+ */
 export function containsKey(text: string): string {
-  return text.replace(/\s+/g, '').toUpperCase()
+  return canonicalAddressText(text)
 }
 
 // Households are matched first (one short string each), then their members by index.
@@ -107,8 +111,11 @@ function whereSql(f: ResidentFilter): SqlPart {
   if (f.gridId !== undefined) add('r.grid_id = ?', f.gridId)
   if (f.householdId !== undefined) add('r.household_id = ?', f.householdId)
   if (f.compound !== undefined || f.building !== undefined) {
-    const conditions = [f.compound !== undefined ? 'c.name = ?' : '', f.building !== undefined ? 'b.name = ?' : ''].filter(Boolean)
-    const values = [f.compound, f.building].filter((v): v is string => v !== undefined)
+    // By key: a building spelled two ways before the keys existed lists as one.
+    const conditions = [f.compound !== undefined ? 'c.key = ?' : '', f.building !== undefined ? 'b.key = ?' : ''].filter(Boolean)
+    const values = [f.compound === undefined ? undefined : compoundKey(f.compound), f.building === undefined ? undefined : buildingKey(f.building)].filter(
+      (v): v is string => v !== undefined
+    )
     add(
       `r.household_id IN (SELECT hh.id FROM households hh JOIN buildings b ON b.id = hh.building_id
          JOIN compounds c ON c.id = b.compound_id WHERE ${conditions.join(' AND ')})`,

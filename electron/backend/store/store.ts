@@ -9,6 +9,7 @@ import { migrate, schemaVersion } from './migrate'
 import type { Migration } from './migrate'
 import { readSnapshot, writeSnapshotAtomically } from './snapshot'
 import { loadSqlJs } from './sql-engine'
+import { registerSqlFunctions } from './sql-functions'
 
 export type { SqlValue } from './journal'
 export type Row = Record<string, SqlValue>
@@ -65,6 +66,7 @@ function configure(db: Database): void {
   db.exec('PRAGMA journal_mode = MEMORY')
   db.exec('PRAGMA temp_store = MEMORY')
   db.exec('PRAGMA cache_size = -65536')
+  registerSqlFunctions(db)
 }
 
 /** A database file with one page, so a new data folder opens with headroom like an old one. */

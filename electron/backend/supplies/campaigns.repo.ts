@@ -1,3 +1,4 @@
+import { buildingKey, compoundKey } from '../../../shared/domain/address'
 import type { Row, SqlValue, Tx } from '../store/store'
 import type { Reader } from './supplies.repo'
 
@@ -99,9 +100,9 @@ export function checklistRows(db: Reader, campaignId: number, compound: string, 
     `SELECT h.id, c.name AS compound, b.name AS building, h.unit, h.room, h.address, r.collected_by, r.at, r.ref_no
      FROM households h JOIN buildings b ON b.id = h.building_id JOIN compounds c ON c.id = b.compound_id
      LEFT JOIN supply_campaign_receipts r ON r.campaign_id = ? AND r.household_id = h.id
-     WHERE h.deleted_at IS NULL AND c.name = ? AND b.name = ?
+     WHERE h.deleted_at IS NULL AND c.key = ? AND b.key = ?
      ORDER BY h.address_key, h.id`,
-    [campaignId, compound, building] as SqlValue[]
+    [campaignId, compoundKey(compound), buildingKey(building)] as SqlValue[]
   )
 }
 

@@ -1,3 +1,4 @@
+import { buildingKey, compoundKey, roomPlaceKey } from '../../../../shared/domain/address'
 import type { AddressParts } from '../../../../shared/domain/excel-synonyms'
 import type { Session } from '../../context'
 import { insertHousehold } from '../../households/households.repo'
@@ -6,8 +7,6 @@ import type { BuildingRef } from '../../register/register.repo'
 import type { Placement } from '../../residents/residents.service'
 import type { Tx } from '../../store/store'
 import { householdsInBuilding } from '../excel.repo'
-
-const roomKey = (unit: string, room: string) => `${unit}\u0001${room}`
 
 interface BuildingPage {
   building: BuildingRef
@@ -31,7 +30,7 @@ export class HouseholdBook {
   /** The household at this address, created when there is none. */
   place(address: AddressParts): Placement {
     const page = this.pageOf(address)
-    const key = roomKey(address.unit, address.room)
+    const key = roomPlaceKey(address.unit, address.room)
     let found = page.rooms.get(key)
     if (!found) {
       const w = householdWriteIn(page.building, address, { tenure: 'owned', notes: '' })
@@ -42,18 +41,18 @@ export class HouseholdBook {
   }
 
   private pageOf(address: AddressParts): BuildingPage {
-    const buildingKey = `${address.compound}\u0001${address.building}`
-    let page = this.buildings.get(buildingKey)
+    // 5号楼, 五号楼 and 第5栋 are one page; 501室 and 501 one room on it (shared/domain/address.ts).
+    const key = `${compoundKey(address.compound)}\u0001${buildingKey(address.building)}`
+    let page = this.buildings.get(key)
     if (!page) {
       const building = buildingFor(this.tx, this.session, address)
       const rooms = new Map<string, Placement>()
       // The first household at an address is the one people are placed in.
-      for (const h of householdsInBuilding(this.tx, building.id)) {
-        const key = roomKey(h.unit, h.room)
-        if (!rooms.has(key)) rooms.set(key, { householdId: h.id, gridId: h.gridId, addressKey: h.addressKey })
+      for (const h of householdsInBuilding(this.tx, address)) {
+        if (!rooms.has(h.roomKey)) rooms.set(h.roomKey, { householdId: h.id, gridId: h.gridId, addressKey: h.addressKey })
       }
       page = { building, rooms }
-      this.buildings.set(buildingKey, page)
+      this.buildings.set(key, page)
     }
     return page
   }

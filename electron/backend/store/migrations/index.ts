@@ -14,6 +14,7 @@ import tripVoid from './0012_trip_void.sql?raw'
 import gateCorrections from './0013_gate_corrections.sql?raw'
 import report from './0014_report.sql?raw'
 import personGrid from './0015_person_grid.sql?raw'
+import addressKeys from './0016_address_keys.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -34,5 +35,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'trip_void', sql: tripVoid },
   { version: 13, name: 'gate_corrections', sql: gateCorrections },
   { version: 14, name: 'report', sql: report },
-  { version: 15, name: 'person_grid', sql: personGrid }
+  { version: 15, name: 'person_grid', sql: personGrid },
+  { version: 16, name: 'address_keys', sql: addressKeys }
 ]
