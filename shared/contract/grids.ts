@@ -1,5 +1,24 @@
-import type { GridCreate, GridIdArgs, GridUpdate, GridsAssign, GridsListArgs } from '../schemas/grids'
-import { gridsAssignArgs, gridsCreateArgs, gridsGetArgs, gridsListArgs, gridsRetireArgs, gridsUpdateArgs } from '../schemas/grids'
+import type {
+  GridCreate,
+  GridIdArgs,
+  GridUpdate,
+  GridsAssign,
+  GridsBuildingsArgs,
+  GridsListArgs,
+  GridsMergeBuildings,
+  GridsUnassignedArgs
+} from '../schemas/grids'
+import {
+  gridsAssignArgs,
+  gridsBuildingsArgs,
+  gridsCreateArgs,
+  gridsGetArgs,
+  gridsListArgs,
+  gridsMergeBuildingsArgs,
+  gridsRetireArgs,
+  gridsUnassignedArgs,
+  gridsUpdateArgs
+} from '../schemas/grids'
 import { defineModule, type MethodTable } from './types'
 
 export interface GridStaff {
@@ -35,6 +54,38 @@ export interface GridDetail extends GridSummary {
   updatedAt: string
 }
 
+/** One row of the 楼栋 list, for 合并楼栋: `sameAs` names the other rows that are the same building spelled another way. */
+export interface BuildingEntry {
+  id: number
+  compound: string
+  building: string
+  gridId: number | null
+  gridName: string
+  householdCount: number
+  residentCount: number
+  sameAs: number[]
+}
+
+/** What 合并楼栋 does, shown before it is confirmed and returned after. */
+export interface BuildingMerge {
+  from: BuildingEntry
+  into: BuildingEntry
+  /** The grid the moved households end up in ('' for none). */
+  gridName: string
+  households: number
+  residents: number
+  /** Moved households whose room already has a household in the kept building: left for the clerk to merge on the 住户 page. */
+  sameRooms: { fromAddress: string; intoAddress: string }[]
+}
+
+/** Households whose building is in no grid: no grid worker sees them, the grid totals leave them out. */
+export interface UnassignedHouseholds {
+  total: number
+  buildings: { id: number; compound: string; building: string; householdCount: number }[]
+  /** The first 200, in address order. */
+  households: { id: number; address: string; householderName: string; memberCount: number }[]
+}
+
 export type GridsApi = {
   'grids.list': (args: GridsListArgs) => Promise<GridSummary[]>
   'grids.get': (args: GridIdArgs) => Promise<GridDetail>
@@ -42,6 +93,10 @@ export type GridsApi = {
   'grids.update': (args: GridUpdate) => Promise<GridDetail>
   'grids.retire': (args: GridIdArgs) => Promise<GridDetail>
   'grids.assignBuildings': (args: GridsAssign) => Promise<{ buildings: number; households: number }>
+  'grids.buildings': (args: GridsBuildingsArgs) => Promise<BuildingEntry[]>
+  'grids.mergePreview': (args: GridsMergeBuildings) => Promise<BuildingMerge>
+  'grids.mergeBuildings': (args: GridsMergeBuildings) => Promise<BuildingMerge>
+  'grids.unassigned': (args: GridsUnassignedArgs) => Promise<UnassignedHouseholds>
 }
 
 export const gridsMethods = {
@@ -50,7 +105,11 @@ export const gridsMethods = {
   'grids.create': { args: gridsCreateArgs, kind: 'mutation', permission: 'register.edit', title: '新建网格' },
   'grids.update': { args: gridsUpdateArgs, kind: 'mutation', permission: 'register.edit', title: '修改网格' },
   'grids.retire': { args: gridsRetireArgs, kind: 'mutation', permission: 'register.edit', title: '撤销网格' },
-  'grids.assignBuildings': { args: gridsAssignArgs, kind: 'mutation', permission: 'register.edit', title: '划分楼栋' }
+  'grids.assignBuildings': { args: gridsAssignArgs, kind: 'mutation', permission: 'register.edit', title: '划分楼栋' },
+  'grids.buildings': { args: gridsBuildingsArgs, kind: 'query', permission: 'register.view', title: '查看楼栋' },
+  'grids.mergePreview': { args: gridsMergeBuildingsArgs, kind: 'query', permission: 'register.edit', title: '预览合并楼栋' },
+  'grids.mergeBuildings': { args: gridsMergeBuildingsArgs, kind: 'mutation', permission: 'register.edit', title: '合并楼栋' },
+  'grids.unassigned': { args: gridsUnassignedArgs, kind: 'query', permission: 'register.view', title: '查看未划入网格的住户' }
 } satisfies MethodTable<GridsApi>
 
 export const gridsModule = defineModule<GridsApi>({

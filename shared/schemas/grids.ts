@@ -43,3 +43,14 @@ export type GridIdArgs = z.infer<typeof gridsGetArgs>
 export type GridCreate = z.infer<typeof gridsCreateArgs>
 export type GridUpdate = z.infer<typeof gridsUpdateArgs>
 export type GridsAssign = z.infer<typeof gridsAssignArgs>
+
+export const gridsBuildingsArgs = z.strictObject({})
+/** 合并楼栋: the households of `fromId` move into `intoId`, which keeps its name and grid. */
+export const gridsMergeBuildingsArgs = z
+  .strictObject({ fromId: recordId('要并入的楼栋'), intoId: recordId('保留的楼栋') })
+  .refine((value) => value.fromId !== value.intoId, { message: '请选择两栋不同的楼', path: ['intoId'] })
+export const gridsUnassignedArgs = z.strictObject({})
+
+export type GridsBuildingsArgs = z.infer<typeof gridsBuildingsArgs>
+export type GridsMergeBuildings = z.infer<typeof gridsMergeBuildingsArgs>
+export type GridsUnassignedArgs = z.infer<typeof gridsUnassignedArgs>

@@ -1,7 +1,8 @@
 import type { Tx } from '../store/store'
-import type { GridsApi } from '../../../shared/contract/grids'
+import type { BuildingMerge, GridsApi } from '../../../shared/contract/grids'
 import type { Handlers } from '../context'
 import { assertInScope, assertWholeCommunity } from '../kit/scope'
+import { buildingList, mergeBuildings, mergePreview, unassignedList } from './buildings.service'
 import { assignBuildings, createGrid, gridDetail, gridList, gridName, retireGridRecord, updateGridRecord } from './grids.service'
 
 export const gridsHandlers = {
@@ -36,5 +37,27 @@ export const gridsHandlers = {
     const target = args.gridId === null ? '移出网格' : `划入网格“${gridName(ctx.store, args.gridId)}”`
     const list = args.buildings.map((b) => `${b.compound}${b.building}`).join('、')
     return ctx.write({ summary: `${list.slice(0, 200)} ${target}`, detail: args }, (tx: Tx) => assignBuildings(tx, args))
-  }
+  },
+  'grids.buildings': (_args, ctx) => {
+    assertWholeCommunity(ctx.session, '查看全部楼栋')
+    return buildingList(ctx.store)
+  },
+  'grids.mergePreview': (args, ctx) => {
+    assertWholeCommunity(ctx.session, '合并楼栋')
+    return mergePreview(ctx.store, args)
+  },
+  'grids.mergeBuildings': (args, ctx) => {
+    assertWholeCommunity(ctx.session, '合并楼栋')
+    const merged = ctx.write(
+      {
+        record: `building:${args.intoId}`,
+        summary: (m: BuildingMerge) =>
+          `合并楼栋：${m.from.compound}${m.from.building} 并入 ${m.into.compound}${m.into.building}（${m.households} 户，${m.residents} 人）`,
+        detail: args
+      },
+      (tx: Tx) => mergeBuildings(tx, args, ctx.now().toISOString())
+    )
+    return merged
+  },
+  'grids.unassigned': (_args, ctx) => unassignedList(ctx.store, ctx.session)
 } satisfies Handlers<GridsApi>

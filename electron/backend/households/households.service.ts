@@ -16,6 +16,7 @@ import { notFound } from '../kit/errors'
 import { pageOf } from '../kit/paging'
 import { membersOf, placeResident, setRelation, softDeleteResident } from '../residents/residents.repo'
 import { addressSearchText, roomPlaceKey } from '../../../shared/domain/address'
+import { addressSortKey } from '../kit/natural-key'
 import { classifySearch } from '../residents/residents.search'
 import { digitReach } from '../security/digit-search-guard'
 import { liveHousehold } from '../residents/residents.service'
@@ -113,7 +114,7 @@ export function householdWriteIn(building: BuildingRef, raw: Address, args: Pick
     roomKey: roomPlaceKey(a.unit, a.room),
     address,
     searchText: addressSearchText(address),
-    addressKey: naturalKey([a.compound, a.building, a.unit, a.room].join('\u0001')),
+    addressKey: addressSortKey(a),
     tenure: args.tenure,
     notes: args.notes
   }

@@ -1,5 +1,6 @@
 import type { Database } from 'sql.js'
 import { addressSearchText, buildingKey, compoundKey, roomPlaceKey } from '../../../shared/domain/address'
+import { addressSortKey } from '../kit/natural-key'
 
 /**
  * The address rules as SQL functions, so a migration can give existing rows the keys the code
@@ -12,4 +13,7 @@ export function registerSqlFunctions(db: Database): void {
   db.create_function('address_building_key', (name: unknown) => buildingKey(text(name)))
   db.create_function('address_room_key', (unit: unknown, room: unknown) => roomPlaceKey(text(unit), text(room)))
   db.create_function('address_search_text', (address: unknown) => addressSearchText(text(address)))
+  db.create_function('address_sort_key', (compound: unknown, building: unknown, unit: unknown, room: unknown) =>
+    addressSortKey({ compound: text(compound), building: text(building), unit: text(unit), room: text(room) })
+  )
 }

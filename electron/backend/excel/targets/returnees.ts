@@ -1,5 +1,7 @@
 import type { RowIssue } from '../../../../shared/contract/excel'
 import { localIsoDate, normalizeText, parseLooseDate, parseMainlandId } from '../../../../shared/domain'
+import type { Sex } from '../../../../shared/domain'
+import { SEX_LABELS } from '../../../../shared/schemas/register'
 import { parseOrigin } from '../../../../shared/domain/regions'
 import type { TripFields, Transport } from '../../../../shared/schemas/returnees'
 import { TRANSPORT_LABELS, tripShape } from '../../../../shared/schemas/returnees'
@@ -15,6 +17,7 @@ import { HouseholdBook } from './household-book'
 import { OBSERVATION_FIELDS, observationNotices, observationOf, startImportedObservation } from './returnee-observation'
 import type { ImportObservation } from './returnee-observation'
 import { residentsTarget } from './residents'
+import { sexOf } from './resident-values'
 import type { ResidentImport } from './residents'
 import type { CheckContext, CheckedRow, CommitCounts, ImportTarget, RowInput } from './types'
 
@@ -32,8 +35,10 @@ export interface ReturneeImport {
 const FIELDS = [
   { key: 'name', label: '姓名', required: true, hint: '必填' },
   { key: 'idNumber', label: '身份证号', required: true, hint: '按文本填写；用于在居民名单中找到此人' },
+  { key: 'sex', label: '性别', required: false, hint: '男/女；与身份证号不符时提示，以身份证号为准' },
   { key: 'phone', label: '联系电话', required: false, hint: '' },
   { key: 'address', label: '现住址', required: false, hint: '不在居民名单中的人，填写后同时登记为居民，如 幸福里小区3栋2单元301' },
+  { key: 'relation', label: '与户主关系', required: false, hint: '新登记的居民：本人/户主 即为该户户主' },
   { key: 'origin', label: '返回前所在地', required: true, hint: '如 湖北省武汉市江汉区、湖北武汉' },
   { key: 'via', label: '途经地', required: false, hint: '' },
   { key: 'returnDate', label: '返程日期', required: true, hint: '2026-02-03、2026/2/3、2026.2.3、2026年2月3日均可' },
@@ -94,11 +99,15 @@ function checkReturnee(input: RowInput, ctx: CheckContext): CheckedRow<ReturneeI
   // The ID finds the person: a number cell has already lost digits, as in the residents target.
   const raw = input.get('idNumber')
   let idNumber = ''
+  let idSex: Sex | null = null
   if (raw === null || input.text('idNumber') === '') errors.push(issue(input, 'idNumber', '请填写身份证号，用于在居民名单中找到此人'))
   else {
     const doc = parseMainlandId(typeof raw === 'number' ? raw : input.text('idNumber'), ctx.today)
     if (!doc.ok) errors.push(issue(input, 'idNumber', doc.message))
-    else idNumber = doc.id18
+    else {
+      idNumber = doc.id18
+      idSex = doc.sex
+    }
   }
 
   const originText = input.text('origin')
@@ -145,6 +154,10 @@ function checkReturnee(input: RowInput, ctx: CheckContext): CheckedRow<ReturneeI
   if (existing?.deletedAt) return { ...base, status: 'error', errors: [issue(input, 'idNumber', `${existing.name} 已在回收站中，请先由管理员恢复后再导入`)] }
   if (existing) {
     if (existing.name !== name) warnings.push(issue(input, 'name', `居民名单中此身份证号的姓名为“${existing.name}”，以名单为准`))
+    // The register is not changed by a trip row; a 性别 that contradicts the ID is told, as the residents target tells it.
+    const sex = input.text('sex') === '' ? null : sexOf(input.text('sex'))
+    if (input.text('sex') !== '' && sex === null) warnings.push(issue(input, 'sex', `性别“${input.text('sex')}”无法识别，已忽略`))
+    if (sex && idSex && sex !== idSex) warnings.push(issue(input, 'sex', `性别与身份证号不符（身份证号显示为${SEX_LABELS[idSex]}），以身份证号为准`))
     if (tripOn(ctx.db, existing.id, returnDate, null)) {
       return { ...base, status: 'error', errors: [issue(input, 'returnDate', `${existing.name} ${returnDate} 的返程已经登记过了`)] }
     }

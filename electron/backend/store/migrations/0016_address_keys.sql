@@ -17,7 +17,12 @@ ALTER TABLE households ADD COLUMN room_key TEXT NOT NULL DEFAULT '';
 
 UPDATE compounds SET key = address_compound_key(name);
 UPDATE buildings SET key = address_building_key(name);
-UPDATE households SET room_key = address_room_key(unit, room), search_text = address_search_text(address);
+UPDATE households SET room_key = address_room_key(unit, room), search_text = address_search_text(address),
+  address_key = address_sort_key(
+    (SELECT c.name FROM buildings b JOIN compounds c ON c.id = b.compound_id WHERE b.id = households.building_id),
+    (SELECT b.name FROM buildings b WHERE b.id = households.building_id), unit, room);
+-- People are listed in their household's address order (residents.sort_key copies address_key).
+UPDATE residents SET sort_key = (SELECT h.address_key FROM households h WHERE h.id = residents.household_id) WHERE household_id IS NOT NULL;
 
 CREATE INDEX compounds_key ON compounds (key);
 CREATE INDEX buildings_key ON buildings (compound_id, key);
