@@ -27,6 +27,10 @@ export const useGridsStore = defineStore('grids', () => {
   const update = (args: MethodArgs<'grids.update'>) => call('grids.update', args)
   const retire = (id: number) => call('grids.retire', { id })
   const assign = (args: MethodArgs<'grids.assignBuildings'>) => call('grids.assignBuildings', args)
+  const buildings = () => call('grids.buildings', {})
+  const mergePreview = (args: MethodArgs<'grids.mergeBuildings'>) => call('grids.mergePreview', args)
+  const mergeBuildings = (args: MethodArgs<'grids.mergeBuildings'>) => call('grids.mergeBuildings', args)
+  const unassigned = () => call('grids.unassigned', {})
 
-  return { grids, loading, includeRetired, load, ensureLoaded, get, create, update, retire, assign }
+  return { grids, loading, includeRetired, load, ensureLoaded, get, create, update, retire, assign, buildings, mergePreview, mergeBuildings, unassigned }
 })
