@@ -8,11 +8,13 @@ import { fixedClock, tempDir } from '../support/temp'
 const clock = fixedClock()
 const open = (dir: string, upTo: number) => Store.open({ dir, migrations: MIGRATIONS.slice(0, upTo), now: clock.now, idleSnapshotMs: 0 })
 const AT = '2026-01-01T00:00:00.000Z'
+// Every migration before address_keys: a data file of the version before it.
+const BEFORE = MIGRATIONS.findIndex((m) => m.name === 'address_keys')
 
-describe('migration 0012 address_keys', () => {
+describe('migration address_keys', () => {
   it('gives existing rows their keys and search text, merges nothing, and lookups then prefer the building in a grid', async () => {
     const dir = tempDir()
-    const old = await open(dir, 11)
+    const old = await open(dir, BEFORE)
     old.transaction((tx) => {
       tx.run("INSERT INTO grids (id, name, created_at, updated_at) VALUES (1, '一网格', ?, ?)", [AT, AT])
       tx.run("INSERT INTO compounds (id, name, sort_key) VALUES (1, '幸福里小区', '幸福里小区')")
