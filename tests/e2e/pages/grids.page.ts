@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
-import { choose, inputOf, success } from './element'
+import { choose, inputOf, openDropdownItem, success } from './element'
 
 /** 网格: the list, the new-grid drawer, and a grid's own page. */
 export class GridsPage {
@@ -55,5 +55,41 @@ export class GridsPage {
           .join(' ')
       )
     )
+  }
+
+  /** '有 N 户不在任何网格里' on the list page, or null when the warning card is not shown. */
+  async unassignedWarning(): Promise<string | null> {
+    const card = this.list.getByTestId('unassigned-card')
+    if ((await card.count()) === 0) return null
+    return ((await card.getByTestId('unassigned-total').textContent()) ?? '').trim()
+  }
+
+  /** Waits until the warning card is gone (every household is in a grid). */
+  async unassignedCleared(): Promise<void> {
+    await this.list.getByTestId('unassigned-card').waitFor({ state: 'detached' })
+  }
+
+  /** 合并到… on the warning card's row of a building: the dialog opens with it as the one merged away. */
+  async mergeFromWarning(building: string): Promise<Locator> {
+    await this.list.getByTestId('unassigned-buildings').locator('.el-table__body tr', { hasText: building }).getByText('合并到…').click()
+    const dialog = this.page.getByTestId('merge-dialog')
+    await dialog.waitFor()
+    return dialog
+  }
+
+  /** Picks the building to keep by typing part of its name, as a clerk does; resolves on the preview. */
+  async keep(dialog: Locator, typed: string, option: string): Promise<string> {
+    await dialog.getByTestId('merge-into').click()
+    await this.page.keyboard.press('Control+A')
+    await this.page.keyboard.type(typed)
+    await openDropdownItem(this.page, option).click()
+    const preview = dialog.getByTestId('merge-preview')
+    await preview.filter({ hasText: option.split('（')[0] ?? option }).waitFor()
+    return ((await preview.textContent()) ?? '').replace(/\s+/g, ' ').trim()
+  }
+
+  async confirmMerge(dialog: Locator): Promise<void> {
+    await dialog.getByTestId('merge-confirm').click()
+    await success(this.page, '已合并')
   }
 }
