@@ -6,7 +6,7 @@ import { grid, household, makeId, resident, workerOf } from './fixtures'
 
 /*
  * One building however it is spelled, across the register form, the importer, the searches,
- * the gate and the grid totals (shared/domain/address.ts; migration 0014 address_keys).
+ * the gate and the grid totals (shared/domain/address.ts; migration address_keys).
  */
 
 let b: TestBackend
