@@ -76,10 +76,18 @@ describe('buildings: one building however it is spelled', () => {
         notes: '',
         householdId
       })
-    const home = await app.apiData('households.create', { address: { compound: '幸福里小区', building: '5号楼', unit: '2单元', room: '501室' }, tenure: 'owned', notes: '' })
+    const home = await app.apiData('households.create', {
+      address: { compound: '幸福里小区', building: '5号楼', unit: '2单元', room: '501室' },
+      tenure: 'owned',
+      notes: ''
+    })
     await person('张三', HEAD, home.id)
     // Typed once with the compound misspelled: a building of its own, outside every grid.
-    const stray = await app.apiData('households.create', { address: { compound: '幸福里花园', building: '5号楼', unit: '3单元', room: '301' }, tenure: 'owned', notes: '' })
+    const stray = await app.apiData('households.create', {
+      address: { compound: '幸福里花园', building: '5号楼', unit: '3单元', room: '301' },
+      tenure: 'owned',
+      notes: ''
+    })
     await person('吴六', STRAY, stray.id)
     await app.apiData('accounts.create', { username: 'dongwg', displayName: '东区网格员', role: 'grid_worker', gridIds: [east.id], password: 'East#2026ab' })
   })
