@@ -47,7 +47,9 @@ function correctedValues(entry: GateEntryRecord, args: GateCorrect, threshold: n
     }
   }
   let phone = ''
-  if (args.phone !== '') {
+  // Views show the phone masked; the same masked text sent back means "unchanged".
+  if (args.phone !== '' && args.phone === maskPhone(entry.phone)) phone = entry.phone
+  else if (args.phone !== '') {
     const parsed = parsePhone(args.phone)
     if (!parsed.ok) throw fieldIssue('phone', parsed.message)
     phone = parsed.phone

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { Checkpoint, GateEntryView, GateResidentHit, PassCheck } from '../../../shared/contract'
+import type { Checkpoint, GateEntryView, GateRegistered, GateResidentHit, PassCheck } from '../../../shared/contract'
 import { DEFAULT_FEVER_THRESHOLD } from '../../../shared/domain/temperature'
-import type { GateRegister } from '../../../shared/schemas/gate'
+import type { GateCorrect, GateRegister } from '../../../shared/schemas/gate'
 import { call } from '../api'
 
 const CHECKPOINT_KEY = 'shouwang.gate.checkpoint'
@@ -42,11 +42,22 @@ export const useGateStore = defineStore('gate', () => {
     return call('gate.checkPass', { number, checkpointId: checkpointId.value ?? 0 })
   }
 
-  async function register(args: GateRegister): Promise<GateEntryView> {
+  async function register(args: GateRegister): Promise<GateRegistered> {
     const saved = await call('gate.register', args)
     recent.value = [saved, ...recent.value].slice(0, 20)
     return saved
   }
 
-  return { checkpoints, checkpointId, checkpoint, recent, threshold, load, choose, search, checkPass, register }
+  /** 更正 at the gate: only entries of this PC's checkpoint (the backend checks it too). */
+  async function correct(args: Omit<GateCorrect, 'checkpointId'>): Promise<GateEntryView> {
+    const saved = await call('gate.correct', { ...args, checkpointId: checkpointId.value ?? undefined })
+    recent.value = recent.value.map((row) => (row.id === saved.id ? saved : row))
+    return saved
+  }
+
+  function hospital(entryId: number): Promise<{ name: string }> {
+    return call('gate.hospital', { entryId })
+  }
+
+  return { checkpoints, checkpointId, checkpoint, recent, threshold, load, choose, search, checkPass, register, correct, hospital }
 })

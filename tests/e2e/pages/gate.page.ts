@@ -71,7 +71,7 @@ export class GatePage {
 
   /** Chooses 进 or 出 with the mouse. */
   async direction(label: '进' | '出'): Promise<void> {
-    await this.page.getByTestId('gate-direction').getByText(label, { exact: true }).click()
+    await this.page.getByRole('radiogroup', { name: '方向' }).getByRole('radio', { name: label }).click()
   }
 
   /** Types the temperature and presses Enter; resolves when today's list holds count rows. */
@@ -84,6 +84,43 @@ export class GatePage {
   /** Everything the page shows as text, popups and messages included. */
   visibleText(): Promise<string> {
     return this.page.evaluate('document.body.innerText') as Promise<string>
+  }
+
+  /** The option a keyboard choice (gate-direction, gate-who, gate-action) holds: what will be saved. */
+  chosen(testid: 'gate-direction' | 'gate-who' | 'gate-action'): Promise<string | null> {
+    return this.page.getByTestId(testid).getAttribute('data-value')
+  }
+
+  /** Waits until the large read-back line (what Enter will save) says the text; returns the whole line. */
+  async readBack(text: string): Promise<string> {
+    const line = this.page.getByTestId('gate-readback')
+    await line.filter({ hasText: text }).waitFor({ timeout: 5_000 })
+    return ((await line.textContent()) ?? '').trim()
+  }
+
+  /** Waits until the element with this data-testid has the keyboard focus. */
+  async waitForFocus(testid: string): Promise<void> {
+    await this.page.waitForFunction(`document.activeElement?.getAttribute('data-testid') === ${JSON.stringify(testid)}`, undefined, { timeout: 5_000 })
+  }
+
+  /** 更正 of a row of today's list: the dialog, filled by keyboard, saved with Ctrl+Enter. */
+  async correct(row: number, steps: { temperature?: string; actionKey?: string; note: string }): Promise<void> {
+    await this.recent.locator('.el-table__body').getByTestId('gate-recent-correct').nth(row).click()
+    const dialog = this.page.getByTestId('gate-correct-dialog')
+    await dialog.getByTestId('gate-correct-note').waitFor()
+    if (steps.temperature !== undefined) {
+      await dialog.locator('input[data-testid="gate-correct-temperature"]').fill('')
+      await dialog.locator('input[data-testid="gate-correct-temperature"]').focus()
+      await this.page.keyboard.type(steps.temperature)
+    }
+    if (steps.actionKey !== undefined) {
+      await dialog.getByTestId('gate-correct-action').focus()
+      await this.page.keyboard.press(steps.actionKey)
+    }
+    await dialog.locator('input[data-testid="gate-correct-note"]').focus()
+    await this.page.keyboard.type(steps.note)
+    await this.page.keyboard.press('Control+Enter')
+    await dialog.waitFor({ state: 'hidden' })
   }
 
   async isRed(): Promise<boolean> {

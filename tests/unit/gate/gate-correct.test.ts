@@ -85,6 +85,10 @@ describe('更正 of a gate entry', () => {
     const residentToVisitor = await backend.ok('gate.register', gateEntry(east.id, { who: 'vehicle', name: '', plate: '京A12345' }))
     expect(failure(await backend.call('gate.correct', correction(residentToVisitor, { who: 'resident' })))?.details?.issues?.[0]?.path).toBe('who')
     expect(backend.count('gate_corrections')).toBe(0)
+    // The dialog shows the phone masked: sent back as shown it stays what it was.
+    const phoned = await backend.ok('gate.register', gateEntry(east.id, { phone: '13700001111' }))
+    await backend.ok('gate.correct', correction(phoned, { phone: phoned.phone, temperature: 36.7 }))
+    expect(backend.store.get<{ phone: string }>('SELECT phone FROM gate_entries WHERE id = ?', [phoned.id])?.phone).toBe('13700001111')
     expect(backend.store.get<{ t: number }>('SELECT temperature_tenths AS t FROM gate_entries WHERE id = ?', [entry.id])?.t).toBe(365)
   })
 
