@@ -36,7 +36,11 @@ export const gridsHandlers = {
     assertWholeCommunity(ctx.session, '划分楼栋')
     const target = args.gridId === null ? '移出网格' : `划入网格“${gridName(ctx.store, args.gridId)}”`
     const list = args.buildings.map((b) => `${b.compound}${b.building}`).join('、')
-    return ctx.write({ summary: `${list.slice(0, 200)} ${target}`, detail: args }, (tx: Tx) => assignBuildings(tx, args))
+    const { handover: _said, ...result } = ctx.write(
+      { summary: ({ handover }: { handover: string }) => `${list.slice(0, 200)} ${target}${handover}`, detail: args },
+      (tx: Tx) => assignBuildings(tx, args, ctx.session.actor, ctx.now().toISOString())
+    )
+    return result
   },
   'grids.buildings': (_args, ctx) => {
     assertWholeCommunity(ctx.session, '查看全部楼栋')

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors'
 import type { GridCreate, GridsAssign, StaffInput } from '../../../shared/schemas/grids'
 import type { Session } from '../context'
 import { buildingsWithKey, ensureBuilding, syncGridOfBuilding } from '../register/register.repo'
+import { handOverBuilding } from '../register/handover.service'
 import { scopeSql } from '../kit/scope'
 import type { Db } from '../kit/db'
 import { assertInScope } from '../kit/scope'
@@ -126,13 +127,15 @@ export function retireGridRecord(tx: Tx, id: number, at: string): GridRecord {
   return grid
 }
 
-export function assignBuildings(tx: Tx, args: GridsAssign): { buildings: number; households: number } {
+export function assignBuildings(tx: Tx, args: GridsAssign, actor: string, at: string): { buildings: number; households: number; handover: string } {
   if (args.gridId !== null) {
     const grid = getGrid(tx, args.gridId)
     if (!grid) throw notFound('网格', args.gridId)
     if (grid.retiredAt !== null) throw new AppError('RULE_VIOLATION', `网格“${grid.name}”已撤销，不能再划入楼栋。`, { id: grid.id })
   }
   let households = 0
+  const reassigned = new Set<string>()
+  let kept = 0
   for (const { compound, building } of args.buildings) {
     // Every row of the building under any spelling (rows split before the address keys existed) goes together.
     const rows = buildingsWithKey(tx, compound, building)
@@ -140,9 +143,17 @@ export function assignBuildings(tx: Tx, args: GridsAssign): { buildings: number;
     for (const ref of rows) {
       setBuildingGrid(tx, ref.id, args.gridId)
       households += syncGridOfBuilding(tx, ref.id)
+      if (args.gridId === null || ref.gridId === args.gridId) continue
+      const done = handOverBuilding(tx, ref.id, actor, at)
+      for (const name of done.reassigned) reassigned.add(name)
+      kept += done.kept
     }
   }
-  return { buildings: args.buildings.length, households }
+  const parts = [
+    reassigned.size > 0 ? `；居家观察改由${[...reassigned].join('、')}负责` : '',
+    kept > 0 ? `；${kept} 人的居家观察仍由原网格员负责，请在健康监测中更换` : ''
+  ]
+  return { buildings: args.buildings.length, households, handover: parts.join('') }
 }
 
 export function gridName(db: Db, id: number): string {

@@ -46,3 +46,16 @@ export function reassignEpisode(tx: Tx, e: { id: number; from: string; to: strin
     e.reason
   ])
 }
+
+/** Open episodes of the people of a building whose worker is not on the staff of the grid they are in now. */
+export function strayEpisodesInBuilding(db: Db, buildingId: number): { id: number; worker: string; gridId: number }[] {
+  return db.all(
+    `SELECT e.id, e.worker, e.grid_id AS gridId FROM observation_episodes e
+       JOIN residents r ON r.id = e.resident_id
+       JOIN households h ON h.id = r.household_id
+      WHERE h.building_id = ? AND e.status = 'observing' AND e.grid_id IS NOT NULL
+        AND e.worker NOT IN (SELECT s.name FROM grid_staff s WHERE s.grid_id = e.grid_id)
+      ORDER BY e.id`,
+    [buildingId]
+  )
+}

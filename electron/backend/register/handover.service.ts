@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors'
 import type { Db } from '../kit/db'
 import type { Tx } from '../store/store'
 import type { OpenEpisode } from './handover.repo'
-import { gridNameOf, openEpisodesOf, reassignEpisode, staffNamesOf } from './handover.repo'
+import { gridNameOf, openEpisodesOf, reassignEpisode, staffNamesOf, strayEpisodesInBuilding } from './handover.repo'
 
 /**
  * A person under observation who moves to another grid is the new grid's worker's to check from
@@ -71,4 +71,26 @@ export function handOver(tx: Tx, plan: HandoverPlan, choice: string | undefined,
   const reason = `迁入${plan.toGridName}`
   for (const episode of plan.episodes) reassignEpisode(tx, { id: episode.id, from: episode.worker, to: picked, actor, at, reason })
   return `；居家观察改由${picked}负责（原${current || '（无）'}）`
+}
+
+/**
+ * A building handed to another grid moves its people's records there by itself (0015); whoever was
+ * checking them goes on the new grid's only worker, as a move would. With several workers there is no
+ * dialog to ask in: the worker stays and the sentence for the audit row and the clerk says so.
+ */
+export function handOverBuilding(tx: Tx, buildingId: number, actor: string, at: string): { reassigned: string[]; kept: number } {
+  const reassigned: string[] = []
+  let kept = 0
+  for (const episode of strayEpisodesInBuilding(tx, buildingId)) {
+    const staff = staffNamesOf(tx, episode.gridId)
+    const candidates = staff.workers.length > 0 ? staff.workers : staff.leader === null ? [] : [staff.leader]
+    const [only] = candidates
+    if (candidates.length !== 1 || only === undefined) {
+      kept++
+      continue
+    }
+    reassignEpisode(tx, { id: episode.id, from: episode.worker, to: only, actor, at, reason: `楼栋划入${gridNameOf(tx, episode.gridId)}` })
+    if (!reassigned.includes(only)) reassigned.push(only)
+  }
+  return { reassigned, kept }
 }

@@ -72,7 +72,7 @@ async function seed(backend: Backend): Promise<Seeded> {
   backend.store.transaction((tx) => {
     for (let g = 0; g < 8; g++) seeded.grids.push(createGrid(tx, { name: `第${g + 1}网格`, notes: '', leader: null, workers: [] }, at))
     const buildings = COMPOUNDS.flatMap((compound) => Array.from({ length: 20 }, (_, i) => ({ compound, building: `${i + 1}栋` })))
-    buildings.forEach((b, i) => assignBuildings(tx, { gridId: seeded.grids[i % 8] ?? null, buildings: [b] }))
+    buildings.forEach((b, i) => assignBuildings(tx, { gridId: seeded.grids[i % 8] ?? null, buildings: [b] }, 'bench', at))
     let count = 0
     while (count < RESIDENTS) {
       const b = pick(buildings)

@@ -195,6 +195,30 @@ describe('a person under observation moves to another grid', () => {
     )
   })
 
+  it('hands an open observation to the only worker of the grid its building is given to; with several it keeps the worker and says so', async () => {
+    const c = await observed()
+    const given = await b.ok('grids.assignBuildings', { gridId: c.west.id, buildings: [{ compound: '幸福里小区', building: '1栋' }] })
+    expect(given).toEqual({ buildings: 1, households: 1 })
+    const detail = await b.ok('monitoring.episode', { id: c.episodeId })
+    expect([detail.gridName, detail.worker, detail.events.at(-1)?.reason]).toEqual(['西区', '网格员乙', '楼栋划入西区'])
+    const summaries = () =>
+      b.store.all<{ summary: string }>("SELECT summary FROM audit_log WHERE method = 'grids.assignBuildings' ORDER BY id").map((r) => r.summary)
+    expect(summaries().at(-1)).toBe('幸福里小区1栋 划入网格“西区”；居家观察改由网格员乙负责')
+
+    await b.ok('grids.update', {
+      id: c.east.id,
+      ...grid('东区', {
+        workers: [
+          { name: '网格员甲', phone: '' },
+          { name: '网格员丁', phone: '' }
+        ]
+      })
+    })
+    await b.ok('grids.assignBuildings', { gridId: c.east.id, buildings: [{ compound: '幸福里小区', building: '1栋' }] })
+    expect((await b.ok('monitoring.episode', { id: c.episodeId })).worker).toBe('网格员乙')
+    expect(summaries().at(-1)).toBe('幸福里小区1栋 划入网格“东区”；1 人的居家观察仍由原网格员负责，请在健康监测中更换')
+  })
+
   it('0015 gives episodes that kept the grid of an earlier address the grid of where the person lives now', async () => {
     const dir = tempDir()
     const clock = fixedClock()
