@@ -23,6 +23,14 @@ export const ERROR_CODES = {
   STORE_TOO_NEW: 500,
   STORE_MIGRATION_FAILED: 500,
   STORE_WRITE_FAILED: 507,
+  /** The journal holds a damaged stretch with intact records after it: refused unless salvage is asked. */
+  STORE_JOURNAL_DAMAGED: 500,
+  /** The snapshot's bytes are not the ones last written (checksum): restore a backup. */
+  STORE_SNAPSHOT_DAMAGED: 500,
+  /** The data folder was deleted, moved or replaced while the program ran: no write is acknowledged. */
+  STORE_FOLDER_GONE: 503,
+  /** A data folder lived here and is gone: the start asks before setting up an empty one. */
+  STORE_MISSING: 409,
   BACKEND_UNAVAILABLE: 503,
   INTERNAL: 500
 } as const

@@ -1,5 +1,7 @@
 import fs from 'node:fs'
+import nodePath from 'node:path'
 import zlib from 'node:zlib'
+import { AppError } from '../../../shared/errors'
 
 /**
  * The append-only journal: one framed record per committed mutation.
@@ -101,37 +103,141 @@ export function encodeRecord(record: JournalRecord): Buffer {
   return frame
 }
 
+/** A stretch of the journal that holds no intact frame, with intact frames after it. */
+export interface JournalDamage {
+  /** Where the damaged stretch starts and how long it is. */
+  offset: number
+  bytes: number
+  /** The transaction the damage took (its number), when the frames around it tell. */
+  lostSeq: number | null
+}
+
 export interface JournalReadResult {
   records: JournalRecord[]
   /** Bytes up to the end of the last intact record. */
   validBytes: number
   /** Bytes after that: a torn tail to be cut off. */
   tornBytes: number
+  /**
+   * Damage: a frame that fails its checks where a power cut cannot explain it (intact frames after
+   * it, or a whole frame whose bytes changed). Empty when the journal is whole or only torn.
+   * Without `salvage` decoding stops at the first damage; with it the damaged stretch is skipped
+   * and every later intact record kept.
+   */
+  damage: JournalDamage[]
 }
 
-export function decodeJournal(buf: Buffer): JournalReadResult {
+interface Frame {
+  record: JournalRecord
+  end: number
+}
+
+/** The frame at offset, or null when the bytes there are not a whole, intact frame of ours. */
+function frameAt(buf: Buffer, offset: number): Frame | null {
+  if (offset + HEADER_BYTES > buf.length) return null
+  const length = buf.readUInt32LE(offset)
+  const end = offset + HEADER_BYTES + length
+  if (length === 0 || length > MAX_RECORD_BYTES || end > buf.length) return null
+  const payload = buf.subarray(offset + HEADER_BYTES, end)
+  if (zlib.crc32(payload) !== buf.readUInt32LE(offset + 4)) return null
+  try {
+    const record = fromWire(JSON.parse(payload.toString('utf8'), decodeValue))
+    return record ? { record, end } : null
+  } catch {
+    return null
+  }
+}
+
+// Every payload starts with this (toWire writes seq first): the way to find frames after damage.
+const PAYLOAD_START = Buffer.from('{"seq":', 'utf8')
+
+/** The next intact frame starting after `from`, found by its payload's first bytes. */
+function nextFrameAfter(buf: Buffer, from: number): { offset: number; frame: Frame } | null {
+  let at = buf.indexOf(PAYLOAD_START, from + HEADER_BYTES)
+  while (at >= 0) {
+    const offset = at - HEADER_BYTES
+    const frame = offset > from ? frameAt(buf, offset) : null
+    if (frame) return { offset, frame }
+    at = buf.indexOf(PAYLOAD_START, at + 1)
+  }
+  return null
+}
+
+/**
+ * Whether the bytes from offset to the end can be the tail of a write cut by a power loss: fewer
+ * bytes than the frame's length says (or than a header), or a whole-length frame whose last byte
+ * is still zero (the file grew but the data never landed). A frame of full length that ends in
+ * data yet fails its checksum was changed after it was written: damage, never a torn tail.
+ */
+function isTornTail(buf: Buffer, offset: number): boolean {
+  if (offset + HEADER_BYTES > buf.length) return true
+  const length = buf.readUInt32LE(offset)
+  const end = offset + HEADER_BYTES + length
+  if (length === 0) return buf.subarray(offset).every((byte) => byte === 0)
+  if (end > buf.length || length > MAX_RECORD_BYTES) {
+    // A flipped length field over an intact payload is not a torn write: the checksum still holds.
+    const rest = buf.subarray(offset + HEADER_BYTES)
+    return zlib.crc32(rest) !== buf.readUInt32LE(offset + 4)
+  }
+  return buf[end - 1] === 0
+}
+
+/** A whole frame whose length field alone was damaged: its payload runs to the end of the file. */
+function frameWithBadLength(buf: Buffer, offset: number): Frame | null {
+  if (offset + HEADER_BYTES >= buf.length) return null
+  const payload = buf.subarray(offset + HEADER_BYTES)
+  if (zlib.crc32(payload) !== buf.readUInt32LE(offset + 4)) return null
+  try {
+    const record = fromWire(JSON.parse(payload.toString('utf8'), decodeValue))
+    return record ? { record, end: buf.length } : null
+  } catch {
+    return null
+  }
+}
+
+export function decodeJournal(buf: Buffer, options: { salvage?: boolean } = {}): JournalReadResult {
   const records: JournalRecord[] = []
+  const damage: JournalDamage[] = []
   let offset = 0
   // End of the last complete transaction, and the parts of the one being read.
   let committedEnd = 0
   let pending: JournalRecord | null = null
+  // After damage: frames of the transaction the damage hit are dropped with it.
+  let skipSeq: number | null = null
   while (offset + HEADER_BYTES <= buf.length) {
-    const length = buf.readUInt32LE(offset)
-    const crc = buf.readUInt32LE(offset + 4)
-    const end = offset + HEADER_BYTES + length
-    if (length === 0 || length > MAX_RECORD_BYTES || end > buf.length) break
-    const payload = buf.subarray(offset + HEADER_BYTES, end)
-    if (zlib.crc32(payload) !== crc) break
-    let record: JournalRecord | null
-    try {
-      record = fromWire(JSON.parse(payload.toString('utf8'), decodeValue))
-    } catch {
-      break
+    const frame = frameAt(buf, offset)
+    if (frame && pending && pending.seq !== frame.record.seq) {
+      // Parts of one transaction never interleave: the end of the pending one is missing.
+      damage.push({ offset, bytes: 0, lostSeq: pending.seq })
+      if (!options.salvage) break
+      pending = null
     }
-    if (!record) break
-    if (pending && pending.seq !== record.seq) break // parts of one transaction never interleave
-    const whole: JournalRecord = pending ? { seq: record.seq, stmts: pending.stmts.concat(record.stmts) } : { seq: record.seq, stmts: record.stmts }
+    if (!frame) {
+      const next = nextFrameAfter(buf, offset)
+      const lastSeq = records.at(-1)?.seq
+      const lostSeq = pending?.seq ?? (lastSeq === undefined ? null : lastSeq + 1)
+      if (!next) {
+        if (isTornTail(buf, offset)) break
+        const lengthOnly = pending ? null : frameWithBadLength(buf, offset)
+        damage.push({ offset, bytes: buf.length - offset, lostSeq: lengthOnly ? null : lostSeq })
+        if (options.salvage && lengthOnly && !lengthOnly.record.more) {
+          records.push(lengthOnly.record)
+          committedEnd = buf.length
+        }
+        break
+      }
+      damage.push({ offset, bytes: next.offset - offset, lostSeq })
+      if (!options.salvage) break
+      pending = null
+      skipSeq = lostSeq
+      offset = next.offset
+      continue
+    }
+    const { record, end } = frame
     offset = end
+    if (skipSeq !== null && record.seq === skipSeq) continue
+    skipSeq = null
+    const whole: JournalRecord = pending ? { seq: record.seq, stmts: pending.stmts.concat(record.stmts) } : { seq: record.seq, stmts: record.stmts }
     if (record.more) {
       pending = whole
       continue
@@ -140,7 +246,28 @@ export function decodeJournal(buf: Buffer): JournalReadResult {
     records.push(whole)
     committedEnd = offset
   }
-  return { records, validBytes: committedEnd, tornBytes: buf.length - committedEnd }
+  if (damage.length > 0 && !options.salvage) return { records, validBytes: committedEnd, tornBytes: 0, damage }
+  return { records, validBytes: committedEnd, tornBytes: buf.length - committedEnd, damage }
+}
+
+export interface JournalOpenResult {
+  journal: Journal
+  records: JournalRecord[]
+  tornBytes: number
+  /** Set when damage was skipped on request: what was skipped and where the original was kept. */
+  salvaged: { damage: JournalDamage[]; keptAs: string } | null
+}
+
+/** How many intact records follow the first damage: what a salvage would keep that a cut would lose. */
+function journalDamaged(file: string, damage: JournalDamage[], buf: Buffer): AppError {
+  const kept = decodeJournal(buf, { salvage: true }).records.length - decodeJournal(buf).records.length
+  const first = damage[0] as JournalDamage
+  return new AppError(
+    'STORE_JOURNAL_DAMAGED',
+    `操作日志 ${file} 在第 ${first.offset} 字节处已损坏（不是断电造成的残缺），其后还有 ${kept} 条完好的记录。` +
+      '为避免悄悄丢失数据，程序已停止，没有改动任何文件。可以选择：从最近的备份恢复；或跳过损坏的记录打开（其后完好的记录全部保留，原文件另存一份）。',
+    { file, offset: first.offset, damagedBytes: damage.reduce((sum, d) => sum + d.bytes, 0), recordsAfter: kept }
+  )
 }
 
 export class Journal {
@@ -159,24 +286,60 @@ export class Journal {
     this.count = count
   }
 
-  /** Reads the journal, cuts a torn tail (keeping a copy beside it), and opens it for appending. */
-  static open(path: string): { journal: Journal; records: JournalRecord[]; tornBytes: number } {
+  /**
+   * Reads the journal, cuts a torn tail (keeping a copy beside it), and opens it for appending.
+   * Damage (see decodeJournal) refuses the open with nothing changed, unless `salvage` is asked:
+   * then the whole file is first kept beside it as .damaged-<time>, and the caller must snapshot
+   * at once (the damaged stretch stays in the journal until the snapshot empties it).
+   */
+  static open(path: string, options: { salvage?: boolean } = {}): JournalOpenResult {
     const buf = fs.existsSync(path) ? fs.readFileSync(path) : Buffer.alloc(0)
-    const { records, validBytes, tornBytes } = decodeJournal(buf)
+    const { records, validBytes, tornBytes, damage } = decodeJournal(buf, options)
+    if (damage.length > 0) {
+      if (!options.salvage) throw journalDamaged(path, damage, buf)
+      const keptAs = `${path}.damaged-${Date.now()}`
+      fs.writeFileSync(keptAs, buf)
+      const fd = fs.openSync(path, 'a')
+      return { journal: new Journal(path, fd, buf.length, records.length), records, tornBytes: 0, salvaged: { damage, keptAs } }
+    }
     if (tornBytes > 0) {
       fs.writeFileSync(`${path}.torn-${Date.now()}`, buf.subarray(validBytes))
       fs.truncateSync(path, validBytes)
     }
     const fd = fs.openSync(path, 'a')
     fs.fdatasyncSync(fd)
-    return { journal: new Journal(path, fd, validBytes, records.length), records, tornBytes }
+    return { journal: new Journal(path, fd, validBytes, records.length), records, tornBytes, salvaged: null }
   }
 
   /** Bytes written for the transaction in progress (its parts), not yet committed. */
   private partBytes = 0
 
+  /**
+   * Refuses to go on when the journal is no longer the file at its path: the data folder was
+   * deleted (the open file's link count is 0), moved or replaced while the program ran. Writes
+   * into an unlinked file would be acknowledged and then vanish with it.
+   */
+  assertInPlace(): void {
+    let gone: string | null = null
+    try {
+      const open = fs.fstatSync(this.fd)
+      if (open.nlink === 0) gone = '已被删除'
+      else if (fs.statSync(this.path).ino !== open.ino) gone = '已被替换'
+    } catch {
+      gone = '已被删除或移动'
+    }
+    if (gone) {
+      throw new AppError(
+        'STORE_FOLDER_GONE',
+        `数据文件夹${gone}（${nodePath.dirname(this.path)}），程序已停止保存，本次操作没有保存。请关闭程序，找回数据文件夹或从备份恢复后再打开。`,
+        { file: this.path }
+      )
+    }
+  }
+
   /** Writes a part of a large transaction; durable only once append() writes its last frame. */
   appendPart(record: JournalRecord): void {
+    if (this.partBytes === 0) this.assertInPlace()
     const frame = encodeRecord({ ...record, more: true })
     try {
       fs.writeSync(this.fd, frame)
@@ -189,6 +352,7 @@ export class Journal {
 
   /** The last (or only) frame of a transaction: written and fdatasync'ed before returning. */
   append(record: JournalRecord): void {
+    this.assertInPlace()
     const frame = encodeRecord(record)
     try {
       fs.writeSync(this.fd, frame)

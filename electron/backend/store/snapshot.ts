@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { AppError } from '../../../shared/errors'
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
@@ -23,15 +24,54 @@ export function assertWholeImage(buf: Uint8Array, file: string): void {
   }
 }
 
-export function readSnapshot(file: string): Uint8Array | null {
+/**
+ * The checksum file beside the snapshot: the crc32 of the image last written and of the one before
+ * it. It is written before the image is renamed into place, so after a crash at any point the image
+ * on disk matches one of the two; an image that matches neither was changed after it was written.
+ */
+export const CHECKSUM_SUFFIX = '.sum'
+
+interface SnapshotSums {
+  current: number
+  previous: number | null
+}
+
+function readSums(file: string): SnapshotSums | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file + CHECKSUM_SUFFIX, 'utf8')) as Partial<SnapshotSums>
+    if (typeof parsed.current !== 'number') return null
+    return { current: parsed.current, previous: typeof parsed.previous === 'number' ? parsed.previous : null }
+  } catch {
+    return null // none yet (a folder from before checksums): the next snapshot writes it
+  }
+}
+
+export interface SnapshotImage {
+  image: Uint8Array
+  crc: number
+}
+
+export function readSnapshot(file: string): SnapshotImage | null {
   if (!fs.existsSync(file)) return null
   const buf = fs.readFileSync(file)
   assertWholeImage(buf, file)
-  return buf
+  const crc = zlib.crc32(buf)
+  const sums = readSums(file)
+  if (sums && crc !== sums.current && crc !== sums.previous) {
+    throw new AppError(
+      'STORE_SNAPSHOT_DAMAGED',
+      `数据文件 ${file} 的内容与最后一次保存时不一致（校验和不符），可能是磁盘损坏。程序已停止，没有改动任何文件。请从备份恢复。`,
+      { file }
+    )
+  }
+  return { image: buf, crc }
 }
 
-/** Write to a temp file, fsync, rename over the old one, fsync the folder: never a half file. */
-export function writeSnapshotAtomically(file: string, image: Uint8Array): void {
+/**
+ * Write to a temp file, fsync, record its checksum, rename over the old one, fsync the folder:
+ * never a half file. Returns the new image's checksum (the caller passes it back as previousCrc).
+ */
+export function writeSnapshotAtomically(file: string, image: Uint8Array, previousCrc: number | null = null): number {
   const temp = `${file}.tmp`
   const fd = fs.openSync(temp, 'w')
   try {
@@ -40,11 +80,27 @@ export function writeSnapshotAtomically(file: string, image: Uint8Array): void {
   } finally {
     fs.closeSync(fd)
   }
+  const crc = zlib.crc32(image)
+  writeFileAtomically(file + CHECKSUM_SUFFIX, JSON.stringify({ current: crc, previous: previousCrc }))
   fs.renameSync(temp, file)
   syncDirectory(path.dirname(file))
+  return crc
 }
 
-function syncDirectory(dir: string): void {
+/** Small files (checksums, markers): temp, fsync, rename. */
+export function writeFileAtomically(file: string, text: string): void {
+  const temp = `${file}.tmp`
+  const fd = fs.openSync(temp, 'w')
+  try {
+    fs.writeSync(fd, text)
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+  fs.renameSync(temp, file)
+}
+
+export function syncDirectory(dir: string): void {
   // Windows cannot open a directory for fsync; its rename is already durable enough.
   if (process.platform === 'win32') return
   const fd = fs.openSync(dir, 'r')

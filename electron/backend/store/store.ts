@@ -7,7 +7,7 @@ import type { JournalRecord, SqlValue, Statement } from './journal'
 import { acquireLock } from './lock'
 import { migrate, schemaVersion } from './migrate'
 import type { Migration } from './migrate'
-import { readSnapshot, writeSnapshotAtomically } from './snapshot'
+import { readSnapshot, writeFileAtomically, writeSnapshotAtomically } from './snapshot'
 import { loadSqlJs } from './sql-engine'
 import { registerSqlFunctions } from './sql-functions'
 
@@ -29,6 +29,28 @@ export interface StoreOptions {
   journalMaxBytes?: number
   /** Snapshot after this long without a write (0 disables the timer). */
   idleSnapshotMs?: number
+  /**
+   * Open a damaged journal by skipping the damaged stretch and keeping every later intact record
+   * (the clerk chose it after STORE_JOURNAL_DAMAGED). The original is kept beside it.
+   */
+  salvageJournal?: boolean
+  /**
+   * A file outside the data folder that remembers a database lived in it (the hosts pass one):
+   * a folder found empty where the marker says data lived is refused (STORE_MISSING) unless
+   * startFresh says the clerk chose to set up again.
+   */
+  markerFile?: string | null
+  startFresh?: boolean
+}
+
+/** What the open had to do that someone must be told about (written to the audit log by the backend). */
+export interface StoreOpenNotice {
+  kind: 'journal-salvaged'
+  damagedBytes: number
+  /** Transactions lost with the damage, and later ones that could not be applied without them. */
+  lostSeqs: number[]
+  skippedSeqs: number[]
+  keptAs: string
 }
 
 /** Statements a transaction may run; every write is recorded for the journal. */
@@ -95,6 +117,8 @@ function assertReadOnly(sql: string): void {
  * one journal record and fdatasyncs before returning. Statements must be deterministic
  * (times and ids come in as parameters) because opening replays them.
  */
+type StoreSettings = Required<Pick<StoreOptions, 'dir' | 'now' | 'journalMaxRecords' | 'journalMaxBytes' | 'idleSnapshotMs'>>
+
 export class Store {
   readonly databaseFile: string
   readonly journalFile: string
@@ -111,8 +135,11 @@ export class Store {
     private fileBytes: number,
     private readonly journal: Journal,
     private readonly releaseLock: () => void,
-    private readonly options: Required<Omit<StoreOptions, 'migrations'>>,
-    lastSeq: number
+    private readonly options: StoreSettings,
+    lastSeq: number,
+    private imageCrc: number | null,
+    /** Set when the open salvaged a damaged journal. */
+    readonly openNotice: StoreOpenNotice | null
   ) {
     this.databaseFile = path.join(options.dir, DATABASE_FILE)
     this.journalFile = journal.path
@@ -120,20 +147,22 @@ export class Store {
   }
 
   static async open(options: StoreOptions): Promise<Store> {
-    const settings = {
+    const settings: StoreSettings = {
       dir: options.dir,
       now: options.now ?? (() => new Date()),
       journalMaxRecords: options.journalMaxRecords ?? 5000,
       journalMaxBytes: options.journalMaxBytes ?? 32 * 1024 * 1024,
       idleSnapshotMs: options.idleSnapshotMs ?? 30_000
     }
+    const databaseFile = path.join(settings.dir, DATABASE_FILE)
+    const journalFile = path.join(settings.dir, JOURNAL_FILE)
+    if (options.markerFile && !options.startFresh) assertNotVanished(options.markerFile, settings.dir, [databaseFile, journalFile])
     fs.mkdirSync(settings.dir, { recursive: true })
     const release = await acquireLock(path.join(settings.dir, LOCK_FILE), settings.now())
     try {
       const SQL = await loadSqlJs()
-      const databaseFile = path.join(settings.dir, DATABASE_FILE)
-      const journalFile = path.join(settings.dir, JOURNAL_FILE)
-      const image = readSnapshot(databaseFile)
+      const snapshot = readSnapshot(databaseFile)
+      const image = snapshot?.image ?? null
       const opened = image ?? emptyImage(SQL)
       const db = new SQL.Database(withHeadroom(opened, roomAtOpen(opened)))
       configure(db)
@@ -144,8 +173,14 @@ export class Store {
       db.exec('INSERT OR IGNORE INTO _store_state (id, last_seq) VALUES (1, 0)')
       const snapshotSeq = Number(db.exec('SELECT last_seq FROM _store_state')[0]?.values[0]?.[0] ?? 0)
 
-      const { journal, records } = Journal.open(journalFile)
-      let lastSeq = snapshotSeq
+      let opening: ReturnType<typeof Journal.open>
+      try {
+        opening = Journal.open(journalFile, { salvage: options.salvageJournal === true })
+      } catch (error) {
+        db.close()
+        throw error
+      }
+      const { journal, records, salvaged } = opening
       try {
         if (!image && records.length > 0) {
           throw new AppError(
@@ -154,10 +189,19 @@ export class Store {
             { file: databaseFile }
           )
         }
-        lastSeq = replay(db, records, snapshotSeq, journalFile)
+        const replayed = replay(db, records, snapshotSeq, journalFile, salvaged !== null)
         const applied = migrate(db, options.migrations, settings.now())
-        const store = new Store(SQL, db, opened.length + roomAtOpen(opened), journal, release, settings, lastSeq)
-        if (applied > 0 || !image) store.snapshot()
+        const notice: StoreOpenNotice | null = salvaged && {
+          kind: 'journal-salvaged',
+          damagedBytes: salvaged.damage.reduce((sum, d) => sum + d.bytes, 0),
+          lostSeqs: salvaged.damage.flatMap((d) => (d.lostSeq === null ? [] : [d.lostSeq])),
+          skippedSeqs: replayed.skipped,
+          keptAs: salvaged.keptAs
+        }
+        const store = new Store(SQL, db, opened.length + roomAtOpen(opened), journal, release, settings, replayed.lastSeq, snapshot?.crc ?? null, notice)
+        // A salvaged journal still holds the damaged stretch: the snapshot empties it.
+        if (applied > 0 || !image || salvaged) store.snapshot()
+        if (options.markerFile) writeMarker(options.markerFile, settings.dir, settings.now())
         return store
       } catch (error) {
         journal.close()
@@ -260,7 +304,8 @@ export class Store {
     this.assertOpen()
     if (this.inTransaction) throw new Error('cannot snapshot inside a transaction')
     this.clearIdleTimer()
-    writeSnapshotAtomically(this.databaseFile, this.db.export())
+    this.journal.assertInPlace()
+    this.imageCrc = writeSnapshotAtomically(this.databaseFile, this.db.export(), this.imageCrc)
     this.journal.reset()
   }
 
@@ -304,9 +349,7 @@ export class Store {
     try {
       this.journal.appendPart(record)
     } catch (error) {
-      throw new AppError('STORE_WRITE_FAILED', '无法写入数据文件（磁盘已满或没有写入权限），本次操作没有保存。', {
-        cause: String(error)
-      })
+      throw writeFailure(error)
     }
   }
 
@@ -314,9 +357,7 @@ export class Store {
     try {
       this.journal.append(record)
     } catch (error) {
-      throw new AppError('STORE_WRITE_FAILED', '无法写入数据文件（磁盘已满或没有写入权限），本次操作没有保存。', {
-        cause: String(error)
-      })
+      throw writeFailure(error)
     }
   }
 
@@ -411,24 +452,39 @@ export class Store {
   }
 }
 
-/** Re-applies journal records newer than the snapshot; a gap or a failing record refuses the open. */
-function replay(db: Database, records: JournalRecord[], snapshotSeq: number, file: string): number {
-  let lastSeq = snapshotSeq
+function writeFailure(error: unknown): AppError {
+  if (error instanceof AppError) return error // the folder vanished: its own message
+  return new AppError('STORE_WRITE_FAILED', '无法写入数据文件（磁盘已满或没有写入权限），本次操作没有保存。', { cause: String(error) })
+}
+
+/**
+ * Re-applies journal records newer than the snapshot; a gap or a failing record refuses the open.
+ * When salvaging, a gap is the damage the clerk chose to skip, and a record that fails without
+ * the lost one is skipped too (and reported).
+ */
+function replay(db: Database, records: JournalRecord[], snapshotSeq: number, file: string, salvage: boolean): { lastSeq: number; skipped: number[] } {
   // The same few statements repeat thousands of times: prepare each once.
   const prepared = new Map<string, SqlStatement>()
   try {
-    lastSeq = replayRecords(db, records, lastSeq, file, prepared)
+    return replayRecords(db, records, snapshotSeq, file, prepared, salvage)
   } finally {
     for (const statement of prepared.values()) statement.free()
   }
-  return lastSeq
 }
 
-function replayRecords(db: Database, records: JournalRecord[], snapshotSeq: number, file: string, prepared: Map<string, SqlStatement>): number {
+function replayRecords(
+  db: Database,
+  records: JournalRecord[],
+  snapshotSeq: number,
+  file: string,
+  prepared: Map<string, SqlStatement>,
+  salvage: boolean
+): { lastSeq: number; skipped: number[] } {
   let lastSeq = snapshotSeq
+  const skipped: number[] = []
   for (const record of records) {
     if (record.seq <= lastSeq) continue // already in the snapshot (crash between rename and truncate)
-    if (record.seq !== lastSeq + 1) {
+    if (record.seq !== lastSeq + 1 && !salvage) {
       throw new AppError('STORE_CORRUPT', `操作日志不连续（缺少第 ${lastSeq + 1} 条），程序没有改动数据文件。请从备份恢复。`, {
         file
       })
@@ -446,6 +502,10 @@ function replayRecords(db: Database, records: JournalRecord[], snapshotSeq: numb
       db.exec('COMMIT')
     } catch (error) {
       db.exec('ROLLBACK')
+      if (salvage) {
+        skipped.push(record.seq)
+        continue
+      }
       throw new AppError('STORE_CORRUPT', `操作日志第 ${record.seq} 条无法重放，程序没有改动数据文件。请从备份恢复。`, {
         file,
         cause: String(error)
@@ -453,5 +513,43 @@ function replayRecords(db: Database, records: JournalRecord[], snapshotSeq: numb
     }
     lastSeq = record.seq
   }
-  return lastSeq
+  if (salvage && records.length > 0) {
+    // Later writes count on from here: the skipped numbers are never reused.
+    const highest = records.reduce((max, record) => Math.max(max, record.seq), lastSeq)
+    if (highest !== lastSeq) db.run('UPDATE _store_state SET last_seq = ? WHERE id = 1', [highest])
+    lastSeq = highest
+  }
+  return { lastSeq, skipped }
+}
+
+interface DataMarker {
+  dataDir: string
+  since: string
+}
+
+/** A folder found empty where the marker says a database lived: never silently a new, empty one. */
+function assertNotVanished(markerFile: string, dir: string, files: string[]): void {
+  if (!fs.existsSync(markerFile) || files.some((file) => fs.existsSync(file))) return
+  let since = ''
+  try {
+    since = (JSON.parse(fs.readFileSync(markerFile, 'utf8')) as Partial<DataMarker>).since ?? ''
+  } catch {
+    /* an unreadable marker still says data lived here */
+  }
+  const when = since ? `（自 ${new Date(since).toLocaleDateString('zh-CN')} 起）` : ''
+  throw new AppError(
+    'STORE_MISSING',
+    `数据文件夹 ${dir} 中原有守望的数据${when}，现在找不到了（可能被删除、移动或换了磁盘）。程序没有新建空数据。` +
+      '请先找回该文件夹或从备份恢复；确认要重新开始时，才选择“新建空数据”。',
+    { dir, markerFile }
+  )
+}
+
+function writeMarker(markerFile: string, dir: string, now: Date): void {
+  try {
+    if (fs.existsSync(markerFile)) return
+    writeFileAtomically(markerFile, JSON.stringify({ dataDir: dir, since: now.toISOString() } satisfies DataMarker))
+  } catch (error) {
+    console.error('[store] could not write the data marker:', error)
+  }
 }

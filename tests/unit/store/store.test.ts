@@ -110,7 +110,7 @@ describe('Store', () => {
     again.close()
   })
 
-  it('ignores a record whose checksum does not match (bit rot in the last write)', async () => {
+  it('refuses a whole last record whose checksum does not match (bit rot, not a power cut), and salvages on request', async () => {
     const dir = tempDir()
     const store = await open(dir)
     addItem(store, 'a')
@@ -120,8 +120,11 @@ describe('Store', () => {
     const buf = fs.readFileSync(journal)
     buf.writeUInt8((buf.at(-3) ?? 0) ^ 0xff, buf.length - 3)
     fs.writeFileSync(journal, buf)
-    const reopened = await open(dir)
+    await expectAppError(open(dir), 'STORE_JOURNAL_DAMAGED')
+    expect(fs.readFileSync(journal).equals(buf)).toBe(true)
+    const reopened = await open(dir, { salvageJournal: true })
     expect(names(reopened)).toEqual(['a'])
+    expect(reopened.openNotice).toMatchObject({ kind: 'journal-salvaged', lostSeqs: [2] })
     reopened.close()
   })
 
