@@ -1,5 +1,6 @@
 import type { BackendEvent } from '../../shared/contract'
 import type { Envelope } from '../../shared/errors'
+import { appendAudit } from './audit/audit.service'
 import { createSessionResolver } from './auth/auth.service'
 import { LoginGuard, realSleep } from './auth/login-guard'
 import { SessionManager } from './auth/sessions'
@@ -21,6 +22,23 @@ export interface BackendOptions {
   store?: Partial<Omit<StoreOptions, 'dir' | 'migrations' | 'now'>>
 }
 
+/** The one audit row a salvaged open leaves, written before anyone can log in. */
+function auditOpenNotice(store: Store, now: Date): void {
+  const notice = store.openNotice
+  if (!notice) return
+  const lost = notice.lostSeqs.length + notice.skippedSeqs.length
+  store.transaction((tx) =>
+    appendAudit(tx, {
+      at: now.toISOString(),
+      actor: 'system',
+      method: 'store.salvage',
+      summary: `打开时跳过了操作日志中损坏的 ${notice.damagedBytes} 字节（约 ${lost} 条记录），其后完好的记录已保留；原文件另存为 ${notice.keptAs}`,
+      detail: JSON.stringify(notice),
+      record: null
+    })
+  )
+}
+
 export interface Backend {
   store: Store
   sessions: SessionManager
@@ -39,6 +57,7 @@ export interface Backend {
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date())
   const store = await Store.open({ ...options.store, dir: options.dataDir, migrations: MIGRATIONS, now })
+  auditOpenNotice(store, now())
   const listeners = new Set<(event: BackendEvent) => void>()
   const emit = (event: BackendEvent) => {
     for (const listener of listeners) listener(event)

@@ -4,6 +4,8 @@ import { Worker } from 'node:worker_threads'
 import type { BackendEvent } from '../../shared/contract'
 import { AppError } from '../../shared/errors'
 import type { Envelope } from '../../shared/errors'
+import { dataMarkerFile } from './store/open-choices'
+import type { OpenOptions } from './store/open-choices'
 import type { HostToWorker, WorkerData, WorkerToHost } from './worker-protocol'
 
 export interface BackendClient {
@@ -26,8 +28,15 @@ export const SQL_WASM_FILE = 'sql-wasm.wasm'
  * What the worker needs from its host, read from the host's bundle folder. In the packaged
  * app that folder is inside app.asar, which the main process reads through Electron's fs.
  */
-export function workerDataFrom(bundleDir: string, dataDir: string, appVersion: string, resourcesDir: string | null): WorkerData {
-  return { dataDir, appVersion, sqlWasm: new Uint8Array(fs.readFileSync(path.join(bundleDir, SQL_WASM_FILE))), resourcesDir }
+export function workerDataFrom(bundleDir: string, dataDir: string, appVersion: string, resourcesDir: string | null, open: OpenOptions = {}): WorkerData {
+  return {
+    dataDir,
+    appVersion,
+    sqlWasm: new Uint8Array(fs.readFileSync(path.join(bundleDir, SQL_WASM_FILE))),
+    resourcesDir,
+    markerFile: dataMarkerFile(dataDir, path.join, path.dirname, path.basename),
+    open
+  }
 }
 
 /**

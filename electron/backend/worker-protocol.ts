@@ -1,5 +1,6 @@
 import type { BackendEvent } from '../../shared/contract'
 import type { Envelope, ErrorBody } from '../../shared/errors'
+import type { OpenOptions } from './store/open-choices'
 
 /** Messages between a host (Electron main or the browser-mode server) and the backend worker. */
 export type HostToWorker = { type: 'call'; id: number; method: string; args: unknown; session: string | null } | { type: 'close' }
@@ -18,4 +19,7 @@ export interface WorkerData {
   sqlWasm: Uint8Array
   /** The packaged resources folder (report templates), or null to use ./resources. */
   resourcesDir: string | null
+  /** The marker beside the data folder (see store/open-choices.ts), and what the clerk chose after a refused open. */
+  markerFile: string | null
+  open: OpenOptions
 }

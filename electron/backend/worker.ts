@@ -16,13 +16,13 @@ if (!port) throw new Error('worker must run in a worker thread')
 const post = (message: WorkerToHost) => port.postMessage(message)
 
 let backend: Backend | null = null
-const { dataDir, appVersion, sqlWasm, resourcesDir } = workerData as WorkerData
+const { dataDir, appVersion, sqlWasm, resourcesDir, markerFile, open: openOptions } = workerData as WorkerData
 useSqlWasm(sqlWasm)
 if (resourcesDir) useResourcesDir(resourcesDir)
 
 async function open(): Promise<void> {
   try {
-    backend = await createBackend({ dataDir, appVersion })
+    backend = await createBackend({ dataDir, appVersion, store: { ...openOptions, markerFile } })
     backend.onEvent((event) => post({ type: 'event', event }))
     post({ type: 'ready' })
   } catch (error) {

@@ -5,6 +5,8 @@ import type { Envelope } from '../../shared/errors'
 import { isPrintView } from '../../shared/print'
 import type { PrintResult } from '../../shared/print'
 import { defaultDataDir } from '../backend/paths'
+import { openChoiceFor } from '../backend/store/open-choices'
+import type { OpenChoice, OpenOptions } from '../backend/store/open-choices'
 import { WORKER_BUNDLE, startBackendWorker, workerDataFrom } from '../backend/worker-client'
 import type { BackendClient } from '../backend/worker-client'
 import { registerAppScheme, serveRenderer } from './app-protocol'
@@ -74,10 +76,7 @@ async function start(): Promise<void> {
     print: () => mainWindow?.webContents.send(IPC_PRINT_REQUEST_CHANNEL)
   })
 
-  backend = await startBackendWorker(
-    path.join(here, WORKER_BUNDLE),
-    workerDataFrom(here, dataDir, app.getVersion(), app.isPackaged ? process.resourcesPath : null)
-  )
+  backend = await openBackendAsking()
   ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, args: unknown, token: unknown): Promise<Envelope<unknown>> => {
     if (!fromOurPage(event.sender, event.senderFrame?.url) || !backend) {
       return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：调用来源不可信。' } })
@@ -108,6 +107,35 @@ async function start(): Promise<void> {
   window.webContents.on('render-process-gone', (_event, details) => void rendererGone(details.reason, details.exitCode))
   await window.loadURL(APP_ENTRY_URL)
   log.info('界面已加载')
+}
+
+/**
+ * Opens the data folder; when the open is refused for a reason the clerk can resolve (a damaged
+ * journal, the data folder gone), asks, and opens again with the choice. 退出 is the default.
+ */
+async function openBackendAsking(): Promise<BackendClient> {
+  let options: OpenOptions = {}
+  for (;;) {
+    const data = workerDataFrom(here, dataDir, app.getVersion(), app.isPackaged ? process.resourcesPath : null, options)
+    try {
+      return await startBackendWorker(path.join(here, WORKER_BUNDLE), data)
+    } catch (error) {
+      const choice = openChoiceFor(error)
+      if (!choice) throw error
+      log.error(`打开数据失败：${describe(error)}`)
+      if (!(await confirmChoice(describe(error), choice))) throw error
+      log.info(`文员选择：${choice.confirm}`)
+      options = { ...options, ...choice.option }
+    }
+  }
+}
+
+async function confirmChoice(reason: string, choice: OpenChoice): Promise<boolean> {
+  const ask = async (message: string, detail: string) =>
+    (await dialog.showMessageBox({ type: 'warning', title: '守望', message, detail, buttons: [choice.confirm, '退出'], defaultId: 1, cancelId: 1 }))
+      .response === 0
+  if (!(await ask(choice.message, reason))) return false
+  return choice.confirmAgain === null || ask(choice.confirmAgain, reason)
 }
 
 /** The page's process died (out of memory, crashed): the data is safe in the backend; reload or quit. */

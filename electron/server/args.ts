@@ -1,11 +1,15 @@
+import type { OpenOptions } from '../backend/store/open-choices'
+
 export interface ServeArgs {
   port: number
   dataDir: string | null
+  /** What the clerk chose after a refused open (see store/open-choices.ts). */
+  open: OpenOptions
 }
 
 /** Parses `--port P --data-dir D` (also `--port=P`); unknown flags are an error, said plainly. */
 export function parseServeArgs(argv: readonly string[]): ServeArgs {
-  const result: ServeArgs = { port: 5170, dataDir: null }
+  const result: ServeArgs = { port: 5170, dataDir: null, open: {} }
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? ''
     const [flag, inline] = raw.includes('=') ? raw.split(/=(.*)/s, 2) : [raw, undefined]
@@ -20,8 +24,12 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
       result.port = port
     } else if (flag === '--data-dir') {
       result.dataDir = value()
+    } else if (flag === '--salvage-journal' && inline === undefined) {
+      result.open.salvageJournal = true
+    } else if (flag === '--start-fresh' && inline === undefined) {
+      result.open.startFresh = true
     } else {
-      throw new Error(`不认识的参数：${raw}（可用：--port 端口 --data-dir 数据目录）`)
+      throw new Error(`不认识的参数：${raw}（可用：--port 端口 --data-dir 数据目录 --salvage-journal --start-fresh）`)
     }
   }
   return result

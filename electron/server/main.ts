@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { AppError } from '../../shared/errors'
 import { defaultDataDir } from '../backend/paths'
+import { openChoiceFor } from '../backend/store/open-choices'
 import { WORKER_BUNDLE, startBackendWorker, workerDataFrom } from '../backend/worker-client'
 import { parseServeArgs } from './args'
 import { startHttpServer } from './http-server'
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const here = __dirname
   const args = parseServeArgs(process.argv.slice(2))
   const dataDir = path.resolve(args.dataDir ?? defaultDataDir())
-  const backend = await startBackendWorker(path.join(here, WORKER_BUNDLE), workerDataFrom(here, dataDir, __APP_VERSION__, null))
+  const backend = await startBackendWorker(path.join(here, WORKER_BUNDLE), workerDataFrom(here, dataDir, __APP_VERSION__, null, args.open))
   const token = randomBytes(24).toString('hex')
   const server = await startHttpServer({
     backend,
@@ -37,5 +38,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const message = error instanceof AppError || error instanceof Error ? error.message : String(error)
   console.error(`守望无法启动：${message}`)
+  const choice = openChoiceFor(error)
+  if (choice) console.error(`${choice.message}\n要“${choice.confirm}”，请加参数 ${choice.flag} 重新启动。`)
   process.exit(1)
 })

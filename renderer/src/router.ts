@@ -38,6 +38,7 @@ export const router = createRouter({
 router.beforeEach(async (to) => {
   const auth = useAuthStore()
   if (to.name === 'unavailable') return true
+  if (auth.dataGone) return { name: 'unavailable' }
   try {
     await auth.ensureReady()
   } catch {

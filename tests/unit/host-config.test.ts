@@ -1,5 +1,7 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { defaultDataDir } from '../../electron/backend/paths'
+import { dataMarkerFile } from '../../electron/backend/store/open-choices'
 import { parseServeArgs } from '../../electron/server/args'
 
 describe('default data folder (same as Electron userData)', () => {
@@ -14,11 +16,26 @@ describe('default data folder (same as Electron userData)', () => {
   })
 })
 
+describe('the data folder marker sits beside the folder, outside it', () => {
+  it('on both platforms', () => {
+    expect(dataMarkerFile('/home/li/.config/Shouwang', path.posix.join, path.posix.dirname, path.posix.basename)).toBe('/home/li/.config/.Shouwang.shouwang')
+    expect(dataMarkerFile('C:\\Users\\li\\AppData\\Roaming\\Shouwang', path.win32.join, path.win32.dirname, path.win32.basename)).toBe(
+      'C:\\Users\\li\\AppData\\Roaming\\.Shouwang.shouwang'
+    )
+  })
+})
+
 describe('serve arguments', () => {
   it('reads --port and --data-dir in both spellings', () => {
-    expect(parseServeArgs(['--port', '5170', '--data-dir', './data'])).toEqual({ port: 5170, dataDir: './data' })
-    expect(parseServeArgs(['--port=0', '--data-dir=/tmp/x y'])).toEqual({ port: 0, dataDir: '/tmp/x y' })
-    expect(parseServeArgs([])).toEqual({ port: 5170, dataDir: null })
+    expect(parseServeArgs(['--port', '5170', '--data-dir', './data'])).toEqual({ port: 5170, dataDir: './data', open: {} })
+    expect(parseServeArgs(['--port=0', '--data-dir=/tmp/x y'])).toEqual({ port: 0, dataDir: '/tmp/x y', open: {} })
+    expect(parseServeArgs([])).toEqual({ port: 5170, dataDir: null, open: {} })
+  })
+
+  it('takes the choices a refused open offers (the same as the desktop dialog)', () => {
+    expect(parseServeArgs(['--salvage-journal'])).toMatchObject({ open: { salvageJournal: true } })
+    expect(parseServeArgs(['--start-fresh'])).toMatchObject({ open: { startFresh: true } })
+    expect(() => parseServeArgs(['--start-fresh=yes'])).toThrow('不认识的参数')
   })
 
   it.each([

@@ -11,7 +11,11 @@ import { AppError } from '../../../shared/errors'
  */
 
 export type SqlValue = string | number | null | Uint8Array
-export type Statement = [sql: string, params: SqlValue[]]
+/**
+ * A statement as run. An INSERT that added one row also records the rowid it got: replay after a
+ * salvaged damage gives each row back its own id, so later records still point at the right rows.
+ */
+export type Statement = [sql: string, params: SqlValue[], rowid?: number]
 
 export interface JournalRecord {
   seq: number
@@ -32,7 +36,7 @@ export interface JournalRecord {
 interface WireRecord {
   seq: number
   sql?: string[]
-  stmts: [sql: number | string, params: SqlValue[]][]
+  stmts: [sql: number | string, params: SqlValue[], rowid?: number][]
   more?: true
 }
 
@@ -41,14 +45,14 @@ function toWire(record: JournalRecord): WireRecord {
   const index = new Map<string, number>()
   const stmts: WireRecord['stmts'] = new Array(record.stmts.length)
   for (let i = 0; i < record.stmts.length; i++) {
-    const [sql, params] = record.stmts[i] as Statement
+    const [sql, params, rowid] = record.stmts[i] as Statement
     let at = index.get(sql)
     if (at === undefined) {
       at = texts.length
       texts.push(sql)
       index.set(sql, at)
     }
-    stmts[i] = [at, params]
+    stmts[i] = rowid === undefined ? [at, params] : [at, params, rowid]
   }
   return record.more ? { seq: record.seq, sql: texts, stmts, more: true } : { seq: record.seq, sql: texts, stmts }
 }
@@ -62,10 +66,10 @@ function fromWire(value: unknown): JournalRecord | null {
   if (texts !== undefined && !Array.isArray(texts)) return null
   const stmts: Statement[] = new Array(wire.stmts.length)
   for (let i = 0; i < wire.stmts.length; i++) {
-    const [ref, params] = wire.stmts[i] ?? []
+    const [ref, params, rowid] = wire.stmts[i] ?? []
     const sql = typeof ref === 'number' ? texts?.[ref] : ref
     if (typeof sql !== 'string' || !Array.isArray(params)) return null
-    stmts[i] = [sql, params]
+    stmts[i] = typeof rowid === 'number' ? [sql, params, rowid] : [sql, params]
   }
   return wire.more ? { seq: wire.seq as number, stmts, more: true } : { seq: wire.seq as number, stmts }
 }

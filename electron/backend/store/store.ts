@@ -127,6 +127,8 @@ export class Store {
   private lastSeq: number
   private idleTimer: NodeJS.Timeout | null = null
   private closed = false
+  /** Set when the data folder vanished under us: every later call answers with it. */
+  private failure: AppError | null = null
 
   private constructor(
     private readonly engine: SqlJsStatic,
@@ -242,9 +244,9 @@ export class Store {
     const tx: Tx = {
       run: (sql, params = []) => {
         this.execute(sql, params)
-        recorded.push([sql, params])
         // Asking SQLite for the new rowid costs a statement; only inserts have one worth asking for.
         const result = { changes: this.db.getRowsModified(), lastInsertRowid: INSERT.test(sql) ? this.lastInsertRowid() : 0 }
+        recorded.push(result.lastInsertRowid > 0 && result.changes === 1 ? [sql, params, result.lastInsertRowid] : [sql, params])
         if (recorded.length >= STATEMENTS_PER_PART) {
           this.appendPartOrFail({ seq, stmts: recorded })
           recorded = []
@@ -261,7 +263,7 @@ export class Store {
       const result = fn(tx)
       if (recorded.length > 0 || parts > 0) {
         const seqStatement: Statement = ['UPDATE _store_state SET last_seq = ? WHERE id = 1', [seq]]
-        this.execute(...seqStatement)
+        this.execute(seqStatement[0], seqStatement[1])
         recorded.push(seqStatement)
         this.appendOrFail({ seq, stmts: recorded })
         this.lastSeq = seq
@@ -304,7 +306,7 @@ export class Store {
     this.assertOpen()
     if (this.inTransaction) throw new Error('cannot snapshot inside a transaction')
     this.clearIdleTimer()
-    this.journal.assertInPlace()
+    this.guardFolder(() => this.journal.assertInPlace())
     this.imageCrc = writeSnapshotAtomically(this.databaseFile, this.db.export(), this.imageCrc)
     this.journal.reset()
   }
@@ -334,7 +336,7 @@ export class Store {
     if (this.closed) return
     this.clearIdleTimer()
     try {
-      if ((options.snapshot ?? true) && this.journal.size.records > 0) this.snapshot()
+      if ((options.snapshot ?? true) && this.journal.size.records > 0 && !this.failure) this.snapshot()
     } finally {
       this.closed = true
       for (const statement of this.statements.values()) statement.free()
@@ -346,18 +348,21 @@ export class Store {
   }
 
   private appendPartOrFail(record: JournalRecord): void {
-    try {
-      this.journal.appendPart(record)
-    } catch (error) {
-      throw writeFailure(error)
-    }
+    this.guardFolder(() => this.journal.appendPart(record))
   }
 
   private appendOrFail(record: JournalRecord): void {
+    this.guardFolder(() => this.journal.append(record))
+  }
+
+  /** Runs a write to the folder; a vanished folder stops the store for good (until restart). */
+  private guardFolder(write: () => void): void {
     try {
-      this.journal.append(record)
+      write()
     } catch (error) {
-      throw writeFailure(error)
+      const failure = writeFailure(error)
+      if (failure.code === 'STORE_FOLDER_GONE') this.failure = failure
+      throw failure
     }
   }
 
@@ -448,6 +453,7 @@ export class Store {
   }
 
   private assertOpen(): void {
+    if (this.failure) throw this.failure
     if (this.closed) throw new AppError('BACKEND_UNAVAILABLE', '数据库已关闭。')
   }
 }
@@ -491,13 +497,14 @@ function replayRecords(
     }
     try {
       db.exec('BEGIN')
-      for (const [sql, params] of record.stmts) {
+      for (const [sql, params, rowid] of record.stmts) {
         let statement = prepared.get(sql)
         if (!statement) {
           statement = db.prepare(sql)
           prepared.set(sql, statement)
         }
         statement.run(params)
+        if (salvage && rowid !== undefined) giveRowItsId(db, sql, rowid)
       }
       db.exec('COMMIT')
     } catch (error) {
@@ -520,6 +527,21 @@ function replayRecords(
     lastSeq = highest
   }
   return { lastSeq, skipped }
+}
+
+const INSERT_TABLE = /^\s*(?:INSERT|REPLACE)(?:\s+OR\s+\w+)?\s+INTO\s+"?(\w+)"?/i
+
+/**
+ * After damage was skipped, an insert may get a lower rowid than it got when it was written (the
+ * lost record's rows are missing): later records name rows by those ids, so the row is given its
+ * recorded id back. An id already taken means the records disagree: the record is refused.
+ */
+function giveRowItsId(db: Database, sql: string, rowid: number): void {
+  const got = Number(db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0] ?? 0)
+  if (got === rowid) return
+  const table = INSERT_TABLE.exec(sql)?.[1]
+  if (!table) throw new Error(`cannot restore the rowid of: ${sql.slice(0, 60)}`)
+  db.run(`UPDATE "${table}" SET rowid = ? WHERE rowid = ?`, [rowid, got])
 }
 
 interface DataMarker {

@@ -3,7 +3,7 @@ import type { BackendEvent } from '../../../shared/contract/types'
 import type { Envelope, ErrorBody, ErrorCode, ErrorDetails } from '../../../shared/errors'
 import { toBridgeData } from './bridge-data'
 import { httpCall, httpEvents, takeLaunchToken } from './http-transport'
-import { reportSessionLost, sessionToken } from './session'
+import { reportSessionLost, reportStoreGone, sessionToken } from './session'
 
 /** A failed call, carrying the backend's code, Chinese message and details. */
 export class ApiError extends Error {
@@ -36,6 +36,7 @@ export async function call<M extends Method>(method: M, args: MethodArgs<M>): Pr
   if (!envelope.ok) {
     const { code, message } = envelope.error
     if ((code === 'UNAUTHORIZED' || code === 'SESSION_EXPIRED') && !method.startsWith('auth.')) reportSessionLost(code, message)
+    if (code === 'STORE_FOLDER_GONE') reportStoreGone(message)
     throw new ApiError(envelope.error)
   }
   return envelope.data

@@ -29,3 +29,14 @@ export function reportSessionLost(code: ErrorCode, message: string): void {
   setSessionToken(null)
   onLost?.(code, message)
 }
+
+let onStoreGone: ((message: string) => void) | null = null
+
+/** The auth store registers here: a data folder that vanished blocks the whole page, not one form. */
+export function onDataFolderGone(handler: (message: string) => void): void {
+  onStoreGone = handler
+}
+
+export function reportStoreGone(message: string): void {
+  onStoreGone?.(message)
+}

@@ -4,7 +4,7 @@ import type { AuthStatus, LoginResult, Permission, SessionView } from '../../../
 import type { SetupArgs } from '../../../shared/schemas/accounts'
 import { call, messageOf } from '../api'
 import { deviceTokenFor, rememberDevice } from '../api/device'
-import { onSessionLost, sessionToken, setSessionToken } from '../api/session'
+import { onDataFolderGone, onSessionLost, sessionToken, setSessionToken } from '../api/session'
 
 export const useAuthStore = defineStore('auth', () => {
   const status = ref<AuthStatus | null>(null)
@@ -15,6 +15,8 @@ export const useAuthStore = defineStore('auth', () => {
   const lastUsername = ref('')
   /** Why the app cannot start (wrong launch token, backend gone), shown on the 无法连接 page. */
   const startupError = ref('')
+  /** The data folder vanished while running: every page is blocked until the program restarts. */
+  const dataGone = ref(false)
   let ready: Promise<void> | null = null
 
   const can = (permission: Permission) => session.value?.permissions.includes(permission) ?? false
@@ -91,6 +93,10 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   onSessionLost((_code, message) => forget(message))
+  onDataFolderGone((message) => {
+    startupError.value = message
+    dataGone.value = true
+  })
 
   return {
     status,
@@ -98,6 +104,7 @@ export const useAuthStore = defineStore('auth', () => {
     notice,
     lastUsername,
     startupError,
+    dataGone,
     loggedIn,
     mustChangePassword,
     can,

@@ -13,7 +13,9 @@ import { tempDir } from '../support/temp'
 interface Scenario {
   packaged?: boolean
   singleInstance?: boolean
-  backend?: 'ok' | 'locked'
+  backend?: 'ok' | 'locked' | 'damaged' | 'missing'
+  /** The dialog's answers in turn (0 = go on, 1 = 退出). */
+  answers?: number[]
   load?: 'ok' | 'reject'
 }
 
@@ -60,7 +62,10 @@ function stubElectron(scenario: Scenario) {
     BrowserWindow: FakeWindow,
     dialog: {
       showErrorBox: (title: string, message: string) => steps.push(`error box ${title}: ${message}`),
-      showMessageBox: vi.fn(() => Promise.resolve({ response: 1 }))
+      showMessageBox: vi.fn((options: { message: string; buttons: string[] }) => {
+        steps.push(`ask ${options.message} [${options.buttons.join('|')}]`)
+        return Promise.resolve({ response: scenario.answers?.shift() ?? 1 })
+      })
     },
     ipcMain: { handle: (channel: string, fn: Handler) => handlers.set(channel, fn) },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
@@ -79,10 +84,20 @@ function stubElectron(scenario: Scenario) {
   }
   const workerClient = {
     WORKER_BUNDLE: 'worker.cjs',
-    workerDataFrom: vi.fn(() => ({ dataDir: 'x', appVersion: '1.0.0', sqlWasm: new Uint8Array(), resourcesDir: null })),
-    startBackendWorker: vi.fn(() => {
-      steps.push('start backend')
-      return scenario.backend === 'locked' ? Promise.reject(new AppError('STORE_LOCKED', '该数据目录正在被另一个守望程序使用。')) : Promise.resolve(client)
+    workerDataFrom: vi.fn((_dir: string, _data: string, _version: string, _resources: string | null, open: object = {}) => ({
+      dataDir: 'x',
+      appVersion: '1.0.0',
+      sqlWasm: new Uint8Array(),
+      resourcesDir: null,
+      markerFile: null,
+      open
+    })),
+    startBackendWorker: vi.fn((_file: string, data: { open: { salvageJournal?: boolean; startFresh?: boolean } }) => {
+      steps.push(`start backend${JSON.stringify(data.open) === '{}' ? '' : ` ${JSON.stringify(data.open)}`}`)
+      if (scenario.backend === 'locked') return Promise.reject(new AppError('STORE_LOCKED', '该数据目录正在被另一个守望程序使用。'))
+      if (scenario.backend === 'damaged' && !data.open.salvageJournal) return Promise.reject(new AppError('STORE_JOURNAL_DAMAGED', '操作日志已损坏'))
+      if (scenario.backend === 'missing' && !data.open.startFresh) return Promise.reject(new AppError('STORE_MISSING', '原有数据找不到了'))
+      return Promise.resolve(client)
     })
   }
   return { electron, workerClient, client, steps, handlers, windows, app }
@@ -146,6 +161,30 @@ describe('Electron main start sequence (stubbed electron module)', () => {
     expect(windows).toHaveLength(0)
     // The single-instance lock is released before the dialog, so the next start is not swallowed.
     expect(steps.indexOf('release single-instance lock')).toBeLessThan(steps.indexOf(box))
+  })
+
+  it('a damaged journal asks first; 退出 (the default) ends like any failed start, nothing opened', async () => {
+    const { steps } = await runMain({ backend: 'damaged', answers: [1] })
+    await vi.waitFor(() => expect(steps).toContain('exit 1'))
+    expect(steps.filter((s) => s.startsWith('start backend'))).toEqual(['start backend'])
+    expect(steps.find((s) => s.startsWith('ask'))).toContain('[跳过损坏的记录并打开|退出]')
+    expect(steps.find((s) => s.startsWith('error box'))).toContain('操作日志已损坏')
+  })
+
+  it('a damaged journal opened by choice: the backend starts again with the salvage, then the page loads', async () => {
+    const { steps } = await runMain({ backend: 'damaged', answers: [0] })
+    await vi.waitFor(() => expect(steps).toContain(ENTRY))
+    expect(steps.filter((s) => s.startsWith('start backend'))).toEqual(['start backend', 'start backend {"salvageJournal":true}'])
+  })
+
+  it('data gone from its folder: a new empty database only after the clerk confirms twice', async () => {
+    const once = await runMain({ backend: 'missing', answers: [0, 1] })
+    await vi.waitFor(() => expect(once.steps).toContain('exit 1'))
+    expect(once.steps.filter((s) => s.startsWith('ask'))).toHaveLength(2)
+    expect(once.steps).not.toContain('start backend {"startFresh":true}')
+    const twice = await runMain({ backend: 'missing', answers: [0, 0] })
+    await vi.waitFor(() => expect(twice.steps).toContain(ENTRY))
+    expect(twice.steps).toContain('start backend {"startFresh":true}')
   })
 
   it('a page that fails to load releases both locks, shows why, and quits', async () => {

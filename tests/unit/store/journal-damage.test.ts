@@ -95,7 +95,8 @@ describe('journal damage is never silent', () => {
   it('a damaged record in the middle names what a cut would lose; the last intact frames are found again', async () => {
     const { journal } = await folderWithJournal()
     const damaged = Buffer.from(journal)
-    damaged[Math.floor(journal.length / 2)] ^= 0x10
+    const middle = Math.floor(journal.length / 2)
+    damaged.writeUInt8((damaged[middle] as number) ^ 0x10, middle)
     const plain = decodeJournal(damaged)
     expect(plain.damage).toHaveLength(1)
     const salvage = decodeJournal(damaged, { salvage: true })
@@ -118,7 +119,7 @@ describe('journal damage is never silent', () => {
     reopened.close()
 
     const flipped = Buffer.from(image)
-    flipped[image.length - 100] ^= 0x01
+    flipped.writeUInt8((flipped[image.length - 100] as number) ^ 0x01, image.length - 100)
     fs.writeFileSync(db, flipped)
     fs.writeFileSync(db + CHECKSUM_SUFFIX, JSON.stringify(sums))
     const refused = await refusal(open(dir))
@@ -136,8 +137,10 @@ describe('the data folder removed while running', () => {
     const write = () => store.transaction((tx) => tx.run('INSERT INTO items (name) VALUES (?)', ['李四']))
     expect(write).toThrow(expect.objectContaining({ code: 'STORE_FOLDER_GONE' }))
     expect(write).toThrow(/数据文件夹/)
-    expect(names(store), 'the refused write is rolled back').toEqual(['张三'])
+    // From now on every call answers the same (the page shows it as a blocking message).
+    expect(() => names(store)).toThrow(expect.objectContaining({ code: 'STORE_FOLDER_GONE' }))
     expect(() => store.snapshot()).toThrow(expect.objectContaining({ code: 'STORE_FOLDER_GONE' }))
+    store.close()
   })
 
   it('a folder moved away and replaced by an empty one: writes refused, nothing written into the new folder', async () => {
