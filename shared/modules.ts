@@ -2,6 +2,7 @@ import type { Permission } from './contract/types'
 import { PERMISSIONS } from './contract/types'
 import { accountsModule } from './contract/accounts'
 import { auditModule } from './contract/audit'
+import { backupModule } from './contract/backup'
 import { authModule } from './contract/auth'
 import { checkpointsModule } from './contract/checkpoints'
 import { disinfectionModule } from './contract/disinfection'
@@ -48,6 +49,7 @@ export const DOMAIN_MODULES = [
   auditModule,
   recycleModule,
   settingsModule,
+  backupModule,
   authModule,
   systemModule
 ] as const

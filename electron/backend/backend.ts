@@ -1,6 +1,8 @@
 import type { BackendEvent } from '../../shared/contract'
 import type { Envelope } from '../../shared/errors'
 import { appendAudit } from './audit/audit.service'
+import { AUTO_ACTOR, loadBackupState } from './backup/backup.service'
+import { dailyBackupDue } from '../../shared/domain/backup'
 import { createSessionResolver } from './auth/auth.service'
 import { LoginGuard, realSleep } from './auth/login-guard'
 import { SessionManager } from './auth/sessions'
@@ -20,6 +22,47 @@ export interface BackendOptions {
   /** How paced logins wait (virtual time in tests); real timers by default. */
   sleep?: (ms: number) => Promise<void>
   store?: Partial<Omit<StoreOptions, 'dir' | 'migrations' | 'now'>>
+}
+
+const AUTO_SESSION: Session = { ...LOCAL_SESSION, actor: AUTO_ACTOR }
+const CHECK_EVERY_MS = 60_000
+
+/**
+ * The daily backup at the chosen time while the program runs, and one at quit: both through
+ * dispatch as 自动备份, so they are checked, recorded and audited like 立即备份.
+ */
+function scheduleBackups(store: Store, now: () => Date, run: (method: 'backup.run') => Promise<Envelope<unknown>>) {
+  let running: Promise<unknown> | null = null
+  const attempt = () => {
+    running ??= run('backup.run')
+      .then((envelope) => {
+        if (!envelope.ok) console.error('[backup] automatic backup failed:', envelope.error.message)
+      })
+      .finally(() => (running = null))
+    return running
+  }
+  const timer = setInterval(() => {
+    try {
+      const state = loadBackupState(store)
+      if (state.folder === '' || !state.key) return
+      if (dailyBackupDue(now(), state.dailyAt, state.lastAutoAt ? new Date(state.lastAutoAt) : null)) void attempt()
+    } catch {
+      /* the store is closing or the folder vanished: the next tick or the next start tries again */
+    }
+  }, CHECK_EVERY_MS)
+  timer.unref()
+  return {
+    async atQuit(): Promise<void> {
+      clearInterval(timer)
+      await running
+      try {
+        const state = loadBackupState(store)
+        if (state.atQuit && state.folder !== '' && state.key) await attempt()
+      } catch (error) {
+        console.error('[backup] backup at quit failed:', error)
+      }
+    }
+  }
 }
 
 /** The one audit row a salvaged open leaves, written before anyone can log in. */
@@ -77,6 +120,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     resolveSession: createSessionResolver(store, sessions, now),
     logError: (error, method) => console.error(`[backend] ${method} failed:`, error)
   })
+  const backups = scheduleBackups(store, now, (method) => dispatch(method, {}, { session: AUTO_SESSION }))
   return {
     store,
     sessions,
@@ -89,6 +133,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       return () => listeners.delete(listener)
     },
     close: async () => {
+      await backups.atQuit()
       await drain()
       security.close()
       store.close()

@@ -1,5 +1,6 @@
 import { accountsHandlers } from './accounts/accounts.handlers'
 import { auditHandlers } from './audit/audit.handlers'
+import { backupHandlers } from './backup/backup.handlers'
 import { authHandlers } from './auth/auth.handlers'
 import { checkpointsHandlers } from './checkpoints/checkpoints.handlers'
 import type { AllHandlers } from './context'
@@ -23,6 +24,7 @@ import { reportHandlers } from './report/report.handlers'
 export const handlers = {
   ...systemHandlers,
   ...settingsHandlers,
+  ...backupHandlers,
   ...gridsHandlers,
   ...householdsHandlers,
   ...residentsHandlers,

@@ -37,6 +37,11 @@ export class SessionManager {
     if (token) this.entries.delete(token)
   }
 
+  /** Ends every session (a restore replaced the accounts): everyone logs in again. */
+  revokeAll(): void {
+    this.entries.clear()
+  }
+
   /** Ends every session of an account (disabled, password reset by the administrator). */
   revokeAccount(accountId: number, except: string | null = null): void {
     for (const [token, entry] of this.entries) {

@@ -7,7 +7,7 @@ import type { JournalRecord, SqlValue, Statement } from './journal'
 import { acquireLock } from './lock'
 import { migrate, schemaVersion } from './migrate'
 import type { Migration } from './migrate'
-import { readSnapshot, writeFileAtomically, writeSnapshotAtomically } from './snapshot'
+import { assertWholeImage, readSnapshot, writeFileAtomically, writeSnapshotAtomically } from './snapshot'
 import { loadSqlJs } from './sql-engine'
 import { registerSqlFunctions } from './sql-functions'
 
@@ -309,6 +309,54 @@ export class Store {
     this.guardFolder(() => this.journal.assertInPlace())
     this.imageCrc = writeSnapshotAtomically(this.databaseFile, this.db.export(), this.imageCrc)
     this.journal.reset()
+  }
+
+  /**
+   * The database as it is now, between two transactions: a consistent point for a backup, taken
+   * without stopping work (the worker is single-threaded, so no write is half-done while this runs).
+   */
+  exportImage(): Uint8Array {
+    this.assertOpen()
+    if (this.inTransaction) throw new Error('cannot export inside a transaction')
+    return this.db.export()
+  }
+
+  /**
+   * Replaces every record with a backup's image (a restore): the image is migrated if older, made
+   * the snapshot (atomically) and the journal emptied. Its sequence number is raised to ours first,
+   * so a crash before the journal is emptied never replays today's records onto the restored data.
+   */
+  replaceWith(image: Uint8Array, migrations: readonly Migration[]): void {
+    this.assertOpen()
+    if (this.inTransaction) throw new Error('cannot restore inside a transaction')
+    assertWholeImage(image, 'backup')
+    const db = new this.engine.Database(withHeadroom(image, roomAtOpen(image)))
+    try {
+      configure(db)
+      db.exec('CREATE TABLE IF NOT EXISTS _store_state (id INTEGER PRIMARY KEY CHECK (id = 1), last_seq INTEGER NOT NULL)')
+      db.exec('INSERT OR IGNORE INTO _store_state (id, last_seq) VALUES (1, 0)')
+      db.run('UPDATE _store_state SET last_seq = ? WHERE id = 1', [this.lastSeq])
+      migrate(db, migrations, this.options.now())
+    } catch (error) {
+      db.close()
+      throw error
+    }
+    for (const statement of this.statements.values()) statement.free()
+    this.statements.clear()
+    this.db.close()
+    this.db = db
+    this.fileBytes = image.length + roomAtOpen(image)
+    this.snapshot()
+  }
+
+  /** Rows per user table, for a backup's header and the restore dialog. */
+  tableCounts(): Record<string, number> {
+    const counts: Record<string, number> = {}
+    for (const name of this.tableNames()) {
+      if (name === 'schema_migrations') continue
+      counts[name] = Number(this.query<{ n: number }>(`SELECT COUNT(*) AS n FROM "${name}"`)[0]?.n ?? 0)
+    }
+    return counts
   }
 
   info() {
