@@ -12,6 +12,7 @@ import {
   HomeFilled,
   House,
   Setting,
+  FolderChecked,
   Stamp,
   Tickets,
   Upload,
@@ -55,7 +56,8 @@ const PAGE_COMPONENTS: Record<string, () => Promise<Component>> = {
   accounts: () => import('./views/accounts/ListView.vue'),
   audit: () => import('./views/audit/ListView.vue'),
   recycle: () => import('./views/recycle/ListView.vue'),
-  settings: () => import('./views/settings/SettingsView.vue')
+  settings: () => import('./views/settings/SettingsView.vue'),
+  backup: () => import('./views/backup/BackupView.vue')
 }
 
 /** The sidebar icon of every page that has a sidebar entry. */
@@ -78,7 +80,8 @@ const SIDEBAR_ICONS: Record<string, Component> = {
   accounts: User,
   audit: Document,
   recycle: Delete,
-  settings: Setting
+  settings: Setting,
+  backup: FolderChecked
 }
 
 export interface ModuleEntry {
