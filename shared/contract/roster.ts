@@ -1,4 +1,5 @@
-import type { Conflict, RulePerson, RuleSettings, RuleTemplate, Unfilled } from '../domain/roster-rules'
+import type { Unfilled } from '../domain/roster-autofill'
+import type { Conflict, RulePerson, RuleSettings, RuleTemplate } from '../domain/roster-rules'
 import type { RosterAttend, RosterPlace, RosterSettings, ShiftCreate, ShiftUpdate } from '../schemas/roster'
 import {
   rosterAssignmentArgs,

@@ -78,11 +78,11 @@ export function missingSlots(availability: string, t: Span, dayIndex: number): n
 export type OpeningHours = { always: true } | { always: false; ranges: Span[] }
 
 const ALWAYS = /^(24\s*(小时|h|H|时)|全天|全日|全天候|00[:：]00\s*[-—–~～至到]\s*(24|00)[:：]00)$/
-const RANGE = /(\d{1,2})[:：](\d{2})\s*[-—–~～至到]\s*(\d{1,2})[:：](\d{2})/g
+const RANGE = /(\d{1,2})[:：](\d{2})\s*[-—–~～至到]\s*(?:次日|第二天)?\s*(\d{1,2})[:：](\d{2})/g
 
 /**
  * Reads a checkpoint's 开放时间: "24小时" / "全天", or one or more ranges ("06:00-22:00",
- * "06:00-12:00，14:00-22:00", an end before the start crossing midnight). null when the text
+ * "06:00-12:00，14:00-22:00", "20:00至次日08:00": an end before the start crosses midnight). null when the text
  * says something else ("白天", empty): then nothing is checked against it.
  */
 export function parseOpeningHours(text: string): OpeningHours | null {

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest'
+import { autoFill } from '../../../shared/domain/roster-autofill'
 import type { RosterInput, RulePerson, RulePlacement, RuleTemplate } from '../../../shared/domain/roster-rules'
 import {
   ALL_AVAILABLE,
-  autoFill,
   availabilitySlots,
   checkRoster,
+  openingHoursWarning,
+  parseOpeningHours,
   placementProblems,
   shiftDuration,
   shiftInterval,
-  shiftPeriod
+  shiftPeriod,
+  withinOpeningHours
 } from '../../../shared/domain/roster-rules'
 
 const T = (id: number, name: string, start: string, end: string, minStaff = 1, leadRequired = false, cp = 1, cpName = '东门'): RuleTemplate => {
@@ -180,5 +183,36 @@ describe('auto-fill', () => {
     const result = autoFill(input([], { templates: [morning], people: [P(1, '张三')] }))
     expect(result.added).toHaveLength(7)
     expect(result.unfilled[0]).toMatchObject({ missing: 0, leadMissing: true, reason: '没有登记为可带班的在岗志愿者' })
+  })
+})
+
+describe('periods of a shift and opening hours (roster-periods.ts)', () => {
+  it('lists every availability box a shift touches, across midnight and the week end', () => {
+    expect(availabilitySlots(early, 0)).toEqual([0, 1]) // 周一上午, 周一下午
+    expect(availabilitySlots(middle, 2)).toEqual([7, 8]) // 周三下午, 周三晚上
+    expect(availabilitySlots(night, 0)).toEqual([2]) // 23:00-07:00 is Monday evening alone
+    expect(availabilitySlots(T(8, '长夜班', '22:00', '08:00'), 6)).toEqual([20, 0]) // Sunday evening, then Monday morning
+    expect(availabilitySlots(T(9, '短班', '12:00', '18:00'), 4)).toEqual([13]) // ends as the evening begins
+  })
+
+  it('reads 开放时间 and says whether a shift fits in it', () => {
+    expect(parseOpeningHours('24小时')).toEqual({ always: true })
+    expect(parseOpeningHours('全天')).toEqual({ always: true })
+    expect(parseOpeningHours('白天')).toBeNull()
+    expect(parseOpeningHours('')).toBeNull()
+    expect(parseOpeningHours('06:00-12:00，14:00-22:00')).toEqual({
+      always: false,
+      ranges: [
+        { startMinute: 360, endMinute: 720 },
+        { startMinute: 840, endMinute: 1320 }
+      ]
+    })
+    const day = parseOpeningHours('06:00-22:00')
+    const overnight = parseOpeningHours('20:00至次日08:00')
+    if (!day || !overnight) throw new Error('unread')
+    expect([withinOpeningHours(early, day), withinOpeningHours(middle, day), withinOpeningHours(night, day)]).toEqual([true, false, false])
+    expect([withinOpeningHours(early, overnight), withinOpeningHours(night, overnight)]).toEqual([false, true])
+    expect(openingHoursWarning(middle, ' 06:00-22:00 ')).toBe('东门 开放时间为 06:00-22:00，中班 15:00-23:00 超出了开放时间')
+    expect(openingHoursWarning(middle, '白天')).toBe('')
   })
 })
