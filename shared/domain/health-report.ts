@@ -20,7 +20,7 @@ const SYMPTOM_WORDS: [RegExp, Symptom][] = [
   [/嗅觉|味觉/, 'smell_taste']
 ]
 /** "无发热", "没有咳嗽", "未发热", "不发烧": the symptom named only to be denied. */
-const DENIED = /(?:无|没有|没|未|不|否认)(?:任何)?(?:发热|发烧|高烧|低烧|乏力|咳嗽|干咳|咽痛|鼻塞|流涕|流鼻涕|腹泻|呼吸困难|胸闷|症状|异常|不适)/g
+const DENIED = /(?:无|没有|没|未|不|否认)(?:任何)?(?:发热|发烧|高烧|低烧|乏力|咳嗽|干咳|咳|咽痛|鼻塞|流涕|流鼻涕|腹泻|呼吸困难|胸闷|症状|异常|不适)/g
 const HEALTHY = /^(?:正常|健康|良好|无|否|没有|无异常|无症状|均无|身体健康|身体正常|一切正常|体温正常|良|好|n|no|×)$/i
 /** "是", "有": the answer to 是否发热 / 是否有症状 — something is wrong, though not what. */
 const YES = /^(?:是|有|y|yes|√)$/i

@@ -1,4 +1,5 @@
 import type { TripView } from '../../../shared/contract'
+import { localIsoDate } from '../../../shared/domain/dates'
 import { isFlagged } from '../../../shared/domain/observation'
 import { formatOrigin } from '../../../shared/domain/regions'
 import { AppError } from '../../../shared/errors'
@@ -88,7 +89,9 @@ export function liveTrip(db: Db, session: Session, id: number): TripRecord {
 /** A voided trip is history: it is neither corrected nor voided again. */
 function assertActive(trip: TripRecord, action: string): void {
   if (trip.status === 'active') return
-  throw new AppError('RULE_VIOLATION', `${trip.name} ${trip.returnDate} 的返程登记已于 ${trip.voidedAt?.slice(0, 10) ?? ''} 作废，不能再${action}。`, {
+  // The office's day it was voided, as "today" is (voided_at is a UTC instant).
+  const day = trip.voidedAt ? localIsoDate(new Date(trip.voidedAt)) : ''
+  throw new AppError('RULE_VIOLATION', `${trip.name} ${trip.returnDate} 的返程登记已于 ${day} 作废，不能再${action}。`, {
     id: trip.id
   })
 }

@@ -14,6 +14,7 @@ describe('a returnee’s own health report', () => {
     ['发烧、咳嗽', true, ['fever', 'dry_cough']],
     ['无发热，有咳嗽', true, ['dry_cough']],
     ['没有发烧', false, []],
+    ['无咳，无发热', false, []],
     ['是', true, []],
     ['体温37.8', true, ['fever']],
     ['36.5度', false, []],
