@@ -1,7 +1,7 @@
 import type { Tx } from '../store/store'
 import type { BuildingMerge, GridsApi } from '../../../shared/contract/grids'
 import type { Handlers } from '../context'
-import { assertInScope, assertWholeCommunity } from '../kit/scope'
+import { assertInScope, assertWholeCommunity, inScope } from '../kit/scope'
 import { buildingList, mergeBuildings, mergePreview, unassignedList } from './buildings.service'
 import { assignBuildings, createGrid, gridDetail, gridList, gridName, retireGridRecord, updateGridRecord } from './grids.service'
 
@@ -42,10 +42,8 @@ export const gridsHandlers = {
     )
     return result
   },
-  'grids.buildings': (_args, ctx) => {
-    assertWholeCommunity(ctx.session, '查看全部楼栋')
-    return buildingList(ctx.store)
-  },
+  // A grid worker may read the buildings of their own grids; merging stays the whole community's.
+  'grids.buildings': (_args, ctx) => buildingList(ctx.store).filter((b) => inScope(ctx.session, b.gridId)),
   'grids.mergePreview': (args, ctx) => {
     assertWholeCommunity(ctx.session, '合并楼栋')
     return mergePreview(ctx.store, args)
