@@ -1,6 +1,7 @@
 import type { ReportDifference, ReportHeader, ReportSection } from '../domain/report'
-import type { ReportDayArgs, ReportExportArgs, ReportSettings, ReportSubmissionArgs, ReportSubmitArgs } from '../schemas/report'
-import { reportDayArgs, reportExportArgs, reportSettingsArgs, reportSubmissionArgs, reportSubmitArgs } from '../schemas/report'
+import type { ReportTrend } from '../domain/report-trend'
+import type { ReportDayArgs, ReportExportArgs, ReportTrendArgs, ReportSettings, ReportSubmissionArgs, ReportSubmitArgs } from '../schemas/report'
+import { reportDayArgs, reportExportArgs, reportTrendArgs, reportSettingsArgs, reportSubmissionArgs, reportSubmitArgs } from '../schemas/report'
 import type { EmptyArgs } from '../schemas/system'
 import { emptyArgs } from '../schemas/system'
 import type { ExportedFile } from './audit'
@@ -49,6 +50,7 @@ export interface ReportDay {
 
 export type ReportApi = {
   'report.day': (args: ReportDayArgs) => Promise<ReportDay>
+  'report.trend': (args: ReportTrendArgs) => Promise<ReportTrend>
   'report.submit': (args: ReportSubmitArgs) => Promise<ReportSubmission>
   'report.submission': (args: ReportSubmissionArgs) => Promise<ReportSubmission>
   'report.export': (args: ReportExportArgs) => Promise<ExportedFile>
@@ -58,6 +60,7 @@ export type ReportApi = {
 
 export const reportMethods = {
   'report.day': { args: reportDayArgs, kind: 'query', permission: 'report.view', title: '查看每日疫情防控报表' },
+  'report.trend': { args: reportTrendArgs, kind: 'query', permission: 'report.view', title: '查看报表趋势' },
   'report.submit': { args: reportSubmitArgs, kind: 'mutation', permission: 'report.submit', title: '报送每日疫情防控报表' },
   'report.submission': { args: reportSubmissionArgs, kind: 'query', permission: 'report.view', title: '查看已报送的报表' },
   'report.export': { args: reportExportArgs, kind: 'export', permission: 'report.view', title: '导出每日疫情防控报表' },

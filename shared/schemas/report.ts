@@ -12,6 +12,12 @@ const headerShape = {
   reviewer: optionalText('审核人', 20)
 }
 
+export const reportTrendArgs = z.strictObject({
+  day: isoDay('报表日期').optional(),
+  days: z.union([z.literal(14), z.literal(30)], { message: '趋势只看 14 天或 30 天' })
+})
+export type ReportTrendArgs = z.infer<typeof reportTrendArgs>
+
 export const reportSubmitArgs = z.strictObject({
   day: isoDay('报表日期'),
   ...headerShape,

@@ -8,7 +8,7 @@ import { todayOf } from '../monitoring/monitoring.service'
 import { reportExport } from './report.export'
 import { getSubmission, insertSubmission, submissionsOf, writeReportSettings } from './report.repo'
 import type { SubmissionContent } from './report.service'
-import { assertNotFuture, computeSections, digestOf, headerOf, reportSettingsOf, submissionHash, toSubmission, toSummary } from './report.service'
+import { assertNotFuture, computeSections, trendOf, digestOf, headerOf, reportSettingsOf, submissionHash, toSubmission, toSummary } from './report.service'
 
 export const reportHandlers = {
   'report.day': (args, ctx) => {
@@ -30,6 +30,8 @@ export const reportHandlers = {
       differences: latest ? reportDifferences(toSubmission(latest).sections, sections) : []
     }
   },
+
+  'report.trend': (args, ctx) => trendOf(ctx.store, args.day ?? todayOf(ctx.now()), args.days, reportSettingsOf(ctx.store)),
 
   'report.submit': (args, ctx) => {
     const now = ctx.now()

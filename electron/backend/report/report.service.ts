@@ -6,6 +6,7 @@ import { EPISODE_KINDS, EPISODE_KIND_LABELS } from '../../../shared/domain/obser
 import type { ReportHeader, ReportLine, ReportSection } from '../../../shared/domain/report'
 import { familyLine, line, REPORT_GROUP_LABELS, reportText } from '../../../shared/domain/report'
 import type { ReportSettings } from '../../../shared/schemas/report'
+import type { ReportTrend, TrendSeries } from '../../../shared/domain/report-trend'
 import { scheduleStatus, timesOnDay } from '../disinfection/schedule'
 import type { Db } from '../kit/db'
 import { badFields } from '../kit/errors'
@@ -230,4 +231,30 @@ export function toSubmission(r: SubmissionRow): ReportSubmission {
 
 export function assertNotFuture(day: string, today: string): void {
   if (day > today) throw badFields([{ path: 'day', message: `${day} 还没有到，不能报送未来日期的报表` }])
+}
+
+/** What the trend charts draw, from the day's figures by key: a series sums the figures whose key starts with one of its prefixes. */
+const TREND: readonly { key: string; label: string; kind: TrendSeries['kind']; from: readonly string[] }[] = [
+  ...EPISODE_KINDS.map((k) => ({ key: `observing.${k}`, label: `在观察·${EPISODE_KIND_LABELS[k]}`, kind: 'level' as const, from: [`observation.kind.${k}`] })),
+  { key: 'new', label: '新增观察', kind: 'flow', from: ['observation.newToday'] },
+  { key: 'released', label: '解除观察', kind: 'flow', from: ['observation.releasedToday'] },
+  { key: 'abnormal', label: '异常', kind: 'flow', from: ['observation.abnormal'] },
+  { key: 'gateIn', label: '卡口进', kind: 'flow', from: ['gate.in.'] },
+  { key: 'gateOut', label: '卡口出', kind: 'flow', from: ['gate.out.'] },
+  { key: 'disinfected', label: '消杀已完成场所', kind: 'flow', from: ['disinfection.done'] },
+  { key: 'disinfectOverdue', label: '消杀逾期场所', kind: 'level', from: ['disinfection.overdue'] }
+]
+
+/** The report's series over the `days` days ending on `last`, each day from its own records. */
+export function trendOf(db: Db, last: string, days: number, settings: ReportSettings): ReportTrend {
+  const list = Array.from({ length: days }, (_, i) => addDays(last, i - days + 1))
+  const series: TrendSeries[] = TREND.map((t) => ({ key: t.key, label: t.label, kind: t.kind, values: [] }))
+  for (const day of list) {
+    const lines = computeSections(db, day, settings).flatMap((s) => s.lines)
+    TREND.forEach((t, i) => {
+      const value = lines.filter((l) => t.from.some((f) => (f.endsWith('.') ? l.key.startsWith(f) : l.key === f))).reduce((a, l) => a + l.value, 0)
+      series[i]?.values.push(value)
+    })
+  }
+  return { days: list, series }
 }
