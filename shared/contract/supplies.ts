@@ -6,6 +6,7 @@ import type {
   CountArgs,
   CounterpartKind,
   IssueArgs,
+  ItemsArgs,
   ItemSave,
   LedgerKind,
   LedgerListArgs,
@@ -14,6 +15,7 @@ import type {
   ReceiveArgs,
   ReceiveSource,
   ReverseArgs,
+  StocktakeArgs,
   SupplyCategory
 } from '../schemas/supplies'
 import {
@@ -24,13 +26,16 @@ import {
   checklistArgs,
   countArgs,
   issueArgs,
+  itemsArgs,
   itemSaveArgs,
   ledgerListArgs,
   lossArgs,
   monthArgs,
   receiveArgs,
-  reverseArgs
+  reverseArgs,
+  stocktakeArgs
 } from '../schemas/supplies'
+import type { ExpiryStatus } from '../domain/supplies'
 import type { EmptyArgs } from '../schemas/system'
 import { emptyArgs } from '../schemas/system'
 import type { ExportedFile, Page } from './audit'
@@ -44,8 +49,13 @@ export interface SupplyItemView {
   unit: string
   warningLevel: number
   hasBatches: boolean
+  /** Everything on the shelf: usable + expired. */
   stock: number
-  /** Stock at or below the warning level. */
+  /** Stock that may be handed out: batches not past their expiry (isExpired in shared/domain/supplies.ts). */
+  usable: number
+  /** Stock in batches past their expiry: kept apart, waiting for 报损. */
+  expired: number
+  /** Usable stock at or below the warning level. */
   low: boolean
   /** Earliest expiry among batches still in stock, or null. */
   nextExpiry: string | null
@@ -76,6 +86,8 @@ export interface LedgerLine {
   counted: number | null
   reason: string
   note: string
+  /** 出库 to a checkpoint: the checkpoint picked. */
+  checkpointId: number | null
   /** Set on a reversing line: the line it cancels. */
   reversesId: number | null
   /** Set when a later line cancelled this one. */
@@ -87,6 +99,8 @@ export interface LedgerDoc {
   refNo: string
   lines: LedgerLine[]
   stock: number
+  /** What the clerk should know about the booking (a batch received expired or expiring soon). */
+  warnings: string[]
 }
 
 export interface BatchView {
@@ -97,7 +111,7 @@ export interface BatchView {
   batchNo: string
   expiryDate: string
   stock: number
-  status: 'expired' | 'soon' | 'ok'
+  status: ExpiryStatus
   daysLeft: number
 }
 
@@ -114,10 +128,15 @@ export interface MonthlyRow {
   adjusted: number
   lost: number
   closing: number
+  /** The closing stock split by THE rule, as of `asOf`: usable + expired = closing. */
+  closingUsable: number
+  closingExpired: number
 }
 
 export interface MonthlySummary {
   month: string
+  /** The day the usable/expired split is reckoned on: the month's last day, or today for the month running. */
+  asOf: string
   rows: MonthlyRow[]
 }
 
@@ -154,11 +173,12 @@ export interface Checklist {
 }
 
 export type SuppliesApi = {
-  'supplies.items': (args: EmptyArgs) => Promise<SupplyItemView[]>
+  'supplies.items': (args: ItemsArgs) => Promise<SupplyItemView[]>
   'supplies.saveItem': (args: ItemSave) => Promise<SupplyItemView>
   'supplies.receive': (args: ReceiveArgs) => Promise<LedgerDoc>
   'supplies.issue': (args: IssueArgs) => Promise<LedgerDoc>
   'supplies.count': (args: CountArgs) => Promise<LedgerDoc>
+  'supplies.stocktake': (args: StocktakeArgs) => Promise<LedgerDoc>
   'supplies.loss': (args: LossArgs) => Promise<LedgerDoc>
   'supplies.reverse': (args: ReverseArgs) => Promise<LedgerDoc>
   'supplies.ledger': (args: LedgerListArgs) => Promise<Page<LedgerLine>>
@@ -173,11 +193,12 @@ export type SuppliesApi = {
 }
 
 export const suppliesMethods = {
-  'supplies.items': { args: emptyArgs, kind: 'query', permission: 'supplies.view', title: '查看物资库存' },
+  'supplies.items': { args: itemsArgs, kind: 'query', permission: 'supplies.view', title: '查看物资库存' },
   'supplies.saveItem': { args: itemSaveArgs, kind: 'mutation', permission: 'supplies.edit', title: '保存物资' },
   'supplies.receive': { args: receiveArgs, kind: 'mutation', permission: 'supplies.edit', title: '物资入库' },
   'supplies.issue': { args: issueArgs, kind: 'mutation', permission: 'supplies.edit', title: '物资出库' },
   'supplies.count': { args: countArgs, kind: 'mutation', permission: 'supplies.edit', title: '物资盘点' },
+  'supplies.stocktake': { args: stocktakeArgs, kind: 'mutation', permission: 'supplies.edit', title: '按批次盘点' },
   'supplies.loss': { args: lossArgs, kind: 'mutation', permission: 'supplies.edit', title: '物资报损' },
   'supplies.reverse': { args: reverseArgs, kind: 'mutation', permission: 'supplies.edit', title: '冲正物资单据' },
   'supplies.ledger': { args: ledgerListArgs, kind: 'query', permission: 'supplies.view', title: '查看物资台账' },

@@ -1,4 +1,5 @@
 /** Vocabulary of supply stock (物资台账): codes stored, zh-CN labels shown. */
+import { addDays } from './dates'
 
 export const SUPPLY_CATEGORIES = ['protective', 'disinfectant', 'testing', 'living', 'medicine'] as const
 export type SupplyCategory = (typeof SUPPLY_CATEGORIES)[number]
@@ -33,4 +34,36 @@ export const COUNTERPART_KIND_LABELS: Record<CounterpartKind, string> = {
   volunteer: '志愿者',
   household: '住户',
   other: '其他'
+}
+
+/**
+ * Usable vs expired: THE rule, used by every total (stock tab, item drawer, monthly report, exports,
+ * home alerts, the daily report). A batch is usable through its expiry day and expired from the day
+ * after. Items kept without batches have no expiry: all their stock is usable. The SQL form of the
+ * same comparison is EXPIRED_BATCH in electron/backend/supplies/supplies.repo.ts.
+ */
+export function isExpired(expiryDate: string, day: string): boolean {
+  return expiryDate < day
+}
+
+/** A batch within this many days of its expiry is 即将到期: warned on receipt, listed on the home page. */
+export const EXPIRY_WARNING_DAYS = 30
+
+export type ExpiryStatus = 'expired' | 'soon' | 'ok'
+
+/** 'soon' when the last usable day falls within EXPIRY_WARNING_DAYS (or the given days) from `day`. */
+export function expiryStatus(expiryDate: string, day: string, withinDays = EXPIRY_WARNING_DAYS): ExpiryStatus {
+  if (isExpired(expiryDate, day)) return 'expired'
+  return expiryDate <= addDays(day, withinDays) ? 'soon' : 'ok'
+}
+
+/** Usable = stock − expired; both shown apart so an expired batch is never counted as stock to hand out. */
+export interface StockSplit {
+  stock: number
+  usable: number
+  expired: number
+}
+
+export function splitStock(stock: number, expired: number): StockSplit {
+  return { stock, usable: stock - expired, expired }
 }

@@ -49,7 +49,9 @@ export const receiveShape = {
   counterpartName: optionalText('来源单位', 60),
   batchNo: optionalText('批号', 40).optional(),
   expiryDate: isoDate.optional(),
-  note: optionalText('备注', 200)
+  note: optionalText('备注', 200),
+  /** A batch already past its expiry is received only when the clerk confirms it (e.g. to write it off). */
+  confirmExpired: z.boolean().optional()
 }
 export const receiveArgs = z.strictObject(receiveShape)
 export type ReceiveArgs = z.infer<typeof receiveArgs>
@@ -58,11 +60,20 @@ export const issueShape = {
   itemId: recordId('物资'),
   quantity: quantitySchema,
   counterpartKind: z.enum(COUNTERPART_KINDS, { message: '请选择发放对象' }),
-  counterpartName: requiredText('发放对象', 60),
+  /** 卡口: picked from the checkpoints (the name is the checkpoint's own); others: typed. */
+  checkpointId: recordId('卡口').optional(),
+  counterpartName: optionalText('发放对象', 60),
   receiver: requiredText('领取人', 20),
   note: optionalText('备注', 200)
 }
-export const issueArgs = z.strictObject(issueShape)
+export const issueArgs = z.strictObject(issueShape).superRefine((value, ctx) => {
+  if (value.counterpartKind === 'checkpoint' && value.checkpointId === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['checkpointId'], message: '请从卡口列表中选择卡口' })
+  }
+  if (value.counterpartKind !== 'checkpoint' && value.counterpartName === '') {
+    ctx.addIssue({ code: 'custom', path: ['counterpartName'], message: '请填写发放对象' })
+  }
+})
 export type IssueArgs = z.infer<typeof issueArgs>
 
 export const countArgs = z.strictObject({
@@ -73,6 +84,28 @@ export const countArgs = z.strictObject({
   note: optionalText('备注', 200)
 })
 export type CountArgs = z.infer<typeof countArgs>
+
+/** 盘点 of several batches of one item in one step: one reference number, one line per batch. */
+export const stocktakeArgs = z.strictObject({
+  itemId: recordId('物资'),
+  counts: z
+    .array(
+      z.strictObject({
+        batchId: recordId('批次'),
+        counted: z.number({ message: '请填写实盘数量' }).int('实盘数量必须是整数').min(0, '实盘数量不能小于 0').max(100_000_000)
+      })
+    )
+    .min(1, '请至少填写一个批次的实盘数量')
+    .max(500, '一次最多盘点 500 个批次'),
+  note: optionalText('备注', 200)
+})
+export type StocktakeArgs = z.infer<typeof stocktakeArgs>
+
+export const itemsArgs = z.strictObject({
+  /** Only items of this category (the 消杀 dialog offers 消杀用品 only). */
+  category: z.enum(SUPPLY_CATEGORIES).optional()
+})
+export type ItemsArgs = z.infer<typeof itemsArgs>
 
 export const lossArgs = z.strictObject({
   itemId: recordId('物资'),

@@ -2,7 +2,8 @@ import type { DaySheet, DisinfectionLogView, PlaceView } from '../../../shared/c
 import { AppError } from '../../../shared/errors'
 import type { LogArgs, PlaceSave } from '../../../shared/schemas/disinfection'
 import type { Store, Tx } from '../store/store'
-import { bookIssue, stampOf } from '../supplies/ledger.service'
+import { SUPPLY_CATEGORY_LABELS } from '../../../shared/domain/supplies'
+import { bookIssue, requireItem, stampOf } from '../supplies/ledger.service'
 import type { LogRow, PlaceRow } from './disinfection.repo'
 import { findPlaceByName, getPlace, gridExists, insertLog, insertPlace, listPlaces, pageLogs, setLogRef, updatePlace } from './disinfection.repo'
 import { scheduleStatus, scheduleText, timesOnDay } from './schedule'
@@ -83,6 +84,13 @@ export function recordLog(tx: Tx, args: LogArgs, now: Date, nowLocal: string, ac
   }
   const id = insertLog(tx, { ...args, at: now.toISOString(), by: actor })
   if (args.stock) {
+    // The agent used comes out of 消杀用品 only: masks or medicine booked as "used on a corridor" would be a wrong record.
+    const item = requireItem(tx, args.stock.itemId)
+    if (item.category !== 'disinfectant') {
+      throw new AppError('RULE_VIOLATION', `“${item.name}”属于${SUPPLY_CATEGORY_LABELS[item.category]}，消杀只能领用消杀用品。`, {
+        issues: [{ path: 'stock.itemId', message: '请选择消杀用品' }]
+      })
+    }
     const refNo = bookIssue(tx, stampOf(now, actor), args.stock.itemId, args.stock.quantity, {
       counterpartKind: 'other',
       counterpartName: `消杀：${place.name}`,

@@ -1,9 +1,12 @@
 import type { LedgerDoc, LedgerLine, SupplyItemView } from '../../../shared/contract/supplies'
 import { localIsoDate } from '../../../shared/domain/dates'
+import { isExpired, splitStock } from '../../../shared/domain/supplies'
 import { AppError } from '../../../shared/errors'
 import type { CounterpartKind } from '../../../shared/schemas/supplies'
 import type { Tx } from '../store/store'
 import type { BatchRow, ItemRow, LineRow, NewLine, Reader } from './supplies.repo'
+import type { ItemStockRow } from './stock.repo'
+import { getItemStock } from './stock.repo'
 import { batchesInStock, getBatch, getItem, insertLine, lastRefNo, linesByRef } from './supplies.repo'
 
 /** Reference-number prefixes: 入库, 出库, 盘点, 报损, 冲正. */
@@ -27,7 +30,8 @@ export function nextRefNo(db: Reader, prefix: string, day: string): string {
   return `${head}${String(n).padStart(4, '0')}`
 }
 
-export function toItemView(row: ItemRow): SupplyItemView {
+export function toItemView(row: ItemStockRow): SupplyItemView {
+  const split = splitStock(row.stock, Number(row.expired))
   return {
     id: row.id,
     name: row.name,
@@ -36,8 +40,9 @@ export function toItemView(row: ItemRow): SupplyItemView {
     unit: row.unit,
     warningLevel: row.warning_level,
     hasBatches: row.has_batches === 1,
-    stock: row.stock,
-    low: row.stock <= row.warning_level && row.warning_level > 0,
+    ...split,
+    // Expired stock cannot be handed out, so it never hides a shortage.
+    low: split.usable <= row.warning_level && row.warning_level > 0,
     nextExpiry: row.next_expiry,
     notes: row.notes,
     lines: Number(row.lines)
@@ -67,9 +72,17 @@ export function toLine(row: LineRow): LedgerLine {
     counted: row.counted,
     reason: row.reason,
     note: row.note,
+    checkpointId: row.checkpoint_id,
     reversesId: row.reverses_id,
     reversedBy: row.reversed_by
   }
+}
+
+/** One item as the stock tab shows it, usable and expired apart as of `today`. */
+export function itemView(db: Reader, id: number, today: string): SupplyItemView {
+  const row = getItemStock(db, id, today)
+  if (!row) throw new AppError('NOT_FOUND', '找不到这种物资，可能已被删除。', { issues: [{ path: 'itemId', message: '物资不存在' }] })
+  return toItemView(row)
 }
 
 export function requireItem(db: Reader, id: number): ItemRow {
@@ -135,8 +148,8 @@ export function planIssue(db: Reader, item: ItemRow, quantity: number, today: st
     return [{ batchId: null, quantity }]
   }
   const batches = batchesInStock(db, item.id)
-  const usable = batches.filter((b) => b.expiry_date >= today)
-  const expired = batches.filter((b) => b.expiry_date < today).reduce((sum, b) => sum + b.stock, 0)
+  const usable = batches.filter((b) => !isExpired(b.expiry_date, today))
+  const expired = batches.filter((b) => isExpired(b.expiry_date, today)).reduce((sum, b) => sum + b.stock, 0)
   const available = usable.reduce((sum, b) => sum + b.stock, 0)
   if (available < quantity) {
     throw shortage(item, quantity, available, expired > 0 ? `另有已过期 ${expired} ${item.unit} 不能发放，请报损处理。` : '')
@@ -160,6 +173,7 @@ export interface IssueTarget {
   householdId?: number | null
   campaignId?: number | null
   disinfectionLogId?: number | null
+  checkpointId?: number | null
 }
 
 /** An 出库 under one reference number, one line per batch taken. */
@@ -171,10 +185,10 @@ export function bookIssue(tx: Tx, stamp: Stamp, itemId: number, quantity: number
   return refNo
 }
 
-export function docOf(db: Reader, refNo: string): LedgerDoc {
+export function docOf(db: Reader, refNo: string, warnings: string[] = []): LedgerDoc {
   const lines = linesByRef(db, refNo).map(toLine)
   const itemId = lines[0]?.itemId
-  return { refNo, lines, stock: itemId === undefined ? 0 : requireItem(db, itemId).stock }
+  return { refNo, lines, stock: itemId === undefined ? 0 : requireItem(db, itemId).stock, warnings }
 }
 
 export function describeDoc(doc: LedgerDoc): string {

@@ -20,7 +20,9 @@ const SUMMARY_COLUMNS: ExportColumn[] = [
   { header: '本月出库', kind: 'number', width: 10 },
   { header: '盘点调整', kind: 'number', width: 10 },
   { header: '报损', kind: 'number', width: 8 },
-  { header: '期末库存', kind: 'number', width: 10 }
+  { header: '期末库存', kind: 'number', width: 10 },
+  { header: '其中可用', kind: 'number', width: 10 },
+  { header: '其中已过期', kind: 'number', width: 10 }
 ]
 
 const LINE_COLUMNS: ExportColumn[] = [
@@ -53,7 +55,7 @@ export const suppliesExport: ExportSource<MethodArgs<'supplies.exportMonthly'>> 
   label: '物资台账',
   permission: 'supplies.view',
   build(args, { db, session, now }) {
-    const summary = monthlySummary(db, args.month)
+    const summary = monthlySummary(db, args.month, localIsoDate(now))
     const lines = pageLines(db, { from: `${args.month}-01`, to: `${args.month}-31` }, EXPORT_LIMIT, 0, 'asc').map(toLine)
     const [y, m] = args.month.split('-')
     const month = `${y}年${Number(m)}月`
@@ -79,10 +81,15 @@ export const suppliesExport: ExportSource<MethodArgs<'supplies.exportMonthly'>> 
               row.issued,
               row.adjusted,
               row.lost,
-              row.closing
+              row.closing,
+              row.closingUsable,
+              row.closingExpired
             ]
           })),
-          foot: ['期末库存 = 期初库存 + 本月入库 − 本月出库 ± 盘点调整 − 报损']
+          foot: [
+            '期末库存 = 期初库存 + 本月入库 − 本月出库 ± 盘点调整 − 报损',
+            `期末库存 = 其中可用 + 其中已过期（按 ${summary.asOf} 计：有效期在这一天之前的批次为已过期，不能发放，待报损）`
+          ]
         },
         {
           name: '出入库明细',

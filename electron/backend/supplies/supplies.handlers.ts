@@ -6,15 +6,16 @@ import type { AuditNote, Handlers } from '../context'
 import { runExport } from '../excel/export/engine'
 import { closeCampaignRow, insertCampaign, listCampaigns } from './campaigns.repo'
 import { checklist, receiveForHousehold, requireCampaign, toCampaignView } from './campaigns.service'
-import { bookIssue, describeDoc, docOf, requireItem, stampOf, toItemView, toLine } from './ledger.service'
+import { describeDoc, itemView, requireItem, stampOf, toItemView, toLine } from './ledger.service'
 import { suppliesExport } from './supplies.export'
-import { countLines, listItems, pageLines } from './supplies.repo'
-import { batchViews, byCategory, count, loss, monthlySummary, receive, reverse, saveItem } from './supplies.service'
+import { listItems } from './stock.repo'
+import { countLines, pageLines } from './supplies.repo'
+import { batchViews, byCategory, count, issue, loss, monthlySummary, receive, reverse, saveItem, stocktake } from './supplies.service'
 
 const docNote = (summary: (doc: LedgerDoc) => string): AuditNote<LedgerDoc> => ({ summary, record: (doc) => `supply:${doc.refNo}` })
 
 export const suppliesHandlers = {
-  'supplies.items': (_args, ctx) => listItems(ctx.store).map(toItemView).sort(byCategory),
+  'supplies.items': (args, ctx) => listItems(ctx.store, localIsoDate(ctx.now()), args.category).map(toItemView).sort(byCategory),
 
   'supplies.saveItem': (args, ctx) => {
     const id = ctx.write(
@@ -24,33 +25,31 @@ export const suppliesHandlers = {
       },
       (tx) => saveItem(tx, args, ctx.now().toISOString())
     )
-    return toItemView(requireItem(ctx.store, id))
+    return itemView(ctx.store, id, localIsoDate(ctx.now()))
   },
 
   'supplies.receive': (args, ctx) =>
     ctx.write(
-      docNote((doc) => `入库 ${describeDoc(doc)}`),
+      docNote((doc) => `入库 ${describeDoc(doc)}${doc.warnings.length ? `（${doc.warnings.join('')}）` : ''}`),
       (tx) => receive(tx, stampOf(ctx.now(), ctx.session.actor), args)
     ),
 
   'supplies.issue': (args, ctx) =>
     ctx.write(
-      docNote((doc) => `出库 ${describeDoc(doc)}，发往 ${args.counterpartName}`),
-      (tx) => {
-        const refNo = bookIssue(tx, stampOf(ctx.now(), ctx.session.actor), args.itemId, args.quantity, {
-          counterpartKind: args.counterpartKind,
-          counterpartName: args.counterpartName,
-          receiver: args.receiver,
-          note: args.note
-        })
-        return docOf(tx, refNo)
-      }
+      docNote((doc) => `出库 ${describeDoc(doc)}，发往 ${doc.lines[0]?.counterpartName ?? args.counterpartName}`),
+      (tx) => issue(tx, stampOf(ctx.now(), ctx.session.actor), args)
     ),
 
   'supplies.count': (args, ctx) =>
     ctx.write(
       docNote((doc) => `盘点 ${describeDoc(doc)}`),
       (tx) => count(tx, stampOf(ctx.now(), ctx.session.actor), args)
+    ),
+
+  'supplies.stocktake': (args, ctx) =>
+    ctx.write(
+      docNote((doc) => `盘点 ${describeDoc(doc)}（${doc.lines.length} 个批次）`),
+      (tx) => stocktake(tx, stampOf(ctx.now(), ctx.session.actor), args)
     ),
 
   'supplies.loss': (args, ctx) =>
@@ -78,7 +77,7 @@ export const suppliesHandlers = {
 
   'supplies.batches': (args, ctx) => batchViews(ctx.store, args.itemId ?? null, localIsoDate(ctx.now()), args.withinDays ?? 30, args.itemId === undefined),
 
-  'supplies.monthly': (args, ctx) => monthlySummary(ctx.store, args.month),
+  'supplies.monthly': (args, ctx) => monthlySummary(ctx.store, args.month, localIsoDate(ctx.now())),
 
   'supplies.exportMonthly': (args, ctx) => runExport(ctx, suppliesExport, args),
 

@@ -17,14 +17,10 @@ export interface ItemRow {
   lines: number
 }
 
-const ITEM_SELECT = `SELECT i.id, i.name, i.category, i.spec, i.unit, i.warning_level, i.has_batches, i.stock, i.notes,
+export const ITEM_SELECT = `SELECT i.id, i.name, i.category, i.spec, i.unit, i.warning_level, i.has_batches, i.stock, i.notes,
     (SELECT MIN(b.expiry_date) FROM supply_batches b WHERE b.item_id = i.id AND b.stock > 0) AS next_expiry,
     (SELECT COALESCE(SUM(t.lines), 0) FROM supply_month_totals t WHERE t.item_id = i.id) AS lines
   FROM supply_items i`
-
-export function listItems(db: Reader): ItemRow[] {
-  return db.all<ItemRow & Row>(`${ITEM_SELECT} ORDER BY i.category, i.name, i.spec`)
-}
 
 export function getItem(db: Reader, id: number): ItemRow | undefined {
   return db.get<ItemRow & Row>(`${ITEM_SELECT} WHERE i.id = ?`, [id])
@@ -96,6 +92,7 @@ export interface BatchListRow extends BatchRow {
 }
 
 export function listBatches(db: Reader, itemId: number | null, expiringBy: string | null): BatchListRow[] {
+  // expiry_date <= a day ahead covers the expired (EXPIRED_BATCH) and the soon-expiring alike.
   const where = ['b.stock > 0']
   const params: SqlValue[] = []
   if (itemId !== null) {
@@ -132,6 +129,7 @@ export interface NewLine {
   householdId?: number | null
   campaignId?: number | null
   disinfectionLogId?: number | null
+  checkpointId?: number | null
   counted?: number | null
   reason?: string
   note?: string
@@ -142,8 +140,9 @@ export interface NewLine {
 export function insertLine(tx: Tx, l: NewLine): number {
   const id = tx.run(
     `INSERT INTO supply_ledger (ref_no, item_id, batch_id, kind, quantity, balance_before, balance_after, at, day, actor, source,
-       counterpart_kind, counterpart_name, receiver, household_id, campaign_id, disinfection_log_id, counted, reason, note, reverses_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       counterpart_kind, counterpart_name, receiver, household_id, campaign_id, disinfection_log_id, counted, reason, note, reverses_id,
+       checkpoint_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       l.refNo,
       l.itemId,
@@ -165,7 +164,8 @@ export function insertLine(tx: Tx, l: NewLine): number {
       l.counted ?? null,
       l.reason ?? '',
       l.note ?? '',
-      l.reversesId ?? null
+      l.reversesId ?? null,
+      l.checkpointId ?? null
     ]
   ).lastInsertRowid
   tx.run('UPDATE supply_items SET stock = ? WHERE id = ?', [l.balanceAfter, l.itemId])
@@ -209,6 +209,7 @@ export interface LineRow {
   receiver: string
   household_id: number | null
   campaign_id: number | null
+  checkpoint_id: number | null
   counted: number | null
   reason: string
   note: string
@@ -218,7 +219,7 @@ export interface LineRow {
 
 const LINE_SELECT = `SELECT l.id, l.ref_no, l.item_id, i.name AS item_name, i.unit, l.batch_id, b.batch_no, b.expiry_date, l.kind,
     l.quantity, l.balance_before, l.balance_after, l.at, l.day, l.actor, l.source, l.counterpart_kind, l.counterpart_name,
-    l.receiver, l.household_id, l.campaign_id, l.counted, l.reason, l.note, l.reverses_id,
+    l.receiver, l.household_id, l.campaign_id, l.checkpoint_id, l.counted, l.reason, l.note, l.reverses_id,
     (SELECT r.id FROM supply_ledger r WHERE r.reverses_id = l.id) AS reversed_by
   FROM supply_ledger l
   JOIN supply_items i ON i.id = l.item_id
@@ -264,32 +265,4 @@ export function pageLines(db: Reader, q: LedgerQuery, limit: number, offset: num
 export function countLines(db: Reader, q: LedgerQuery): number {
   const { sql, params } = ledgerWhere(q)
   return Number(db.get<{ n: number } & Row>(`SELECT COUNT(*) AS n FROM supply_ledger l ${sql}`, params)?.n ?? 0)
-}
-
-export interface MonthlyDbRow {
-  id: number
-  name: string
-  category: SupplyCategory
-  spec: string
-  unit: string
-  opening: number
-  qty_in: number
-  qty_out: number
-  qty_count: number
-  qty_loss: number
-}
-
-/** Opening = every month before, plus this month's totals by kind, from the per-month totals. */
-export function monthlyTotals(db: Reader, month: string): MonthlyDbRow[] {
-  return db.all<MonthlyDbRow & Row>(
-    `SELECT i.id, i.name, i.category, i.spec, i.unit,
-       SUM(CASE WHEN t.month < ? THEN t.qty_in + t.qty_out + t.qty_count + t.qty_loss ELSE 0 END) AS opening,
-       SUM(CASE WHEN t.month = ? THEN t.qty_in ELSE 0 END) AS qty_in,
-       SUM(CASE WHEN t.month = ? THEN t.qty_out ELSE 0 END) AS qty_out,
-       SUM(CASE WHEN t.month = ? THEN t.qty_count ELSE 0 END) AS qty_count,
-       SUM(CASE WHEN t.month = ? THEN t.qty_loss ELSE 0 END) AS qty_loss
-     FROM supply_items i JOIN supply_month_totals t ON t.item_id = i.id AND t.month <= ?
-     GROUP BY i.id ORDER BY i.category, i.name, i.spec`,
-    [month, month, month, month, month, month]
-  )
 }

@@ -1,14 +1,18 @@
 import type { BatchView, LedgerDoc, MonthlySummary } from '../../../shared/contract/supplies'
 import { addDays, daysBetween } from '../../../shared/domain/dates'
+import { expiryStatus, splitStock } from '../../../shared/domain/supplies'
+import type { StockSplit } from '../../../shared/domain/supplies'
 import { AppError } from '../../../shared/errors'
-import type { CountArgs, ItemSave, LossArgs, ReceiveArgs, ReverseArgs } from '../../../shared/schemas/supplies'
+import type { CountArgs, IssueArgs, ItemSave, LossArgs, ReceiveArgs, ReverseArgs, StocktakeArgs } from '../../../shared/schemas/supplies'
 import { RECEIVE_SOURCE_LABELS, SUPPLY_CATEGORIES } from '../../../shared/schemas/supplies'
 import type { SupplyCategory } from '../../../shared/schemas/supplies'
 import type { Tx } from '../store/store'
+import { liveCheckpoint } from '../checkpoints/checkpoints.service'
 import type { Stamp } from './ledger.service'
-import { bookLine, docOf, nextRefNo, REF_PREFIX, requireBatchOf, requireItem } from './ledger.service'
+import { bookIssue, bookLine, docOf, nextRefNo, REF_PREFIX, requireBatchOf, requireItem } from './ledger.service'
 import type { Reader } from './supplies.repo'
-import { findBatch, findItemByName, insertBatch, insertItem, linesByRef, listBatches, monthlyTotals, updateItem } from './supplies.repo'
+import { monthlyTotals, stockAsOf } from './stock.repo'
+import { findBatch, findItemByName, getBatch, insertBatch, insertItem, linesByRef, listBatches, updateItem } from './supplies.repo'
 import { deleteReceiptByRef } from './campaigns.repo'
 
 /** The order the street office's forms use: 防护用品, 消杀用品, 检测设备, 生活物资, 药品; then by name. */
@@ -47,6 +51,7 @@ export function receive(tx: Tx, stamp: Stamp, args: ReceiveArgs): LedgerDoc {
     throw new AppError('BAD_ARGS', '捐赠入库请填写捐赠方。', { issues: [{ path: 'counterpartName', message: '请填写捐赠方' }] })
   }
   let batchId: number | null = null
+  const warnings: string[] = []
   if (item.has_batches === 1) {
     if (!args.batchNo || !args.expiryDate) {
       throw new AppError('BAD_ARGS', `“${item.name}”按批次管理，请填写批号和有效期。`, {
@@ -59,12 +64,52 @@ export function receive(tx: Tx, stamp: Stamp, args: ReceiveArgs): LedgerDoc {
         issues: [{ path: 'expiryDate', message: '与已登记的有效期不同' }]
       })
     }
+    warnings.push(...receiptWarnings(item.name, args.batchNo, args.expiryDate, stamp.day, args.confirmExpired === true))
     batchId = existing?.id ?? insertBatch(tx, item.id, args.batchNo, args.expiryDate, stamp.at)
   }
   const refNo = nextRefNo(tx, REF_PREFIX.in, stamp.day)
   bookLine(tx, stamp, refNo, 'in', item.id, batchId, args.quantity, {
     source: args.source,
     counterpartName: args.counterpartName || RECEIVE_SOURCE_LABELS[args.source],
+    note: args.note
+  })
+  return docOf(tx, refNo, warnings)
+}
+
+/**
+ * An expired batch is received only when the clerk confirmed it (it goes to 已过期, never to usable
+ * stock); one expiring within EXPIRY_WARNING_DAYS is received with a warning.
+ */
+function receiptWarnings(name: string, batchNo: string, expiryDate: string, today: string, confirmed: boolean): string[] {
+  const status = expiryStatus(expiryDate, today)
+  if (status === 'expired') {
+    if (!confirmed) {
+      throw new AppError(
+        'RULE_VIOLATION',
+        `批号 ${batchNo} 已于 ${expiryDate} 过期。过期物资不能发放；如确需登记入库（例如等待报损），请勾选“确认登记已过期批次”。`,
+        {
+          expired: true,
+          issues: [{ path: 'confirmExpired', message: '该批次已过期，请确认' }]
+        }
+      )
+    }
+    return [`批号 ${batchNo} 已过期（有效期至 ${expiryDate}），已记入“已过期”库存，不计入可用库存，请尽快报损。`]
+  }
+  if (status === 'soon') {
+    const days = daysBetween(today, expiryDate)
+    return [`批号 ${batchNo} 的${name}将于 ${expiryDate} 到期（还有 ${days} 天），请优先发放。`]
+  }
+  return []
+}
+
+/** 出库: to a checkpoint picked from the list (its own name is written), or to a typed counterpart. */
+export function issue(tx: Tx, stamp: Stamp, args: IssueArgs): LedgerDoc {
+  const checkpoint = args.counterpartKind === 'checkpoint' && args.checkpointId !== undefined ? liveCheckpoint(tx, args.checkpointId) : null
+  const refNo = bookIssue(tx, stamp, args.itemId, args.quantity, {
+    counterpartKind: args.counterpartKind,
+    counterpartName: checkpoint ? checkpoint.name : args.counterpartName,
+    checkpointId: checkpoint?.id ?? null,
+    receiver: args.receiver,
     note: args.note
   })
   return docOf(tx, refNo)
@@ -77,6 +122,36 @@ export function count(tx: Tx, stamp: Stamp, args: CountArgs): LedgerDoc {
   const held = batch ? batch.stock : item.stock
   const refNo = nextRefNo(tx, REF_PREFIX.count, stamp.day)
   bookLine(tx, stamp, refNo, 'count', item.id, batch?.id ?? null, args.counted - held, { counted: args.counted, note: args.note })
+  return docOf(tx, refNo)
+}
+
+/**
+ * 盘点 of several batches in one step: one reference number, one adjustment line per batch counted
+ * (a zero line where the count agreed); all or nothing, in the caller's transaction.
+ */
+export function stocktake(tx: Tx, stamp: Stamp, args: StocktakeArgs): LedgerDoc {
+  const item = requireItem(tx, args.itemId)
+  if (item.has_batches !== 1) {
+    throw new AppError('RULE_VIOLATION', `“${item.name}”不分批次，请直接填写实盘数量盘点。`, { issues: [{ path: 'counts', message: '该物资不分批次' }] })
+  }
+  const seen = new Set<number>()
+  const batches = args.counts.map((c, index) => {
+    const batch = getBatch(tx, c.batchId)
+    if (!batch || batch.item_id !== item.id) {
+      throw new AppError('NOT_FOUND', `第 ${index + 1} 行的批次不属于“${item.name}”。`, {
+        issues: [{ path: `counts.${index}.batchId`, message: '批次不存在' }]
+      })
+    }
+    if (seen.has(batch.id)) {
+      throw new AppError('BAD_ARGS', `批号 ${batch.batch_no} 填了两次，请只保留一行。`, { issues: [{ path: `counts.${index}.batchId`, message: '批次重复' }] })
+    }
+    seen.add(batch.id)
+    return { batch, counted: c.counted }
+  })
+  const refNo = nextRefNo(tx, REF_PREFIX.count, stamp.day)
+  for (const { batch, counted } of batches) {
+    bookLine(tx, stamp, refNo, 'count', item.id, batch.id, counted - batch.stock, { counted, note: args.note })
+  }
   return docOf(tx, refNo)
 }
 
@@ -106,6 +181,7 @@ export function reverse(tx: Tx, stamp: Stamp, args: ReverseArgs): LedgerDoc {
       receiver: line.receiver,
       householdId: line.household_id,
       campaignId: line.campaign_id,
+      checkpointId: line.checkpoint_id,
       reason: args.reason,
       note: `冲正 ${args.refNo}`,
       reversesId: line.id
@@ -118,7 +194,7 @@ export function reverse(tx: Tx, stamp: Stamp, args: ReverseArgs): LedgerDoc {
 
 export function batchViews(db: Reader, itemId: number | null, today: string, withinDays: number, onlyExpiring: boolean): BatchView[] {
   const soon = addDays(today, withinDays)
-  return listBatches(db, itemId, onlyExpiring ? soon : null).map((b) => ({
+  return listBatches(db, itemId, onlyExpiring ? soon : null).map((b): BatchView => ({
     id: b.id,
     itemId: b.item_id,
     itemName: b.item_name,
@@ -126,19 +202,38 @@ export function batchViews(db: Reader, itemId: number | null, today: string, wit
     batchNo: b.batch_no,
     expiryDate: b.expiry_date,
     stock: b.stock,
-    status: b.expiry_date < today ? 'expired' : b.expiry_date <= soon ? 'soon' : 'ok',
+    status: expiryStatus(b.expiry_date, today, withinDays),
     daysLeft: daysBetween(today, b.expiry_date)
   }))
 }
 
+/**
+ * Each item's stock at the end of `day`, usable and expired apart by THE rule: the one place other
+ * domains (the daily report) read usable stock from, for today or any past day.
+ */
+export function stockSplitOn(db: Reader, day: string): Map<number, StockSplit> {
+  return new Map(stockAsOf(db, day).map((r) => [r.item_id, splitStock(Number(r.stock), Number(r.expired))]))
+}
+
+/** The day a month's closing is split on: its last day, or today while the month runs. */
+export function monthAsOf(month: string, today: string): string {
+  const [y, m] = month.split('-').map(Number)
+  const last = new Date(Date.UTC(y ?? 1970, m ?? 1, 0)).toISOString().slice(0, 10)
+  return last < today ? last : today
+}
+
 /** Opening + in − out ± count − loss = closing, for every item with a line by the end of the month. */
-export function monthlySummary(db: Reader, month: string): MonthlySummary {
+export function monthlySummary(db: Reader, month: string, today: string): MonthlySummary {
+  const asOf = monthAsOf(month, today)
+  const split = stockSplitOn(db, asOf)
   const rows = monthlyTotals(db, month).map((r) => {
     const opening = Number(r.opening)
     const received = Number(r.qty_in)
     const issued = 0 - Number(r.qty_out)
     const adjusted = Number(r.qty_count)
     const lost = 0 - Number(r.qty_loss)
+    const closing = opening + received - issued + adjusted - lost
+    const closingExpired = split.get(r.id)?.expired ?? 0
     return {
       itemId: r.id,
       name: r.name,
@@ -150,8 +245,10 @@ export function monthlySummary(db: Reader, month: string): MonthlySummary {
       issued,
       adjusted,
       lost,
-      closing: opening + received - issued + adjusted - lost
+      closing,
+      closingUsable: closing - closingExpired,
+      closingExpired
     }
   })
-  return { month, rows: rows.sort(byCategory) }
+  return { month, asOf, rows: rows.sort(byCategory) }
 }

@@ -18,9 +18,9 @@ export const receipt = (itemId: number, quantity: number, extra: Partial<MethodA
 export const issue = (itemId: number, quantity: number, extra: Partial<MethodArgs<'supplies.issue'>> = {}): MethodArgs<'supplies.issue'> => ({
   itemId,
   quantity,
-  counterpartKind: 'checkpoint',
-  counterpartName: '东门卡口',
-  receiver: '李卡口',
+  counterpartKind: 'volunteer',
+  counterpartName: '张志愿',
+  receiver: '张志愿',
   note: '',
   ...extra
 })

@@ -42,7 +42,9 @@ describe('the ledger', () => {
       stock: 1000,
       lines: [{ kind: 'in', quantity: 1000, balanceBefore: 0, balanceAfter: 1000, source: 'allocated' }]
     })
-    const ck = await b.ok('supplies.issue', issue(masks.id, 300))
+    const gate = await b.ok('checkpoints.create', { name: '东门卡口', place: '幸福路 1 号', kind: 'both', hours: '24小时' })
+    const toGate = { counterpartKind: 'checkpoint', checkpointId: gate.id, counterpartName: '', receiver: '李卡口' } as const
+    const ck = await b.ok('supplies.issue', issue(masks.id, 300, toGate))
     expect(ck.lines).toMatchObject([
       {
         refNo: 'CK20260203-0001',
@@ -52,6 +54,7 @@ describe('the ledger', () => {
         balanceAfter: 700,
         counterpartKind: 'checkpoint',
         counterpartName: '东门卡口',
+        checkpointId: gate.id,
         receiver: '李卡口',
         actor: '本机'
       }
@@ -60,9 +63,10 @@ describe('the ledger', () => {
     expect(pd.lines).toMatchObject([{ kind: 'count', quantity: -5, counted: 695, balanceAfter: 695 }])
     const bs = await b.ok('supplies.loss', { itemId: masks.id, quantity: 15, reason: '受潮' })
     expect(bs).toMatchObject({ refNo: 'BS20260203-0001', stock: 680, lines: [{ quantity: -15, reason: '受潮' }] })
-    const second = await b.ok('supplies.issue', issue(masks.id, 1))
+    const second = await b.ok('supplies.issue', issue(masks.id, 1, toGate))
     expect(second.refNo).toBe('CK20260203-0002')
     const audit = b.store.all<{ summary: string; record: string }>("SELECT summary, record FROM audit_log WHERE method LIKE 'supplies.%' ORDER BY id")
+    expect(audit[1]?.summary).toBe('入库 RK20260203-0001 一次性医用口罩 +1000 个，结存 1000 个')
     expect(audit.map((a) => a.summary)).toEqual([
       '新建物资 一次性医用口罩 17.5×9.5cm（个）',
       '入库 RK20260203-0001 一次性医用口罩 +1000 个，结存 1000 个',
@@ -136,7 +140,7 @@ describe('the ledger', () => {
     await b.ok('supplies.receive', receipt(masks.id, 100))
     await b.ok('supplies.receive', receipt(gel.id, 20, { source: 'donation', counterpartName: '爱心企业' }))
     b.clock.advance(86_400_000)
-    await b.ok('supplies.issue', issue(masks.id, 10, { counterpartKind: 'volunteer', counterpartName: '张志愿' }))
+    await b.ok('supplies.issue', issue(masks.id, 10, { counterpartKind: 'household', counterpartName: '3栋1单元301', receiver: '王住户' }))
     await b.ok('supplies.issue', issue(gel.id, 2))
     const page = (args: object) => b.ok('supplies.ledger', args)
     expect((await page({ itemId: gel.id })).total).toBe(2)
@@ -144,7 +148,7 @@ describe('the ledger', () => {
     expect((await page({ from: '2026-02-04', to: '2026-02-04' })).total).toBe(2)
     expect((await page({ to: '2026-02-03' })).total).toBe(2)
     expect((await page({ counterpart: '爱心' })).rows.map((r) => r.itemName)).toEqual(['免洗洗手液'])
-    expect((await page({ counterpart: '张志愿' })).rows).toMatchObject([{ counterpartKind: 'volunteer', day: '2026-02-04' }])
+    expect((await page({ counterpart: '王住户' })).rows).toMatchObject([{ counterpartKind: 'household', day: '2026-02-04' }])
     expect((await page({ pageSize: 1, page: 2 })).rows).toHaveLength(1)
   })
 })
@@ -159,7 +163,7 @@ describe('batches and expiry', () => {
     expect(await fail(b, 'supplies.receive', receipt(gel.id, 10))).toMatchObject({ code: 'BAD_ARGS', message: '“84消毒液”按批次管理，请填写批号和有效期。' })
     await b.ok('supplies.receive', receipt(gel.id, 10, { batchNo: 'B-LATE', expiryDate: '2026-12-31' }))
     await b.ok('supplies.receive', receipt(gel.id, 6, { batchNo: 'B-SOON', expiryDate: '2026-02-20' }))
-    await b.ok('supplies.receive', receipt(gel.id, 4, { batchNo: 'B-OLD', expiryDate: '2026-01-31' }))
+    await b.ok('supplies.receive', receipt(gel.id, 4, { batchNo: 'B-OLD', expiryDate: '2026-01-31', confirmExpired: true }))
     expect(await fail(b, 'supplies.receive', receipt(gel.id, 1, { batchNo: 'B-LATE', expiryDate: '2027-01-01' }))).toMatchObject({ code: 'CONFLICT' })
     const expiring = await b.ok('supplies.batches', {})
     expect(expiring.map((x) => [x.batchNo, x.status, x.daysLeft])).toEqual([
@@ -182,7 +186,7 @@ describe('batches and expiry', () => {
     const counted = await b.ok('supplies.count', { itemId: gel.id, batchId: late.id, counted: 9, note: '' })
     expect(counted.lines[0]).toMatchObject({ quantity: 1, batchNo: 'B-LATE', balanceAfter: 9 })
     const [view] = await b.ok('supplies.items', {})
-    expect(view).toMatchObject({ stock: 9, nextExpiry: '2026-12-31', low: false })
+    expect(view).toMatchObject({ stock: 9, usable: 9, expired: 0, nextExpiry: '2026-12-31', low: false })
     expect(ledgerProblems(b)).toEqual([])
   })
 })

@@ -67,9 +67,11 @@ describe('monthly summary (物资台账)', () => {
       '本月出库',
       '盘点调整',
       '报损',
-      '期末库存'
+      '期末库存',
+      '其中可用',
+      '其中已过期'
     ])
-    expect((sheet.getRow(5).values as unknown[]).slice(1)).toEqual([1, '一次性医用口罩', '防护用品', '17.5×9.5cm', '个', 880, 500, 150, -3, 7, 1220])
+    expect((sheet.getRow(5).values as unknown[]).slice(1)).toEqual([1, '一次性医用口罩', '防护用品', '17.5×9.5cm', '个', 880, 500, 150, -3, 7, 1220, 1220, 0])
     expect(sheet.getCell('B5').numFmt).toBe('@')
     const detail = workbook.getWorksheet('出入库明细')!
     // 5 lines for masks and 1 for the gel in March, below the 4 header rows.

@@ -15,6 +15,7 @@ import gateCorrections from './0013_gate_corrections.sql?raw'
 import report from './0014_report.sql?raw'
 import personGrid from './0015_person_grid.sql?raw'
 import addressKeys from './0016_address_keys.sql?raw'
+import suppliesUsable from './0017_supplies_usable.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -36,5 +37,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'gate_corrections', sql: gateCorrections },
   { version: 14, name: 'report', sql: report },
   { version: 15, name: 'person_grid', sql: personGrid },
-  { version: 16, name: 'address_keys', sql: addressKeys }
+  { version: 16, name: 'address_keys', sql: addressKeys },
+  { version: 17, name: 'supplies_usable', sql: suppliesUsable }
 ]
