@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HomePage } from './pages/home.page'
+import { SettingsPage } from './pages/settings.page'
 import { ShellPage } from './pages/shell.page'
 import { startApp } from './support/app'
 import type { RunningApp } from './support/app'
@@ -8,11 +9,13 @@ describe('首页 on a new data directory', () => {
   let app: RunningApp
   let shell: ShellPage
   let home: HomePage
+  let settings: SettingsPage
 
   beforeAll(async () => {
     app = await startApp()
     shell = new ShellPage(app.page)
     home = new HomePage(app.page)
+    settings = new SettingsPage(app.page)
     await shell.openAndSetUp(app.url)
     await home.waitForLoaded()
   })
@@ -22,8 +25,16 @@ describe('首页 on a new data directory', () => {
     if (app) expect(await app.stop()).toBe(0)
   })
 
-  it('shows the record count of each table', async () => {
-    const counts = await home.readTableCounts()
+  it('keeps the developer panels off 首页: they live in 设置 → 关于本机数据', async () => {
+    expect(await home.root.getByText('数据目录').count()).toBe(0)
+    expect(await home.root.getByText('待合并日志').count()).toBe(0)
+    expect(await home.root.getByText('数据结构版本').count()).toBe(0)
+  })
+
+  it('shows the record count of each table in 设置 → 关于本机数据', async () => {
+    await shell.navigate('设置')
+    await settings.waitForAbout()
+    const counts = await settings.readTableCounts()
     const info = await app.apiData('system.info', {})
     expect(counts.get('数据结构版本')).toBe(info.schemaVersion)
     // 首次设置 wrote the community name, the administrator and one audit row.
@@ -33,9 +44,12 @@ describe('首页 on a new data directory', () => {
     expect(counts.get('居民')).toBe(0)
   })
 
-  it('shows the database facts', async () => {
-    await expect.poll(() => home.dbInfo.textContent()).toContain(app.dataDir)
-    expect(await home.readJournalRecords()).toBe(1)
+  it('shows the database facts there', async () => {
+    await expect.poll(() => settings.dataDir.textContent()).toBe(app.dataDir)
+    expect(await settings.readJournalRecords()).toBe(1)
+    await app.screenshot('settings-about-data')
+    await shell.navigate('首页')
+    await home.waitForLoaded()
   })
 
   it('titles the page with the community named at setup', async () => {
@@ -53,8 +67,12 @@ describe('首页 on a new data directory', () => {
   })
 
   it('refreshes the counts on 刷新', async () => {
-    await home.refresh()
-    expect((await home.readTableCounts()).get('账号')).toBe(1)
+    await shell.navigate('设置')
+    await settings.waitForAbout()
+    await settings.refreshAbout()
+    expect((await settings.readTableCounts()).get('账号')).toBe(1)
+    await shell.navigate('首页')
+    await home.waitForLoaded()
   })
 
   it('looks right and logs no errors', async () => {

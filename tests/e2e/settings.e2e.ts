@@ -39,13 +39,14 @@ describe('设置: the office details', () => {
   })
 
   it('shows the name on 首页 and counts one mutation as one audit row', async () => {
+    await settings.waitForAbout()
+    await expect.poll(() => settings.tableCount('设置项')).toBe(4)
+    expect(await settings.tableCount('操作日志')).toBe(2) // 首次设置 + this save
+    // The idle snapshot (after 30 s) would fold the journal; this runs well before that.
+    expect(await settings.readJournalRecords()).toBeGreaterThanOrEqual(1)
     await shell.navigate('首页')
     await home.waitForLoaded()
     await expect.poll(() => home.readTitle()).toBe(VALUES.communityName)
-    await expect.poll(() => home.tableCount('设置项')).toBe(4)
-    expect(await home.tableCount('操作日志')).toBe(2) // 首次设置 + this save
-    // The idle snapshot (after 30 s) would fold the journal; this runs well before that.
-    expect(await home.readJournalRecords()).toBeGreaterThanOrEqual(1)
     expect(await home.setupHint.count()).toBe(0)
     expect(((await shell.brandSub.textContent()) ?? '').trim()).toBe(VALUES.communityName)
   })

@@ -30,6 +30,9 @@ describe('物资台账: receive, issue, household campaign, count, monthly expor
       await app.apiData('households.create', { address: { compound: '幸福里小区', building: '3栋', unit: '1单元', room }, tenure: 'owned', notes: '' })
     }
     await app.apiData('households.create', { address: { compound: '幸福里小区', building: '5栋', unit: '1单元', room: '101' }, tenure: 'owned', notes: '' })
+    // The checkpoints are another module's screen; an 出库 picks from them.
+    await app.apiData('checkpoints.create', { name: '东门卡口', place: '幸福路 1 号', kind: 'both', hours: '24小时' })
+    await app.apiData('checkpoints.create', { name: '西门卡口', place: '幸福路 9 号', kind: 'pedestrian', hours: '' })
   })
 
   afterAll(async () => {
@@ -44,7 +47,7 @@ describe('物资台账: receive, issue, household campaign, count, monthly expor
     expect(await supplies.receive(MASKS.name, 1000, '街道下拨', '幸福街道办事处')).toMatch(/单号 RK\d{8}-0001，结存 1000 个/)
     expect(await supplies.issue(MASKS.name, 200, { kindLabel: '卡口', name: '东门卡口', receiver: '李卡口' })).toMatch(/单号 CK\d{8}-0001，结存 800 个/)
     expect(await supplies.stockOf(MASKS.name)).toBe('800')
-    const refusal = await supplies.issueRefused(MASKS.name, 900)
+    const refusal = await supplies.issueRefused(MASKS.name, 900, '西门卡口')
     expect(refusal).toBe('库存不足：“一次性医用口罩”现有可用 800 个，本次需要 900 个。')
     await app.page.locator('.el-message').last().waitFor({ state: 'detached' })
     await app.screenshot('supplies-stock')

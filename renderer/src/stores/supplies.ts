@@ -1,7 +1,18 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
 import type { BatchView, CampaignView, Checklist, LedgerDoc, LedgerLine, MonthlySummary, SupplyItemView } from '../../../shared/contract'
-import type { CampaignCreate, CountArgs, IssueArgs, ItemSave, LedgerKind, LedgerListArgs, LossArgs, ReceiveArgs } from '../../../shared/schemas/supplies'
+import type {
+  CampaignCreate,
+  CountArgs,
+  IssueArgs,
+  ItemSave,
+  LedgerKind,
+  LedgerListArgs,
+  LossArgs,
+  ReceiveArgs,
+  StocktakeArgs,
+  SupplyCategory
+} from '../../../shared/schemas/supplies'
 import { call } from '../api'
 import { saveBytes } from '../utils/download'
 
@@ -66,8 +77,14 @@ export const useSuppliesStore = defineStore('supplies', () => {
   const receive = (args: ReceiveArgs): Promise<LedgerDoc> => after(call('supplies.receive', args))
   const issue = (args: IssueArgs): Promise<LedgerDoc> => after(call('supplies.issue', args))
   const count = (args: CountArgs): Promise<LedgerDoc> => after(call('supplies.count', args))
+  const stocktake = (args: StocktakeArgs): Promise<LedgerDoc> => after(call('supplies.stocktake', args))
   const loss = (args: LossArgs): Promise<LedgerDoc> => after(call('supplies.loss', args))
   const reverse = (refNo: string, reason: string): Promise<LedgerDoc> => after(call('supplies.reverse', { refNo, reason }))
+
+  /** Items of one category, e.g. 消杀用品 for the agent picker of 消杀. */
+  function itemsOf(category: SupplyCategory): Promise<SupplyItemView[]> {
+    return call('supplies.items', { category })
+  }
 
   function batchesOf(itemId: number): Promise<BatchView[]> {
     return call('supplies.batches', { itemId })
@@ -120,6 +137,8 @@ export const useSuppliesStore = defineStore('supplies', () => {
     receive,
     issue,
     count,
+    stocktake,
+    itemsOf,
     loss,
     reverse,
     batchesOf,

@@ -12,16 +12,58 @@ const TEST_IDS: Record<keyof SettingsValues, string> = {
   contactPhone: 'contact-phone'
 }
 
-/** 设置: the office's own details. */
+/** 设置: the office's own details, and 关于本机数据 (the data folder and record counts). */
 export class SettingsPage {
   readonly root: Locator
   readonly saveButton: Locator
   readonly successMessage: Locator
+  readonly about: Locator
+  readonly dbInfo: Locator
+  readonly dataDir: Locator
+  readonly journalRecords: Locator
+  readonly tableCounts: Locator
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('settings-page')
     this.saveButton = this.root.getByTestId('save-settings')
     this.successMessage = page.locator('.el-message--success').filter({ hasText: '已保存' })
+    this.about = this.root.getByTestId('about-data')
+    this.dbInfo = this.about.getByTestId('db-info')
+    this.dataDir = this.about.getByTestId('data-dir')
+    this.journalRecords = this.about.getByTestId('journal-records')
+    this.tableCounts = this.about.getByTestId('table-counts')
+  }
+
+  /** Waits until 关于本机数据 shows its record counts. */
+  async waitForAbout(): Promise<void> {
+    await this.tableCounts.locator('.el-table__body tr').first().waitFor()
+  }
+
+  /** 关于本机数据: 类别 -> 记录数, read in one pass so the table cannot change halfway. */
+  async readTableCounts(): Promise<Map<string, number>> {
+    const rows = await this.tableCounts
+      .locator('.el-table__body tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td: { textContent: string | null }) => (td.textContent ?? '').trim())))
+    const counts = new Map<string, number>()
+    for (const [label, rowCount] of rows) {
+      if (label !== undefined && rowCount !== undefined) counts.set(label, Number(rowCount))
+    }
+    return counts
+  }
+
+  async tableCount(label: string): Promise<number | undefined> {
+    return (await this.readTableCounts()).get(label)
+  }
+
+  async readJournalRecords(): Promise<number> {
+    return Number((await this.journalRecords.textContent())?.trim())
+  }
+
+  /** Clicks 刷新 of 关于本机数据 and waits for the system.info answer it triggers. */
+  async refreshAbout(): Promise<void> {
+    const answered = this.page.waitForResponse((response) => response.url().endsWith('/api/system.info'))
+    await this.about.getByTestId('about-refresh').click()
+    await answered
   }
 
   /**

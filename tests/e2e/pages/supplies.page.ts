@@ -57,6 +57,11 @@ export class SuppliesPage {
     await this.page.getByTestId('booking-form').waitFor()
   }
 
+  /** Clicks the dialog's confirm button; returns the success toast (containing `expect`). */
+  async saveAndRead(expect: string): Promise<string> {
+    return this.save(expect)
+  }
+
   private async save(expect: string): Promise<string> {
     await this.page.getByTestId('booking-save').click()
     await this.page.getByTestId('booking-save').waitFor({ state: 'hidden' })
@@ -73,19 +78,21 @@ export class SuppliesPage {
     return this.save('已入库')
   }
 
+  /** 卡口 is picked from the checkpoints (typed to filter, Enter); any other kind is typed. */
   async issue(itemName: string, quantity: number, to: { kindLabel: string; name: string; receiver: string }): Promise<string> {
     await this.openBooking(itemName, '出库')
     await this.page.getByTestId('booking-counterpart-kind').getByText(to.kindLabel, { exact: true }).click()
-    await inputOf(this.page, 'booking-counterpart').fill(to.name)
+    if (to.kindLabel === '卡口') await this.pickCheckpoint(to.name)
+    else await inputOf(this.page, 'booking-counterpart').fill(to.name)
     await inputOf(this.page, 'booking-receiver').fill(to.receiver)
     await this.setNumber('booking-quantity', quantity)
     return this.save('已出库')
   }
 
   /** Tries an issue and returns the refusal shown under 数量; the dialog is closed afterwards. */
-  async issueRefused(itemName: string, quantity: number): Promise<string> {
+  async issueRefused(itemName: string, quantity: number, checkpoint: string): Promise<string> {
     await this.openBooking(itemName, '出库')
-    await inputOf(this.page, 'booking-counterpart').fill('西门卡口')
+    await this.pickCheckpoint(checkpoint)
     await inputOf(this.page, 'booking-receiver').fill('王卡口')
     await this.setNumber('booking-quantity', quantity)
     await this.page.getByTestId('booking-save').click()
@@ -94,6 +101,100 @@ export class SuppliesPage {
     const text = (await error.textContent()) ?? ''
     await this.page.locator('.el-dialog').getByRole('button', { name: '取消' }).click()
     return text
+  }
+
+  /** The 卡口 select of an 出库: a few characters typed, then Enter picks the highlighted one. */
+  async pickCheckpoint(name: string): Promise<void> {
+    await inputOf(this.page, 'booking-checkpoint').click()
+    await this.page.keyboard.type(name.slice(0, 2))
+    await this.page.locator('.el-select-dropdown__item:visible', { hasText: name }).first().waitFor()
+    await this.page.keyboard.press('ArrowDown')
+    await this.page.keyboard.press('Enter')
+  }
+
+  /**
+   * 入库 of a batch, typed key by key: quantity, 批号, 有效期至. Returns the warning the dialog
+   * shows for the date ('' when none) before anything is saved.
+   */
+  async typeBatchReceipt(itemName: string, quantity: number, batchNo: string, expiry: string): Promise<string> {
+    await this.openBooking(itemName, '入库')
+    await this.typeInto('booking-quantity', String(quantity))
+    await this.typeInto('booking-batch-no', batchNo)
+    // el-date-picker keeps its test id off the <input>: found by its label instead.
+    await this.page.locator('.el-dialog .el-form-item').filter({ hasText: '有效期至' }).locator('input').click()
+    await this.page.keyboard.press('Control+A')
+    await this.page.keyboard.type(expiry)
+    await this.page.keyboard.press('Enter')
+    const warning = this.page.locator('[data-testid="booking-expired-warning"], [data-testid="booking-soon-warning"]')
+    if ((await warning.count()) === 0) return ''
+    return ((await warning.first().textContent()) ?? '').trim()
+  }
+
+  /** Clicks 确认入库 and returns the refusal shown under the 确认 box (expired, not yet confirmed). */
+  async saveRefused(): Promise<string> {
+    await this.page.getByTestId('booking-save').click()
+    const error = this.page.locator('.el-dialog .el-form-item__error').first()
+    await error.waitFor()
+    return ((await error.textContent()) ?? '').trim()
+  }
+
+  /** Ticks 确认登记已过期批次 with the keyboard (Space) and saves; returns the warning toast's text. */
+  async confirmExpiredAndSave(): Promise<string> {
+    await this.page.getByTestId('booking-confirm-expired').locator('input').focus()
+    await this.page.keyboard.press('Space')
+    await this.save('已入库')
+    const toast = this.page.locator('.el-message--warning').last()
+    await toast.waitFor()
+    return ((await toast.textContent()) ?? '').trim()
+  }
+
+  /** 盘点 of an item kept by batch: one counted quantity a batch, typed and Tabbed through. */
+  async stocktake(itemName: string, counted: Record<string, number>): Promise<string> {
+    await this.openBooking(itemName, '盘点')
+    await this.page.getByTestId('stocktake-batches').locator('.el-table__body tr').first().waitFor()
+    for (const [batchNo, value] of Object.entries(counted)) await this.typeInto(`stocktake-counted-${batchNo}`, String(value))
+    await this.page.keyboard.press('Tab')
+    return this.save('已盘点')
+  }
+
+  private async typeInto(testId: string, text: string): Promise<void> {
+    const input = inputOf(this.page, testId)
+    await input.click()
+    await this.page.keyboard.press('Control+A')
+    await this.page.keyboard.type(text)
+  }
+
+  /** Opens the item drawer from the name in the stock table; returns 可用库存 and 已过期 as shown. */
+  async openItem(itemName: string): Promise<{ usable: string; expired: string }> {
+    await this.stock.getByTestId('item-open').filter({ hasText: itemName }).first().click()
+    return this.readDrawer()
+  }
+
+  async readDrawer(): Promise<{ usable: string; expired: string }> {
+    const drawer = this.page.getByTestId('item-stock-drawer')
+    await drawer.waitFor()
+    return {
+      usable: ((await drawer.getByTestId('drawer-usable').textContent()) ?? '').trim(),
+      expired: ((await drawer.getByTestId('drawer-expired').textContent()) ?? '').trim()
+    }
+  }
+
+  async drawerBatchRows(): Promise<string[][]> {
+    const table = this.page.getByTestId('drawer-batches')
+    await table.locator('.el-table__body tr').first().waitFor()
+    const rows = await table.locator('.el-table__body tr').all()
+    return Promise.all(rows.map(async (r) => (await r.locator('td').allTextContents()).map((t) => t.trim())))
+  }
+
+  async closeDrawer(): Promise<void> {
+    await this.page.keyboard.press('Escape')
+    await this.page.getByTestId('item-stock-drawer').waitFor({ state: 'hidden' })
+  }
+
+  async expiredOf(itemName: string): Promise<string> {
+    const row = this.stock.locator('.el-table__body tr').filter({ hasText: itemName }).first()
+    const cell = row.getByTestId('stock-expired')
+    return (await cell.count()) ? ((await cell.textContent()) ?? '').trim() : ''
   }
 
   /** 盘点: enters the counted quantity; returns the difference the dialog shows. */

@@ -1,4 +1,4 @@
-import type { LedgerLine } from '../../../../shared/contract'
+import type { LedgerLine, SupplyItemView } from '../../../../shared/contract'
 import { COUNTERPART_KIND_LABELS, LEDGER_KIND_LABELS, RECEIVE_SOURCE_LABELS } from '../../../../shared/domain/supplies'
 
 export function kindText(line: LedgerLine): string {
@@ -33,4 +33,10 @@ export function localTime(iso: string): string {
 
 export function thisMonth(): string {
   return localTime(new Date().toISOString()).slice(0, 7)
+}
+
+/** '可用 7000 瓶，另有已过期 100 瓶': usable first, the expired part never hidden in one total. */
+export function stockText(item: Pick<SupplyItemView, 'usable' | 'expired' | 'unit'>): string {
+  const usable = `可用 ${item.usable} ${item.unit}`
+  return item.expired > 0 ? `${usable}，另有已过期 ${item.expired} ${item.unit}` : usable
 }
