@@ -47,6 +47,8 @@ describe('首页 on a new data directory', () => {
   it('shows the database facts there', async () => {
     await expect.poll(() => settings.dataDir.textContent()).toBe(app.dataDir)
     expect(await settings.readJournalRecords()).toBe(1)
+    // 关于本机数据 sits below the office details: scrolled to, as a clerk would.
+    await settings.about.scrollIntoViewIfNeeded()
     await app.screenshot('settings-about-data')
     await shell.navigate('首页')
     await home.waitForLoaded()

@@ -133,6 +133,8 @@ describe('物资: an expired batch kept apart, a stocktake of two batches, and t
     await row.waitFor()
     expect(await row.textContent()).toContain('3栋楼道')
     await app.screenshot('home-alert-place')
-    expect(app.consoleErrors).toEqual([])
+    // The one refusal the spec asked for (an expired batch not yet confirmed) is the only 4xx the browser logged.
+    expect(app.consoleErrors.filter((e) => !e.includes('422 (Unprocessable Entity) (http://127.0.0.1'))).toEqual([])
+    expect(app.consoleErrors.filter((e) => e.includes('/api/supplies.receive'))).toHaveLength(1)
   })
 })

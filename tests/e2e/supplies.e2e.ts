@@ -106,8 +106,8 @@ describe('物资台账: receive, issue, household campaign, count, monthly expor
     const sheet = workbook.getWorksheet('物资台账')!
     expect(String(sheet.getCell('A2').value)).toContain('填报单位：')
     const row = (sheet.getRow(5).values as unknown[]).slice(1)
-    // 序号 名称 类别 规格 单位 | 期初 入库 出库 盘点 报损 期末
-    expect(row).toEqual([1, MASKS.name, '防护用品', MASKS.spec, '个', 0, 1000, 220, -5, 0, 775])
+    // 序号 名称 类别 规格 单位 | 期初 入库 出库 盘点 报损 期末 | 其中可用 其中已过期 (masks have no expiry)
+    expect(row).toEqual([1, MASKS.name, '防护用品', MASKS.spec, '个', 0, 1000, 220, -5, 0, 775, 775, 0])
     const [opening, received, issued, adjusted, lost, closing] = row.slice(5) as number[]
     expect(opening! + received! - issued! + adjusted! - lost!).toBe(closing)
     expect(String(closing)).toBe(
