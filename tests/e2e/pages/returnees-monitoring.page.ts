@@ -39,6 +39,46 @@ export class MonitoringPage {
     await row.locator('.done').waitFor()
   }
 
+  /** The people of the 待测温 grid, top to bottom. */
+  async gridNames(): Promise<string[]> {
+    await this.page.getByTestId('check-entry').waitFor()
+    const ids = await this.page
+      .getByTestId('check-entry')
+      .locator('tbody tr[data-testid^="check-row-"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid') ?? ''))
+    return ids.map((id) => id.replace('check-row-', ''))
+  }
+
+  /**
+   * Types readings blind, as a clerk reading from a paper list: click the first morning box
+   * once, then for each person the morning, Tab, the evening (if any), Enter, never looking.
+   */
+  async typeBlind(readings: readonly (readonly [string, string])[]): Promise<void> {
+    await this.page.getByTestId('check-entry').getByTestId('check-morning').first().click()
+    for (const [morning, evening] of readings) {
+      await this.page.keyboard.type(morning)
+      if (evening) {
+        await this.page.keyboard.press('Tab')
+        await this.page.keyboard.type(evening)
+      }
+      await this.page.keyboard.press('Enter')
+    }
+  }
+
+  /** What a reading box of a person's row shows now. */
+  reading(name: string, field: 'morning' | 'evening'): Promise<string> {
+    return this.row(name).getByTestId(`check-${field}`).inputValue()
+  }
+
+  /** Resolves once the given number of rows of the grid show ✓ (saved). */
+  async waitSaved(count: number): Promise<void> {
+    await this.page
+      .getByTestId('check-entry')
+      .locator('.done')
+      .nth(count - 1)
+      .waitFor()
+  }
+
   /**
    * One person's check with the mouse: types the morning temperature, picks the 症状 in the
    * row's multi-select, clicks 保存; resolves when the row shows it saved.
