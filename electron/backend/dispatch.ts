@@ -76,6 +76,9 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
   function authorize(caller: Caller, spec: MethodSpec<unknown>, method: string): Session {
     const session = sessionFor(caller, spec)
     if (!allowed(session, spec)) throw new AppError('FORBIDDEN', `您没有“${spec.title}”的权限。`, { method })
+    if (spec.wholeCommunity && session.gridScope !== 'all') {
+      throw new AppError('FORBIDDEN', `${spec.title}需要全社区的权限，网格员不能操作。`, { method })
+    }
     // A password the administrator typed opens nothing but the page that replaces it.
     if (session.mustChangePassword && spec.permission !== 'public' && !PASSWORD_CHANGE_METHODS.has(method)) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先设置新密码，再使用其他功能。', { method })

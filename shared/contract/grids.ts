@@ -102,13 +102,13 @@ export type GridsApi = {
 export const gridsMethods = {
   'grids.list': { args: gridsListArgs, kind: 'query', permission: 'register.view', title: '查看网格' },
   'grids.get': { args: gridsGetArgs, kind: 'query', permission: 'register.view', title: '查看网格' },
-  'grids.create': { args: gridsCreateArgs, kind: 'mutation', permission: 'register.edit', title: '新建网格' },
+  'grids.create': { args: gridsCreateArgs, kind: 'mutation', permission: 'register.edit', title: '新建网格', wholeCommunity: true },
   'grids.update': { args: gridsUpdateArgs, kind: 'mutation', permission: 'register.edit', title: '修改网格' },
-  'grids.retire': { args: gridsRetireArgs, kind: 'mutation', permission: 'register.edit', title: '撤销网格' },
-  'grids.assignBuildings': { args: gridsAssignArgs, kind: 'mutation', permission: 'register.edit', title: '划分楼栋' },
-  'grids.buildings': { args: gridsBuildingsArgs, kind: 'query', permission: 'register.view', title: '查看楼栋' },
-  'grids.mergePreview': { args: gridsMergeBuildingsArgs, kind: 'query', permission: 'register.edit', title: '预览合并楼栋' },
-  'grids.mergeBuildings': { args: gridsMergeBuildingsArgs, kind: 'mutation', permission: 'register.edit', title: '合并楼栋' },
+  'grids.retire': { args: gridsRetireArgs, kind: 'mutation', permission: 'register.edit', title: '撤销网格', wholeCommunity: true },
+  'grids.assignBuildings': { args: gridsAssignArgs, kind: 'mutation', permission: 'register.edit', title: '划分楼栋', wholeCommunity: true },
+  'grids.buildings': { args: gridsBuildingsArgs, kind: 'query', permission: 'register.view', title: '查看楼栋', wholeCommunity: true },
+  'grids.mergePreview': { args: gridsMergeBuildingsArgs, kind: 'query', permission: 'register.edit', title: '预览合并楼栋', wholeCommunity: true },
+  'grids.mergeBuildings': { args: gridsMergeBuildingsArgs, kind: 'mutation', permission: 'register.edit', title: '合并楼栋', wholeCommunity: true },
   'grids.unassigned': { args: gridsUnassignedArgs, kind: 'query', permission: 'register.view', title: '查看未划入网格的住户' }
 } satisfies MethodTable<GridsApi>
 

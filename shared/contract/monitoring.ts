@@ -122,16 +122,24 @@ export interface MonitoringToday {
   }
 }
 
+/** A person on the printed sheet; phone is what is printed (whole when the sheet is full). */
+export type SheetRow = WorklistRow & { phone: string }
+
 export interface SheetGroup {
   worker: string
   gridName: string
-  rows: WorklistRow[]
+  rows: SheetRow[]
 }
 
 export interface DailySheet {
   communityName: string
   day: string
   groups: SheetGroup[]
+  /**
+   * Whether the phones are whole numbers: the grid worker rings each person on the sheet, so a
+   * role that may reveal numbers gets them in full (the print is audited); others get them masked.
+   */
+  full: boolean
 }
 
 export interface WorkerOption {
@@ -164,7 +172,8 @@ export const monitoringMethods = {
   'monitoring.episode': { args: monitoringEpisodeArgs, kind: 'query', permission: 'returnees.view', title: '查看观察记录' },
   'monitoring.worklist': { args: monitoringWorklistArgs, kind: 'query', permission: 'returnees.view', title: '查看健康监测名单' },
   'monitoring.today': { args: monitoringDayArgs, kind: 'query', permission: 'returnees.view', title: '查看今日健康监测统计' },
-  'monitoring.sheet': { args: monitoringSheetArgs, kind: 'query', permission: 'returnees.view', title: '打印每日健康监测表' },
+  // A mutation so that printing full phones leaves its 操作日志 row in the same turn (as roster.print).
+  'monitoring.sheet': { args: monitoringSheetArgs, kind: 'mutation', permission: 'returnees.view', title: '打印每日健康监测表' },
   'monitoring.workers': { args: emptyArgs, kind: 'query', permission: 'returnees.view', title: '查看责任网格员' }
 } satisfies MethodTable<MonitoringApi>
 

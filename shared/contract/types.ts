@@ -74,6 +74,11 @@ export interface MethodSpec<A> {
    * else's writes, and it writes only through ctx.serial, which takes a turn in that queue.
    */
   paced?: true
+  /**
+   * The community's structure (new grids, which buildings a grid holds): refused by dispatch to
+   * grid-scoped sessions even with the permission, and hidden from them in the renderer.
+   */
+  wholeCommunity?: true
 }
 
 export type MethodTable<Api> = {

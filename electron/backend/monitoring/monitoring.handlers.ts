@@ -1,5 +1,5 @@
 import type { EpisodeDetail, MonitoringApi, WorklistPage } from '../../../shared/contract'
-import { addDays, daysBetween } from '../../../shared/domain/dates'
+import { addDays } from '../../../shared/domain/dates'
 import { AppError } from '../../../shared/errors'
 import { EPISODE_KINDS, EPISODE_KIND_LABELS, EPISODE_STATUS_LABELS } from '../../../shared/schemas/monitoring'
 import type { EpisodeKind, MonitoringWorklistArgs, CLOSING_STATUSES } from '../../../shared/schemas/monitoring'
@@ -8,30 +8,17 @@ import { scopeSql } from '../kit/scope'
 import { gateFeverCounts } from './gate-fever-counts.repo'
 import { newByProvince, registeredOnCount, totalTrips } from './trip-counts.repo'
 import { liveResident } from '../residents/residents.service'
-import { loadSettings } from '../settings/settings.service'
 import { checksOf, eventsOf, workerOptions } from './monitoring.repo'
 import type { EpisodeRecord } from './monitoring.repo'
 import { changeDuration, changeWorker, closeEpisode, liveEpisode, saveCheck, settingsOf, startEpisode, todayOf } from './monitoring.service'
 import { toCheckView, toEpisodeView, toEventView } from './monitoring.view'
-import { abnormalChecksOn, checksByIds, countWhere, observingByKind, sheetRows, worklistCount, worklistPage } from './worklist.repo'
-import type { WorklistFilter, WorklistRecord } from './worklist.repo'
+import { abnormalChecksOn, countWhere, observingByKind, worklistCount, worklistPage } from './worklist.repo'
+import { dailySheet, toRows } from './monitoring-sheet'
+import type { WorklistFilter } from './worklist.repo'
 
 function detail(ctx: Ctx, id: number): EpisodeDetail {
   const episode = liveEpisode(ctx.store, ctx.session, id)
   return Object.assign(toEpisodeView(episode), { events: eventsOf(ctx.store, id).map(toEventView), checks: checksOf(ctx.store, id).map(toCheckView) })
-}
-
-function toRows(ctx: Ctx, records: WorklistRecord[], day: string) {
-  const checks = new Map(
-    checksByIds(
-      ctx.store,
-      records.flatMap((r) => (r.checkId === null ? [] : [r.checkId]))
-    ).map((c) => [c.id, toCheckView(c)])
-  )
-  // Added to the view, not spread into a new literal (see toEpisodeView).
-  return records.map((r) =>
-    Object.assign(toEpisodeView(r), { dayNo: daysBetween(r.startDate, day) + 1, check: r.checkId === null ? null : (checks.get(r.checkId) ?? null) })
-  )
 }
 
 function filterOf(ctx: Ctx, args: Pick<MonitoringWorklistArgs, 'list' | 'day' | 'gridId' | 'worker'>): WorklistFilter {
@@ -169,16 +156,6 @@ export const monitoringHandlers = {
       }
     }
   },
-  'monitoring.sheet': (args, ctx) => {
-    const day = args.day ?? todayOf(ctx.now())
-    const rows = toRows(ctx, sheetRows(ctx.store, day, args.worker || undefined, scopeSql('e.grid_id', ctx.session.gridScope)), day)
-    const groups: { worker: string; gridName: string; rows: typeof rows }[] = []
-    for (const row of rows) {
-      const last = groups.at(-1)
-      if (last && last.worker === row.worker && last.gridName === row.gridName) last.rows.push(row)
-      else groups.push({ worker: row.worker, gridName: row.gridName, rows: [row] })
-    }
-    return { communityName: loadSettings(ctx.store).communityName, day, groups }
-  },
+  'monitoring.sheet': (args, ctx) => dailySheet(ctx, args.day ?? todayOf(ctx.now()), args.worker || undefined),
   'monitoring.workers': (_args, ctx) => workerOptions(ctx.store, scopeSql('s.grid_id', ctx.session.gridScope) as { sql: string; params: number[] })
 } satisfies Handlers<MonitoringApi>

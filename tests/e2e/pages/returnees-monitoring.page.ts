@@ -65,6 +65,13 @@ export class MonitoringPage {
     }
   }
 
+  /** Where the keyboard is: the focused box's test id and the row it sits in. */
+  async focused(): Promise<{ box: string; row: string }> {
+    return (await this.page.evaluate(
+      "({ box: document.activeElement?.getAttribute('data-testid') ?? '', row: document.activeElement?.closest('tr')?.getAttribute('data-testid') ?? '' })"
+    )) as { box: string; row: string }
+  }
+
   /** What a reading box of a person's row shows now. */
   reading(name: string, field: 'morning' | 'evening'): Promise<string> {
     return this.row(name).getByTestId(`check-${field}`).inputValue()
