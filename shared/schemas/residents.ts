@@ -4,6 +4,7 @@ import { parsePhone } from '../domain/phone'
 import { cleanString, z } from './zod'
 import { KEY_GROUPS, PERSON_TYPES, RELATIONS, SEXES, SEX_LABELS } from './register'
 import { deleteArgs, noteText, optionalText, pageShape, recordId, requiredText } from './common'
+import { householdShape } from './households'
 
 export const residentShape = {
   name: requiredText('姓名', 40),
@@ -66,7 +67,19 @@ function refine(value: ResidentFields, ctx: z.RefinementCtx): void {
   }
 }
 
-export const residentsCreateArgs = z.strictObject({ ...residentShape, householdId: recordId('住户').nullable() }).superRefine(refine)
+export const residentsCreateArgs = z
+  .strictObject({
+    ...residentShape,
+    householdId: recordId('住户').nullable(),
+    /** A household typed in the same 登记居民 form: created with the person, in one step. */
+    newHousehold: z.strictObject(householdShape).optional()
+  })
+  .superRefine((value, ctx) => {
+    refine(value, ctx)
+    if (value.newHousehold && value.householdId !== null) {
+      ctx.addIssue({ code: 'custom', path: ['householdId'], message: '请选择已有住户或新建住户，二者选一' })
+    }
+  })
 /**
  * Numbers are shown masked when editing, and of the birth date only the year (it would complete
  * the masked ID): leaving idNumber, phones or birthDate out keeps what is stored.

@@ -89,7 +89,8 @@ describe('each role sees only the buttons it can use, on every page, at 1366×76
         ...(role === 'grid_worker' ? { gridIds: [grid.id] } : {})
       })
     }
-  })
+    // Four accounts' password hashes on a busy machine.
+  }, 180_000)
 
   afterAll(async () => {
     if (app) expect(await app.stop()).toBe(0)

@@ -8,6 +8,8 @@ import { listResidents } from './residents.search'
 import { guardDigitSearch } from '../security/digit-search-guard'
 import { createResident, deleteResidentRecord, liveResident, moveHandover, moveResidentRecord, updateResidentRecord } from './residents.service'
 import type { MoveDone } from './residents.service'
+import { createHousehold } from '../households/households.service'
+import { formatAddress } from '../../../shared/schemas/register'
 
 function detail(ctx: Ctx, id: number) {
   return toResidentDetail(liveResident(ctx.store, ctx.session, id), ctx.now())
@@ -20,13 +22,19 @@ export const residentsHandlers = {
   },
   'residents.get': (args, ctx) => detail(ctx, args.id),
   'residents.create': (args, ctx) => {
+    const { newHousehold, ...person } = args
+    const at = ctx.now().toISOString()
     const created = ctx.write(
       {
         record: (r: ResidentRecord) => `resident:${r.id}`,
-        summary: (record) => `登记居民 ${labelOf(record)}`,
-        detail: (record: ResidentRecord) => ({ after: auditView(record) })
+        summary: (record) => `登记居民 ${labelOf(record)}${newHousehold ? `，新建住户 ${formatAddress(newHousehold.address)}` : ''}`,
+        detail: (record: ResidentRecord) => ({ after: auditView(record), ...(newHousehold ? { newHousehold } : {}) })
       },
-      (tx: Tx) => liveResident(tx, ctx.session, createResident(tx, ctx.session, args, ctx.now(), ctx.now().toISOString()))
+      // The household typed in the same form is made in the same turn: a refused person leaves no empty household.
+      (tx: Tx) => {
+        const householdId = newHousehold ? createHousehold(tx, ctx.session, newHousehold, at) : person.householdId
+        return liveResident(tx, ctx.session, createResident(tx, ctx.session, { ...person, householdId }, ctx.now(), at))
+      }
     )
     return detail(ctx, created.id)
   },

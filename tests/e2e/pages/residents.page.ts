@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
-import { success, tick } from './element'
+import { inputOf, openDropdownItem, success, tick } from './element'
 
 /** 居民: the search-as-you-type list, and a person's page (reveal, delete). */
 export class ResidentsPage {
@@ -99,5 +99,70 @@ export class ResidentsPage {
     await tick(form.getByTestId('resident-tags'), labels)
     await this.page.getByTestId('resident-save').click()
     await success(this.page, '已保存')
+  }
+
+  /**
+   * 登记居民 from the list, typed as a clerk does: name and phone, then the 住户 — an existing one
+   * found by typing part of its address, or a new one typed in the same form. Clicks 保存 and
+   * resolves on the new person's page (or, when the form refuses, with the drawer still open).
+   */
+  async register(v: {
+    name: string
+    phone: string
+    household: { find: string; option: string } | { compound: string; building: string; unit: string; room: string } | 'none' | 'unpicked'
+    relation?: string
+  }): Promise<void> {
+    await this.list.getByTestId('resident-new').click()
+    const form = this.page.getByTestId('resident-form')
+    await inputOf(form, 'resident-name-input').click()
+    await this.page.keyboard.type(v.name)
+    await inputOf(form, 'resident-phone').click()
+    await this.page.keyboard.type(v.phone)
+    const choice = form.getByTestId('resident-household')
+    const h = v.household
+    if (h === 'none') await choice.getByText('暂不归户').click()
+    else if (h !== 'unpicked' && 'find' in h) {
+      await inputOf(choice, 'resident-household-picker').click()
+      await this.page.keyboard.type(h.find)
+      await openDropdownItem(this.page, h.option).click()
+    } else if (h !== 'unpicked') {
+      await choice.getByText('新建住户').click()
+      for (const [testId, text] of [
+        ['resident-household-compound', h.compound],
+        ['resident-household-building', h.building]
+      ] as const) {
+        await inputOf(choice, testId).click()
+        await this.page.keyboard.type(text)
+        await this.page.keyboard.press('Enter')
+      }
+      await inputOf(choice, 'resident-household-unit').click()
+      await this.page.keyboard.type(h.unit)
+      await inputOf(choice, 'resident-household-room').click()
+      await this.page.keyboard.type(h.room)
+    }
+    if (v.relation) {
+      await form.getByTestId('resident-relation').click()
+      await openDropdownItem(this.page, v.relation).click()
+    }
+    await this.page.getByTestId('resident-save').click()
+    if (h === 'unpicked') return
+    await success(this.page, `已登记 ${v.name}`)
+    await this.detail.locator('.page-title', { hasText: v.name }).waitFor()
+  }
+
+  /** The message under a field of the open 登记居民 form, by its label. */
+  formError(label: string): Locator {
+    return this.page
+      .getByTestId('resident-form')
+      .locator('.el-form-item')
+      .filter({ has: this.page.locator('.el-form-item__label', { hasText: label }) })
+      .locator('.el-form-item__error')
+  }
+
+  /** The 住户 line on a person's page: the household's address, or （无住户）. */
+  async householdText(): Promise<string> {
+    const link = this.detail.getByTestId('resident-household')
+    if ((await link.count()) > 0) return ((await link.textContent()) ?? '').trim()
+    return ((await this.detail.getByText('（无住户）').textContent()) ?? '').trim()
   }
 }

@@ -37,6 +37,8 @@ export class RoleTourPage {
   async openGrid(name: string): Promise<void> {
     await this.page.locator('main .el-table__body').getByRole('button', { name, exact: true }).click()
     await this.page.waitForURL(/#\/grids\/\d+/)
+    // Loaded once the title reads the grid's name (it says 网格 until then); its buttons come with it.
+    await this.page.getByTestId('grid-title').filter({ hasText: name }).waitFor()
     await this.page.waitForLoadState('networkidle')
   }
 
