@@ -1,4 +1,5 @@
 import { mb, printTable, record } from './report'
+import { backupBench } from './suites/backup.bench'
 import { excelBench } from './suites/excel.bench'
 import { excelChild } from './suites/excel.child'
 import { gateBench } from './suites/gate.bench'
@@ -16,7 +17,8 @@ const suites: Record<string, () => Promise<void>> = {
   excel: excelBench,
   roster: rosterBench,
   returnees: returneesBench,
-  gate: gateBench
+  gate: gateBench,
+  backup: backupBench
 }
 
 /** Runs the chosen suites (all when none is named) and prints one table. */

@@ -17,7 +17,7 @@ function tempDir(name: string): string {
  * A data folder whose snapshot already holds `rows` audit rows (a long-used office's
  * trail), made directly with sql.js so setting it up does not itself go through the journal.
  */
-async function seededDir(rows: number): Promise<string> {
+export async function seededDir(rows: number): Promise<string> {
   const dir = tempDir(`seed${rows}`)
   const backend = await createBackend({ dataDir: dir, appVersion: 'bench' })
   await backend.close()
