@@ -65,6 +65,10 @@ export async function inspectBackup(ctx: Ctx, source: BackupSource, password: st
   }
 }
 
+function assertFreshInstall(ctx: Ctx): void {
+  if (listAccountRows(ctx.store).length > 0) throw new AppError('CONFLICT', '本机已完成首次设置，请登录后在“数据备份”中恢复。')
+}
+
 /** The administrator confirms with their own login password (any active administrator for in-process callers). */
 function assertAdminPassword(ctx: Ctx, password: string): void {
   const accountId = ctx.session.accountId
@@ -86,6 +90,8 @@ export async function restoreBackup(
   atSetup = false
 ): Promise<RestoreResult> {
   if (!atSetup) assertAdminPassword(ctx, args.adminPassword ?? '')
+  // Before any decryption: once set up, the public door costs an outsider nothing to knock on.
+  if (atSetup) assertFreshInstall(ctx)
   const state = loadBackupState(ctx.store)
   const opened = await openBackup(state, args.source, args.password)
   const refusal = refusalOf(opened.header, readCommunityName(ctx.store), atSetup || args.movingOffice === true)
@@ -93,7 +99,7 @@ export async function restoreBackup(
   const safetyKey = state.key ?? keyFor(opened.header, state, args.password)
   const when = new Date(opened.header.createdAt).toLocaleString('zh-CN', { hour12: false })
   return ctx.serial(() => {
-    if (atSetup && listAccountRows(ctx.store).length > 0) throw new AppError('CONFLICT', '本机已完成首次设置，请登录后在“数据备份”中恢复。')
+    if (atSetup) assertFreshInstall(ctx)
     const at = ctx.now()
     const folder = folderReachable(state.folder) ? state.folder : path.join(ctx.store.info().dataDir, 'backups')
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 })

@@ -3,6 +3,7 @@ import type { GateAction, GateDirection, GateWho } from '../../../shared/domain/
 import type { Db } from '../kit/db'
 import { LIVE_TRIP } from '../monitoring/trip-counts.repo'
 import type { Tx } from '../store/store'
+import { EXPIRED_BATCH } from '../supplies/stock.repo'
 
 /*
  * The figures of a day's report, read from the records by their own dates (return date,
@@ -24,7 +25,8 @@ const PERSON_LIVE = 'r.deleted_at IS NULL'
 const openOn = (d: string) => `e.start_date <= ${d} AND (e.status = 'observing' OR e.status_date > ${d})`
 const OPEN = openOn('?')
 /** A batch is usable through its expiry date and expired after it. */
-const EXPIRED = 'b.expiry_date < ?'
+// The one expired rule of the supplies domain (a batch is expired the day after its expiry date).
+const EXPIRED = EXPIRED_BATCH
 /** One person at a gate: a resident by id, anyone else by name and phone. */
 const GATE_PERSON = `CASE WHEN g.resident_id IS NOT NULL THEN 'r' || g.resident_id ELSE 'v' || g.name || '|' || g.phone END`
 

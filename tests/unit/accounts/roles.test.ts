@@ -44,7 +44,9 @@ describe('role x method', () => {
     const spec = methods[method]
     const has = (p: Permission) => ROLE_PERMISSIONS[role].includes(p)
     // The engine's one export rule: the domain's view permission (the method's) and data.export.
-    const passesDispatch = spec.permission === 'public' || has(spec.permission)
+    // Grid structure (wholeCommunity) is the whole community's: a grid worker is refused it by dispatch.
+    const gridBound = spec.wholeCommunity === true && role === 'grid_worker'
+    const passesDispatch = (spec.permission === 'public' || has(spec.permission)) && !gridBound
     const may = passesDispatch && (spec.kind !== 'export' || has('data.export'))
     const auditBefore = backend.count('audit_log')
     const journalBefore = backend.store.info().journalRecords
@@ -58,7 +60,8 @@ describe('role x method', () => {
       expect(backend.count('audit_log')).toBe(auditBefore)
       expect(backend.store.info().journalRecords).toBe(journalBefore)
     } else {
-      expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: `您没有“${spec.title}”的权限。` } })
+      const message = gridBound ? `${spec.title}需要全社区的权限，网格员不能操作。` : `您没有“${spec.title}”的权限。`
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message } })
       expect(backend.count('audit_log')).toBe(auditBefore)
       expect(backend.store.info().journalRecords).toBe(journalBefore)
     }
@@ -70,10 +73,22 @@ describe('role x method', () => {
 
   it('never lets the read-only role change or reveal anything', () => {
     const writes = (Object.keys(methods) as Method[]).filter((m) => methods[m].kind === 'mutation' && ROLE_PERMISSIONS.readonly.includes(methods[m].permission))
-    expect(writes.sort()).toEqual(['auth.changePassword', 'auth.logout'])
+    // The two prints are mutations only so that a print of full phones (roles that may reveal) is
+    // audited in its own turn; for this role they answer masked and write nothing (tested below).
+    expect(writes.sort()).toEqual(['auth.changePassword', 'auth.logout', 'monitoring.sheet', 'roster.print'])
     expect(ROLE_PERMISSIONS.readonly).not.toContain('register.reveal')
     // Views and prints, exports nothing: every export needs data.export besides its domain's view.
     expect(ROLE_PERMISSIONS.readonly).not.toContain('data.export')
+  })
+
+  it('the read-only role’s prints are masked and leave no trace in the records', async () => {
+    const token = tokens.get('readonly') ?? ''
+    const before = backend.count('audit_log')
+    const sheet = await backend.callAs(token, 'monitoring.sheet', {})
+    expect(sheet).toMatchObject({ ok: true, data: { full: false } })
+    const roster = await backend.callAs(token, 'roster.print', { week: '2026-02-02' })
+    expect(roster).toMatchObject({ ok: true, data: { full: false } })
+    expect(backend.count('audit_log')).toBe(before)
   })
 
   it('refuses every non-public method without a session', async () => {

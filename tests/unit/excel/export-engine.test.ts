@@ -76,6 +76,7 @@ describe('exports as a method kind of their own', () => {
         'excel.fillTemplate',
         'excel.fillTemplateFull',
         'gate.export',
+        'report.export',
         'roster.export',
         'supplies.exportMonthly',
         'volunteers.export'

@@ -68,6 +68,9 @@ function log(placeId: number, doneAt: string, overrides: Partial<MethodArgs<'dis
 describe('places and the log through dispatch', () => {
   it('lists overdue places on the backend clock, and a log brings a place back on schedule', async () => {
     b = await testBackend()
+    // Schedules run by the office's calendar days: start at 08:00 local time in any time zone
+    // (the shared clock starts at 08:00 UTC, which is 16:00 in Beijing and shifts every day boundary).
+    b.clock.advance(new Date(2026, 1, 3, 8).getTime() - b.clock.now().getTime())
     const now = () => wallClock(b.clock.now())
     const corridor = await b.ok('disinfection.savePlace', place())
     const lift = await b.ok('disinfection.savePlace', place({ name: '3栋电梯', kind: 'elevator', schedule: 'every_days', intervalDays: 2 }))
