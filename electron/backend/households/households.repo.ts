@@ -1,11 +1,13 @@
 import { buildingKey, compoundKey } from '../../../shared/domain/address'
-import type { Tenure } from '../../../shared/schemas/register'
 import type { Db, SqlPart } from '../kit/db'
 import { containsKey, hitsSql } from '../residents/residents-query.repo'
 import type { SearchHits } from '../residents/residents-query.repo'
 import type { SqlValue, Tx } from '../store/store'
 import { HOUSEHOLD_COLUMNS, HOUSEHOLD_JOINS } from '../register/household-record.repo'
 import type { HouseholdRecord } from '../register/household-record.repo'
+import type { HouseholdWrite } from '../register/household-write.repo'
+export { insertHousehold } from '../register/household-write.repo'
+export type { HouseholdWrite } from '../register/household-write.repo'
 
 export interface HouseholdFilter {
   hits?: SearchHits | undefined
@@ -76,27 +78,6 @@ function householdsByIds(db: Db, ids: number[]): HouseholdRecord[] {
       ORDER BY h.address_key, h.id`,
     [JSON.stringify(ids)]
   )
-}
-
-export interface HouseholdWrite {
-  buildingId: number
-  gridId: number | null
-  unit: string
-  room: string
-  roomKey: string
-  address: string
-  searchText: string
-  addressKey: string
-  tenure: Tenure
-  notes: string
-}
-
-export function insertHousehold(tx: Tx, w: HouseholdWrite, at: string): number {
-  return tx.run(
-    `INSERT INTO households (building_id, grid_id, unit, room, room_key, address, search_text, address_key, tenure, householder_id, notes,
-       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
-    [w.buildingId, w.gridId, w.unit, w.room, w.roomKey, w.address, w.searchText, w.addressKey, w.tenure, w.notes, at, at]
-  ).lastInsertRowid
 }
 
 export function updateHousehold(tx: Tx, id: number, w: HouseholdWrite, at: string): void {

@@ -8,7 +8,7 @@ import { listResidents } from './residents.search'
 import { guardDigitSearch } from '../security/digit-search-guard'
 import { createResident, deleteResidentRecord, liveResident, moveHandover, moveResidentRecord, updateResidentRecord } from './residents.service'
 import type { MoveDone } from './residents.service'
-import { createHousehold } from '../households/households.service'
+import { createHousehold } from '../register/household-write'
 import { formatAddress } from '../../../shared/schemas/register'
 
 function detail(ctx: Ctx, id: number) {
