@@ -1,4 +1,5 @@
 import type { BackendEvent } from '../../shared/contract'
+import { AppError } from '../../shared/errors'
 import type { Envelope } from '../../shared/errors'
 import { appendAudit } from './audit/audit.service'
 import { AUTO_ACTOR, loadBackupState } from './backup/backup.service'
@@ -59,7 +60,10 @@ function scheduleBackups(store: Store, now: () => Date, run: (method: 'backup.ru
         const state = loadBackupState(store)
         if (state.atQuit && state.folder !== '' && state.key) await attempt()
       } catch (error) {
-        console.error('[backup] backup at quit failed:', error)
+        // Already closed (a test, or the folder gone): nothing to back up from.
+        if (!(error instanceof AppError && (error.code === 'BACKEND_UNAVAILABLE' || error.code === 'STORE_FOLDER_GONE'))) {
+          console.error('[backup] backup at quit failed:', error)
+        }
       }
     }
   }

@@ -9,8 +9,30 @@ import { ShellPage } from './shell.page'
 export class RoleTourPage {
   readonly shell: ShellPage
 
+  /** Calls to the backend still unanswered (the event stream is long-lived and not counted). */
+  private inFlight = 0
+
   constructor(readonly page: Page) {
     this.shell = new ShellPage(page)
+    const isCall = (url: string) => url.includes('/api/') && !url.endsWith('/api/events')
+    page.on('request', (request) => {
+      if (isCall(request.url())) this.inFlight++
+    })
+    const done = (request: { url(): string }) => {
+      if (isCall(request.url())) this.inFlight--
+    }
+    page.on('requestfinished', done)
+    page.on('requestfailed', done)
+  }
+
+  /** Until no call has been in flight for 300 ms (networkidle never comes with the event stream open). */
+  private async callsSettled(): Promise<void> {
+    let quietSince = Date.now()
+    for (;;) {
+      if (this.inFlight > 0) quietSince = Date.now()
+      else if (Date.now() - quietSince >= 300) return
+      await this.page.waitForTimeout(50)
+    }
   }
 
   /** Opens a sidebar page by its title and waits until it has rendered and loaded. */
@@ -18,7 +40,7 @@ export class RoleTourPage {
     await this.shell.navigate(title)
     await this.page.locator('.el-menu-item.is-active', { hasText: title }).waitFor()
     await this.page.locator('main.main > *').first().waitFor()
-    await this.page.waitForLoadState('networkidle')
+    await this.callsSettled()
     await this.page.locator('main .el-loading-mask').first().waitFor({ state: 'hidden' })
   }
 
@@ -39,7 +61,7 @@ export class RoleTourPage {
     await this.page.waitForURL(/#\/grids\/\d+/)
     // Loaded once the title reads the grid's name (it says 网格 until then); its buttons come with it.
     await this.page.getByTestId('grid-title').filter({ hasText: name }).waitFor()
-    await this.page.waitForLoadState('networkidle')
+    await this.callsSettled()
   }
 
   /** The sidebar's lowest entry's bottom edge and the window height, to prove the menu fits. */

@@ -27,7 +27,8 @@ export class RosterPage {
 
   async closeDialog(): Promise<void> {
     await this.page.keyboard.press('Escape')
-    await this.page.locator('.el-overlay-dialog:visible').waitFor({ state: 'hidden' })
+    // The picker and the conflict box may close together: wait for every one of them.
+    for (const open of await this.page.locator('.el-overlay-dialog:visible').all()) await open.waitFor({ state: 'hidden' })
   }
 
   cell(checkpoint: string, shift: string, dayIndex: number): Locator {
