@@ -40,8 +40,8 @@ export class TableFit {
         text: (el.textContent ?? '').trim(),
         clipped: el.scrollWidth > el.clientWidth,
         right: box.right,
-        viewport: document.documentElement.clientWidth,
-        lines: Math.round(el.clientHeight / parseFloat(getComputedStyle(el).lineHeight))
+        viewport: el.ownerDocument.documentElement.clientWidth,
+        lines: Math.round(el.clientHeight / parseFloat(el.ownerDocument.defaultView?.getComputedStyle(el).lineHeight ?? '23'))
       }
     })
   }
