@@ -27,8 +27,8 @@ export interface TripView extends ReturneePerson {
   notes: string
   registeredOn: string
   registeredBy: string
-  /** The observation episode started for this trip, if any: its status and red flag show in the list. */
-  episode: Pick<EpisodeView, 'id' | 'kind' | 'status' | 'endDate' | 'abnormal'> | null
+  /** The observation episode started for this trip, if any: its status and red flag show in the list, its dates in the person's history. */
+  episode: Pick<EpisodeView, 'id' | 'kind' | 'status' | 'startDate' | 'endDate' | 'abnormal'> | null
   /** 作废: when (ISO time), by whom and why; only the person's file shows voided trips. */
   voided: { at: string; by: string; reason: string } | null
 }

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodArgs } from '../../shared/contract'
+import { E2E_ADMIN } from './pages/auth.page'
+import { ResidentsPage } from './pages/residents.page'
 import { ShellPage } from './pages/shell.page'
 import { ReturneesPage } from './pages/returnees.page'
+import { TripHistoryPanel } from './pages/trip-history.page'
 import { startApp } from './support/app'
 import type { RunningApp } from './support/app'
 
@@ -12,11 +15,28 @@ function day(offset: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
+/** A train trip from Wuhan. */
+function wuhanTrip(residentId: number, returnDate: string, transportNo: string): MethodArgs<'returnees.register'> {
+  return {
+    residentId,
+    origin: { province: '湖北省', city: '武汉市', district: '江岸区' },
+    via: '',
+    returnDate,
+    transport: 'train',
+    transportNo,
+    companions: [],
+    reason: '',
+    notes: '',
+    episode: null
+  }
+}
+
 describe('返程人员: correct a mistaken trip, 作废 another, start observation for several at once', () => {
   let app: RunningApp
   let shell: ShellPage
   let returnees: ReturneesPage
   const trips: Record<string, number> = {}
+  const residents: Record<string, number> = {}
 
   beforeAll(async () => {
     app = await startApp()
@@ -50,19 +70,9 @@ describe('返程人员: correct a mistaken trip, 作废 another, start observati
         notes: '',
         householdId: household.id
       })
-      const trip: MethodArgs<'returnees.register'> = {
-        residentId: resident.id,
-        origin: { province: '湖北省', city: '武汉市', district: '江岸区' },
-        via: '',
-        returnDate: day(-3),
-        transport: 'train',
-        // 张建国's number was typed with two digits swapped: the trip to correct.
-        transportNo: name === '张建国' ? 'G1243' : 'G1234',
-        companions: [],
-        reason: '',
-        notes: '',
-        episode: null
-      }
+      residents[name] = resident.id
+      // 张建国's number was typed with two digits swapped: the trip to correct.
+      const trip = wuhanTrip(resident.id, day(-3), name === '张建国' ? 'G1243' : 'G1234')
       trips[name] = (await app.apiData('returnees.register', trip)).id
     }
   })
@@ -106,5 +116,27 @@ describe('返程人员: correct a mistaken trip, 作废 another, start observati
     await app.page.locator('.el-message--success', { hasText: '已为 2 人开始居家观察' }).first().waitFor()
     await expect.poll(async () => (await returnees.rowTexts()).filter((t) => t.includes('居家观察 · 观察中')).length).toBe(2)
     await app.screenshot('trips-after')
+  })
+
+  it('shows the 作废 trip greyed with its reason, who and when on the person’s page, beside the right trip and its observation', async () => {
+    // The right trip of 李秀英, registered afterwards with its observation.
+    const right = await app.apiData('returnees.register', { ...wuhanTrip(residents['李秀英'] ?? 0, day(-1), 'G1236'), episode: { kind: 'home_observation' } })
+    const people = new ResidentsPage(app.page)
+    const history = new TripHistoryPanel(app.page)
+    await shell.navigate('居民')
+    await people.find('李秀英')
+    await people.open('李秀英')
+    expect(await history.heading()).toBe('返程记录 2 次（其中 1 次已作废）')
+    const voided = await history.trip(trips['李秀英'] ?? 0)
+    expect(voided.greyed).toBe(true)
+    expect(voided.text).toContain(`${day(-3)} 已作废`)
+    expect(voided.text).toContain('G1234')
+    expect(voided.voidNote).toMatch(new RegExp(`^${day(0)} \\d{2}:\\d{2} ${E2E_ADMIN.displayName}（${E2E_ADMIN.username}） 作废，原因：重复登记$`))
+    const live = await history.trip(right.id)
+    expect([live.greyed, live.voidNote]).toEqual([false, ''])
+    expect(live.text).toContain('居家观察 · 观察中')
+    expect(live.text).toContain(`${day(-1)} 至`)
+    expect(await history.dates()).toEqual([day(-1), day(-3)])
+    await app.screenshot('trips-person-history')
   })
 })

@@ -168,6 +168,7 @@ export interface TripEpisode {
   id: number
   kind: EpisodeKind
   status: EpisodeStatus
+  startDate: string
   endDate: string
   abnormal: number
 }
@@ -179,7 +180,7 @@ export const TRIP_EPISODE_ID = `(SELECT x.id FROM observation_episodes x WHERE x
 export function tripEpisodes(db: Db, tripIds: number[]): Map<number, TripEpisode> {
   if (tripIds.length === 0) return new Map()
   const rows = db.all<TripEpisode>(
-    `SELECT t.id AS tripId, e.id, e.kind, e.status, e.end_date AS endDate, e.abnormal
+    `SELECT t.id AS tripId, e.id, e.kind, e.status, e.start_date AS startDate, e.end_date AS endDate, e.abnormal
        FROM returnee_trips t JOIN observation_episodes e ON e.id = ${TRIP_EPISODE_ID}
       WHERE t.id IN (SELECT p.value FROM json_each(?) p)`,
     [JSON.stringify(tripIds)]

@@ -172,7 +172,9 @@ function toTripView(r: TripRecord, companions: { residentId: number | null; name
     notes: r.notes,
     registeredOn: r.registeredOn,
     registeredBy: r.registeredBy,
-    episode: episode ? { id: episode.id, kind: episode.kind, status: episode.status, endDate: episode.endDate, abnormal: isFlagged(episode) } : null,
+    episode: episode
+      ? { id: episode.id, kind: episode.kind, status: episode.status, startDate: episode.startDate, endDate: episode.endDate, abnormal: isFlagged(episode) }
+      : null,
     voided: r.status === 'voided' ? { at: r.voidedAt ?? '', by: r.voidedBy, reason: r.voidReason } : null
   })
 }
