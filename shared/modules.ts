@@ -10,6 +10,7 @@ import { excelModule } from './contract/excel'
 import { gateModule } from './contract/gate'
 import { gridsModule } from './contract/grids'
 import { homeModule } from './contract/home'
+import { helpModule } from './contract/help'
 import { householdsModule } from './contract/households'
 import { monitoringModule } from './contract/monitoring'
 import { recycleModule } from './contract/recycle'
@@ -35,6 +36,7 @@ export const DOMAIN_MODULES = [
   gateModule,
   returneesModule,
   monitoringModule,
+  helpModule,
   reportModule,
   excelModule,
   volunteersModule,

@@ -6,6 +6,7 @@ import { checkpointsHandlers } from './checkpoints/checkpoints.handlers'
 import type { AllHandlers } from './context'
 import { gateHandlers } from './gate/gate.handlers'
 import { gridsHandlers } from './grids/grids.handlers'
+import { helpHandlers } from './help/help.handlers'
 import { householdsHandlers } from './households/households.handlers'
 import { recycleHandlers } from './recycle/recycle.handlers'
 import { residentsHandlers } from './residents/residents.handlers'
@@ -41,5 +42,6 @@ export const handlers = {
   ...monitoringHandlers,
   ...volunteersHandlers,
   ...rosterHandlers,
-  ...reportHandlers
+  ...reportHandlers,
+  ...helpHandlers
 } satisfies AllHandlers

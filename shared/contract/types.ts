@@ -44,7 +44,11 @@ export const PERMISSIONS = [
   'volunteers.edit',
   /** The 每日疫情防控报表 of the whole community: view and print / submit (报送, 更正) and its settings. */
   'report.view',
-  'report.submit'
+  'report.submit',
+  /** Residents' help requests (居民求助): read / register and handle (scoped to grids for grid workers); a request met at the gate. */
+  'help.view',
+  'help.edit',
+  'help.gate'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

@@ -67,3 +67,12 @@ export function checkVerdict(
 export function isFlagged(episode: { abnormal: number | boolean | null; status: string | null }): boolean {
   return (episode.abnormal === 1 || episode.abnormal === true) && episode.status === 'observing'
 }
+
+/**
+ * Kinds of episode that keep a person at home (they cannot go out to shop or see a doctor, so
+ * their household's needs come first). 集中隔离 keeps them elsewhere and 健康监测 lets them out.
+ */
+export const KEPT_HOME_KINDS = ['home_observation', 'home_isolation'] as const satisfies readonly EpisodeKind[]
+export function keepsHome(kind: EpisodeKind): boolean {
+  return (KEPT_HOME_KINDS as readonly EpisodeKind[]).includes(kind)
+}

@@ -14,6 +14,7 @@ import { liveResident } from '../residents/residents.service'
 import { loadSettings } from '../settings/settings.service'
 import type { Tx } from '../store/store'
 import type { EpisodeRecord } from './monitoring.repo'
+import { keptHomeRows } from './kept-home.repo'
 import { tripForStart, tripOwner } from './trip-counts.repo'
 import {
   defaultWorkerOf,
@@ -216,4 +217,14 @@ export function saveCheck(
   })
   refreshFlag(tx, episode.id)
   return { episode, day, abnormal: verdict.abnormal, fever: verdict.fever }
+}
+
+/** Households kept at home by an open 居家观察 / 居家隔离, with the kind and the last end date. */
+export function keptHomeOf(db: Db, householdIds: readonly number[]): Map<number, { kind: EpisodeKind; endDate: string }> {
+  const out = new Map<number, { kind: EpisodeKind; endDate: string }>()
+  for (const row of keptHomeRows(db, [...new Set(householdIds)])) {
+    const seen = out.get(row.householdId)
+    if (!seen || row.endDate > seen.endDate) out.set(row.householdId, { kind: row.kind, endDate: row.endDate })
+  }
+  return out
 }

@@ -67,8 +67,8 @@ describe('role x method', () => {
     }
   })
 
-  it('gives the gate role nothing but the gate screen', () => {
-    expect([...ROLE_PERMISSIONS.gate].sort()).toEqual(['gate.use', 'session'])
+  it('gives the gate role nothing but the gate screen (and a help request met at the gate, issue 21)', () => {
+    expect([...ROLE_PERMISSIONS.gate].sort()).toEqual(['gate.use', 'help.gate', 'session'])
   })
 
   it('never lets the read-only role change or reveal anything', () => {

@@ -40,15 +40,40 @@ describe('the domain list', () => {
         'volunteers.view',
         'volunteers.edit',
         'report.view',
-        'report.submit'
+        'report.submit',
+        'help.view',
+        'help.edit',
+        'help.gate'
       ])
     )
     expect(sorted(ROLE_PERMISSIONS.grid_worker)).toEqual(
-      sorted(['session', 'home.view', 'register.view', 'register.edit', 'register.reveal', 'returnees.view', 'returnees.edit', 'data.export'])
+      sorted([
+        'session',
+        'home.view',
+        'register.view',
+        'register.edit',
+        'register.reveal',
+        'returnees.view',
+        'returnees.edit',
+        'data.export',
+        'help.view',
+        'help.edit'
+      ])
     )
-    expect(sorted(ROLE_PERMISSIONS.gate)).toEqual(sorted(['session', 'gate.use']))
+    expect(sorted(ROLE_PERMISSIONS.gate)).toEqual(sorted(['session', 'gate.use', 'help.gate']))
     expect(sorted(ROLE_PERMISSIONS.readonly)).toEqual(
-      sorted(['session', 'home.view', 'system.view', 'register.view', 'supplies.view', 'returnees.view', 'gate.view', 'volunteers.view', 'report.view'])
+      sorted([
+        'session',
+        'home.view',
+        'system.view',
+        'register.view',
+        'supplies.view',
+        'returnees.view',
+        'gate.view',
+        'volunteers.view',
+        'report.view',
+        'help.view'
+      ])
     )
     expect(ROLE_PERMISSIONS.admin).not.toContain('public')
     expect(ROLE_PERMISSIONS.admin).toContain('audit.view')

@@ -16,6 +16,7 @@ import report from './0014_report.sql?raw'
 import personGrid from './0015_person_grid.sql?raw'
 import addressKeys from './0016_address_keys.sql?raw'
 import suppliesUsable from './0017_supplies_usable.sql?raw'
+import help from './0018_help.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -38,5 +39,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'report', sql: report },
   { version: 15, name: 'person_grid', sql: personGrid },
   { version: 16, name: 'address_keys', sql: addressKeys },
-  { version: 17, name: 'supplies_usable', sql: suppliesUsable }
+  { version: 17, name: 'supplies_usable', sql: suppliesUsable },
+  { version: 18, name: 'help', sql: help }
 ]

@@ -1,0 +1,104 @@
+import type { Page } from '../schemas/common'
+import type { HelpAct, HelpAction, HelpChannel, HelpGateInput, HelpInput, HelpListArgs, HelpStatus, HelpType, HelpUrgency } from '../schemas/help'
+import { helpActArgs, helpCreateArgs, helpGateArgs, helpHouseholdArgs, helpIdArgs, helpListArgs } from '../schemas/help'
+import type { VolunteerKind } from '../schemas/volunteers'
+import { defineModule, type MethodTable } from './types'
+
+/** A request as the 求助台账 and the household page list it; the phone is always masked. */
+export interface HelpRow {
+  id: number
+  createdAt: string
+  householdId: number | null
+  residentId: number | null
+  /** The person (register) or the caller; the householder when only the household is known. */
+  name: string
+  address: string
+  phone: string
+  gridId: number | null
+  gridName: string | null
+  channel: HelpChannel
+  type: HelpType
+  urgency: HelpUrgency
+  content: string
+  wantedBy: string | null
+  status: HelpStatus
+  volunteerId: number | null
+  volunteerName: string | null
+  /** Still open past its wanted-by time: red, and first in the list. */
+  overdue: boolean
+  /** Someone of the household is under home observation or isolation: they cannot go out. */
+  keptHome: { kind: string; until: string } | null
+  /** The person's key groups (独居老人, 高龄 ...), labels. */
+  keyGroups: string[]
+}
+
+export interface HelpStepView {
+  action: HelpAction | 'create'
+  /** '分配', '办结' ... */
+  label: string
+  from: HelpStatus | null
+  to: HelpStatus
+  volunteerName: string | null
+  note: string
+  actor: string
+  at: string
+}
+
+export interface HelpDetail extends HelpRow {
+  callerName: string
+  notes: string
+  result: string
+  reason: string
+  followUp: 'satisfied' | 'unsatisfied' | null
+  followUpNote: string
+  createdBy: string
+  steps: HelpStepView[]
+  /** The steps the status machine allows now (the backend refuses the others). */
+  actions: HelpAction[]
+}
+
+/** A volunteer offered for a request, with why: skill, place, availability now, open load. */
+export interface HelpSuggestion {
+  volunteerId: number
+  name: string
+  phone: string
+  kind: VolunteerKind
+  skills: string[]
+  matchedSkills: string[]
+  building: string
+  gridName: string | null
+  sameBuilding: boolean
+  sameGrid: boolean
+  availableNow: boolean
+  /** Requests assigned to them and not yet closed. */
+  openLoad: number
+}
+
+export type HelpApi = {
+  'help.list': (args: HelpListArgs) => Promise<Page<HelpRow>>
+  'help.get': (args: { id: number }) => Promise<HelpDetail>
+  'help.create': (args: HelpInput) => Promise<HelpDetail>
+  'help.createAtGate': (args: HelpGateInput) => Promise<{ id: number }>
+  'help.act': (args: HelpAct) => Promise<HelpDetail>
+  'help.suggest': (args: { id: number }) => Promise<HelpSuggestion[]>
+  'help.ofHousehold': (args: { householdId: number }) => Promise<HelpRow[]>
+  'help.reveal': (args: { id: number }) => Promise<{ id: number; phone: string }>
+}
+
+export const helpMethods = {
+  'help.list': { args: helpListArgs, kind: 'query', permission: 'help.view', title: '查看求助台账' },
+  'help.get': { args: helpIdArgs, kind: 'query', permission: 'help.view', title: '查看求助' },
+  'help.create': { args: helpCreateArgs, kind: 'mutation', permission: 'help.edit', title: '登记求助' },
+  'help.createAtGate': { args: helpGateArgs, kind: 'mutation', permission: 'help.gate', title: '卡口登记求助' },
+  'help.act': { args: helpActArgs, kind: 'mutation', permission: 'help.edit', title: '办理求助' },
+  'help.suggest': { args: helpIdArgs, kind: 'query', permission: 'help.edit', title: '推荐志愿者' },
+  'help.ofHousehold': { args: helpHouseholdArgs, kind: 'query', permission: 'help.view', title: '查看住户求助记录' },
+  'help.reveal': { args: helpIdArgs, kind: 'mutation', permission: 'register.reveal', title: '查看求助人完整电话' }
+} satisfies MethodTable<HelpApi>
+
+export const helpModule = defineModule<HelpApi>({
+  name: 'help',
+  methods: helpMethods,
+  grants: { 'help.view': ['staff', 'grid_worker', 'readonly'], 'help.edit': ['staff', 'grid_worker'], 'help.gate': ['staff', 'gate'] },
+  pages: []
+})
