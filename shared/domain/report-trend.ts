@@ -8,6 +8,8 @@ export interface TrendSeries {
   key: string
   label: string
   kind: 'level' | 'flow'
+  /** 人, 人次, 处, or a supply item's own unit. */
+  unit: string
   values: number[]
 }
 
@@ -19,6 +21,7 @@ export interface ReportTrend {
 export interface WeekRow {
   key: string
   label: string
+  unit: string
   thisWeek: number
   lastWeek: number
   /** thisWeek - lastWeek. */
@@ -36,6 +39,6 @@ export function weekOverWeek(trend: ReportTrend): WeekRow[] {
     }
     const thisWeek = week(n - 7)
     const lastWeek = week(n - 14)
-    return { key: s.key, label: s.label, thisWeek, lastWeek, change: thisWeek - lastWeek }
+    return { key: s.key, label: s.label, unit: s.unit, thisWeek, lastWeek, change: thisWeek - lastWeek }
   })
 }

@@ -234,27 +234,43 @@ export function assertNotFuture(day: string, today: string): void {
 }
 
 /** What the trend charts draw, from the day's figures by key: a series sums the figures whose key starts with one of its prefixes. */
-const TREND: readonly { key: string; label: string; kind: TrendSeries['kind']; from: readonly string[] }[] = [
-  ...EPISODE_KINDS.map((k) => ({ key: `observing.${k}`, label: `在观察·${EPISODE_KIND_LABELS[k]}`, kind: 'level' as const, from: [`observation.kind.${k}`] })),
-  { key: 'new', label: '新增观察', kind: 'flow', from: ['observation.newToday'] },
-  { key: 'released', label: '解除观察', kind: 'flow', from: ['observation.releasedToday'] },
-  { key: 'abnormal', label: '异常', kind: 'flow', from: ['observation.abnormal'] },
-  { key: 'gateIn', label: '卡口进', kind: 'flow', from: ['gate.in.'] },
-  { key: 'gateOut', label: '卡口出', kind: 'flow', from: ['gate.out.'] },
-  { key: 'disinfected', label: '消杀已完成场所', kind: 'flow', from: ['disinfection.done'] },
-  { key: 'disinfectOverdue', label: '消杀逾期场所', kind: 'level', from: ['disinfection.overdue'] }
+const TREND: readonly (Omit<TrendSeries, 'values'> & { from: readonly string[] })[] = [
+  ...EPISODE_KINDS.map((k) => ({
+    key: `observing.${k}`,
+    label: `在观察·${EPISODE_KIND_LABELS[k]}`,
+    kind: 'level' as const,
+    unit: '人',
+    from: [`observation.kind.${k}`]
+  })),
+  { key: 'new', label: '新增观察', kind: 'flow', unit: '人', from: ['observation.newToday'] },
+  { key: 'released', label: '解除观察', kind: 'flow', unit: '人', from: ['observation.releasedToday'] },
+  { key: 'abnormal', label: '异常', kind: 'flow', unit: '人', from: ['observation.abnormal'] },
+  { key: 'gateIn', label: '卡口进', kind: 'flow', unit: '人次', from: ['gate.in.'] },
+  { key: 'gateOut', label: '卡口出', kind: 'flow', unit: '人次', from: ['gate.out.'] },
+  { key: 'disinfected', label: '消杀已完成场所', kind: 'flow', unit: '处', from: ['disinfection.done'] },
+  { key: 'disinfectOverdue', label: '消杀逾期场所', kind: 'level', unit: '处', from: ['disinfection.overdue'] }
 ]
 
-/** The report's series over the `days` days ending on `last`, each day from its own records. */
+/** The report's series over the `days` days ending on `last`, each day from its own records; then each key supply's usable stock. */
 export function trendOf(db: Db, last: string, days: number, settings: ReportSettings): ReportTrend {
   const list = Array.from({ length: days }, (_, i) => addDays(last, i - days + 1))
-  const series: TrendSeries[] = TREND.map((t) => ({ key: t.key, label: t.label, kind: t.kind, values: [] }))
+  const series: TrendSeries[] = TREND.map((t) => ({ key: t.key, label: t.label, kind: t.kind, unit: t.unit, values: [] }))
+  const stock = new Map<string, TrendSeries>()
   for (const day of list) {
     const lines = computeSections(db, day, settings).flatMap((s) => s.lines)
     TREND.forEach((t, i) => {
       const value = lines.filter((l) => t.from.some((f) => (f.endsWith('.') ? l.key.startsWith(f) : l.key === f))).reduce((a, l) => a + l.value, 0)
       series[i]?.values.push(value)
     })
+    // The same items every day (the list is the catalogue's key items), so the values line up by day.
+    for (const l of lines.filter((x) => x.key.startsWith(STOCK_PREFIX))) {
+      const key = `stock.${l.key.slice(STOCK_PREFIX.length)}`
+      const s = stock.get(key) ?? { key, label: l.label.replace(/可用库存$/, ''), kind: 'level' as const, unit: l.unit, values: [] }
+      s.values.push(l.value)
+      stock.set(key, s)
+    }
   }
-  return { days: list, series }
+  return { days: list, series: [...series, ...stock.values()] }
 }
+
+const STOCK_PREFIX = 'supplies.usable.'

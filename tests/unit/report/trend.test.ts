@@ -3,6 +3,7 @@ import { weekOverWeek } from '../../../shared/domain/report-trend'
 import { DAY_MS, community, trip } from '../returnees/helpers'
 import { testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
+import { issue, item, receipt } from '../supplies/helpers'
 import { gateEntry } from './helpers'
 
 let b: TestBackend
@@ -38,6 +39,13 @@ describe('the report over days', () => {
     expect(weeks.get('observing.home_isolation')).toMatchObject({ thisWeek: 1, lastWeek: 0, change: 1 })
     expect(weeks.get('new')).toMatchObject({ thisWeek: 1, lastWeek: 1, change: 0 })
     expect(weeks.get('gateIn')).toMatchObject({ thisWeek: 1, lastWeek: 0 })
+    // Each key supply's usable stock is a series of its own, in its own unit.
+    const masks = await b.ok('supplies.saveItem', item())
+    await b.ok('supplies.receive', receipt(masks.id, 300))
+    await b.ok('supplies.issue', issue(masks.id, 20))
+    const stock = (await b.ok('report.trend', { days: 14 })).series.find((s) => s.key === `stock.${masks.id}`)
+    expect(stock).toMatchObject({ label: '一次性医用口罩（17.5×9.5cm）', kind: 'level', unit: '个' })
+    expect(stock?.values.slice(-2)).toEqual([0, 280])
     b.clock.advance(DAY_MS)
     const month = await b.ok('report.trend', { days: 30, day: '2026-02-03' })
     expect(month.days).toHaveLength(30)
@@ -46,6 +54,6 @@ describe('the report over days', () => {
   })
 
   it('has no week-over-week table for fewer than 14 days', () => {
-    expect(weekOverWeek({ days: ['2026-02-01'], series: [{ key: 'new', label: '新增观察', kind: 'flow', values: [3] }] })).toEqual([])
+    expect(weekOverWeek({ days: ['2026-02-01'], series: [{ key: 'new', label: '新增观察', kind: 'flow', unit: '人', values: [3] }] })).toEqual([])
   })
 })
