@@ -15,7 +15,8 @@ const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`])
  * The Node side ships as standalone CommonJS bundles with every dependency inlined, so the
  * packaged app needs no node_modules and relies on nothing Electron's docs leave unproven
  * (an ES-module worker inside app.asar importing packages from app.asar): index.cjs (the
- * Electron main process), worker.cjs (the backend worker thread), server.cjs (browser mode),
+ * Electron main process), worker.cjs (the backend worker thread), backup-worker.cjs (a backup's
+ * compression and check, in a scratch thread), server.cjs (browser mode),
  * and sql.js's wasm beside them, which the hosts read and hand to the worker as bytes.
  */
 function standaloneNodeBundle(name: string, entry: string): Promise<unknown> {
@@ -47,6 +48,7 @@ function nodeBundles(): Plugin {
     async closeBundle() {
       await standaloneNodeBundle('worker', 'electron/backend/worker.ts')
       await standaloneNodeBundle('server', 'electron/server/main.ts')
+      await standaloneNodeBundle('backup-worker', 'electron/backend/backup/backup-worker.ts')
       mkdirSync(mainOut, { recursive: true })
       copyFileSync(resolve(__dirname, 'node_modules/sql.js/dist/sql-wasm.wasm'), resolve(mainOut, 'sql-wasm.wasm'))
     }

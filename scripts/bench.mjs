@@ -4,11 +4,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
+import { buildIfStale } from './build-if-stale.mjs'
 import { runChild } from './run-child.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = path.join(root, '.bench-tmp')
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
+
+// The backup suite runs the built scratch-worker bundle, as the app does.
+buildIfStale()
 
 await build({
   root,

@@ -23,6 +23,7 @@ const UNAVAILABLE: Envelope<unknown> = {
 /** Built next to the host bundles (out/main): the worker bundle and sql.js's WebAssembly. */
 export const WORKER_BUNDLE = 'worker.cjs'
 export const SQL_WASM_FILE = 'sql-wasm.wasm'
+export const BACKUP_WORKER_BUNDLE = 'backup-worker.cjs'
 
 /**
  * What the worker needs from its host, read from the host's bundle folder. In the packaged
@@ -35,7 +36,8 @@ export function workerDataFrom(bundleDir: string, dataDir: string, appVersion: s
     sqlWasm: new Uint8Array(fs.readFileSync(path.join(bundleDir, SQL_WASM_FILE))),
     resourcesDir,
     markerFile: dataMarkerFile(dataDir, path.join, path.dirname, path.basename),
-    open
+    open,
+    backupWorkerSource: fs.readFileSync(path.join(bundleDir, BACKUP_WORKER_BUNDLE), 'utf8')
   }
 }
 

@@ -22,4 +22,6 @@ export interface WorkerData {
   /** The marker beside the data folder (see store/open-choices.ts), and what the clerk chose after a refused open. */
   markerFile: string | null
   open: OpenOptions
+  /** The backup scratch worker's bundle source (see backup/scratch.ts), read by the host like the wasm. */
+  backupWorkerSource: string
 }

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../../shared/errors'
 import { createBackend } from './backend'
+import { useBackupWorker } from './backup/scratch'
 import type { Backend } from './backend'
 import { useResourcesDir } from './excel/builtin-templates'
 import { useSqlWasm } from './store/sql-engine'
@@ -16,7 +17,9 @@ if (!port) throw new Error('worker must run in a worker thread')
 const post = (message: WorkerToHost) => port.postMessage(message)
 
 let backend: Backend | null = null
-const { dataDir, appVersion, sqlWasm, resourcesDir, markerFile, open: openOptions } = workerData as WorkerData
+const { dataDir, appVersion, sqlWasm, resourcesDir, markerFile, open: openOptions, backupWorkerSource } = workerData as WorkerData
+// The scratch worker gets its own copy of the wasm: useSqlWasm keeps these bytes for this thread.
+useBackupWorker({ source: backupWorkerSource, sqlWasm: sqlWasm.slice() })
 useSqlWasm(sqlWasm)
 if (resourcesDir) useResourcesDir(resourcesDir)
 

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { keyForHeader, readBackupHeader } from '../../electron/backend/backup/backup-file'
-import { verifyBackupFile } from '../../electron/backend/backup/backup.service'
+import { verifyBackupFile } from '../../electron/backend/backup/backup-verify'
 import { killHard, randomBetween, run } from './spawn'
 
 const ROUNDS = 5

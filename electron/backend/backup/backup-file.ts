@@ -56,23 +56,26 @@ export function keyForHeader(header: BackupHeader, password: string): KeyMateria
   return { salt, N, r, p, key: scryptSync(password.normalize('NFC'), salt, 32, scryptOptions({ N, r, p })) }
 }
 
-const gzip = promisify(zlib.gzip)
 const gunzip = promisify(zlib.gunzip)
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
-type HeaderFields = Omit<BackupHeader, 'format' | 'imageBytes' | 'imageSha256' | 'payloadBytes' | 'payloadSha256' | 'cipher'>
+export type HeaderFields = Omit<BackupHeader, 'format' | 'imageBytes' | 'imageSha256' | 'payloadBytes' | 'payloadSha256' | 'cipher'>
 
-/** Compresses (off the thread) and encrypts an image into a backup file's bytes. */
-export async function encodeBackup(image: Uint8Array, fields: HeaderFields, key: KeyMaterial): Promise<Buffer> {
-  return sealBackup(image, await gzip(image, { level: 6 }), fields, key)
+/**
+ * Compresses and encrypts an image into a backup file's bytes. Level 1: on a 1M-row database it
+ * is several times faster than the default and the file only a little larger (measured in the
+ * backup bench); a backup that finishes while the clerk waits matters more than a few megabytes.
+ */
+export function encodeBackup(image: Uint8Array, fields: HeaderFields, key: KeyMaterial): Buffer {
+  return Buffer.concat(sealBackup(image, fields, key))
 }
 
-/** The same, at once: for the safety backup a restore takes while every write waits. */
-export function encodeBackupNow(image: Uint8Array, fields: HeaderFields, key: KeyMaterial): Buffer {
-  return sealBackup(image, zlib.gzipSync(image, { level: 1 }), fields, key)
-}
-
-function sealBackup(image: Uint8Array, compressed: Buffer, fields: HeaderFields, key: KeyMaterial): Buffer {
+/**
+ * The same as parts (file head, then the payload's pieces), so writing needs no second copy of
+ * the whole payload in memory.
+ */
+export function sealBackup(image: Uint8Array, fields: HeaderFields, key: KeyMaterial): Buffer[] {
+  const compressed = zlib.gzipSync(image, { level: 1 })
   const iv = randomBytes(12)
   // The header is bound to the ciphertext as additional data: written without the tag, then completed.
   const draft = {
@@ -84,17 +87,18 @@ function sealBackup(image: Uint8Array, compressed: Buffer, fields: HeaderFields,
   }
   const cipher = createCipheriv('aes-256-gcm', key.key, iv)
   cipher.setAAD(Buffer.from(JSON.stringify(draft), 'utf8'))
-  const payload = Buffer.concat([cipher.update(compressed), cipher.final()])
+  const body = cipher.update(compressed)
+  const tail = cipher.final()
   const header: BackupHeader = {
     ...draft,
-    payloadBytes: payload.length,
-    payloadSha256: sha256(payload),
+    payloadBytes: body.length + tail.length,
+    payloadSha256: createHash('sha256').update(body).update(tail).digest('hex'),
     cipher: { ...draft.cipher, tag: cipher.getAuthTag().toString('base64') }
   }
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8')
   const length = Buffer.alloc(4)
   length.writeUInt32LE(headerBytes.length, 0)
-  return Buffer.concat([MAGIC, length, headerBytes, payload])
+  return [Buffer.concat([MAGIC, length, headerBytes]), body, tail]
 }
 
 const damaged = (why: string) => new AppError('RULE_VIOLATION', `备份文件已损坏或不是守望的备份（${why}），没有改动任何数据。`, { why })
@@ -138,17 +142,24 @@ export async function decodeBackup(header: BackupHeader, payload: Buffer, key: K
 }
 
 /** Temp file, fsync, rename, fsync the folder: a backup is either whole or not there. */
-export function writeBackupAtomically(folder: string, fileName: string, bytes: Buffer): string {
+export function writeBackupAtomically(folder: string, fileName: string, parts: Buffer | readonly Buffer[]): string {
   const target = path.join(folder, fileName)
   const temp = path.join(folder, `.${fileName}.partial`)
   const fd = fs.openSync(temp, 'w', 0o600)
   try {
-    fs.writeSync(fd, bytes)
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
+    try {
+      for (const part of Buffer.isBuffer(parts) ? [parts] : parts) {
+        for (let at = 0; at < part.length;) at += fs.writeSync(fd, part, at, part.length - at)
+      }
+      fs.fsyncSync(fd)
+    } finally {
+      fs.closeSync(fd)
+    }
+    fs.renameSync(temp, target)
+  } catch (error) {
+    fs.rmSync(temp, { force: true }) // a disk that filled up leaves no half file behind
+    throw error
   }
-  fs.renameSync(temp, target)
   syncDirectory(folder)
   return target
 }

@@ -8,10 +8,11 @@ import { findAccountById, listAccountRows } from '../accounts/accounts.repo'
 import type { Ctx } from '../context'
 import { verifyPassword } from '../security/password-hash'
 import { MIGRATIONS } from '../store/migrations'
-import { decodeBackup, encodeBackupNow, keyForHeader, readBackupHeader, writeBackupAtomically } from './backup-file'
+import { decodeBackup, encodeBackup, keyForHeader, readBackupHeader, writeBackupAtomically } from './backup-file'
 import type { BackupHeader, KeyMaterial } from './backup-file'
 import { readCommunityName } from './backup.repo'
-import { carryOver, fileInFolder, folderReachable, headerView, labelledCounts, loadBackupState, verifyImage } from './backup.service'
+import { carryOver, fileInFolder, folderReachable, headerView, labelledCounts, loadBackupState } from './backup.service'
+import { verifyImage } from './backup-verify'
 import type { BackupState } from './backup.service'
 
 interface Opened {
@@ -107,7 +108,7 @@ export async function restoreBackup(
     const safetyName = backupFileName('safety', community || opened.header.communityName, at)
     ctx.write({ summary: `开始从备份恢复：${opened.name}（${when} 的备份）；恢复前的数据保存为 ${safetyName}` }, () => undefined)
     const image = ctx.store.exportImage()
-    const safety = encodeBackupNow(
+    const safety = encodeBackup(
       image,
       {
         kind: 'safety',

@@ -167,7 +167,7 @@ describe('数据备份: restore', () => {
     const key = keyForHeader(header, PASSWORD)
     const image = await decodeBackup(header, payload, key)
     const { cipher: _c, imageBytes: _i, imageSha256: _s, payloadBytes: _p, payloadSha256: _q, format: _f, ...fields } = header
-    fs.writeFileSync(file, await encodeBackup(image, { ...fields, schemaVersion: MIGRATIONS.length + 1 }, key))
+    fs.writeFileSync(file, encodeBackup(image, { ...fields, schemaVersion: MIGRATIONS.length + 1 }, key))
     const newer = await restore()
     expect(newer.ok ? '' : newer.error.message).toContain('更新版本')
 

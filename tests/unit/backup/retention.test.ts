@@ -36,7 +36,7 @@ describe('retention keeps exactly the policy’s set', () => {
     const { encodeBackup, deriveKey } = await import('../../../electron/backend/backup/backup-file')
     const key = deriveKey('beifen#2026')
     for (const entry of dailyFor(10)) {
-      const bytes = await encodeBackup(
+      const bytes = encodeBackup(
         new Uint8Array(16),
         { kind: 'auto', appVersion: '1', schemaVersion: 1, communityName: '幸福里社区', createdAt: entry.at.toISOString(), counts: {} },
         key

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { SQL_WASM_FILE, WORKER_BUNDLE, startBackendWorker, workerDataFrom } from '../../../electron/backend/worker-client'
+import { BACKUP_WORKER_BUNDLE, SQL_WASM_FILE, WORKER_BUNDLE, startBackendWorker, workerDataFrom } from '../../../electron/backend/worker-client'
 import type { BackendClient } from '../../../electron/backend/worker-client'
 import { tempDir } from '../support/temp'
 
@@ -18,7 +18,7 @@ function packagedCopy(): { app: string; resources: string; bundleDir: string } {
   const install = path.join(tempDir('shouwang-pack-'), '守望 社区台账', 'resources')
   const bundleDir = path.join(install, 'app', 'out', 'main')
   fs.mkdirSync(bundleDir, { recursive: true })
-  for (const file of [WORKER_BUNDLE, SQL_WASM_FILE, 'server.cjs', 'index.cjs']) {
+  for (const file of [WORKER_BUNDLE, BACKUP_WORKER_BUNDLE, SQL_WASM_FILE, 'server.cjs', 'index.cjs']) {
     fs.copyFileSync(path.join(BUILT, file), path.join(bundleDir, file))
   }
   fs.cpSync(path.join(ROOT, 'resources/templates'), path.join(install, 'templates'), { recursive: true })
@@ -44,7 +44,7 @@ describe('the built backend worker in the packaged layout', () => {
   })
 
   it('needs nothing but Node built-ins: no package is required at run time', () => {
-    for (const bundle of [WORKER_BUNDLE, 'server.cjs', 'index.cjs']) {
+    for (const bundle of [WORKER_BUNDLE, BACKUP_WORKER_BUNDLE, 'server.cjs', 'index.cjs']) {
       const source = fs.readFileSync(path.join(BUILT, bundle), 'utf8')
       // Code lines only: bundled packages keep usage examples such as `var pako = require('pako')` in comments.
       const code = source
@@ -70,6 +70,31 @@ describe('the built backend worker in the packaged layout', () => {
     const setup = await client.call('auth.setup', { communityName: '幸福里社区', username: 'admin', displayName: '王主任', password: 'Shouwang#2026' }, null)
     expect(setup.ok).toBe(true)
     expect(fs.existsSync(path.join(dataDir, 'shouwang.journal'))).toBe(true)
+  })
+
+  it('takes a backup through the scratch worker the host handed over, and checks it there', async () => {
+    const { bundleDir, resources } = packagedCopy()
+    const dataDir = path.join(tempDir(), '数据 文件夹')
+    const folder = path.join(tempDir(), '备份 U盘')
+    fs.mkdirSync(folder)
+    client = await startBackendWorker(path.join(bundleDir, WORKER_BUNDLE), workerDataFrom(bundleDir, dataDir, '1.2.3', resources))
+    const password = 'Shouwang#2026'
+    const setup = await client.call('auth.setup', { communityName: '幸福里社区', username: 'admin', displayName: '王主任', password }, null)
+    const token = setup.ok ? (setup.data as { sessionToken: string }).sessionToken : null
+    expect(token).not.toBeNull()
+    const call = async (method: string, args: unknown) => {
+      const envelope = await client!.call(method, args, token)
+      if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`)
+      return envelope.data
+    }
+    await call('backup.configure', { folder, dailyAt: '23:30', atQuit: false, retention: { daily: 7, weekly: 4, monthly: 12 } })
+    await call('backup.setPassword', { password: 'beifen#2026' })
+    const outcome = (await call('backup.run', {})) as { ok: boolean; fileName: string; bytes: number }
+    expect(outcome.ok).toBe(true)
+    expect(fs.statSync(path.join(folder, outcome.fileName)).size).toBe(outcome.bytes)
+    // The backend thread still answers after its scratch worker has come and gone.
+    expect(await call('system.ping', {})).toMatchObject({ pong: true })
+    expect(fs.readdirSync(folder).filter((name) => name.endsWith('.partial'))).toEqual([])
   })
 
   it('serves browser mode from the copy with plain Node (the same host code path)', async () => {
