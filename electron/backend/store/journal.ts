@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import nodePath from 'node:path'
 import zlib from 'node:zlib'
 import { AppError } from '../../../shared/errors'
+import { PRIVATE_FILE } from './private-files'
 
 /**
  * The append-only journal: one framed record per committed mutation.
@@ -302,15 +303,15 @@ export class Journal {
     if (damage.length > 0) {
       if (!options.salvage) throw journalDamaged(path, damage, buf)
       const keptAs = `${path}.damaged-${Date.now()}`
-      fs.writeFileSync(keptAs, buf)
-      const fd = fs.openSync(path, 'a')
+      fs.writeFileSync(keptAs, buf, { mode: PRIVATE_FILE })
+      const fd = fs.openSync(path, 'a', PRIVATE_FILE)
       return { journal: new Journal(path, fd, buf.length, records.length), records, tornBytes: 0, salvaged: { damage, keptAs } }
     }
     if (tornBytes > 0) {
-      fs.writeFileSync(`${path}.torn-${Date.now()}`, buf.subarray(validBytes))
+      fs.writeFileSync(`${path}.torn-${Date.now()}`, buf.subarray(validBytes), { mode: PRIVATE_FILE })
       fs.truncateSync(path, validBytes)
     }
-    const fd = fs.openSync(path, 'a')
+    const fd = fs.openSync(path, 'a', PRIVATE_FILE)
     fs.fdatasyncSync(fd)
     return { journal: new Journal(path, fd, validBytes, records.length), records, tornBytes, salvaged: null }
   }

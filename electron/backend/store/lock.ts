@@ -4,6 +4,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { AppError } from '../../../shared/errors'
+import { PRIVATE_FILE } from './private-files'
 
 /** What the lock file tells a refused second program; it is information, never the lock itself. */
 export interface LockInfo {
@@ -170,7 +171,7 @@ export async function acquireLock(lockFile: string, now: Date): Promise<() => vo
   if (heldHere.has(endpoint)) throw refuse(readLockInfo(lockFile))
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), since: now.toISOString(), executable: process.execPath }
   const server = await own(endpoint, lockFile)
-  const writeInfo = () => fs.writeFileSync(lockFile, JSON.stringify(mine))
+  const writeInfo = () => fs.writeFileSync(lockFile, JSON.stringify(mine), { mode: PRIVATE_FILE })
   try {
     const foreign = foreignOwner(lockFile, mine.host)
     if (foreign) throw refuseForeign(foreign)

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { AppError } from '../../../shared/errors'
+import { PRIVATE_FILE } from './private-files'
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
 
@@ -73,7 +74,7 @@ export function readSnapshot(file: string): SnapshotImage | null {
  */
 export function writeSnapshotAtomically(file: string, image: Uint8Array, previousCrc: number | null = null): number {
   const temp = `${file}.tmp`
-  const fd = fs.openSync(temp, 'w')
+  const fd = fs.openSync(temp, 'w', PRIVATE_FILE)
   try {
     fs.writeSync(fd, image)
     fs.fsyncSync(fd)
@@ -90,7 +91,7 @@ export function writeSnapshotAtomically(file: string, image: Uint8Array, previou
 /** Small files (checksums, markers): temp, fsync, rename. */
 export function writeFileAtomically(file: string, text: string): void {
   const temp = `${file}.tmp`
-  const fd = fs.openSync(temp, 'w')
+  const fd = fs.openSync(temp, 'w', PRIVATE_FILE)
   try {
     fs.writeSync(fd, text)
     fs.fsyncSync(fd)

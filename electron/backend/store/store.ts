@@ -8,6 +8,7 @@ import { acquireLock } from './lock'
 import { migrate, schemaVersion } from './migrate'
 import type { Migration } from './migrate'
 import { assertWholeImage, readSnapshot, writeFileAtomically, writeSnapshotAtomically } from './snapshot'
+import { PRIVATE_DIR, keepPrivate } from './private-files'
 import { loadSqlJs } from './sql-engine'
 import { registerSqlFunctions } from './sql-functions'
 
@@ -159,7 +160,8 @@ export class Store {
     const databaseFile = path.join(settings.dir, DATABASE_FILE)
     const journalFile = path.join(settings.dir, JOURNAL_FILE)
     if (options.markerFile && !options.startFresh) assertNotVanished(options.markerFile, settings.dir, [databaseFile, journalFile])
-    fs.mkdirSync(settings.dir, { recursive: true })
+    fs.mkdirSync(settings.dir, { recursive: true, mode: PRIVATE_DIR })
+    keepPrivate(settings.dir)
     const release = await acquireLock(path.join(settings.dir, LOCK_FILE), settings.now())
     try {
       const SQL = await loadSqlJs()
