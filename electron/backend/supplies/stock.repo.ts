@@ -47,13 +47,24 @@ export interface StockAsOfRow {
  */
 export function stockAsOf(db: Reader, day: string): StockAsOfRow[] {
   const month = day.slice(0, 7)
+  // Grouped passes over one month's lines (the day index) and over expired batches' lines, not a
+  // sum per item over every line the item ever had. CROSS JOIN keeps batches the outer loop: left to
+  // itself the planner walked every ledger line up to the day (0.4–0.6 s at 200,000 lines).
   return db.all<StockAsOfRow & Row>(
-    `SELECT i.id AS item_id,
-       (SELECT COALESCE(SUM(t.qty_in + t.qty_out + t.qty_count + t.qty_loss), 0) FROM supply_month_totals t WHERE t.item_id = i.id AND t.month < ?)
-       + (SELECT COALESCE(SUM(l.quantity), 0) FROM supply_ledger l WHERE l.item_id = i.id AND l.day >= ? AND l.day <= ?) AS stock,
-       (SELECT COALESCE(SUM(l.quantity), 0) FROM supply_batches b JOIN supply_ledger l ON l.batch_id = b.id
-         WHERE b.item_id = i.id AND ${EXPIRED_BATCH} AND l.day <= ?) AS expired
-     FROM supply_items i ORDER BY i.id`,
+    `WITH before AS (
+       SELECT t.item_id, SUM(t.qty_in + t.qty_out + t.qty_count + t.qty_loss) AS n FROM supply_month_totals t WHERE t.month < ? GROUP BY t.item_id
+     ), this_month AS (
+       SELECT l.item_id, SUM(l.quantity) AS n FROM supply_ledger l WHERE l.day >= ? AND l.day <= ? GROUP BY l.item_id
+     ), gone AS (
+       SELECT b.item_id, SUM(l.quantity) AS n FROM supply_batches b CROSS JOIN supply_ledger l ON l.batch_id = b.id
+       WHERE ${EXPIRED_BATCH} AND l.day <= ? GROUP BY b.item_id
+     )
+     SELECT i.id AS item_id, COALESCE(before.n, 0) + COALESCE(this_month.n, 0) AS stock, COALESCE(gone.n, 0) AS expired
+     FROM supply_items i
+     LEFT JOIN before ON before.item_id = i.id
+     LEFT JOIN this_month ON this_month.item_id = i.id
+     LEFT JOIN gone ON gone.item_id = i.id
+     ORDER BY i.id`,
     [month, `${month}-01`, day, day, day]
   )
 }

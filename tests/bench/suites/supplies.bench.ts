@@ -160,6 +160,7 @@ export async function suppliesBench(): Promise<void> {
     const history = await sample(100, (i) => call(backend, 'supplies.ledger', { itemId: 1 + (Math.abs(i) % ITEMS), page: 1, pageSize: 50 }))
     report('单品明细第一页 supplies.ledger', history)
 
+    const gate = await call(backend, 'checkpoints.create', { name: '东门卡口', place: '', kind: 'both', hours: '' })
     const issue = await sample(
       100,
       (i) =>
@@ -167,7 +168,8 @@ export async function suppliesBench(): Promise<void> {
           itemId: 1 + (Math.abs(i) % ITEMS),
           quantity: 1,
           counterpartKind: 'checkpoint',
-          counterpartName: '东门卡口',
+          checkpointId: gate.id,
+          counterpartName: '',
           receiver: '李卡口',
           note: ''
         }),
