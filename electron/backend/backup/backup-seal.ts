@@ -21,11 +21,13 @@ export interface SealResult {
 /**
  * Compress, encrypt, write atomically, read back from the disk and check (decryption, SQLite's
  * quick_check, every table's count). A file that fails its check is removed: only a verified
- * file is ever left under a backup's name.
+ * file is ever left under a backup's name. Takes the job's image (it is emptied once sealed).
  */
 export async function sealAndVerify(job: SealJob): Promise<SealResult> {
   const key: KeyMaterial = { ...job.key, key: Buffer.from(job.key.key) }
   const parts = sealBackup(job.image, job.fields, key)
+  // The image is sealed: let it go before the read-back decompresses a second one (peak memory).
+  job.image = new Uint8Array(0)
   const bytes = parts.reduce((sum, part) => sum + part.length, 0)
   const target = writeOrExplain(job.folder, job.fileName, parts)
   parts.length = 0 // let the payload go before the read-back holds its own copy
