@@ -2,6 +2,8 @@ import type { AccountView } from '../../../shared/contract/accounts'
 import { isGridScoped, ROLE_LABELS } from '../../../shared/domain/roles'
 import type { Role } from '../../../shared/domain/roles'
 import { AppError } from '../../../shared/errors'
+import type { Session } from '../context'
+import type { Db } from '../kit/db'
 import type { Store, Tx } from '../store/store'
 import type { AccountRow } from './accounts.repo'
 import { allAccountGrids, countActiveAdmins, existingGridIds, findAccountById, findAccountByUsername, gridIdsOf } from './accounts.repo'
@@ -70,4 +72,13 @@ export function assertKeepsAnAdmin(db: Store | Tx, target: AccountRow, nextRole:
 
 export function describeAccount(row: { username: string; display_name?: string; displayName?: string; role: Role }): string {
   return `${row.displayName ?? row.display_name ?? ''}（${row.username}，${ROLE_LABELS[row.role]}）`
+}
+
+/**
+ * The name a person signs a form with (填报人 of a filled template or the daily report): the
+ * account's 姓名, not the login name in the audit's '王主任（admin）'; the desk's own name before accounts.
+ */
+export function displayNameOf(db: Db, session: Session): string {
+  const row = session.accountId === null ? undefined : findAccountById(db, session.accountId)
+  return row?.display_name ?? session.actor
 }

@@ -18,7 +18,12 @@ export interface FillSpec {
 
 export interface FillInfo {
   community: string
+  /** Who exported, as the audit names them ('王主任（admin）'): the notice under the data. */
   actor: string
+  /** 填报人: the account's 姓名, the name a person signs with. */
+  reporter: string
+  /** 联系电话: 设置's, the one the daily report shows too. */
+  phone: string
   now: Date
 }
 
@@ -116,8 +121,9 @@ export async function fillWorkbook(
 
   const fills: Record<string, string> = {
     填报单位: info.community,
-    填报人: info.actor,
-    填表人: info.actor,
+    填报人: info.reporter,
+    填表人: info.reporter,
+    联系电话: info.phone,
     填报日期: formatZhDate(localIsoDate(info.now)),
     填表日期: formatZhDate(localIsoDate(info.now)),
     报送日期: formatZhDate(localIsoDate(info.now)),

@@ -4,6 +4,7 @@ import { normalizeHeader } from '../../../shared/domain/excel-synonyms'
 import { AppError } from '../../../shared/errors'
 import type { ExcelFillArgs, ExcelInspectTemplateArgs, ExcelRegisterTemplateArgs, ExportListKey } from '../../../shared/schemas/excel'
 import { EXPORT_LISTS } from '../../../shared/schemas/excel'
+import { displayNameOf } from '../accounts/accounts.service'
 import type { Ctx } from '../context'
 import type { Db } from '../kit/db'
 import { guardDigitSearch } from '../security/digit-search-guard'
@@ -163,6 +164,12 @@ async function resolve(db: Db, templateId: string): Promise<Resolved> {
   return { info: savedInfo(row), file: row.file }
 }
 
+/** 填报单位, 填报人 and 联系电话 of a filled template: 设置's community and phone, the exporter's own name. */
+function officeOf(ctx: Ctx): { community: string; actor: string; reporter: string; phone: string } {
+  const settings = loadSettings(ctx.store)
+  return { community: settings.communityName, actor: ctx.session.actor, reporter: displayNameOf(ctx.store, ctx.session), phone: settings.contactPhone }
+}
+
 /**
  * One click: the template filled with the list (its filters, the caller's grids), today's date in
  * the block. The engine's permission rule and audit row, like every other export.
@@ -176,14 +183,7 @@ export async function fillTemplate(args: ExcelFillArgs, ctx: Ctx, full: { reason
   const now = ctx.now()
   const spec: FillSpec = { sheetName: info.sheetName, headerStart: info.headerStart, headerEnd: info.headerEnd, mapping: info.mapping }
   const rows = source.rows(ctx.store, ctx.session, args.filter, now, full !== null)
-  const { bytes, count } = await fillWorkbook(
-    file,
-    spec,
-    source.columns,
-    rows,
-    { community: loadSettings(ctx.store).communityName, actor: ctx.session.actor, now },
-    source.alert
-  )
+  const { bytes, count } = await fillWorkbook(file, spec, source.columns, rows, { ...officeOf(ctx), now }, source.alert)
   ctx.exported({
     summary: `填写报表“${info.name}” ${count} 条（${full ? `完整号码，原因：${full.reason}` : '号码已遮盖'}）`,
     detail: {

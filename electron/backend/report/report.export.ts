@@ -6,7 +6,7 @@ import { wallClock } from '../disinfection/schedule'
 import type { ExportColumn, ExportRow, ExportSource } from '../kit/export-source'
 import { notFound } from '../kit/errors'
 import { getSubmission } from './report.repo'
-import { computeSections, headerOf, reportSettingsOf, toSubmission } from './report.service'
+import { computeSections, currentHeader, reportSettingsOf, toSubmission } from './report.service'
 
 const COLUMNS: ExportColumn[] = [
   { header: '类别', kind: 'text', width: 10 },
@@ -33,7 +33,7 @@ export const reportExport: ExportSource<MethodArgs<'report.export'>> = {
   key: 'report',
   label: '每日疫情防控报表',
   permission: 'report.view',
-  build(args, { db }) {
+  build(args, { db, session }) {
     let sections: ReportSection[]
     let header: ReportHeader
     let facts: string[]
@@ -50,7 +50,7 @@ export const reportExport: ExportSource<MethodArgs<'report.export'>> = {
     } else {
       const settings = reportSettingsOf(db)
       sections = computeSections(db, args.day, settings)
-      header = headerOf(db, settings)
+      header = currentHeader(db, settings, session)
       facts = [`填报日期：${args.day}`, '（按当前记录生成，尚未报送）']
       foot = []
     }

@@ -6,9 +6,21 @@ import { runExport } from '../excel/export/engine'
 import { notFound } from '../kit/errors'
 import { todayOf } from '../monitoring/monitoring.service'
 import { reportExport } from './report.export'
-import { getSubmission, insertSubmission, submissionsOf, writeReportSettings } from './report.repo'
+import { getSubmission, insertSubmission, submissionsOf } from './report.repo'
 import type { SubmissionContent } from './report.service'
-import { assertNotFuture, computeSections, trendOf, digestOf, headerOf, reportSettingsOf, submissionHash, toSubmission, toSummary } from './report.service'
+import {
+  assertNotFuture,
+  computeSections,
+  currentHeader,
+  trendOf,
+  digestOf,
+  headerOf,
+  reportSettingsOf,
+  saveReportSettings,
+  submissionHash,
+  toSubmission,
+  toSummary
+} from './report.service'
 
 export const reportHandlers = {
   'report.day': (args, ctx) => {
@@ -16,7 +28,7 @@ export const reportHandlers = {
     const day = args.day ?? today
     const settings = reportSettingsOf(ctx.store)
     const sections = computeSections(ctx.store, day, settings)
-    const header = headerOf(ctx.store, settings)
+    const header = currentHeader(ctx.store, settings, ctx.session)
     const sent = submissionsOf(ctx.store, day)
     const latest = sent.at(-1)
     return {
@@ -53,7 +65,7 @@ export const reportHandlers = {
           throw new AppError('CONFLICT', `${args.day} 的报表已经报送，数字没有变化，不需要更正。`)
         }
         const remembered = { ...settings, reporter: args.reporter, phone: args.phone, reviewer: args.reviewer }
-        writeReportSettings(tx, { ...remembered, keyProvinces: JSON.stringify(settings.keyProvinces) })
+        saveReportSettings(tx, remembered, now.toISOString(), ctx.session.actor)
         const content: SubmissionContent = { sections, header: headerOf(tx, remembered), note: args.note }
         const row = {
           day: args.day,
@@ -81,7 +93,9 @@ export const reportHandlers = {
   'report.settings': (_args, ctx) => reportSettingsOf(ctx.store),
 
   'report.saveSettings': (args, ctx) => {
-    ctx.write({ summary: '保存报表设置', detail: args }, (tx) => writeReportSettings(tx, { ...args, keyProvinces: JSON.stringify(args.keyProvinces) }))
+    ctx.write({ summary: (changed: string) => (changed ? `保存报表设置；${changed}` : '保存报表设置'), detail: args }, (tx) =>
+      saveReportSettings(tx, args, ctx.now().toISOString(), ctx.session.actor)
+    )
     return reportSettingsOf(ctx.store)
   }
 } satisfies Handlers<ReportApi>

@@ -232,9 +232,9 @@ export function keySupplies(db: Db, day: string): { id: number; name: string; sp
     .map((r) => ({ id: r.id, name: r.name, spec: r.spec, unit: r.unit, issued: num(r.issued), usable: Math.max(0, num(r.balance) - num(r.expired)) }))
 }
 
+/** The report's own remembered settings; 联系电话 is not among them: it lives in 设置 (migration 0019). */
 export interface ReportSettingsRow {
   reporter: string
-  phone: string
   reviewer: string
   keyProvinces: string
   notObservedDays: number
@@ -242,15 +242,14 @@ export interface ReportSettingsRow {
 
 export function readReportSettings(db: Db): ReportSettingsRow {
   const row = db.get<ReportSettingsRow>(
-    'SELECT reporter, phone, reviewer, key_provinces AS keyProvinces, not_observed_days AS notObservedDays FROM report_settings WHERE id = 1'
+    'SELECT reporter, reviewer, key_provinces AS keyProvinces, not_observed_days AS notObservedDays FROM report_settings WHERE id = 1'
   )
-  return row ?? { reporter: '', phone: '', reviewer: '', keyProvinces: '[]', notObservedDays: 14 }
+  return row ?? { reporter: '', reviewer: '', keyProvinces: '[]', notObservedDays: 14 }
 }
 
 export function writeReportSettings(tx: Tx, s: ReportSettingsRow): void {
-  tx.run('UPDATE report_settings SET reporter = ?, phone = ?, reviewer = ?, key_provinces = ?, not_observed_days = ? WHERE id = 1', [
+  tx.run('UPDATE report_settings SET reporter = ?, reviewer = ?, key_provinces = ?, not_observed_days = ? WHERE id = 1', [
     s.reporter,
-    s.phone,
     s.reviewer,
     s.keyProvinces,
     s.notObservedDays

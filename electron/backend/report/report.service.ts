@@ -10,7 +10,10 @@ import type { ReportTrend, TrendSeries } from '../../../shared/domain/report-tre
 import { scheduleStatus, timesOnDay } from '../disinfection/schedule'
 import type { Db } from '../kit/db'
 import { badFields } from '../kit/errors'
-import { loadSettings } from '../settings/settings.service'
+import { describeUpdate, loadSettings, saveSettings } from '../settings/settings.service'
+import type { Tx } from '../store/store'
+import { displayNameOf } from '../accounts/accounts.service'
+import type { Session } from '../context'
 import type { SubmissionRow } from './report.repo'
 import {
   alertPeople,
@@ -24,10 +27,12 @@ import {
   observingByKind,
   placesOnDay,
   readReportSettings,
+  writeReportSettings,
   returneeCounts,
   returneesByProvince
 } from './report.repo'
 
+/** The report's settings; its 联系电话 is 设置's, the one phone the report and every filled template show. */
 export function reportSettingsOf(db: Db): ReportSettings {
   const row = readReportSettings(db)
   let keyProvinces: string[] = []
@@ -37,13 +42,30 @@ export function reportSettingsOf(db: Db): ReportSettings {
   } catch {
     keyProvinces = []
   }
-  return { reporter: row.reporter, phone: row.phone, reviewer: row.reviewer, keyProvinces, notObservedDays: row.notObservedDays }
+  const phone = loadSettings(db).contactPhone
+  return { reporter: row.reporter, phone, reviewer: row.reviewer, keyProvinces, notObservedDays: row.notObservedDays }
 }
 
-/** The head of the report: the community as 填报单位, the remembered people, 设置's phone when the report has none. */
+/**
+ * Saves the report's settings; a 联系电话 typed on the report page is 设置's 联系电话 (one setting, so
+ * the templates and the report never disagree). Returns the 设置 change in words, '' when none.
+ */
+export function saveReportSettings(tx: Tx, s: ReportSettings, at: string, by: string): string {
+  writeReportSettings(tx, { reporter: s.reporter, reviewer: s.reviewer, keyProvinces: JSON.stringify(s.keyProvinces), notObservedDays: s.notObservedDays })
+  const before = loadSettings(tx)
+  if (before.contactPhone === s.phone) return ''
+  saveSettings(tx, { contactPhone: s.phone }, at, by)
+  return describeUpdate(before, { contactPhone: s.phone })
+}
+
+/** The head of the report: the community as 填报单位, the remembered people, 设置's phone. */
 export function headerOf(store: Db, settings: ReportSettings): ReportHeader {
-  const office = loadSettings(store)
-  return { unit: office.communityName, reporter: settings.reporter, phone: settings.phone || office.contactPhone, reviewer: settings.reviewer }
+  return { unit: loadSettings(store).communityName, reporter: settings.reporter, phone: settings.phone, reviewer: settings.reviewer }
+}
+
+/** The head of a report not yet sent: with no 填报人 remembered, the person at the desk by the name they sign with. */
+export function currentHeader(db: Db, settings: ReportSettings, session: Session): ReportHeader {
+  return headerOf(db, { ...settings, reporter: settings.reporter || displayNameOf(db, session) })
 }
 
 const unionSize = (...lists: string[][]) => new Set(lists.flat()).size

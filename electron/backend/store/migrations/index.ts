@@ -17,6 +17,7 @@ import personGrid from './0015_person_grid.sql?raw'
 import addressKeys from './0016_address_keys.sql?raw'
 import suppliesUsable from './0017_supplies_usable.sql?raw'
 import help from './0018_help.sql?raw'
+import oneContactPhone from './0019_one_contact_phone.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -40,5 +41,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'person_grid', sql: personGrid },
   { version: 16, name: 'address_keys', sql: addressKeys },
   { version: 17, name: 'supplies_usable', sql: suppliesUsable },
-  { version: 18, name: 'help', sql: help }
+  { version: 18, name: 'help', sql: help },
+  { version: 19, name: 'one_contact_phone', sql: oneContactPhone }
 ]
