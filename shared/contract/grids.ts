@@ -78,6 +78,12 @@ export interface BuildingMerge {
   sameRooms: { fromAddress: string; intoAddress: string }[]
 }
 
+/** A merge done: the preview's figures and what became of open observations whose grid it changed ('' when none). */
+export interface BuildingMerged extends BuildingMerge {
+  /** '；居家观察改由王网格员负责' or '；1 人的居家观察仍由原网格员负责，请在健康监测中更换' (also in the audit row). */
+  handover: string
+}
+
 /** Households whose building is in no grid: no grid worker sees them, the grid totals leave them out. */
 export interface UnassignedHouseholds {
   total: number
@@ -95,7 +101,7 @@ export type GridsApi = {
   'grids.assignBuildings': (args: GridsAssign) => Promise<{ buildings: number; households: number }>
   'grids.buildings': (args: GridsBuildingsArgs) => Promise<BuildingEntry[]>
   'grids.mergePreview': (args: GridsMergeBuildings) => Promise<BuildingMerge>
-  'grids.mergeBuildings': (args: GridsMergeBuildings) => Promise<BuildingMerge>
+  'grids.mergeBuildings': (args: GridsMergeBuildings) => Promise<BuildingMerged>
   'grids.unassigned': (args: GridsUnassignedArgs) => Promise<UnassignedHouseholds>
 }
 

@@ -1,10 +1,12 @@
-import type { BuildingEntry, BuildingMerge, UnassignedHouseholds } from '../../../shared/contract/grids'
+import type { BuildingEntry, BuildingMerge, BuildingMerged, UnassignedHouseholds } from '../../../shared/contract/grids'
 import type { GridsMergeBuildings } from '../../../shared/schemas/grids'
 import type { Session } from '../context'
 import type { Db } from '../kit/db'
 import { notFound } from '../kit/errors'
 import { scopeSql } from '../kit/scope'
 import { householdWriteIn } from '../households/households.service'
+import { openEpisodesInBuildings } from '../register/handover.repo'
+import { handOverMerged, handoverSentence } from '../register/handover.service'
 import { syncGridOfBuilding, syncResidentsOfHousehold } from '../register/register.repo'
 import type { Tx } from '../store/store'
 import { setBuildingGrid } from './grids.repo'
@@ -75,13 +77,16 @@ export function mergePreview(db: Db, args: GridsMergeBuildings): BuildingMerge {
 
 /**
  * Moves every household of `from` (the recycle bin's too) into `into`, gives them the kept
- * building's name in their address, brings their grid and their people's grid in step, and
- * removes the emptied row. Two households at one room stay two: whether they are one family
+ * building's name in their address, brings their grid and their people's grid in step (their
+ * open observations' workers too, as when a building is handed to another grid), and removes the
+ * emptied row. Two households at one room stay two: whether they are one family
  * registered twice is for the clerk to decide on the 住户 page (the preview lists them).
  */
-export function mergeBuildings(tx: Tx, args: GridsMergeBuildings, at: string): BuildingMerge {
+export function mergeBuildings(tx: Tx, args: GridsMergeBuildings, actor: string, at: string): BuildingMerged {
   const preview = mergePreview(tx, args)
   const { from, into } = preview
+  // Read before the move: afterwards nothing tells whose grid the merge changed.
+  const observed = openEpisodesInBuildings(tx, [from.id, into.id])
   if (into.gridId === null && from.gridId !== null) setBuildingGrid(tx, into.id, from.gridId)
   const target = { id: into.id, compoundId: 0, gridId: into.gridId ?? from.gridId, compoundName: into.compound, buildingName: into.building }
   const moved = householdsOfBuilding(tx, from.id)
@@ -92,7 +97,7 @@ export function mergeBuildings(tx: Tx, args: GridsMergeBuildings, at: string): B
   syncGridOfBuilding(tx, into.id)
   for (const h of moved) syncResidentsOfHousehold(tx, h.id)
   deleteBuilding(tx, from.id)
-  return preview
+  return { ...preview, handover: handoverSentence(handOverMerged(tx, observed, actor, at)) }
 }
 
 export function unassignedList(db: Db, session: Session): UnassignedHouseholds {

@@ -1,5 +1,5 @@
 import type { Tx } from '../store/store'
-import type { BuildingMerge, GridsApi } from '../../../shared/contract/grids'
+import type { BuildingMerged, GridsApi } from '../../../shared/contract/grids'
 import type { Handlers } from '../context'
 import { assertInScope, assertWholeCommunity, inScope } from '../kit/scope'
 import { buildingList, mergeBuildings, mergePreview, unassignedList } from './buildings.service'
@@ -50,11 +50,11 @@ export const gridsHandlers = {
     const merged = ctx.write(
       {
         record: `building:${args.intoId}`,
-        summary: (m: BuildingMerge) =>
-          `合并楼栋：${m.from.compound}${m.from.building} 并入 ${m.into.compound}${m.into.building}（${m.households} 户，${m.residents} 人）`,
+        summary: (m: BuildingMerged) =>
+          `合并楼栋：${m.from.compound}${m.from.building} 并入 ${m.into.compound}${m.into.building}（${m.households} 户，${m.residents} 人）${m.handover}`,
         detail: args
       },
-      (tx: Tx) => mergeBuildings(tx, args, ctx.now().toISOString())
+      (tx: Tx) => mergeBuildings(tx, args, ctx.session.actor, ctx.now().toISOString())
     )
     return merged
   },

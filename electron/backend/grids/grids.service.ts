@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors'
 import type { GridCreate, GridsAssign, StaffInput } from '../../../shared/schemas/grids'
 import type { Session } from '../context'
 import { buildingsWithKey, ensureBuilding, syncGridOfBuilding } from '../register/register.repo'
-import { handOverBuilding } from '../register/handover.service'
+import { handOverBuilding, handoverSentence } from '../register/handover.service'
 import { scopeSql } from '../kit/scope'
 import type { Db } from '../kit/db'
 import { assertInScope } from '../kit/scope'
@@ -149,11 +149,7 @@ export function assignBuildings(tx: Tx, args: GridsAssign, actor: string, at: st
       kept += done.kept
     }
   }
-  const parts = [
-    reassigned.size > 0 ? `；居家观察改由${[...reassigned].join('、')}负责` : '',
-    kept > 0 ? `；${kept} 人的居家观察仍由原网格员负责，请在健康监测中更换` : ''
-  ]
-  return { buildings: args.buildings.length, households, handover: parts.join('') }
+  return { buildings: args.buildings.length, households, handover: handoverSentence({ reassigned: [...reassigned], kept }) }
 }
 
 export function gridName(db: Db, id: number): string {

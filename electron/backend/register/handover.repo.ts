@@ -59,3 +59,26 @@ export function strayEpisodesInBuilding(db: Db, buildingId: number): { id: numbe
     [buildingId]
   )
 }
+
+/** Open episodes of the people living in these buildings, with the grid each is in now (read before a change of grid). */
+export function openEpisodesInBuildings(db: Db, buildingIds: number[]): { id: number; gridId: number | null }[] {
+  return db.all(
+    `SELECT e.id, e.grid_id AS gridId FROM observation_episodes e
+       JOIN residents r ON r.id = e.resident_id
+       JOIN households h ON h.id = r.household_id
+      WHERE h.building_id IN (SELECT value FROM json_each(?)) AND e.status = 'observing'
+      ORDER BY e.id`,
+    [JSON.stringify(buildingIds)]
+  )
+}
+
+/** Of these episodes, the ones whose worker is not on the staff of the grid they are in now. */
+export function strayEpisodesAmong(db: Db, episodeIds: number[]): { id: number; worker: string; gridId: number }[] {
+  return db.all(
+    `SELECT e.id, e.worker, e.grid_id AS gridId FROM observation_episodes e
+      WHERE e.id IN (SELECT value FROM json_each(?)) AND e.status = 'observing' AND e.grid_id IS NOT NULL
+        AND e.worker NOT IN (SELECT s.name FROM grid_staff s WHERE s.grid_id = e.grid_id)
+      ORDER BY e.id`,
+    [JSON.stringify(episodeIds)]
+  )
+}

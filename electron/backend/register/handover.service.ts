@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors'
 import type { Db } from '../kit/db'
 import type { Tx } from '../store/store'
 import type { OpenEpisode } from './handover.repo'
-import { gridNameOf, openEpisodesOf, reassignEpisode, staffNamesOf, strayEpisodesInBuilding } from './handover.repo'
+import { gridNameOf, openEpisodesOf, reassignEpisode, staffNamesOf, strayEpisodesAmong, strayEpisodesInBuilding } from './handover.repo'
 
 /**
  * A person under observation who moves to another grid is the new grid's worker's to check from
@@ -73,15 +73,27 @@ export function handOver(tx: Tx, plan: HandoverPlan, choice: string | undefined,
   return `；居家观察改由${picked}负责（原${current || '（无）'}）`
 }
 
+/** What a change of grid made of the open observations it moved: who took over, how many kept their worker. */
+export interface HandoverOutcome {
+  reassigned: string[]
+  kept: number
+}
+
 /**
- * A building handed to another grid moves its people's records there by itself (0015); whoever was
- * checking them goes on the new grid's only worker, as a move would. With several workers there is no
- * dialog to ask in: the worker stays and the sentence for the audit row and the clerk says so.
+ * Episodes whose grid changed under them (a building handed over, a merge): each goes to its new
+ * grid's only worker (its leader when it has none), as a move would. With several there is no
+ * dialog to ask in: the worker stays and handoverSentence says how many to change.
  */
-export function handOverBuilding(tx: Tx, buildingId: number, actor: string, at: string): { reassigned: string[]; kept: number } {
+function handOverStrays(
+  tx: Tx,
+  strays: { id: number; worker: string; gridId: number }[],
+  actor: string,
+  at: string,
+  reason: (gridName: string) => string
+): HandoverOutcome {
   const reassigned: string[] = []
   let kept = 0
-  for (const episode of strayEpisodesInBuilding(tx, buildingId)) {
+  for (const episode of strays) {
     const staff = staffNamesOf(tx, episode.gridId)
     const candidates = staff.workers.length > 0 ? staff.workers : staff.leader === null ? [] : [staff.leader]
     const [only] = candidates
@@ -89,8 +101,31 @@ export function handOverBuilding(tx: Tx, buildingId: number, actor: string, at: 
       kept++
       continue
     }
-    reassignEpisode(tx, { id: episode.id, from: episode.worker, to: only, actor, at, reason: `楼栋划入${gridNameOf(tx, episode.gridId)}` })
+    reassignEpisode(tx, { id: episode.id, from: episode.worker, to: only, actor, at, reason: reason(gridNameOf(tx, episode.gridId)) })
     if (!reassigned.includes(only)) reassigned.push(only)
   }
   return { reassigned, kept }
+}
+
+/** A building handed to another grid moves its people's records there by itself (0015); their workers follow here. */
+export function handOverBuilding(tx: Tx, buildingId: number, actor: string, at: string): HandoverOutcome {
+  return handOverStrays(tx, strayEpisodesInBuilding(tx, buildingId), actor, at, (grid) => `楼栋划入${grid}`)
+}
+
+/**
+ * 合并楼栋: the open episodes read before the merge (openEpisodesInBuildings) whose grid the merge
+ * changed are handed over like a building's; one whose grid stayed keeps its worker whoever it is.
+ */
+export function handOverMerged(tx: Tx, before: { id: number; gridId: number | null }[], actor: string, at: string): HandoverOutcome {
+  const was = new Map(before.map((e) => [e.id, e.gridId]))
+  const strays = strayEpisodesAmong(tx, [...was.keys()]).filter((e) => was.get(e.id) !== e.gridId)
+  return handOverStrays(tx, strays, actor, at, (grid) => `楼栋合并，划入${grid}`)
+}
+
+/** The words the audit row and the clerk's message add: '' when no observation changed hands. */
+export function handoverSentence(outcome: HandoverOutcome): string {
+  return [
+    outcome.reassigned.length > 0 ? `；居家观察改由${outcome.reassigned.join('、')}负责` : '',
+    outcome.kept > 0 ? `；${outcome.kept} 人的居家观察仍由原网格员负责，请在健康监测中更换` : ''
+  ].join('')
 }
