@@ -4,6 +4,7 @@ import { excelBench } from './suites/excel.bench'
 import { excelChild } from './suites/excel.child'
 import { gateBench } from './suites/gate.bench'
 import { registerBench } from './suites/register.bench'
+import { reportBench } from './suites/report.bench'
 import { returneesBench } from './suites/returnees.bench'
 import { rosterBench } from './suites/roster.bench'
 import { storeBench } from './suites/store.bench'
@@ -18,6 +19,7 @@ const suites: Record<string, () => Promise<void>> = {
   roster: rosterBench,
   returnees: returneesBench,
   gate: gateBench,
+  report: reportBench,
   backup: backupBench
 }
 
