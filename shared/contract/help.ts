@@ -100,5 +100,5 @@ export const helpModule = defineModule<HelpApi>({
   name: 'help',
   methods: helpMethods,
   grants: { 'help.view': ['staff', 'grid_worker', 'readonly'], 'help.edit': ['staff', 'grid_worker'], 'help.gate': ['staff', 'gate'] },
-  pages: []
+  pages: [{ path: '/help', name: 'help', title: '居民求助', permission: 'help.view', group: 'daily' }]
 })

@@ -18,6 +18,7 @@ const BUTTONS: { page: string; testId: string; roles: Role[] }[] = [
   { page: '健康监测', testId: 'monitoring-settings', roles: ['admin'] },
   { page: '健康监测', testId: 'check-entry', roles: EDITORS },
   { page: '健康监测', testId: 'monitoring-print', roles: ALL },
+  { page: '居民求助', testId: 'help-new', roles: EDITORS },
   { page: '志愿者', testId: 'volunteer-new', roles: OFFICE },
   { page: '志愿者', testId: 'volunteer-hours-open', roles: ALL },
   { page: '排班', testId: 'roster-autofill', roles: OFFICE },
@@ -40,6 +41,7 @@ const MENUS: Record<Role, string[]> = {
     '出入记录',
     '返程人员',
     '健康监测',
+    '居民求助',
     '每日报表',
     '导入',
     '志愿者',
@@ -56,10 +58,27 @@ const MENUS: Record<Role, string[]> = {
     '设置',
     '数据备份'
   ],
-  staff: ['首页', '卡口登记', '出入记录', '返程人员', '健康监测', '每日报表', '导入', '志愿者', '排班', '居民', '住户', '网格', '物资', '消杀', '卡口与出入证'],
-  grid_worker: ['首页', '返程人员', '健康监测', '居民', '住户', '网格'],
+  staff: [
+    '首页',
+    '卡口登记',
+    '出入记录',
+    '返程人员',
+    '健康监测',
+    '居民求助',
+    '每日报表',
+    '导入',
+    '志愿者',
+    '排班',
+    '居民',
+    '住户',
+    '网格',
+    '物资',
+    '消杀',
+    '卡口与出入证'
+  ],
+  grid_worker: ['首页', '返程人员', '健康监测', '居民求助', '居民', '住户', '网格'],
   gate: ['卡口登记'],
-  readonly: ['首页', '出入记录', '返程人员', '健康监测', '每日报表', '志愿者', '排班', '居民', '住户', '网格', '物资', '消杀']
+  readonly: ['首页', '出入记录', '返程人员', '健康监测', '居民求助', '每日报表', '志愿者', '排班', '居民', '住户', '网格', '物资', '消杀']
 }
 
 const ACCOUNTS: Record<Exclude<Role, 'admin'>, { username: string; given: string; own: string }> = {
