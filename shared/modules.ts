@@ -16,6 +16,7 @@ import { monitoringModule } from './contract/monitoring'
 import { recycleModule } from './contract/recycle'
 import { reportModule } from './contract/report'
 import { residentsModule } from './contract/residents'
+import { retentionModule } from './contract/retention'
 import { returneesModule } from './contract/returnees'
 import { rosterModule } from './contract/roster'
 import { settingsModule } from './contract/settings'
@@ -52,6 +53,7 @@ export const DOMAIN_MODULES = [
   recycleModule,
   settingsModule,
   backupModule,
+  retentionModule,
   authModule,
   systemModule
 ] as const

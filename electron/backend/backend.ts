@@ -12,6 +12,7 @@ import { LOCAL_SESSION } from './context'
 import { createDispatch } from './dispatch'
 import { handlers } from './handlers'
 import { SecurityLog } from './security/security-log'
+import { finishInterruptedPurge } from './retention/retention.service'
 import { MIGRATIONS } from './store/migrations'
 import { Store } from './store/store'
 import type { StoreOptions } from './store/store'
@@ -105,6 +106,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date())
   const store = await Store.open({ ...options.store, dir: options.dataDir, migrations: MIGRATIONS, now })
   auditOpenNotice(store, now())
+  // A purge cut short after its deletes committed: its values must still leave the file.
+  finishInterruptedPurge(store, now())
   const listeners = new Set<(event: BackendEvent) => void>()
   const emit = (event: BackendEvent) => {
     for (const listener of listeners) listener(event)

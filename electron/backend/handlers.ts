@@ -10,6 +10,7 @@ import { helpHandlers } from './help/help.handlers'
 import { householdsHandlers } from './households/households.handlers'
 import { recycleHandlers } from './recycle/recycle.handlers'
 import { residentsHandlers } from './residents/residents.handlers'
+import { retentionHandlers } from './retention/retention.handlers'
 import { settingsHandlers } from './settings/settings.handlers'
 import { systemHandlers } from './system/system.handlers'
 import { suppliesHandlers } from './supplies/supplies.handlers'
@@ -26,6 +27,7 @@ export const handlers = {
   ...systemHandlers,
   ...settingsHandlers,
   ...backupHandlers,
+  ...retentionHandlers,
   ...gridsHandlers,
   ...householdsHandlers,
   ...residentsHandlers,

@@ -1,4 +1,4 @@
-import type { RetentionPolicy } from '../domain/backup'
+import type { BackupKind, RetentionPolicy } from '../domain/backup'
 import type { BackupConfigureArgs } from '../schemas/backup'
 import {
   backupConfigArgs,
@@ -46,7 +46,7 @@ export interface BackupHeaderView {
   schemaVersion: number
   communityName: string
   createdAt: string
-  kind: 'auto' | 'manual' | 'safety'
+  kind: BackupKind
   counts: { table: string; label: string; rows: number }[]
   imageBytes: number
 }

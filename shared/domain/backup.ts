@@ -18,8 +18,9 @@ export const DEFAULT_RETENTION: RetentionPolicy = { daily: 7, weekly: 4, monthly
 export const STALE_AFTER_MS = 2 * 24 * 60 * 60 * 1000
 
 export const BACKUP_EXTENSION = '.swbak'
-export type BackupKind = 'auto' | 'manual' | 'safety'
-const PREFIX: Record<BackupKind, string> = { auto: '守望备份', manual: '守望备份', safety: '守望恢复前备份' }
+/** 'archive': the 防控结束 archive the street office requires, written before everything epidemic is purged. */
+export type BackupKind = 'auto' | 'manual' | 'safety' | 'archive'
+const PREFIX: Record<BackupKind, string> = { auto: '守望备份', manual: '守望备份', safety: '守望恢复前备份', archive: '守望防控结束归档' }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 
@@ -38,6 +39,7 @@ export function backupFileName(kind: BackupKind, communityName: string, at: Date
 export function backupKindOf(fileName: string): BackupKind | null {
   if (!fileName.endsWith(BACKUP_EXTENSION)) return null
   if (fileName.startsWith(`${PREFIX.safety}-`)) return 'safety'
+  if (fileName.startsWith(`${PREFIX.archive}-`)) return 'archive'
   if (fileName.startsWith(`${PREFIX.auto}-`)) return 'auto'
   return null
 }

@@ -10,6 +10,8 @@ export interface AuditRow {
   record: string | null
   prev_hash: string
   hash: string
+  /** Set when a 数据保留 purge blanked the summary and detail (migration 0020). */
+  redacted_at?: string | null
 }
 
 export function lastAuditHash(tx: Tx): string {
@@ -34,7 +36,7 @@ export function recentAudit(store: Store, limit: number): AuditRow[] {
 }
 
 export function allAuditInOrder(store: Store): AuditRow[] {
-  return store.all<AuditRow & Row>('SELECT id, at, actor, method, summary, detail, record, prev_hash, hash FROM audit_log ORDER BY id')
+  return store.all<AuditRow & Row>('SELECT id, at, actor, method, summary, detail, record, prev_hash, hash, redacted_at FROM audit_log ORDER BY id')
 }
 
 export interface AuditQuery {

@@ -303,6 +303,41 @@ export class Store {
     this.fileBytes = image.length + room
   }
 
+  /**
+   * For a purge (数据保留): runs fn with SQLite's secure_delete on, so the pages the deletes free
+   * are zeroed instead of keeping the deleted values. A connection setting, never journaled.
+   */
+  withSecureDelete<T>(fn: () => T): T {
+    this.assertOpen()
+    this.db.exec('PRAGMA secure_delete = ON')
+    try {
+      return fn()
+    } finally {
+      this.db.exec('PRAGMA secure_delete = OFF')
+    }
+  }
+
+  /**
+   * After a purge: VACUUM rebuilds the file without free pages or the old copies of rows, the
+   * image is reopened with room behind it (as reserve does), and a snapshot replaces the file and
+   * empties the journal, whose earlier records still held the deleted values. VACUUM changes no
+   * record, so a crash before the snapshot replays the journal onto the old file: same data.
+   */
+  compact(): void {
+    this.assertOpen()
+    if (this.inTransaction) throw new Error('cannot compact inside a transaction')
+    this.db.exec('VACUUM')
+    const image = this.db.export()
+    const db = new this.engine.Database(withHeadroom(image, roomAtOpen(image)))
+    configure(db)
+    for (const statement of this.statements.values()) statement.free()
+    this.statements.clear()
+    this.db.close()
+    this.db = db
+    this.fileBytes = image.length + roomAtOpen(image)
+    this.snapshot()
+  }
+
   /** Export the database, write it atomically, then empty the journal. */
   snapshot(): void {
     this.assertOpen()

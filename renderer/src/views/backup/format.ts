@@ -10,4 +10,4 @@ export function formatTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
 
-export const KIND_LABELS = { auto: '自动备份', manual: '立即备份', safety: '恢复前备份' } as const
+export const KIND_LABELS = { auto: '自动备份', manual: '立即备份', safety: '恢复前备份', archive: '防控结束归档' } as const
