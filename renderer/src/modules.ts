@@ -59,7 +59,9 @@ const PAGE_COMPONENTS: Record<string, () => Promise<Component>> = {
   audit: () => import('./views/audit/ListView.vue'),
   recycle: () => import('./views/recycle/ListView.vue'),
   settings: () => import('./views/settings/SettingsView.vue'),
-  backup: () => import('./views/backup/BackupView.vue')
+  backup: () => import('./views/backup/BackupView.vue'),
+  retention: () => import('./views/retention/RetentionView.vue'),
+  'retention-certificate': () => import('./views/retention/CertificatePrint.vue')
 }
 
 /** The sidebar icon of every page that has a sidebar entry. */
