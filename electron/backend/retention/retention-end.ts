@@ -1,10 +1,9 @@
-import fs from 'node:fs'
 import type { PurgeRecord } from '../../../shared/contract/retention'
 import { backupFileName } from '../../../shared/domain/backup'
 import { AppError } from '../../../shared/errors'
-import { encodeBackupNow, writeBackupAtomically } from '../backup/backup-file'
 import { readCommunityName } from '../backup/backup.repo'
-import { assertFolderUsable, loadBackupState, saveOutcome, verifyBackupFile } from '../backup/backup.service'
+import { assertFolderUsable, loadBackupState, saveOutcome } from '../backup/backup.service'
+import { sealInScratch } from '../backup/scratch'
 import type { Ctx } from '../context'
 import { assertAdminPassword, purge } from './retention.service'
 
@@ -26,9 +25,12 @@ export async function endResponse(ctx: Ctx, args: { adminPassword: string; reaso
   assertFolderUsable(state.folder)
   const at = ctx.now()
   const community = readCommunityName(ctx.store)
-  const bytes = encodeBackupNow(
-    ctx.store.exportImage(),
-    {
+  const fileName = backupFileName('archive', community, at)
+  // Sealed, written, read back and checked (a file that fails its check is removed): nothing is
+  // purged on the strength of an archive that is not whole.
+  const { bytes } = await sealInScratch({
+    image: ctx.store.exportImage(),
+    fields: {
       kind: 'archive',
       appVersion: ctx.appVersion,
       schemaVersion: ctx.store.info().schemaVersion,
@@ -36,18 +38,11 @@ export async function endResponse(ctx: Ctx, args: { adminPassword: string; reaso
       createdAt: at.toISOString(),
       counts: ctx.store.tableCounts()
     },
-    state.key
-  )
-  const fileName = backupFileName('archive', community, at)
-  const target = writeBackupAtomically(state.folder, fileName, bytes)
-  try {
-    await verifyBackupFile(target, state.key)
-  } catch (error) {
-    // An archive that failed its check is no archive: nothing is purged on its strength.
-    fs.rmSync(target, { force: true })
-    throw error instanceof AppError ? error : new AppError('INTERNAL', `归档备份校验失败：${String(error)}，没有清理任何数据。`)
-  }
-  const outcome = { at: at.toISOString(), ok: true, fileName, bytes: bytes.length, message: '防控结束归档' }
+    key: state.key,
+    folder: state.folder,
+    fileName
+  })
+  const outcome = { at: at.toISOString(), ok: true, fileName, bytes, message: '防控结束归档' }
   ctx.write({ summary: `防控结束归档：${fileName}（已校验），随后清理全部防疫个人信息`, detail: outcome }, (tx) =>
     saveOutcome(tx, outcome, 'archive', ctx.session.actor)
   )
