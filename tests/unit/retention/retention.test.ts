@@ -134,6 +134,21 @@ describe('数据保留: preview and purge', () => {
     await b.ok('report.day', { day: '2026-02-03' })
   })
 
+  it('refuses bad input with a clear message and changes nothing', async () => {
+    const { b } = await office()
+    b.clock.advance(200 * DAY_MS)
+    const before = b.count('audit_log')
+    expect(failure(await b.call('retention.purge', { reason: '到期' }))).toMatchObject({ code: 'BAD_ARGS', message: expect.stringContaining('管理员密码') })
+    expect(failure(await b.call('retention.purge', { adminPassword: ADMIN.password, reason: '长'.repeat(201) }))?.code).toBe('BAD_ARGS')
+    expect(failure(await b.call('retention.end', { adminPassword: '', reason: '结束' }))?.code).toBe('BAD_ARGS')
+    expect(failure(await b.call('retention.preview', { extra: 1 }))?.code).toBe('BAD_ARGS')
+    // Only a 清理记录 is a certificate: another audit row's id is not found.
+    const other = Number(b.store.get<{ id: number }>("SELECT id FROM audit_log WHERE method = 'gate.register'")?.id)
+    expect(failure(await b.call('retention.certificate', { auditId: other }))?.code).toBe('NOT_FOUND')
+    expect(b.count('audit_log')).toBe(before)
+    expect(b.count('returnee_trips')).toBe(2)
+  })
+
   it('a blanked audit row not listed by a purge breaks the chain', async () => {
     const { b } = await office()
     b.store.transaction((tx) => tx.run("UPDATE audit_log SET summary = 'x', redacted_at = 'y' WHERE method = 'gate.register'"))
