@@ -43,7 +43,7 @@ export const reportHandlers = {
     }
   },
 
-  'report.trend': (args, ctx) => trendOf(ctx.store, args.day ?? todayOf(ctx.now()), args.days, reportSettingsOf(ctx.store)),
+  'report.trend': (args, ctx) => trendOf(ctx.store, args.day ?? todayOf(ctx.now()), args.days),
 
   'report.submit': (args, ctx) => {
     const now = ctx.now()

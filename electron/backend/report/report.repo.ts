@@ -21,9 +21,6 @@ const TRIP_COUNTS = LIVE_TRIP
 const ENTRY_COUNTS = '1 = 1'
 /** A person in the recycle bin is no longer on the books. */
 const PERSON_LIVE = 'r.deleted_at IS NULL'
-/** An episode open at the end of the day (parameter d): started, and not closed on or before the day. */
-const openOn = (d: string) => `e.start_date <= ${d} AND (e.status = 'observing' OR e.status_date > ${d})`
-const OPEN = openOn('?')
 /** A batch is usable through its expiry date and expired after it. */
 // The one expired rule of the supplies domain (a batch is expired the day after its expiry date).
 const EXPIRED = EXPIRED_BATCH
@@ -35,31 +32,36 @@ const num = (v: unknown) => Number(v ?? 0)
 export interface ReturneeCounts {
   returnedToday: number
   registeredToday: number
-  total: number
 }
 
+/** The day's returns and registrations (each an index range of one day); 累计 is the sum of returneesByProvince. */
 export function returneeCounts(db: Db, day: string): ReturneeCounts {
-  const row = db.get<Record<string, number>>(
-    `SELECT COUNT(DISTINCT CASE WHEN t.return_date = ? THEN t.resident_id END) AS returned,
-            COUNT(DISTINCT CASE WHEN t.registered_on = ? THEN t.resident_id END) AS registered,
-            COUNT(DISTINCT CASE WHEN t.return_date <= ? THEN t.resident_id END) AS total
-       FROM returnee_trips t JOIN residents r ON r.id = t.resident_id
-      WHERE (t.return_date <= ? OR t.registered_on = ?) AND ${TRIP_COUNTS} AND ${PERSON_LIVE}`,
-    [day, day, day, day, day]
-  )
-  return { returnedToday: num(row?.returned), registeredToday: num(row?.registered), total: num(row?.total) }
+  const count = (column: 'return_date' | 'registered_on') =>
+    num(
+      db.get<{ n: number }>(
+        `SELECT COUNT(DISTINCT t.resident_id) AS n FROM returnee_trips t JOIN residents r ON r.id = t.resident_id
+          WHERE t.${column} = ? AND ${TRIP_COUNTS} AND ${PERSON_LIVE}`,
+        [day]
+      )?.n
+    )
+  return { returnedToday: count('return_date'), registeredToday: count('registered_on') }
 }
 
-/** Each person's latest trip up to the day: the province they count under, and when they came back. */
-const LATEST_TRIP = `SELECT t.resident_id AS resident_id, t.origin_province AS province, t.return_date AS return_date,
-         ROW_NUMBER() OVER (PARTITION BY t.resident_id ORDER BY t.return_date DESC, t.id DESC) AS rn
-    FROM returnee_trips t JOIN residents r ON r.id = t.resident_id
-   WHERE t.return_date <= ? AND ${TRIP_COUNTS} AND ${PERSON_LIVE}`
+/**
+ * Each person's latest trip up to a day (parameter: the day), before the recycle-bin test: the
+ * province they count under and when they came back. One group a person, read in order from the
+ * covering index returnee_trips_by_person; the bare columns come from the row holding the MAX
+ * (SQLite's rule), and the key orders by return date, then id, so a day's second trip wins.
+ */
+const latestTrips = (range: string) => `SELECT t.resident_id AS resident_id, t.origin_province AS province, t.return_date AS return_date,
+         MAX(t.return_date || printf('%012d', t.id)) AS latest_key
+    FROM returnee_trips t WHERE ${range} AND ${TRIP_COUNTS} GROUP BY t.resident_id`
+const LATEST_TRIP = `SELECT l.* FROM (${latestTrips('t.return_date <= ?')}) l JOIN residents r ON r.id = l.resident_id WHERE ${PERSON_LIVE}`
 
 export function returneesByProvince(db: Db, day: string): { province: string; today: number; total: number }[] {
   return db
     .all<{ province: string; today: number; total: number }>(
-      `SELECT province, SUM(return_date = ?) AS today, COUNT(*) AS total FROM (${LATEST_TRIP}) WHERE rn = 1 GROUP BY province ORDER BY total DESC, province`,
+      `SELECT province, SUM(return_date = ?) AS today, COUNT(*) AS total FROM (${LATEST_TRIP}) GROUP BY province ORDER BY total DESC, province`,
       [day, day]
     )
     .map((r) => ({ province: r.province, today: num(r.today), total: num(r.total) }))
@@ -67,15 +69,16 @@ export function returneesByProvince(db: Db, day: string): { province: string; to
 
 /**
  * Returned on or after `since` (up to the day) and no episode covering their return by the day:
- * none started by the day that was still open on the return date or began after it.
+ * none started by the day that was still open on the return date or began after it. A person
+ * with a trip in the window has their latest trip in it too, so only the window's trips are read.
  */
 export function notObservedCount(db: Db, day: string, since: string): number {
   const row = db.get<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM (${LATEST_TRIP}) l
-      WHERE l.rn = 1 AND l.return_date >= ?
+    `SELECT COUNT(*) AS n FROM (${latestTrips('t.return_date BETWEEN ? AND ?')}) l JOIN residents r ON r.id = l.resident_id
+      WHERE ${PERSON_LIVE}
         AND NOT EXISTS (SELECT 1 FROM observation_episodes e WHERE e.resident_id = l.resident_id AND e.start_date <= ?
               AND (CASE WHEN e.status != 'observing' AND e.status_date <= ? THEN e.status_date ELSE e.end_date END) >= l.return_date)`,
-    [day, since, day, day]
+    [since, day, day, day]
   )
   return num(row?.n)
 }
@@ -91,42 +94,60 @@ export interface ObservationCounts {
   checked: number
 }
 
+/**
+ * The episodes open at the end of the day (parameter ?1), as seeks of the observation_report
+ * index: those still observing that had started, and those closed after the day. Every other
+ * episode is closed by the day and counts only in the cumulative figures.
+ */
+const OPEN_EPISODES = `SELECT e.id, e.resident_id, e.kind, e.end_date FROM observation_episodes e WHERE e.status = 'observing' AND e.start_date <= ?1
+   UNION ALL
+   SELECT e.id, e.resident_id, e.kind, e.end_date FROM observation_episodes e
+    WHERE e.status IN ('released', 'hospital', 'lost') AND e.status_date > ?1 AND e.start_date <= ?1`
+/** PERSON_LIVE for a row that carries resident_id: the recycle bin is small, so it is one list read once. */
+const RESIDENT_LIVE = (alias: string) => `${alias}.resident_id NOT IN (SELECT id FROM residents WHERE deleted_at IS NOT NULL)`
+
 export function observationCounts(db: Db, day: string): ObservationCounts {
-  // Every condition is about the one day: ?1 throughout.
-  const open = openOn('?1')
-  const row = db.get<Record<string, number>>(
-    `SELECT COUNT(DISTINCT CASE WHEN ${open} THEN e.resident_id END) AS observing,
-            COUNT(DISTINCT CASE WHEN e.start_date = ?1 THEN e.resident_id END) AS new_today,
-            COUNT(DISTINCT CASE WHEN e.status = 'released' AND e.status_date = ?1 THEN e.resident_id END) AS released_today,
-            COUNT(DISTINCT CASE WHEN e.status = 'released' AND e.status_date <= ?1 THEN e.resident_id END) AS released_total,
-            COUNT(DISTINCT CASE WHEN ${open} AND e.end_date <= ?1 THEN e.resident_id END) AS ended,
-            COUNT(DISTINCT CASE WHEN e.status = 'lost' AND e.status_date <= ?1 THEN e.resident_id END) AS lost,
-            COUNT(DISTINCT CASE WHEN ${open} AND e.end_date >= ?1 THEN e.resident_id END) AS due,
-            COUNT(DISTINCT CASE WHEN ${open} AND e.end_date >= ?1
-                   AND EXISTS (SELECT 1 FROM daily_checks c WHERE c.episode_id = e.id AND c.day = ?1 AND c.outcome != 'unreachable')
-                  THEN e.resident_id END) AS checked
-       FROM observation_episodes e JOIN residents r ON r.id = e.resident_id
-      WHERE e.start_date <= ?1 AND ${PERSON_LIVE}`,
+  const open = db.get<Record<string, number>>(
+    `SELECT COUNT(DISTINCT o.resident_id) AS observing,
+            COUNT(DISTINCT CASE WHEN o.end_date <= ?1 THEN o.resident_id END) AS ended,
+            COUNT(DISTINCT CASE WHEN o.end_date >= ?1 THEN o.resident_id END) AS due,
+            COUNT(DISTINCT CASE WHEN o.end_date >= ?1
+                   AND EXISTS (SELECT 1 FROM daily_checks c WHERE c.episode_id = o.id AND c.day = ?1 AND c.outcome != 'unreachable')
+                  THEN o.resident_id END) AS checked
+       FROM (${OPEN_EPISODES}) o WHERE ${RESIDENT_LIVE('o')}`,
     [day]
   )
+  const closings = db.get<Record<string, number>>(
+    `SELECT COUNT(DISTINCT CASE WHEN e.status = 'released' THEN e.resident_id END) AS released_total,
+            COUNT(DISTINCT CASE WHEN e.status = 'lost' THEN e.resident_id END) AS lost
+       FROM observation_episodes e WHERE e.status IN ('released', 'lost') AND e.status_date <= ?1 AND ${RESIDENT_LIVE('e')}`,
+    [day]
+  )
+  const flows = observationFlows(db, day)
   return {
-    observing: num(row?.observing),
-    newToday: num(row?.new_today),
-    releasedToday: num(row?.released_today),
-    releasedTotal: num(row?.released_total),
-    endedNotReleased: num(row?.ended),
-    lost: num(row?.lost),
-    due: num(row?.due),
-    checked: num(row?.checked)
+    observing: num(open?.observing),
+    newToday: flows.newToday,
+    releasedToday: flows.releasedToday,
+    releasedTotal: num(closings?.released_total),
+    endedNotReleased: num(open?.ended),
+    lost: num(closings?.lost),
+    due: num(open?.due),
+    checked: num(open?.checked)
   }
+}
+
+/** 今日新增 and 今日解除: the day's starts and releases, each an index seek of the one day (the trend reads only these). */
+export function observationFlows(db: Db, day: string): { newToday: number; releasedToday: number } {
+  const count = (where: string) =>
+    num(db.get<{ n: number }>(`SELECT COUNT(DISTINCT e.resident_id) AS n FROM observation_episodes e WHERE ${where} AND ${RESIDENT_LIVE('e')}`, [day])?.n)
+  return { newToday: count('e.start_date = ?'), releasedToday: count("e.status = 'released' AND e.status_date = ?") }
 }
 
 export function observingByKind(db: Db, day: string): { kind: EpisodeKind; n: number }[] {
   return db
     .all<{ kind: EpisodeKind; n: number }>(
-      `SELECT e.kind AS kind, COUNT(DISTINCT e.resident_id) AS n FROM observation_episodes e JOIN residents r ON r.id = e.resident_id
-        WHERE ${OPEN} AND ${PERSON_LIVE} GROUP BY e.kind`,
-      [day, day]
+      `SELECT o.kind AS kind, COUNT(DISTINCT o.resident_id) AS n FROM (${OPEN_EPISODES}) o WHERE ${RESIDENT_LIVE('o')} GROUP BY o.kind`,
+      [day]
     )
     .map((r) => ({ kind: r.kind, n: num(r.n) }))
 }

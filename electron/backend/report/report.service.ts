@@ -24,6 +24,7 @@ import {
   leadNames,
   notObservedCount,
   observationCounts,
+  observationFlows,
   observingByKind,
   placesOnDay,
   readReportSettings,
@@ -75,13 +76,16 @@ function returneesSection(db: Db, day: string, settings: ReportSettings): Report
   const since = addDays(day, -(settings.notObservedDays - 1))
   const notObserved = notObservedCount(db, day, since)
   const key = new Set(settings.keyProvinces)
+  // Everyone back by the day counts once, under the province of their latest trip: 累计 is the provinces' sum.
+  const provinces = returneesByProvince(db, day)
+  const total = provinces.reduce((a, p) => a + p.total, 0)
   const lines: ReportLine[] = [
     line('returnees.returnedToday', '今日返回', c.returnedToday, '人'),
     line('returnees.registeredToday', '今日新登记（按登记日期）', c.registeredToday, '人'),
-    line('returnees.total', '累计返程', c.total, '人'),
+    line('returnees.total', '累计返程', total, '人'),
     line('returnees.notObserved', `未纳入观察（${settings.notObservedDays} 天内返回）`, notObserved, '人', notObserved > 0)
   ]
-  for (const p of returneesByProvince(db, day)) {
+  for (const p of provinces) {
     const flag = key.has(p.province) ? '（重点地区）' : ''
     lines.push(familyLine('returnees.province', `${p.province}.today`, `${p.province}${flag}今日返回`, p.today, '人', flag !== '' && p.today > 0))
     lines.push(familyLine('returnees.province', `${p.province}.total`, `${p.province}${flag}累计`, p.total, '人'))
@@ -273,13 +277,35 @@ const TREND: readonly (Omit<TrendSeries, 'values'> & { from: readonly string[] }
   { key: 'disinfectOverdue', label: '消杀逾期场所', kind: 'level', unit: '处', from: ['disinfection.overdue'] }
 ]
 
+/**
+ * Only the figures the pictures draw, each from the same repo reads and rules as the day's
+ * report (the property test holds every point to that day's report): the cumulative figures
+ * over every trip and episode, the costliest, are not among them.
+ */
+function trendLines(db: Db, day: string): ReportLine[] {
+  const kinds = new Map(observingByKind(db, day).map((k) => [k.kind, k.n]))
+  const flows = observationFlows(db, day)
+  const people = alertPeople(db, day)
+  const tallies = gateTallies(db, day)
+  const traffic = (direction: string, w: string) => tallies.filter((t) => t.direction === direction && t.who === w).reduce((a, t) => a + t.n, 0)
+  return [
+    ...EPISODE_KINDS.map((k) => familyLine('observation.kind', k, EPISODE_KIND_LABELS[k], kinds.get(k) ?? 0, '人')),
+    line('observation.newToday', '今日新增', flows.newToday, '人'),
+    line('observation.releasedToday', '今日解除', flows.releasedToday, '人'),
+    line('observation.abnormal', '异常合计', unionSize(people.checkAbnormal, people.gateAbnormal), '人'),
+    ...GATE_WHO.flatMap((w) => [familyLine('gate.in', w, '', traffic('in', w), '人次'), familyLine('gate.out', w, '', traffic('out', w), '人次')]),
+    ...disinfectionSection(db, day).lines,
+    ...suppliesSection(db, day).lines
+  ]
+}
+
 /** The report's series over the `days` days ending on `last`, each day from its own records; then each key supply's usable stock. */
-export function trendOf(db: Db, last: string, days: number, settings: ReportSettings): ReportTrend {
+export function trendOf(db: Db, last: string, days: number): ReportTrend {
   const list = Array.from({ length: days }, (_, i) => addDays(last, i - days + 1))
   const series: TrendSeries[] = TREND.map((t) => ({ key: t.key, label: t.label, kind: t.kind, unit: t.unit, values: [] }))
   const stock = new Map<string, TrendSeries>()
   for (const day of list) {
-    const lines = computeSections(db, day, settings).flatMap((s) => s.lines)
+    const lines = trendLines(db, day)
     TREND.forEach((t, i) => {
       const value = lines.filter((l) => t.from.some((f) => (f.endsWith('.') ? l.key.startsWith(f) : l.key === f))).reduce((a, l) => a + l.value, 0)
       series[i]?.values.push(value)

@@ -19,6 +19,7 @@ import suppliesUsable from './0017_supplies_usable.sql?raw'
 import help from './0018_help.sql?raw'
 import oneContactPhone from './0019_one_contact_phone.sql?raw'
 import auditRedaction from './0020_audit_redaction.sql?raw'
+import reportSpeed from './0021_report_speed.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -44,5 +45,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'supplies_usable', sql: suppliesUsable },
   { version: 18, name: 'help', sql: help },
   { version: 19, name: 'one_contact_phone', sql: oneContactPhone },
-  { version: 20, name: 'audit_redaction', sql: auditRedaction }
+  { version: 20, name: 'audit_redaction', sql: auditRedaction },
+  { version: 21, name: 'report_speed', sql: reportSpeed }
 ]
