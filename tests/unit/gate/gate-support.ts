@@ -5,10 +5,8 @@ import type { TestBackend } from '../support/backend'
 
 export const ID = (first17: string) => first17 + computeCheckChar(first17)
 
-/** Two checkpoints, a household at 幸福里小区 3栋 with 曾小明 in it. */
-export async function arrangeGate(backend: TestBackend) {
-  const east = await backend.ok('checkpoints.create', { name: '东门', place: '', kind: 'both', hours: '' })
-  const west = await backend.ok('checkpoints.create', { name: '西门', place: '', kind: 'both', hours: '' })
+/** A household at 幸福里小区 3栋 2单元 301 with 曾小明 in it, its 户主 (13812345678). */
+export async function arrangeHousehold(backend: TestBackend) {
   const household = await backend.ok('households.create', {
     address: { compound: '幸福里小区', building: '3栋', unit: '2单元', room: '301' },
     tenure: 'owned',
@@ -27,7 +25,14 @@ export async function arrangeGate(backend: TestBackend) {
     notes: '',
     householdId: household.id
   })
-  return { east, west, household, resident }
+  return { household, resident }
+}
+
+/** Two checkpoints (东门, 西门) and the household of arrangeHousehold. */
+export async function arrangeGate(backend: TestBackend) {
+  const east = await backend.ok('checkpoints.create', { name: '东门', place: '', kind: 'both', hours: '' })
+  const west = await backend.ok('checkpoints.create', { name: '西门', place: '', kind: 'both', hours: '' })
+  return { east, west, ...(await arrangeHousehold(backend)) }
 }
 
 export const gateEntry = (checkpointId: number, extra: Partial<GateRegister> = {}): GateRegister => ({

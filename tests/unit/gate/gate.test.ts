@@ -1,73 +1,36 @@
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Checkpoint, GateEntryView } from '../../../shared/contract'
-import { computeCheckChar } from '../../../shared/domain/id-card'
 import type { Envelope } from '../../../shared/errors'
-import type { GateRegister } from '../../../shared/schemas/gate'
 import { loginNewAccount, setupAdmin, testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
+import { arrangeHousehold, failure, gateEntry } from './gate-support'
 
 let backend: TestBackend
 afterEach(async () => {
   await backend?.close()
 })
 
-const ID = (first17: string) => first17 + computeCheckChar(first17)
-
+/** One checkpoint (东门, with its place and hours: the checkpoint tests read them) and the household of the gate tests. */
 async function arrange() {
   backend = await testBackend()
   const gate = await backend.ok('checkpoints.create', { name: '东门', place: '幸福路 1 号', kind: 'both', hours: '24小时' })
-  const household = await backend.ok('households.create', {
-    address: { compound: '幸福里小区', building: '3栋', unit: '2单元', room: '301' },
-    tenure: 'owned',
-    notes: ''
-  })
-  const resident = await backend.ok('residents.create', {
-    name: '曾小明',
-    idType: 'mainland',
-    idNumber: ID('11010119800101123'),
-    sex: null,
-    birthDate: null,
-    phones: ['13812345678'],
-    tags: [],
-    personType: 'registered',
-    relation: 'head',
-    notes: '',
-    householdId: household.id
-  })
-  return { gate, household, resident }
+  return { gate, ...(await arrangeHousehold(backend)) }
 }
-
-const entry = (checkpointId: number, extra: Partial<GateRegister> = {}): GateRegister => ({
-  checkpointId,
-  direction: 'in',
-  who: 'visitor',
-  residentId: null,
-  name: '访客甲',
-  phone: '',
-  reason: '探亲',
-  plate: '',
-  temperature: 36.5,
-  action: 'pass',
-  passNumber: '',
-  ...extra
-})
-
-const fail = (envelope: Envelope<unknown>) => (envelope.ok ? null : envelope.error)
 
 describe('checkpoints', () => {
   it('creates, renames and retires a checkpoint; names are unique among working ones', async () => {
     const { gate } = await arrange()
     expect(gate).toMatchObject({ name: '东门', kind: 'both', retired: false })
     const dup = await backend.call('checkpoints.create', { name: '东门', place: '', kind: 'pedestrian', hours: '' })
-    expect(fail(dup)).toMatchObject({ code: 'CONFLICT', message: '已有名为“东门”的卡口，请换一个名称。' })
+    expect(failure(dup)).toMatchObject({ code: 'CONFLICT', message: '已有名为“东门”的卡口，请换一个名称。' })
     await backend.ok('checkpoints.update', { id: gate.id, name: '东大门', place: '', kind: 'pedestrian', hours: '06:00-22:00' })
     await backend.ok('checkpoints.retire', { id: gate.id })
     expect(await backend.ok('checkpoints.list', {})).toEqual([])
     const all = await backend.ok('checkpoints.list', { includeRetired: true })
     expect(all.map((c: Checkpoint) => [c.name, c.retired])).toEqual([['东大门', true]])
-    const refused = await backend.call('gate.register', entry(gate.id))
-    expect(fail(refused)).toMatchObject({ code: 'RULE_VIOLATION', message: '卡口“东大门”已撤销。' })
+    const refused = await backend.call('gate.register', gateEntry(gate.id))
+    expect(failure(refused)).toMatchObject({ code: 'RULE_VIOLATION', message: '卡口“东大门”已撤销。' })
   })
 })
 
@@ -82,7 +45,7 @@ describe('gate registration (逢人必测)', () => {
 
   it('registers a resident from the register, with the phone masked and only the building in what it returns', async () => {
     const { gate, resident } = await arrange()
-    const saved = await backend.ok('gate.register', entry(gate.id, { who: 'resident', residentId: resident.id, name: '', reason: '' }))
+    const saved = await backend.ok('gate.register', gateEntry(gate.id, { who: 'resident', residentId: resident.id, name: '', reason: '' }))
     expect(saved).toMatchObject({
       name: '曾小明',
       phone: '138****5678',
@@ -100,12 +63,12 @@ describe('gate registration (逢人必测)', () => {
 
   it('refuses to wave a fever through and records it as abnormal when turned back', async () => {
     const { gate } = await arrange()
-    const waved = await backend.call('gate.register', entry(gate.id, { temperature: 37.3 }))
-    expect(fail(waved)).toMatchObject({ code: 'RULE_VIOLATION', message: expect.stringContaining('不能直接放行') })
+    const waved = await backend.call('gate.register', gateEntry(gate.id, { temperature: 37.3 }))
+    expect(failure(waved)).toMatchObject({ code: 'RULE_VIOLATION', message: expect.stringContaining('不能直接放行') })
     expect(backend.count('gate_entries')).toBe(0)
-    const turned = await backend.ok('gate.register', entry(gate.id, { temperature: 37.3, action: 'turn_back' }))
+    const turned = await backend.ok('gate.register', gateEntry(gate.id, { temperature: 37.3, action: 'turn_back' }))
     expect(turned).toMatchObject({ abnormal: true, action: 'turn_back', warning: '体温异常，已劝返' })
-    const normal = await backend.ok('gate.register', entry(gate.id, { temperature: 37.2 }))
+    const normal = await backend.ok('gate.register', gateEntry(gate.id, { temperature: 37.2 }))
     expect(normal.abnormal).toBe(false)
   })
 
@@ -119,7 +82,7 @@ describe('gate registration (逢人必测)', () => {
     [{ plate: '12345' }, 'plate', '']
   ])('refuses %j with a Chinese message on the field, writing nothing', async (extra, field, message) => {
     const { gate } = await arrange()
-    const error = fail(await backend.call('gate.register', { ...entry(gate.id), ...extra }))
+    const error = failure(await backend.call('gate.register', { ...gateEntry(gate.id), ...extra }))
     expect(error?.details?.issues?.[0]?.path).toBe(field)
     expect(error?.message).toMatch(/[\u4e00-\u9fa5]/)
     if (message) expect(error?.message).toContain(message)
@@ -128,9 +91,9 @@ describe('gate registration (逢人必测)', () => {
 
   it('keeps an unusual plate with a warning instead of refusing it', async () => {
     const { gate } = await arrange()
-    const saved = await backend.ok('gate.register', entry(gate.id, { who: 'vehicle', name: '', plate: '京a·d12345' }))
+    const saved = await backend.ok('gate.register', gateEntry(gate.id, { who: 'vehicle', name: '', plate: '京a·d12345' }))
     expect(saved).toMatchObject({ plate: '京AD12345', name: '京AD12345', warning: '' })
-    const odd = await backend.ok('gate.register', entry(gate.id, { who: 'vehicle', name: '', plate: '使014578' }))
+    const odd = await backend.ok('gate.register', gateEntry(gate.id, { who: 'vehicle', name: '', plate: '使014578' }))
     expect(odd.warning).not.toBe('')
   })
 })
@@ -140,14 +103,14 @@ describe('household passes (出入证)', () => {
     const { gate, household, resident } = await arrange()
     const pass = await backend.ok('passes.issue', { householdId: household.id, everyDays: 2 })
     expect(pass).toMatchObject({ number: '0001', everyDays: 2, address: '幸福里小区 3栋 2单元 301' })
-    expect(fail(await backend.call('passes.issue', { householdId: household.id, everyDays: 1 }))?.code).toBe('CONFLICT')
+    expect(failure(await backend.call('passes.issue', { householdId: household.id, everyDays: 1 }))?.code).toBe('CONFLICT')
 
     expect(await backend.ok('gate.checkPass', { number: '0001', checkpointId: gate.id })).toMatchObject({
       building: '幸福里小区 3栋',
       warning: '',
       wentOut: false
     })
-    const out = entry(gate.id, { direction: 'out', who: 'resident', residentId: resident.id, passNumber: '0001' })
+    const out = gateEntry(gate.id, { direction: 'out', who: 'resident', residentId: resident.id, passNumber: '0001' })
     expect((await backend.ok('gate.register', out)).warning).toBe('')
     const check = await backend.ok('gate.checkPass', { number: '0001', checkpointId: gate.id })
     expect(check).toMatchObject({
@@ -160,7 +123,7 @@ describe('household passes (出入证)', () => {
 
     backend.clock.advance(2 * 24 * 3600_000)
     expect((await backend.ok('gate.checkPass', { number: '0001', checkpointId: gate.id })).warning).toBe('')
-    expect(fail(await backend.call('gate.checkPass', { number: '9999', checkpointId: gate.id }))?.code).toBe('NOT_FOUND')
+    expect(failure(await backend.call('gate.checkPass', { number: '9999', checkpointId: gate.id }))?.code).toBe('NOT_FOUND')
     await backend.ok('passes.revoke', { id: pass.id })
     expect((await backend.ok('gate.checkPass', { number: '0001', checkpointId: gate.id })).warning).toContain('已收回')
   })
@@ -170,9 +133,9 @@ describe('the day view and the 出入登记表', () => {
   it('counts in and out by kind, lists abnormal entries, and exports the day with the notice line', async () => {
     const { gate, resident } = await arrange()
     await setupAdmin(backend)
-    await backend.ok('gate.register', entry(gate.id, { who: 'resident', residentId: resident.id }))
-    await backend.ok('gate.register', entry(gate.id, { direction: 'out' }))
-    await backend.ok('gate.register', entry(gate.id, { who: 'delivery', name: '美团', temperature: 38.2, action: 'observe' }))
+    await backend.ok('gate.register', gateEntry(gate.id, { who: 'resident', residentId: resident.id }))
+    await backend.ok('gate.register', gateEntry(gate.id, { direction: 'out' }))
+    await backend.ok('gate.register', gateEntry(gate.id, { who: 'delivery', name: '美团', temperature: 38.2, action: 'observe' }))
     const day = await backend.ok('gate.day', { day: '2026-02-03' })
     expect(day.counts.total).toEqual({ in: 2, out: 1 })
     expect(day.counts.byWho.visitor).toEqual({ in: 0, out: 1 })
@@ -204,10 +167,10 @@ describe('the gate role', () => {
     const { token } = await loginNewAccount(backend, 'gate1', 'Gate#2026ab')
     const hits = (await backend.callAs(token, 'gate.search', { q: 'zxm' })) as Envelope<unknown[]>
     expect(hits.ok && JSON.stringify(hits.data)).not.toContain('110101')
-    const saved = await backend.callAs(token, 'gate.register', entry(gate.id, { who: 'resident', residentId: resident.id }))
+    const saved = await backend.callAs(token, 'gate.register', gateEntry(gate.id, { who: 'resident', residentId: resident.id }))
     expect(saved).toMatchObject({ ok: true, data: { registeredBy: '李值守（gate1）' } })
     for (const method of ['residents.list', 'residents.get', 'gate.day', 'gate.export', 'households.list', 'passes.issue']) {
-      expect(fail(await backend.callAs(token, method, {}))?.code, method).toBe('FORBIDDEN')
+      expect(failure(await backend.callAs(token, method, {}))?.code, method).toBe('FORBIDDEN')
     }
   })
 })
@@ -216,9 +179,9 @@ describe('the fever threshold', () => {
   it('follows the office setting shared with the daily health checks', async () => {
     const { gate } = await arrange()
     await backend.ok('settings.update', { temperatureThreshold: 37.0 })
-    const refused = await backend.call('gate.register', entry(gate.id, { temperature: 37.1 }))
-    expect(fail(refused)).toMatchObject({ code: 'RULE_VIOLATION', message: expect.stringContaining('达到 37℃') })
+    const refused = await backend.call('gate.register', gateEntry(gate.id, { temperature: 37.1 }))
+    expect(failure(refused)).toMatchObject({ code: 'RULE_VIOLATION', message: expect.stringContaining('达到 37℃') })
     await backend.ok('settings.update', { temperatureThreshold: 37.5 })
-    expect((await backend.ok('gate.register', entry(gate.id, { temperature: 37.4 }))).abnormal).toBe(false)
+    expect((await backend.ok('gate.register', gateEntry(gate.id, { temperature: 37.4 }))).abnormal).toBe(false)
   })
 })
