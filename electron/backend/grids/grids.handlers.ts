@@ -1,7 +1,7 @@
 import type { Tx } from '../store/store'
 import type { BuildingMerged, GridsApi } from '../../../shared/contract/grids'
 import type { Handlers } from '../context'
-import { assertInScope, assertWholeCommunity, inScope } from '../kit/scope'
+import { assertInScope } from '../kit/scope'
 import { buildingList, mergeBuildings, mergePreview, unassignedList } from './buildings.service'
 import { assignBuildings, createGrid, gridDetail, gridList, gridName, retireGridRecord, updateGridRecord } from './grids.service'
 
@@ -39,14 +39,10 @@ export const gridsHandlers = {
     )
     return result
   },
-  // A grid worker may read the buildings of their own grids; merging stays the whole community's.
-  'grids.buildings': (_args, ctx) => buildingList(ctx.store).filter((b) => inScope(ctx.session, b.gridId)),
-  'grids.mergePreview': (args, ctx) => {
-    assertWholeCommunity(ctx.session, '合并楼栋')
-    return mergePreview(ctx.store, args)
-  },
+  // Building structure and merging are the whole community's: dispatch refuses them to grid workers (wholeCommunity).
+  'grids.buildings': (_args, ctx) => buildingList(ctx.store),
+  'grids.mergePreview': (args, ctx) => mergePreview(ctx.store, args),
   'grids.mergeBuildings': (args, ctx) => {
-    assertWholeCommunity(ctx.session, '合并楼栋')
     const merged = ctx.write(
       {
         record: `building:${args.intoId}`,

@@ -31,14 +31,3 @@ export function assertInScope(session: Session, gridId: number | null, what: str
 export function assertVisible(session: Session, gridId: number | null, missing: AppError): void {
   if (!inScope(session, gridId)) throw missing
 }
-
-/**
- * Grid structure (new grids, buildings) is the office's business, not a grid worker's. Methods
- * that are wholly so declare wholeCommunity in the contract and dispatch refuses them; this is
- * for handlers that check it themselves.
- */
-export function assertWholeCommunity(session: Session, action: string): void {
-  if (session.gridScope !== 'all') {
-    throw new AppError('FORBIDDEN', `${action}需要全社区的权限，网格员不能操作。`)
-  }
-}

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Session } from '../../../electron/backend/context'
 import { grid, makeId, resident } from '../register/fixtures'
-import { testBackend } from '../support/backend'
+import { setupAdmin, testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
+import { loginAs } from '../support/roles'
 import { check, community, trip } from './helpers'
 
 let b: TestBackend
@@ -103,5 +104,25 @@ describe('合并楼栋 moves people under observation to another grid: their wor
     const kept = await b.ok('monitoring.episode', { id: sun.episodeId })
     expect([moved.gridName, moved.worker, moved.events.filter((e) => e.reason.startsWith('楼栋合并')).length]).toEqual(['西区', '网格员乙', 0])
     expect([kept.gridName, kept.worker, kept.events.at(-1)?.reason]).toEqual(['西区', '网格员乙', '楼栋合并，划入西区'])
+  })
+
+  it('is refused to a grid worker by dispatch itself (wholeCommunity), with valid arguments, before any handler runs or writes', async () => {
+    b = await testBackend()
+    const c = await community(b)
+    const zhao = await splitRow('一号楼', c.west.id, { name: '赵六', id: makeId('19700707', '159') })
+    const admin = await setupAdmin(b)
+    const worker = await loginAs(b, admin, 'west1', 'grid_worker', [c.west.id])
+    const args = { fromId: zhao.building, intoId: buildingId('1栋') }
+    const before = [b.count('buildings'), b.count('audit_log'), b.store.info().journalRecords]
+    expect(await worker.call('grids.mergeBuildings', args)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '合并楼栋需要全社区的权限，网格员不能操作。' }
+    })
+    expect(await worker.call('grids.mergePreview', args)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '预览合并楼栋需要全社区的权限，网格员不能操作。' }
+    })
+    expect(await worker.call('grids.buildings', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect([b.count('buildings'), b.count('audit_log'), b.store.info().journalRecords]).toEqual(before)
   })
 })
