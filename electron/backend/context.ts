@@ -58,7 +58,17 @@ export interface Ctx {
 
 export interface ExportNote {
   summary: string
-  detail: { source: string; filter: unknown; rows: number; format: 'xlsx' | 'csv'; full: boolean; reason: string | null }
+  detail: {
+    source: string
+    filter: unknown
+    rows: number
+    format: 'xlsx' | 'csv'
+    full: boolean
+    reason: string | null
+    /** The file's name before numbering, and as handed out (excel/export/file-names.ts). */
+    fileBase: string
+    fileName: string
+  }
 }
 
 export interface AuditNote<T> {

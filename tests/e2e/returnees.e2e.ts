@@ -108,7 +108,7 @@ describe('返程人员 and 健康监测: register, two days of checks with a fev
 
   it('exports the 居家观察台账 template from the 健康监测 page: the person red, numbers masked', async () => {
     const file = await monitoring.exportLedger('export-template-居家观察台账')
-    expect(file.name).toMatch(/^居家观察台账-\d{8}\.xlsx$/)
+    expect(file.name).toMatch(/^居家观察-居家观察台账-\d{4}-\d{2}-\d{2}\.xlsx$/)
     const ws = await sheetOf(file.bytes)
     expect(ws.getCell('A1').value).toBe('幸福里社区居民委员会居家观察台账')
     expect([ws.getCell('B4').value, ws.getCell('J4').value, ws.getCell('R4').value]).toEqual(['基本信息', '观察情况', '最近一次健康监测'])
@@ -126,7 +126,7 @@ describe('返程人员 and 健康监测: register, two days of checks with a fev
     expect(await app.page.getByRole('button', { name: '导出排查登记表' }).count()).toBe(0)
     // The shot shows the open menu as the administrator sees it, full-number entries included.
     const file = await returnees.exporter.export('export-template-返程人员排查登记表', () => app.screenshot('returnees-export-menu'))
-    expect(file.name).toMatch(/^返程人员排查登记表-\d{8}\.xlsx$/)
+    expect(file.name).toMatch(/^返程人员-返程人员排查登记表-\d{4}-\d{2}-\d{2}\.xlsx$/)
     const ws = await sheetOf(file.bytes)
     expect(ws.getCell('A1').value).toBe('幸福里社区居民委员会返程人员排查登记表')
     const row = ws.getRow(6).values as unknown[]

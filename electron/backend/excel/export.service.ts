@@ -11,10 +11,6 @@ import { cellKind } from './export-writer'
 import { runExport } from './export/engine'
 import type { ExportRow, ExportSource as EngineSource } from './export/types'
 
-export function stamp(at: Date): string {
-  return localIsoDate(at).replaceAll('-', '')
-}
-
 /** How each filter reads on the 条件 line of the file the clerk hands on (Chinese, never the field names). */
 const FILTER_WORDS: { [K in keyof ExportFilter]-?: (v: NonNullable<ExportFilter[K]>) => string } = {
   q: (v) => `搜索：${v}`,
@@ -71,7 +67,7 @@ export function listSource(key: ExportListKey): EngineSource<ExportFilter> {
         }
       })()
       return {
-        fileName: `${source.title}-${stamp(now)}`,
+        fileName: `${source.title}-${localIsoDate(now)}`,
         summary: (n) => (full ? `导出${label} ${n} 条（完整号码）` : `导出${label} ${n} 条（号码已遮盖）`),
         sheets: [
           {

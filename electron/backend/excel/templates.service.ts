@@ -1,6 +1,8 @@
 import type { ExportedFile } from '../../../shared/contract/audit'
 import type { ExportFieldInfo, TemplateInfo, TemplateInspection, TemplateRegistered } from '../../../shared/contract/excel'
+import { localIsoDate } from '../../../shared/domain/dates'
 import { normalizeHeader } from '../../../shared/domain/excel-synonyms'
+import { templateFileName } from '../../../shared/domain/export-name'
 import { AppError } from '../../../shared/errors'
 import type { ExcelFillArgs, ExcelInspectTemplateArgs, ExcelRegisterTemplateArgs, ExportListKey } from '../../../shared/schemas/excel'
 import { EXPORT_LISTS } from '../../../shared/schemas/excel'
@@ -15,8 +17,9 @@ import { columnLetter } from './cells'
 import type { SheetData } from './cells'
 import { deleteTemplate, getTemplate, insertTemplate, listTemplates } from './excel.repo'
 import { EXPORT_SOURCES } from './export-sources'
-import { listSource, stamp } from './export.service'
+import { listSource } from './export.service'
 import { mayExport } from './export/engine'
+import { handOutName } from './export/file-names'
 import { detectHeader, headerOver, isSkippedSheet } from './header'
 import { sheetInfos } from './import.service'
 import { readWorkbookFile } from './read-file'
@@ -184,6 +187,8 @@ export async function fillTemplate(args: ExcelFillArgs, ctx: Ctx, full: { reason
   const spec: FillSpec = { sheetName: info.sheetName, headerStart: info.headerStart, headerEnd: info.headerEnd, mapping: info.mapping }
   const rows = source.rows(ctx.store, ctx.session, args.filter, now, full !== null)
   const { bytes, count } = await fillWorkbook(file, spec, source.columns, rows, { ...officeOf(ctx), now }, source.alert)
+  const fileBase = templateFileName(info.list, info.name, localIsoDate(now))
+  const fileName = handOutName(ctx.store, fileBase, now)
   ctx.exported({
     summary: `填写报表“${info.name}” ${count} 条（${full ? `完整号码，原因：${full.reason}` : '号码已遮盖'}）`,
     detail: {
@@ -192,8 +197,10 @@ export async function fillTemplate(args: ExcelFillArgs, ctx: Ctx, full: { reason
       rows: count,
       format: 'xlsx',
       full: full !== null,
-      reason: full?.reason ?? null
+      reason: full?.reason ?? null,
+      fileBase,
+      fileName
     }
   })
-  return { fileName: `${info.name}-${stamp(now)}.xlsx`, bytes }
+  return { fileName, bytes }
 }

@@ -21,7 +21,10 @@ async function withHandlers(override: Partial<AllHandlers>) {
 
 const local: { session: Session } = { session: LOCAL_SESSION }
 const FILE = { fileName: 'x.xlsx', bytes: new Uint8Array([1]) }
-const NOTE = { summary: '导出测试 1 条', detail: { source: 'test', filter: {}, rows: 1, format: 'xlsx' as const, full: false, reason: null } }
+const NOTE = {
+  summary: '导出测试 1 条',
+  detail: { source: 'test', filter: {}, rows: 1, format: 'xlsx' as const, full: false, reason: null, fileBase: 't.xlsx', fileName: 't.xlsx' }
+}
 
 describe('the export kind in dispatch', () => {
   it('runs while a mutation is still waiting in the queue, and writes its audit row itself', async () => {

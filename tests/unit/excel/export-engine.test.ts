@@ -104,7 +104,9 @@ describe('exports as a method kind of their own', () => {
       rows: 0,
       format: 'xlsx',
       full: true,
-      reason: '街道核对'
+      reason: '街道核对',
+      fileBase: '居民名单-2026-02-03.xlsx',
+      fileName: '居民名单-2026-02-03.xlsx'
     })
   })
 

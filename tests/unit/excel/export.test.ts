@@ -40,7 +40,7 @@ describe('excel export: lists and report templates', () => {
     b = await excelBackend()
     await seed()
     const file = await b.ok('excel.exportList', { list: 'residents', filter: { q: '张' } })
-    expect(file.fileName).toBe('居民名单-20260203.xlsx')
+    expect(file.fileName).toBe('居民名单-2026-02-03.xlsx')
     const ws = (await readBack(file.bytes)).worksheets[0]
     expect(ws?.getCell('A1').value).toBe('幸福里社区居民名单')
     expect(String(ws?.getCell('A3').value)).toMatch(/^仅限疫情防控工作使用 导出人：本机/)

@@ -151,7 +151,7 @@ describe('居家观察台账 through the Excel engine', () => {
     ])
 
     const file = await b.ok('excel.fillTemplate', { templateId: 'builtin:observation-ledger', filter: { includeClosed: true } })
-    expect(file.fileName).toBe('居家观察台账-20260203.xlsx')
+    expect(file.fileName).toBe('居家观察-居家观察台账-2026-02-03.xlsx')
     const ws = (await readBack(file.bytes)).worksheets[0]
     expect(ws?.getCell('A1').value).toBe('幸福里社区居家观察台账')
     expect(String(ws?.getCell('A2').value)).toContain('填报单位：幸福里社区')

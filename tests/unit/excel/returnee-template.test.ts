@@ -64,7 +64,7 @@ describe('返程人员排查登记表 through the Excel engine', () => {
     ])
 
     const file = await b.ok('excel.fillTemplate', { templateId: 'builtin:returnee-check', filter: {} })
-    expect(file.fileName).toBe('返程人员排查登记表-20260203.xlsx')
+    expect(file.fileName).toBe('返程人员-返程人员排查登记表-2026-02-03.xlsx')
     const ws = (await readBack(file.bytes)).worksheets[0]
     expect(ws?.getCell('A1').value).toBe('幸福里社区返程人员排查登记表')
     expect(String(ws?.getCell('A2').value)).toContain('填报单位：幸福里社区')
@@ -158,7 +158,7 @@ describe('返程人员排查登记表 with full numbers (excel.fillTemplateFull)
     const { zhang } = await seed()
     const numbers = await b.ok('residents.reveal', { id: zhang.id })
     const full = await b.ok('excel.fillTemplateFull', { ...args, reason: '街道核对' })
-    expect(full.fileName).toBe('返程人员排查登记表-20260203.xlsx')
+    expect(full.fileName).toBe('返程人员-返程人员排查登记表-2026-02-03.xlsx')
     const ws = (await readBack(full.bytes)).worksheets[0]
     expect(ws?.getCell('B7').value).toBe('张三')
     expect(ws?.getCell('E7').value).toBe(numbers.idNumber)

@@ -212,7 +212,7 @@ describe('exports', () => {
     await b.ok('returnees.register', trip(zhang.id))
     await b.ok('returnees.register', trip(li.id, { episode: null }))
     const file = await b.ok('excel.exportList', { list: 'returnees', filter: {} })
-    expect(file.fileName).toBe('返程人员登记-20260203.xlsx')
+    expect(file.fileName).toBe('返程人员登记-2026-02-03.xlsx')
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer)
     const sheet = book.worksheets[0]

@@ -3,6 +3,7 @@ import type { Permission } from '../../../../shared/contract/types'
 import { AppError } from '../../../../shared/errors'
 import type { Ctx, Session } from '../../context'
 import { loadSettings } from '../../settings/settings.service'
+import { handOutName } from './file-names'
 import type { ExportSource } from './types'
 import { writeBook, writeCsv } from './writer'
 
@@ -54,9 +55,11 @@ export async function runExport<A>(ctx: Ctx, source: ExportSource<A>, args: A, r
   }
   const format = request.format ?? 'xlsx'
   const { bytes, rows } = format === 'csv' ? writeCsv(book, imprint) : await writeBook(book, imprint)
+  const fileBase = `${book.fileName}.${format}`
+  const fileName = handOutName(ctx.store, fileBase, now)
   ctx.exported({
     summary: full ? `${book.summary(rows)}，原因：${full.reason}` : book.summary(rows),
-    detail: { source: source.key, filter: request.filter ?? args, rows, format, full: full !== null, reason: full?.reason ?? null }
+    detail: { source: source.key, filter: request.filter ?? args, rows, format, full: full !== null, reason: full?.reason ?? null, fileBase, fileName }
   })
-  return { fileName: `${book.fileName}.${format}`, bytes }
+  return { fileName, bytes }
 }
