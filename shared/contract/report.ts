@@ -1,7 +1,23 @@
 import type { ReportDifference, ReportHeader, ReportSection } from '../domain/report'
 import type { ReportTrend } from '../domain/report-trend'
-import type { ReportDayArgs, ReportExportArgs, ReportTrendArgs, ReportSettings, ReportSubmissionArgs, ReportSubmitArgs } from '../schemas/report'
-import { reportDayArgs, reportExportArgs, reportTrendArgs, reportSettingsArgs, reportSubmissionArgs, reportSubmitArgs } from '../schemas/report'
+import type {
+  ReportDayArgs,
+  ReportExportArgs,
+  ReportFillTemplateArgs,
+  ReportTrendArgs,
+  ReportSettings,
+  ReportSubmissionArgs,
+  ReportSubmitArgs
+} from '../schemas/report'
+import {
+  reportDayArgs,
+  reportExportArgs,
+  reportFillTemplateArgs,
+  reportTrendArgs,
+  reportSettingsArgs,
+  reportSubmissionArgs,
+  reportSubmitArgs
+} from '../schemas/report'
 import type { EmptyArgs } from '../schemas/system'
 import { emptyArgs } from '../schemas/system'
 import type { ExportedFile } from './audit'
@@ -54,6 +70,7 @@ export type ReportApi = {
   'report.submit': (args: ReportSubmitArgs) => Promise<ReportSubmission>
   'report.submission': (args: ReportSubmissionArgs) => Promise<ReportSubmission>
   'report.export': (args: ReportExportArgs) => Promise<ExportedFile>
+  'report.fillTemplate': (args: ReportFillTemplateArgs) => Promise<ExportedFile>
   'report.settings': (args: EmptyArgs) => Promise<ReportSettings>
   'report.saveSettings': (args: ReportSettings) => Promise<ReportSettings>
 }
@@ -64,6 +81,7 @@ export const reportMethods = {
   'report.submit': { args: reportSubmitArgs, kind: 'mutation', permission: 'report.submit', title: '报送每日疫情防控报表' },
   'report.submission': { args: reportSubmissionArgs, kind: 'query', permission: 'report.view', title: '查看已报送的报表' },
   'report.export': { args: reportExportArgs, kind: 'export', permission: 'report.view', title: '导出每日疫情防控报表' },
+  'report.fillTemplate': { args: reportFillTemplateArgs, kind: 'export', permission: 'report.view', title: '按街道模板导出每日报表' },
   'report.settings': { args: emptyArgs, kind: 'query', permission: 'report.view', title: '查看报表设置' },
   'report.saveSettings': { args: reportSettingsArgs, kind: 'mutation', permission: 'report.submit', title: '保存报表设置' }
 } satisfies MethodTable<ReportApi>

@@ -37,6 +37,13 @@ export const reportExportArgs = z.strictObject({
 })
 export type ReportExportArgs = z.infer<typeof reportExportArgs>
 
+/** 按街道模板导出: a registered template whose {{…}} cells take the day's figures (issue 18). */
+export const reportFillTemplateArgs = z.strictObject({
+  day: isoDay('报表日期'),
+  templateId: z.string().regex(/^saved:\d+$/, '请选择登记过的街道模板')
+})
+export type ReportFillTemplateArgs = z.infer<typeof reportFillTemplateArgs>
+
 const PROVINCES = new Set(provinces())
 
 export const reportSettingsShape = {

@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs'
 import { formatZhDate, localIsoDate } from '../../../shared/domain'
 import { exportNotice } from '../../../shared/domain/export-notice'
+import type { FieldValue } from '../../../shared/domain/template-fields'
 import { AppError } from '../../../shared/errors'
 import { parseRange } from './cells'
 import type { SourceColumn } from './export-sources'
 import type { CellOut } from './export-writer'
 import { excelDate } from './export-writer'
+import { fillFieldCells, unknownFields } from './template-cells'
 import { sanitizeWorkbook } from './template-sanitize'
 
 export interface FillSpec {
@@ -25,6 +27,12 @@ export interface FillInfo {
   /** 联系电话: 设置's, the one the daily report shows too. */
   phone: string
   now: Date
+  /** The day the form is for (填报日期); today when not given. */
+  day?: string
+  /** The {{…}} single-cell fields this export knows (the report's figures, or the head fields only). */
+  fields: ReadonlyMap<string, FieldValue>
+  /** Added to the message about a field not known here (where such a field can be filled). */
+  fieldHint?: string
 }
 
 const LABELS = /(填报单位|填报人|填表人|联系电话|填报日期|填表日期|报送日期|统计日期|签发人|审核人)\s*[:：]/g
@@ -74,6 +82,20 @@ export async function fillWorkbook(
   sanitizeWorkbook(workbook)
   const ws = spec.sheetName ? workbook.getWorksheet(spec.sheetName) : workbook.worksheets.find((w) => w.state === 'visible')
   if (!ws) throw new AppError('RULE_VIOLATION', `模板中找不到工作表“${spec.sheetName ?? ''}”，请重新登记模板。`)
+  const unknown = unknownFields(ws, info.fields)
+  if (unknown.length > 0) {
+    const names = unknown.map((n) => `{{${n}}}`).join('、')
+    throw new AppError('RULE_VIOLATION', `模板中的 ${names} 不是可以填写的项目${info.fieldHint ?? ''}。请核对名称（与“每日报表”页上的项目名称一致）。`, {
+      fields: unknown
+    })
+  }
+  fillFieldCells(ws, info.fields)
+  const fills = labelFills(info)
+  // A form of fixed cells only (no list under a header): its cells and its blanks, nothing moves.
+  if (spec.mapping.every((f) => f === null)) {
+    ws.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && (cell.value = fillLabels(cell.value, fills)))))
+    return { bytes: await finish(workbook, ws, ws.rowCount, info), count: 0 }
+  }
   const dataStart = spec.headerEnd + 1
   const width = Math.max(spec.mapping.length, ws.columnCount)
   const rowStyle = Array.from({ length: width }, (_, c) => clone(ws.getCell(dataStart, c + 1).style))
@@ -119,16 +141,6 @@ export async function fillWorkbook(
     }
   }
 
-  const fills: Record<string, string> = {
-    填报单位: info.community,
-    填报人: info.reporter,
-    填表人: info.reporter,
-    联系电话: info.phone,
-    填报日期: formatZhDate(localIsoDate(info.now)),
-    填表日期: formatZhDate(localIsoDate(info.now)),
-    报送日期: formatZhDate(localIsoDate(info.now)),
-    统计日期: formatZhDate(localIsoDate(info.now))
-  }
   const footerStart = dataStart + Math.max(count, 1) + 1
   for (const f of footer) {
     const row = ws.getRow(footerStart + f.offset)
@@ -150,9 +162,29 @@ export async function fillWorkbook(
       cell.value = fillLabels(cell.value.replace(/^(××|XX|xx|＿+|_+)社区/, info.community || '$&'), fills)
     })
   }
-  const noticeRow = Math.max(ws.rowCount, dataStart + count - 1) + 2
+  return { bytes: await finish(workbook, ws, Math.max(ws.rowCount, dataStart + count - 1), info), count }
+}
+
+/** The blanks after 填报单位：, 填报人：, 联系电话：, 填报日期： … and what goes in them. */
+function labelFills(info: FillInfo): Record<string, string> {
+  const today = formatZhDate(info.day ?? localIsoDate(info.now))
+  return {
+    填报单位: info.community,
+    填报人: info.reporter,
+    填表人: info.reporter,
+    联系电话: info.phone,
+    填报日期: today,
+    填表日期: today,
+    报送日期: today,
+    统计日期: today
+  }
+}
+
+/** The prevention-use notice two rows under the last one used, and the bytes. */
+async function finish(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, lastRow: number, info: FillInfo): Promise<Uint8Array> {
+  const noticeRow = lastRow + 2
   ws.getCell(noticeRow, 1).value = exportNotice(info.actor, info.now)
   ws.getCell(noticeRow, 1).font = { color: { argb: 'FFC00000' }, size: 9 }
   const buffer = await workbook.xlsx.writeBuffer()
-  return { bytes: new Uint8Array(buffer as ArrayBuffer), count }
+  return new Uint8Array(buffer as ArrayBuffer)
 }

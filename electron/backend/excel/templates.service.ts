@@ -3,6 +3,8 @@ import type { ExportFieldInfo, TemplateInfo, TemplateInspection, TemplateRegiste
 import { localIsoDate } from '../../../shared/domain/dates'
 import { normalizeHeader } from '../../../shared/domain/excel-synonyms'
 import { templateFileName } from '../../../shared/domain/export-name'
+import { fieldsIn, headFields } from '../../../shared/domain/template-fields'
+import type { FieldValue } from '../../../shared/domain/template-fields'
 import { AppError } from '../../../shared/errors'
 import type { ExcelFillArgs, ExcelInspectTemplateArgs, ExcelRegisterTemplateArgs, ExportListKey } from '../../../shared/schemas/excel'
 import { EXPORT_LISTS } from '../../../shared/schemas/excel'
@@ -25,7 +27,7 @@ import { sheetInfos } from './import.service'
 import { readWorkbookFile } from './read-file'
 import { fillWorkbook } from './template-fill'
 import { sanitizeTemplate } from './template-sanitize'
-import type { FillSpec } from './template-fill'
+import type { FillInfo, FillSpec } from './template-fill'
 
 export function fieldsOf(list: ExportListKey): ExportFieldInfo[] {
   return [{ key: 'seq', label: '序号' }, ...EXPORT_SOURCES[list].columns.map((c) => ({ key: c.key, label: c.label }))]
@@ -124,7 +126,10 @@ export async function registerTemplate(args: ExcelRegisterTemplateArgs, ctx: Ctx
   if (args.headerEnd < args.headerStart || args.headerEnd > sheet.rows.length + 1) throw new AppError('BAD_ARGS', '表头行不正确。')
   const known = new Set(accepted(args.list))
   const mapping = args.mapping.map((f) => (f !== null && known.has(f) ? f : null))
-  if (mapping.every((f) => f === null)) throw new AppError('BAD_ARGS', '请至少为一列选择要填入的内容。')
+  // A form of fixed cells only ({{今日返回}} …, for 每日报表) needs no column; any other needs one.
+  const cellsOnly = sheet.rows.some((row) => row.some((cell) => typeof cell === 'string' && fieldsIn(cell).length > 0))
+  if (mapping.every((f) => f === null) && !cellsOnly)
+    throw new AppError('BAD_ARGS', '请至少为一列选择要填入的内容，或在模板的单元格中写上 {{今日返回}} 这样的项目。')
   const headers = headerOver(sheet, args.headerStart - 1, args.headerEnd - 1, []).labels
   // What is stored (and filled, and sent on) is the sanitised file, never the one picked.
   const { bytes: file, removed } = await sanitizeTemplate(args.bytes, sheet.name)
@@ -167,10 +172,20 @@ async function resolve(db: Db, templateId: string): Promise<Resolved> {
   return { info: savedInfo(row), file: row.file }
 }
 
-/** 填报单位, 填报人 and 联系电话 of a filled template: 设置's community and phone, the exporter's own name. */
-function officeOf(ctx: Ctx): { community: string; actor: string; reporter: string; phone: string } {
+/**
+ * 填报单位, 填报人 and 联系电话 of a filled template (设置's community and phone, the exporter's own
+ * name) and its head fields: the one source the daily report's template export builds on too.
+ */
+export function officeOf(ctx: Ctx, day: string): Omit<FillInfo, 'fields' | 'now'> & { street: string } {
   const settings = loadSettings(ctx.store)
-  return { community: settings.communityName, actor: ctx.session.actor, reporter: displayNameOf(ctx.store, ctx.session), phone: settings.contactPhone }
+  return {
+    community: settings.communityName,
+    street: settings.streetName,
+    actor: ctx.session.actor,
+    reporter: displayNameOf(ctx.store, ctx.session),
+    phone: settings.contactPhone,
+    day
+  }
 }
 
 /**
@@ -184,9 +199,12 @@ export async function fillTemplate(args: ExcelFillArgs, ctx: Ctx, full: { reason
   const source = EXPORT_SOURCES[info.list]
   if (source.searchesRegister) guardDigitSearch(ctx, full ? 'excel.fillTemplateFull' : 'excel.fillTemplate', args.filter.q)
   const now = ctx.now()
+  const office = officeOf(ctx, localIsoDate(now))
   const spec: FillSpec = { sheetName: info.sheetName, headerStart: info.headerStart, headerEnd: info.headerEnd, mapping: info.mapping }
   const rows = source.rows(ctx.store, ctx.session, args.filter, now, full !== null)
-  const { bytes, count } = await fillWorkbook(file, spec, source.columns, rows, { ...officeOf(ctx), now }, source.alert)
+  const fields = headFields({ unit: office.community, street: office.street, reporter: office.reporter, phone: office.phone, day: localIsoDate(now) })
+  const hint = '（每日报表的数字请在“每日报表”页点“按街道模板导出”填写）'
+  const { bytes, count } = await fillWorkbook(file, spec, source.columns, rows, { ...office, now, fields, fieldHint: hint }, source.alert)
   const fileBase = templateFileName(info.list, info.name, localIsoDate(now))
   const fileName = handOutName(ctx.store, fileBase, now)
   ctx.exported({
@@ -201,6 +219,39 @@ export async function fillTemplate(args: ExcelFillArgs, ctx: Ctx, full: { reason
       fileBase,
       fileName
     }
+  })
+  return { fileName, bytes }
+}
+
+/**
+ * A registered template filled for the daily report (按街道模板导出): its {{…}} cells from the
+ * report's fields; a list region under its header, if it has one, with that list as its page
+ * exports it (masked, the caller's grids), so the same permission rule holds as for the list.
+ */
+export async function fillTemplateForReport(
+  ctx: Ctx,
+  templateId: string,
+  day: string,
+  fields: (office: ReturnType<typeof officeOf>) => ReadonlyMap<string, FieldValue>
+): Promise<ExportedFile> {
+  // The report's own rule (report.export's): whoever sees the report and may take data out of the office.
+  if (!mayExport(ctx.session, { permission: 'report.view' }, false)) throw new AppError('FORBIDDEN', '您没有导出每日报表的权限。')
+  const { info, file } = await resolve(ctx.store, templateId)
+  const withList = info.mapping.some((f) => f !== null)
+  const list = listSource(info.list)
+  if (withList && !mayExport(ctx.session, list, false))
+    throw new AppError('FORBIDDEN', `这个模板含有“${list.label}”，您没有导出它的权限。`, { source: list.key })
+  const now = ctx.now()
+  const office = officeOf(ctx, day)
+  const source = EXPORT_SOURCES[info.list]
+  const spec: FillSpec = { sheetName: info.sheetName, headerStart: info.headerStart, headerEnd: info.headerEnd, mapping: info.mapping }
+  const rows = withList ? source.rows(ctx.store, ctx.session, {}, now, false) : []
+  const { bytes, count } = await fillWorkbook(file, spec, source.columns, rows, { ...office, now, fields: fields(office) }, source.alert)
+  const fileBase = templateFileName('report', info.name, day)
+  const fileName = handOutName(ctx.store, fileBase, now)
+  ctx.exported({
+    summary: `按街道模板“${info.name}”导出每日报表 ${day}${withList ? `，含${list.label} ${count} 条（号码已遮盖）` : ''}`,
+    detail: { source: 'report', filter: { templateId, day }, rows: count, format: 'xlsx', full: false, reason: null, fileBase, fileName }
   })
   return { fileName, bytes }
 }

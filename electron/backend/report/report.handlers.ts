@@ -3,6 +3,8 @@ import { reportDifferences, reportText } from '../../../shared/domain/report'
 import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../context'
 import { runExport } from '../excel/export/engine'
+import { fillTemplateForReport } from '../excel/templates.service'
+import { reportFields } from '../../../shared/domain/template-fields'
 import { notFound } from '../kit/errors'
 import { todayOf } from '../monitoring/monitoring.service'
 import { reportExport } from './report.export'
@@ -89,6 +91,14 @@ export const reportHandlers = {
   },
 
   'report.export': (args, ctx) => runExport(ctx, reportExport, args),
+
+  'report.fillTemplate': (args, ctx) => {
+    assertNotFuture(args.day, todayOf(ctx.now()))
+    const settings = reportSettingsOf(ctx.store)
+    const sections = computeSections(ctx.store, args.day, settings)
+    const header = currentHeader(ctx.store, settings, ctx.session)
+    return fillTemplateForReport(ctx, args.templateId, args.day, (office) => reportFields(sections, header, office.street, args.day))
+  },
 
   'report.settings': (_args, ctx) => reportSettingsOf(ctx.store),
 
