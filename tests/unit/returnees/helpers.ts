@@ -40,6 +40,11 @@ export async function community(b: TestBackend) {
   return { east, west, zhang, li, wang }
 }
 
+/** Gives a grid several grid workers (no phones): a handover into it must then ask, or keep the worker. */
+export async function staffGrid(b: TestBackend, gridId: number, name: string, workers: string[]): Promise<void> {
+  await b.ok('grids.update', { id: gridId, ...grid(name, { workers: workers.map((worker) => ({ name: worker, phone: '' })) }) })
+}
+
 export function monitoringCounts(b: TestBackend): Record<string, number> {
   const tables = ['returnee_trips', 'returnee_companions', 'observation_episodes', 'observation_events', 'daily_checks', 'audit_log']
   return Object.fromEntries(tables.map((t) => [t, b.count(t)]))

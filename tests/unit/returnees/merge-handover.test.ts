@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Session } from '../../../electron/backend/context'
-import { grid, makeId, resident } from '../register/fixtures'
+import { makeId, resident } from '../register/fixtures'
 import { setupAdmin, testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
 import { loginAs } from '../support/roles'
-import { check, community, trip } from './helpers'
+import { check, community, staffGrid, trip } from './helpers'
 
 let b: TestBackend
 afterEach(async () => {
@@ -75,15 +75,7 @@ describe('合并楼栋 moves people under observation to another grid: their wor
   it('with several workers in the new grid keeps the worker and says how many to change, in the answer and the audit row', async () => {
     b = await testBackend()
     const c = await community(b)
-    await b.ok('grids.update', {
-      id: c.east.id,
-      ...grid('东区', {
-        workers: [
-          { name: '网格员甲', phone: '' },
-          { name: '网格员丁', phone: '' }
-        ]
-      })
-    })
+    await staffGrid(b, c.east.id, '东区', ['网格员甲', '网格员丁'])
     const zhao = await splitRow('一号楼', c.west.id, { name: '赵六', id: makeId('19700707', '159') })
     const merged = await b.ok('grids.mergeBuildings', { fromId: zhao.building, intoId: buildingId('1栋') })
     expect(merged.handover).toBe('；1 人的居家观察仍由原网格员负责，请在健康监测中更换')

@@ -8,7 +8,7 @@ import { Store } from '../../../electron/backend/store/store'
 import { testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
 import { fixedClock, tempDir } from '../support/temp'
-import { check, community, monitoringCounts, trip } from './helpers'
+import { check, community, monitoringCounts, staffGrid, trip } from './helpers'
 
 let b: TestBackend
 afterEach(async () => {
@@ -126,15 +126,7 @@ describe('a person under observation moves to another grid', () => {
 
   it('asks which worker when the new grid has several, keeps the old one when the clerk says so, and refuses a stranger', async () => {
     const c = await observed()
-    await b.ok('grids.update', {
-      id: c.west.id,
-      ...grid('西区', {
-        workers: [
-          { name: '网格员乙', phone: '' },
-          { name: '网格员丙', phone: '' }
-        ]
-      })
-    })
+    await staffGrid(b, c.west.id, '西区', ['网格员乙', '网格员丙'])
     const plan = await b.ok('residents.moveHandover', { id: c.zhang.id, householdId: c.westHousehold })
     expect([plan.candidates, plan.automatic]).toEqual([['网格员乙', '网格员丙'], null])
 
@@ -205,15 +197,7 @@ describe('a person under observation moves to another grid', () => {
       b.store.all<{ summary: string }>("SELECT summary FROM audit_log WHERE method = 'grids.assignBuildings' ORDER BY id").map((r) => r.summary)
     expect(summaries().at(-1)).toBe('幸福里小区1栋 划入网格“西区”；居家观察改由网格员乙负责')
 
-    await b.ok('grids.update', {
-      id: c.east.id,
-      ...grid('东区', {
-        workers: [
-          { name: '网格员甲', phone: '' },
-          { name: '网格员丁', phone: '' }
-        ]
-      })
-    })
+    await staffGrid(b, c.east.id, '东区', ['网格员甲', '网格员丁'])
     await b.ok('grids.assignBuildings', { gridId: c.east.id, buildings: [{ compound: '幸福里小区', building: '1栋' }] })
     expect((await b.ok('monitoring.episode', { id: c.episodeId })).worker).toBe('网格员乙')
     expect(summaries().at(-1)).toBe('幸福里小区1栋 划入网格“东区”；1 人的居家观察仍由原网格员负责，请在健康监测中更换')
