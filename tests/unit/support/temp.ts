@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, afterEach } from 'vitest'
 
 const perTest: string[] = []
 const perFile: string[] = []
@@ -16,13 +15,15 @@ export function tempDir(prefix = 'shouwang-test-', lifetime: 'test' | 'file' = '
   return dir
 }
 
-afterEach(() => {
+/** After each test (registered by setup.ts, which runs for every file). */
+export function removeTestDirs(): void {
   for (const dir of perTest.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
-})
+}
 
-afterAll(() => {
+/** After each file (registered by setup.ts). */
+export function removeFileDirs(): void {
   for (const dir of perFile.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
-})
+}
 
 /** A clock that only moves when told: tests never depend on the real time. */
 export function fixedClock(iso = '2026-02-03T08:00:00.000Z') {
