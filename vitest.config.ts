@@ -26,6 +26,8 @@ export default defineConfig({
     // vitest's default is one worker fewer than the cores: one worker on a 2-core CI machine.
     maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 30_000,
+    // Hooks open backends and log accounts in (scrypt); vitest's 10 s default is tight with both cores busy.
+    hookTimeout: 30_000,
     // Per-file cleanup (temp folders) is registered here: a module shared by files runs its top level once.
     setupFiles: ['tests/unit/support/setup.ts'],
     projects: [
