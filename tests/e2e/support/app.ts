@@ -6,17 +6,17 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { inject } from 'vitest'
 import type { Method, MethodArgs, MethodResult } from '../../../shared/contract'
 import type { Envelope } from '../../../shared/errors'
 import { decodeWire, encodeWire } from '../../../shared/wire'
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const SERVER_JS = path.join(REPO_ROOT, 'out/main/server.cjs')
 const FIXED_CLOCK_JS = path.join(REPO_ROOT, 'tests/e2e/support/fixed-clock.cjs')
 const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results/e2e')
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 const START_TIMEOUT_MS = 30_000
 const STOP_TIMEOUT_MS = 15_000
 
@@ -42,7 +42,7 @@ export interface RunningApp {
   apiData<M extends Method>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>>
   /** Full-page PNG at test-results/e2e/<name>.png; returns its path. */
   screenshot(name: string): Promise<string>
-  /** Closes the browser, SIGTERMs the server, waits for it and removes the temp dir. Returns the exit code. */
+  /** Closes the context (and the connection to the browser), SIGTERMs the server, waits for it and removes the temp dir. Returns the exit code. */
   stop(): Promise<number | null>
 }
 
@@ -106,18 +106,29 @@ export interface StartOptions {
   now?: string
 }
 
-/** Starts the built browser-mode host on a fresh data dir and a fresh headless Chromium. */
+/**
+ * The run's shared Chromium (support/browser-server.ts, the config's globalSetup), or a browser of
+ * its own where no endpoint was provided.
+ */
+async function openBrowser(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint')
+  if (endpoint) return chromium.connect(endpoint)
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+}
+
+/** Starts the built browser-mode host on a fresh data dir and a fresh incognito Chromium context. */
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   if (!existsSync(SERVER_JS)) {
     throw new Error(`找不到 ${SERVER_JS}。请先运行 \`npm run build\`（npx electron-vite build）再跑 e2e。`)
   }
   const root = await mkdtemp(path.join(os.tmpdir(), 'shouwang-e2e-'))
   const dataDir = path.join(root, 'data')
-  const profileDir = path.join(root, 'chromium')
   await mkdir(dataDir)
 
   const { server, url: urlPromise } = spawnServer(dataDir, options.now)
-  let context: BrowserContext | null = null
+  // Connect while the server starts.
+  const browserPromise = openBrowser()
+  browserPromise.catch(() => undefined)
   try {
     const url = await urlPromise
     const parsed = new URL(url)
@@ -125,13 +136,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     if (!token) throw new Error(`URL 行里没有令牌：${url}`)
     const origin = parsed.origin
 
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      locale: 'zh-CN',
-      viewport: { width: 1280, height: 800 }
-    })
+    const browser = await browserPromise
+    // A new context shares nothing with another spec's: cookies, storage and cache start empty.
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } })
     const consoleErrors: string[] = []
     context.on('console', (message) => {
       if (message.type() !== 'error') return
@@ -139,7 +146,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       consoleErrors.push(`[console] ${message.text()} (${where})`)
     })
     context.on('weberror', (webError) => consoleErrors.push(`[pageerror] ${String(webError.error())}`))
-    const page = context.pages()[0] ?? (await context.newPage())
+    const page = await context.newPage()
     if (options.now) await page.clock.setFixedTime(new Date(options.now))
 
     // The API acts as whoever is logged in on the page (the session lives in its sessionStorage).
@@ -155,14 +162,14 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       return { status: response.status, envelope }
     }
 
-    const browser = context
+    const connection = browser
     let stopped: Promise<number | null> | null = null
     return {
       url,
       origin,
       token,
       dataDir,
-      context: browser,
+      context,
       page,
       consoleErrors,
       api,
@@ -181,7 +188,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       stop() {
         stopped ??= (async () => {
           try {
-            await browser.close().catch(() => undefined)
+            await context.close().catch(() => undefined)
+            // Disconnects from the shared browser (or closes this spec's own one).
+            await connection.close().catch(() => undefined)
             return await stopServer(server)
           } finally {
             await rm(root, { recursive: true, force: true })
@@ -191,7 +200,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       }
     }
   } catch (error) {
-    await context?.close().catch(() => undefined)
+    await browserPromise.then((browser) => browser.close()).catch(() => undefined)
     await stopServer(server).catch(() => undefined)
     await rm(root, { recursive: true, force: true })
     throw error
