@@ -1,6 +1,21 @@
 import type { Page } from '../schemas/common'
-import type { HelpAct, HelpAction, HelpChannel, HelpGateInput, HelpInput, HelpListArgs, HelpStatus, HelpType, HelpUrgency } from '../schemas/help'
-import { helpActArgs, helpCreateArgs, helpGateArgs, helpHouseholdArgs, helpIdArgs, helpListArgs } from '../schemas/help'
+import type {
+  HelpAct,
+  HelpAction,
+  HelpChannel,
+  HelpGateInput,
+  HelpInput,
+  HelpListArgs,
+  HelpMoney,
+  HelpMoneyKind,
+  HelpStatus,
+  HelpType,
+  HelpUrgency,
+  PayMethod
+} from '../schemas/help'
+import { helpActArgs, helpCreateArgs, helpGateArgs, helpHouseholdArgs, helpIdArgs, helpListArgs, helpMoneyArgs } from '../schemas/help'
+import { emptyArgs } from '../schemas/system'
+import type { EmptyArgs } from '../schemas/system'
 import type { VolunteerKind } from '../schemas/volunteers'
 import { defineModule, type MethodTable } from './types'
 
@@ -33,7 +48,7 @@ export interface HelpRow {
 }
 
 export interface HelpStepView {
-  action: HelpAction | 'create'
+  action: HelpAction | 'create' | 'money'
   /** '分配', '办结' ... */
   label: string
   from: HelpStatus | null
@@ -55,6 +70,40 @@ export interface HelpDetail extends HelpRow {
   steps: HelpStepView[]
   /** The steps the status machine allows now (the backend refuses the others). */
   actions: HelpAction[]
+  money: HelpMoneyState
+}
+
+export interface HelpMoneyEntry {
+  id: number
+  kind: HelpMoneyKind
+  amountFen: number
+  method: '' | PayMethod
+  receiptNo: string
+  note: string
+  actor: string
+  at: string
+}
+
+/** A request's 代购 money, in integer fen: owed = advanced − repaid. */
+export interface HelpMoneyState {
+  entries: HelpMoneyEntry[]
+  advancedFen: number
+  repaidFen: number
+  outstandingFen: number
+}
+
+export interface HelpBalanceLine {
+  name: string
+  advancedFen: number
+  repaidFen: number
+  outstandingFen: number
+}
+
+/** 代购垫付 outstanding by volunteer and by household; both add up to total. */
+export interface HelpBalances {
+  byVolunteer: (HelpBalanceLine & { volunteerId: number | null })[]
+  byHousehold: (HelpBalanceLine & { householdId: number | null; address: string })[]
+  total: { advancedFen: number; repaidFen: number; outstandingFen: number }
 }
 
 /** A volunteer offered for a request, with why: skill, place, availability now, open load. */
@@ -83,6 +132,8 @@ export type HelpApi = {
   'help.suggest': (args: { id: number }) => Promise<HelpSuggestion[]>
   'help.ofHousehold': (args: { householdId: number }) => Promise<HelpRow[]>
   'help.reveal': (args: { id: number }) => Promise<{ id: number; phone: string }>
+  'help.money': (args: HelpMoney) => Promise<HelpDetail>
+  'help.balances': (args: EmptyArgs) => Promise<HelpBalances>
 }
 
 export const helpMethods = {
@@ -93,7 +144,9 @@ export const helpMethods = {
   'help.act': { args: helpActArgs, kind: 'mutation', permission: 'help.edit', title: '办理求助' },
   'help.suggest': { args: helpIdArgs, kind: 'query', permission: 'help.edit', title: '推荐志愿者' },
   'help.ofHousehold': { args: helpHouseholdArgs, kind: 'query', permission: 'help.view', title: '查看住户求助记录' },
-  'help.reveal': { args: helpIdArgs, kind: 'mutation', permission: 'register.reveal', title: '查看求助人完整电话' }
+  'help.reveal': { args: helpIdArgs, kind: 'mutation', permission: 'register.reveal', title: '查看求助人完整电话' },
+  'help.money': { args: helpMoneyArgs, kind: 'mutation', permission: 'help.edit', title: '登记代购垫付或还款' },
+  'help.balances': { args: emptyArgs, kind: 'query', permission: 'help.view', title: '查看代购垫付' }
 } satisfies MethodTable<HelpApi>
 
 export const helpModule = defineModule<HelpApi>({

@@ -134,3 +134,34 @@ export const EMPTY_HELP: HelpInput = {
   wantedBy: null,
   notes: ''
 }
+
+export const HELP_MONEY_KINDS = ['advance', 'repay'] as const
+export type HelpMoneyKind = (typeof HELP_MONEY_KINDS)[number]
+export const HELP_MONEY_KIND_LABELS: Record<HelpMoneyKind, string> = { advance: '垫付', repay: '还款' }
+export const PAY_METHODS = ['cash', 'wechat'] as const
+export type PayMethod = (typeof PAY_METHODS)[number]
+export const PAY_METHOD_LABELS: Record<PayMethod, string> = { cash: '现金', wechat: '微信' }
+
+/** Yuan as typed (up to two decimals, more than 0); stored as integer fen by the backend. */
+const yuan = z
+  .number({ message: '请填写金额' })
+  .refine((v) => Number.isFinite(v) && v > 0, '金额应大于 0')
+  .refine((v) => v <= 100_000, '金额不能超过 100000 元')
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, '金额最多到分（两位小数）')
+
+/** 代购 money: what the volunteer advanced (with the receipt), or what was paid back to them. */
+export const helpMoneyArgs = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ id: recordId('求助'), kind: z.literal('advance'), yuan, receiptNo: optionalText('小票号', 40), note: optionalText('说明', 100) }),
+    z.strictObject({
+      id: recordId('求助'),
+      kind: z.literal('repay'),
+      yuan,
+      method: z.enum(PAY_METHODS, { message: '请选择还款方式' }),
+      note: optionalText('说明', 100)
+    })
+  ],
+  { message: '请选择垫付或还款' }
+)
+export type HelpMoney = z.infer<typeof helpMoneyArgs>

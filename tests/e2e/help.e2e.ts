@@ -11,7 +11,7 @@ import type { RunningApp } from './support/app'
  * registers the call, assigns it to the volunteer with the medical skill, and closes it with the
  * result, then records the follow-up call.
  */
-describe('居民求助: a call → request → assigned by skill → done', () => {
+describe('居民求助: a call → request → assigned by skill → done with a 代购 amount → paid back', () => {
   let app: RunningApp
   let shell: ShellPage
   let help: HelpPage
@@ -95,11 +95,18 @@ describe('居民求助: a call → request → assigned by skill → done', () =
     await app.page.keyboard.press('Escape')
     await help.step('finish', '已代配硝苯地平缓释片一盒，送到家门口，老人当面签收', '已办结')
     expect(await help.status()).toBe('已完成')
+    // The volunteer paid for the pills: 35.50 with the receipt, paid back by WeChat the same day.
+    await help.money('advance', '35.5', { receiptNo: 'XP-0203-17' })
+    expect(await help.moneySummary()).toBe('垫付35.50元，已还0.00元，尚欠35.50元')
+    await help.money('repay', '35.50', { method: '微信' })
+    expect(await help.moneySummary()).toBe('垫付35.50元，已还35.50元，尚欠0.00元')
     await help.step('follow_up', '电话回访，药已按时吃上', '已回访')
     const steps = await help.steps()
-    expect(steps.map((s) => s.label)).toEqual(['登记', '分配', '开始处理', '办结', '回访'])
+    expect(steps.map((s) => s.label)).toEqual(['登记', '分配', '开始处理', '办结', '代购款', '代购款', '回访'])
+    expect(steps[4]?.text).toContain('垫付 35.50 元（小票 XP-0203-17）')
+    expect(steps[5]?.text).toContain('还款 35.50 元（微信）')
     expect(steps[1]?.text).toContain('给 陈医生')
-    expect(steps[4]?.text).toContain('满意：电话回访，药已按时吃上')
+    expect(steps[6]?.text).toContain('满意：电话回访，药已按时吃上')
     await app.screenshot('help-done')
     await help.closeDetail()
   })

@@ -5,6 +5,8 @@ import { scopeSql } from '../kit/scope'
 import { pageOf } from '../kit/paging'
 import { liveHousehold } from '../residents/residents.service'
 import { helpOfHousehold, helpPage } from './help.repo'
+import type { HelpRecord } from './help.repo'
+import { balances, recordMoney } from './money.service'
 import { actOnHelp, actSummary, createHelp, liveHelp, nowLocalOf } from './help.service'
 import type { ActDone } from './help.service'
 import { toHelpDetail, toHelpRows } from './help.view'
@@ -52,6 +54,16 @@ export const helpHandlers = {
     liveHousehold(ctx.store, ctx.session, args.householdId)
     return toHelpRows(ctx.store, helpOfHousehold(ctx.store, args.householdId), nowLocalOf(ctx.now()))
   },
+
+  'help.money': (args, ctx) => {
+    ctx.write(
+      { summary: (done: { request: HelpRecord; text: string }) => `求助 #${args.id}（${done.request.name}）${done.text}`, record: `help:${args.id}` },
+      (tx) => recordMoney(tx, ctx.session, args, ctx.now())
+    )
+    return detail(ctx, args.id)
+  },
+
+  'help.balances': (_args, ctx) => balances(ctx.store, ctx.session),
 
   'help.reveal': (args, ctx) => {
     const request = liveHelp(ctx.store, ctx.session, args.id)

@@ -9,6 +9,7 @@ import type { Db } from '../kit/db'
 import { keptHomeOf } from '../monitoring/monitoring.service'
 import type { HelpRecord, StepRecord } from './help.repo'
 import { stepsOf, tagsOf } from './help.repo'
+import { moneyState } from './money.service'
 
 /**
  * Rows as lists show them: phones masked, overdue against the office clock, the household marked
@@ -53,10 +54,10 @@ export function toHelpRows(db: Db, records: HelpRecord[], nowLocal: string): Hel
 }
 
 function toStepView(s: StepRecord): HelpStepView {
-  const action = s.action === 'create' ? 'create' : (s.action as HelpStepView['action'])
+  const action = s.action as HelpStepView['action']
   return {
     action,
-    label: action === 'create' ? '登记' : HELP_TRANSITIONS[action].label,
+    label: action === 'create' ? '登记' : action === 'money' ? '代购款' : HELP_TRANSITIONS[action].label,
     from: s.from === '' ? null : (s.from as HelpStatus),
     to: s.to,
     volunteerName: s.volunteerName,
@@ -79,6 +80,7 @@ export function toHelpDetail(db: Db, r: HelpRecord, nowLocal: string): HelpDetai
     followUpNote: r.followUpNote,
     createdBy: r.createdBy,
     steps: stepsOf(db, r.id).map(toStepView),
-    actions: actionsFor({ status: r.status, followedUp: r.followUp !== null })
+    actions: actionsFor({ status: r.status, followedUp: r.followUp !== null }),
+    money: moneyState(db, r.id)
   }
 }

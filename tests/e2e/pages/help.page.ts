@@ -122,4 +122,20 @@ export class HelpPage {
     await card.locator('tbody tr').first().waitFor()
     return (await card.locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
   }
+
+  /** 记垫付 / 记还款 in the request's drawer, the amount typed key by key. */
+  async money(kind: 'advance' | 'repay', yuan: string, extra: { receiptNo?: string; method?: string } = {}): Promise<void> {
+    await this.page.getByTestId(kind === 'advance' ? 'help-money-advance' : 'help-money-repay').click()
+    const form = this.page.getByTestId('help-money-form')
+    await form.waitFor()
+    await this.type(inputOf(form, 'help-money-yuan'), yuan)
+    if (extra.receiptNo) await this.type(inputOf(form, 'help-money-receipt'), extra.receiptNo)
+    if (extra.method) await form.getByTestId('help-money-method').getByText(extra.method, { exact: true }).click()
+    await this.page.getByTestId('help-money-save').click()
+    await success(this.page, kind === 'advance' ? '已记垫付' : '已记还款')
+  }
+
+  async moneySummary(): Promise<string> {
+    return (await this.page.getByTestId('help-money-summary').innerText()).replace(/\s+/g, '')
+  }
 }
