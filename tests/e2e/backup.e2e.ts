@@ -70,10 +70,9 @@ describe('数据备份: back up, restore, and restore the safety backup', () => 
     expect(await residentNames()).toEqual(['张三'])
 
     await shell.navigate('数据备份')
-    const files = await backup.fileNames()
-    const safety = files.find((name) => name.startsWith('守望恢复前备份'))
-    expect(safety).toBeDefined()
-    await backup.openRestore(safety ?? '')
+    const safety = await backup.waitForFile('守望恢复前备份')
+    expect(safety).toMatch(/^守望恢复前备份/)
+    await backup.openRestore(safety)
     expect(await backup.residentCounts()).toEqual(['2', '1'])
     await backup.confirmRestore(E2E_ADMIN.password)
     await auth.login(E2E_ADMIN.username, E2E_ADMIN.password)

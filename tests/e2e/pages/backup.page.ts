@@ -44,6 +44,13 @@ export class BackupPage {
     return this.root.getByTestId('backup-list').locator('.el-table__row .hint').allTextContents()
   }
 
+  /** The list once it shows a file whose name starts so (the list loads after the page shows). */
+  async waitForFile(prefix: string): Promise<string> {
+    const row = this.root.getByTestId('backup-list').locator('.el-table__row .hint', { hasText: prefix }).first()
+    await row.waitFor()
+    return (await row.textContent()) ?? ''
+  }
+
   /** Opens 恢复… for a file; resolves once the dialog shows the backup's counts. */
   async openRestore(fileName: string): Promise<void> {
     await this.root.getByTestId(`restore-${fileName}`).click()

@@ -96,6 +96,7 @@ describe('attack: the gate role reads addresses', () => {
     // auth.* and system.ping answer about the caller's own login and the program, never about residents.
     const aboutResidents = reachable.filter((m) => !m.startsWith('auth.') && m !== 'system.ping')
     // backup.restoreAtSetup is public for a fresh install only: refused once any account exists.
+    // help.createAtGate registers a need met at the gate and answers only the new request's id.
     expect(aboutResidents.sort()).toEqual([
       'backup.restoreAtSetup',
       'checkpoints.list',
@@ -105,6 +106,7 @@ describe('attack: the gate role reads addresses', () => {
       'gate.recent',
       'gate.register',
       'gate.search',
+      'help.createAtGate',
       'roster.today',
       'settings.get'
     ])

@@ -21,7 +21,13 @@ const views = vueFiles(RENDERER).flatMap((file) => {
   const source = fs.readFileSync(file, 'utf8')
   const id = /usePrintView\('([^']+)'\)/.exec(source)?.[1]
   if (!id) return []
-  const sizes = [...source.matchAll(/@page[^{]*\{[^}]*size:\s*A4\s+(portrait|landscape)/g)].map((m) => m[1])
+  // Styles shared by the sheets (<style src="…print-sheet.css">) count as the view's own.
+  const shared = [...source.matchAll(/<style[^>]*\ssrc="([^"]+\.css)"/g)].map((m) => fs.readFileSync(path.resolve(path.dirname(file), m[1] ?? ''), 'utf8'))
+  const css = [source, ...shared].join('\n')
+  const pageSizes = (named: boolean) =>
+    [...css.matchAll(/@page(\s+[\w-]+)?\s*\{[^}]*size:\s*A4\s+(portrait|landscape)/g)].filter((m) => (m[1] !== undefined) === named).map((m) => m[2])
+  // A named page (the roster's landscape week) is what its content prints on, whatever the default page says.
+  const sizes = pageSizes(true).length > 0 ? pageSizes(true) : pageSizes(false)
   return [{ file: path.relative(RENDERER, file), id, sizes, callsWindowPrint: /window\.print\(/.test(source) }]
 })
 
