@@ -3,23 +3,12 @@ import { testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
 import { workerOf } from '../register/fixtures'
 import { community, fail, helpCounts, request, volunteer } from './helpers'
+import { rng } from '../support/rng'
 
 let b: TestBackend
 afterEach(async () => {
   await b?.close()
 })
-
-/** mulberry32: a tiny seeded generator, so a failing sequence can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('代购 money', () => {
   it('records an advance with its receipt and a payback, to the fen, each a step in the history', async () => {

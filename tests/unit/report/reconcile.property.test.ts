@@ -8,18 +8,7 @@ import { testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
 import { gateEntry } from './helpers'
 import { expectedFigures, readRaw } from './reconcile.helpers'
-
-/** mulberry32: a tiny seeded generator, so a failing sequence can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { rng } from '../support/rng'
 
 const SEEDS = [3, 18, 2026]
 const STEPS = 110

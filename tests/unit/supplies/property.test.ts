@@ -3,18 +3,7 @@ import type { Envelope } from '../../../shared/errors'
 import { testBackend } from '../support/backend'
 import type { TestBackend } from '../support/backend'
 import { issue, item, ledgerProblems, receipt } from './helpers'
-
-/** mulberry32: a tiny seeded generator, so a failing sequence can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { rng } from '../support/rng'
 
 const SEEDS = [1, 7, 42, 2026, 31337]
 const STEPS = 60
