@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   STORE_SNAPSHOT_DAMAGED: 500,
   /** The data folder was deleted, moved or replaced while the program ran: no write is acknowledged. */
   STORE_FOLDER_GONE: 503,
+  /** The data folder is sealed with another key than the one given (data folder and key file do not belong together). */
+  STORE_KEY_WRONG: 500,
   /** A data folder lived here and is gone: the start asks before setting up an empty one. */
   STORE_MISSING: 409,
   BACKEND_UNAVAILABLE: 503,

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '../../shared/errors'
-import { createBackend } from './backend'
 import { useBackupWorker } from './backup/scratch'
-import type { Backend } from './backend'
+import { createKeyedBackend } from './keys/key-gate'
+import type { HostBackend } from './keys/key-gate'
 import { useResourcesDir } from './excel/builtin-templates'
 import { useSqlWasm } from './store/sql-engine'
 import type { HostToWorker, WorkerData, WorkerToHost } from './worker-protocol'
@@ -16,7 +16,7 @@ const port = parentPort
 if (!port) throw new Error('worker must run in a worker thread')
 const post = (message: WorkerToHost) => port.postMessage(message)
 
-let backend: Backend | null = null
+let backend: HostBackend | null = null
 const { dataDir, appVersion, sqlWasm, resourcesDir, markerFile, open: openOptions, backupWorkerSource } = workerData as WorkerData
 // The scratch worker gets its own copy of the wasm: useSqlWasm keeps these bytes for this thread.
 useBackupWorker({ source: backupWorkerSource, sqlWasm: sqlWasm.slice() })
@@ -25,7 +25,8 @@ if (resourcesDir) useResourcesDir(resourcesDir)
 
 async function open(): Promise<void> {
   try {
-    backend = await createBackend({ dataDir, appVersion, store: { ...openOptions, markerFile } })
+    // The hosts' backend is encrypted at rest (issue 20): closed until a login unwraps the data key.
+    backend = await createKeyedBackend({ dataDir, appVersion, store: { ...openOptions, markerFile } })
     backend.onEvent((event) => post({ type: 'event', event }))
     post({ type: 'ready' })
   } catch (error) {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../../electron/backend/audit/audit.service'
 import { createBackend } from '../../electron/backend/backend'
+import { readKeyFile, slotOf, unwrapKey, userSlotId } from '../../electron/backend/keys/key-file'
 import { killHard, randomBetween, run } from './spawn'
 
 const ROUNDS = 6
@@ -33,8 +34,13 @@ describe('crash safety of a purge: SIGKILL at random moments of 到期清理', (
       await killHard(child)
       const answered = child.lines.some((line) => line.startsWith('PURGED '))
 
-      // The next start: opens, replays, and finishes a compaction the kill interrupted.
-      const backend = await createBackend({ dataDir, appVersion: 'crash', store: { idleSnapshotMs: 0 } })
+      // The next start: opens, replays, and finishes a compaction the kill interrupted. The folder is
+      // encrypted at rest (the child ran the app's worker): the administrator's slot gives the key.
+      const keys = readKeyFile(dataDir)
+      const slot = keys ? slotOf(keys, userSlotId('admin')) : undefined
+      const dataKey = slot ? unwrapKey(slot, 'Shouwang#2026') : null
+      expect(dataKey, 'the key file opens with the administrator password').not.toBeNull()
+      const backend = await createBackend({ dataDir, appVersion: 'crash', store: { idleSnapshotMs: 0, dataKey } })
       const count = (table: string) => Number(backend.store.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)?.n)
       const counts = EPIDEMIC_TABLES.map(count)
       const purged = Number(backend.store.get<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE method = 'retention.purge'")?.n)

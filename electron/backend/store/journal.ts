@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import nodePath from 'node:path'
 import zlib from 'node:zlib'
 import { AppError } from '../../../shared/errors'
+import { SEALED_MARK, seal, unseal } from './cipher'
+import type { DataKey } from './cipher'
 import { PRIVATE_FILE } from './private-files'
 
 /**
@@ -97,10 +99,12 @@ function decodeValue(_key: string, value: unknown): unknown {
   return value
 }
 
-export function encodeRecord(record: JournalRecord): Buffer {
+/** A frame; with a data key its payload is sealed (encryption at rest), one record at a time. */
+export function encodeRecord(record: JournalRecord, key: DataKey | null = null): Buffer {
   // A replacer costs a call per value: only records that carry blobs pay for it.
   const wire = toWire(record)
-  const payload = Buffer.from(hasBlob(record) ? JSON.stringify(wire, encodeValue) : JSON.stringify(wire), 'utf8')
+  const json = Buffer.from(hasBlob(record) ? JSON.stringify(wire, encodeValue) : JSON.stringify(wire), 'utf8')
+  const payload = key ? seal(json, key, 'journal') : json
   const frame = Buffer.allocUnsafe(HEADER_BYTES + payload.length)
   frame.writeUInt32LE(payload.length, 0)
   frame.writeUInt32LE(zlib.crc32(payload), 4)
@@ -130,42 +134,75 @@ export interface JournalReadResult {
    * and every later intact record kept.
    */
   damage: JournalDamage[]
+  /**
+   * Read with a data key: the highest sequence number held by a plain (unsealed) frame, 0 when none.
+   * Plain frames are expected only from before the folder was encrypted; the store decides.
+   */
+  plainUpTo: number
 }
 
 interface Frame {
   record: JournalRecord
   end: number
+  /** Written before the folder was encrypted: acceptable only while it is being encrypted. */
+  plain: boolean
+}
+
+/** How frames are read: with the data key, sealed frames; plain ones are told apart, never trusted blindly. */
+interface Reading {
+  key: DataKey | null
+  /** Without the key (a locked start): sealed frames count by their framing and checksum alone. */
+  framesOnly?: { next: number }
+}
+
+/** A payload's record: sealed with the key, or plain JSON (older frames). Null when it is neither. */
+function payloadRecord(payload: Buffer, reading: Reading): { record: JournalRecord; plain: boolean } | null {
+  if (reading.framesOnly && payload.subarray(0, SEALED_MARK.length).equals(SEALED_MARK)) {
+    return { record: { seq: ++reading.framesOnly.next, stmts: [] }, plain: false }
+  }
+  const sealed = reading.key ? unseal(payload, reading.key, 'journal') : null
+  if (reading.key && payload.subarray(0, SEALED_MARK.length).equals(SEALED_MARK) && !sealed) return null
+  try {
+    const record = fromWire(JSON.parse((sealed ?? payload).toString('utf8'), decodeValue))
+    return record ? { record, plain: sealed === null } : null
+  } catch {
+    return null
+  }
 }
 
 /** The frame at offset, or null when the bytes there are not a whole, intact frame of ours. */
-function frameAt(buf: Buffer, offset: number): Frame | null {
+function frameAt(buf: Buffer, offset: number, reading: Reading): Frame | null {
   if (offset + HEADER_BYTES > buf.length) return null
   const length = buf.readUInt32LE(offset)
   const end = offset + HEADER_BYTES + length
   if (length === 0 || length > MAX_RECORD_BYTES || end > buf.length) return null
   const payload = buf.subarray(offset + HEADER_BYTES, end)
   if (zlib.crc32(payload) !== buf.readUInt32LE(offset + 4)) return null
-  try {
-    const record = fromWire(JSON.parse(payload.toString('utf8'), decodeValue))
-    return record ? { record, end } : null
-  } catch {
-    return null
-  }
+  const decoded = payloadRecord(payload, reading)
+  return decoded ? { ...decoded, end } : null
 }
 
-// Every payload starts with this (toWire writes seq first): the way to find frames after damage.
+// Every plain payload starts with this (toWire writes seq first), every sealed one with SEALED_MARK:
+// the way to find frames after damage.
 const PAYLOAD_START = Buffer.from('{"seq":', 'utf8')
 
 /** The next intact frame starting after `from`, found by its payload's first bytes. */
-function nextFrameAfter(buf: Buffer, from: number): { offset: number; frame: Frame } | null {
-  let at = buf.indexOf(PAYLOAD_START, from + HEADER_BYTES)
-  while (at >= 0) {
-    const offset = at - HEADER_BYTES
-    const frame = offset > from ? frameAt(buf, offset) : null
-    if (frame) return { offset, frame }
-    at = buf.indexOf(PAYLOAD_START, at + 1)
+function nextFrameAfter(buf: Buffer, from: number, reading: Reading): { offset: number; frame: Frame } | null {
+  const starts = reading.key || reading.framesOnly ? [SEALED_MARK, PAYLOAD_START] : [PAYLOAD_START]
+  let best: { offset: number; frame: Frame } | null = null
+  for (const start of starts) {
+    let at = buf.indexOf(start, from + HEADER_BYTES)
+    while (at >= 0 && (best === null || at - HEADER_BYTES < best.offset)) {
+      const offset = at - HEADER_BYTES
+      const frame = offset > from ? frameAt(buf, offset, reading) : null
+      if (frame) {
+        best = { offset, frame }
+        break
+      }
+      at = buf.indexOf(start, at + 1)
+    }
   }
-  return null
+  return best
 }
 
 /**
@@ -188,19 +225,34 @@ function isTornTail(buf: Buffer, offset: number): boolean {
 }
 
 /** A whole frame whose length field alone was damaged: its payload runs to the end of the file. */
-function frameWithBadLength(buf: Buffer, offset: number): Frame | null {
+function frameWithBadLength(buf: Buffer, offset: number, reading: Reading): Frame | null {
   if (offset + HEADER_BYTES >= buf.length) return null
   const payload = buf.subarray(offset + HEADER_BYTES)
   if (zlib.crc32(payload) !== buf.readUInt32LE(offset + 4)) return null
-  try {
-    const record = fromWire(JSON.parse(payload.toString('utf8'), decodeValue))
-    return record ? { record, end: buf.length } : null
-  } catch {
-    return null
-  }
+  const decoded = payloadRecord(payload, reading)
+  return decoded ? { ...decoded, end: buf.length } : null
 }
 
-export function decodeJournal(buf: Buffer, options: { salvage?: boolean } = {}): JournalReadResult {
+export interface DecodeOptions {
+  salvage?: boolean
+  /** The data key: sealed frames are read with it; plain frames are still read and counted apart. */
+  key?: DataKey | null
+}
+
+/**
+ * Damage found before the key is at hand (a locked start): a bad frame with intact frames after it,
+ * judged by framing and checksums alone, so the desktop start can still ask before anything opens.
+ */
+export function assertJournalFramesWhole(path: string): void {
+  if (!fs.existsSync(path)) return
+  const buf = fs.readFileSync(path)
+  const result = decodeJournal(buf, { framesOnly: true })
+  if (result.damage.length > 0) throw journalDamaged(path, result.damage, buf, null, true)
+}
+
+export function decodeJournal(buf: Buffer, options: DecodeOptions & { framesOnly?: boolean } = {}): JournalReadResult {
+  const reading: Reading = { key: options.key ?? null, framesOnly: options.framesOnly ? { next: 0 } : undefined }
+  let plainUpTo = 0
   const records: JournalRecord[] = []
   const damage: JournalDamage[] = []
   let offset = 0
@@ -210,7 +262,7 @@ export function decodeJournal(buf: Buffer, options: { salvage?: boolean } = {}):
   // After damage: frames of the transaction the damage hit are dropped with it.
   let skipSeq: number | null = null
   while (offset + HEADER_BYTES <= buf.length) {
-    const frame = frameAt(buf, offset)
+    const frame = frameAt(buf, offset, reading)
     if (frame && pending && pending.seq !== frame.record.seq) {
       // Parts of one transaction never interleave: the end of the pending one is missing.
       damage.push({ offset, bytes: 0, lostSeq: pending.seq })
@@ -218,14 +270,15 @@ export function decodeJournal(buf: Buffer, options: { salvage?: boolean } = {}):
       pending = null
     }
     if (!frame) {
-      const next = nextFrameAfter(buf, offset)
+      const next = nextFrameAfter(buf, offset, reading)
       const lastSeq = records.at(-1)?.seq
       const lostSeq = pending?.seq ?? (lastSeq === undefined ? null : lastSeq + 1)
       if (!next) {
         if (isTornTail(buf, offset)) break
-        const lengthOnly = pending ? null : frameWithBadLength(buf, offset)
+        const lengthOnly = pending ? null : frameWithBadLength(buf, offset, reading)
         damage.push({ offset, bytes: buf.length - offset, lostSeq: lengthOnly ? null : lostSeq })
         if (options.salvage && lengthOnly && !lengthOnly.record.more) {
+          if (lengthOnly.plain && reading.key) plainUpTo = Math.max(plainUpTo, lengthOnly.record.seq)
           records.push(lengthOnly.record)
           committedEnd = buf.length
         }
@@ -239,6 +292,7 @@ export function decodeJournal(buf: Buffer, options: { salvage?: boolean } = {}):
       continue
     }
     const { record, end } = frame
+    if (frame.plain && reading.key) plainUpTo = Math.max(plainUpTo, record.seq)
     offset = end
     if (skipSeq !== null && record.seq === skipSeq) continue
     skipSeq = null
@@ -251,8 +305,8 @@ export function decodeJournal(buf: Buffer, options: { salvage?: boolean } = {}):
     records.push(whole)
     committedEnd = offset
   }
-  if (damage.length > 0 && !options.salvage) return { records, validBytes: committedEnd, tornBytes: 0, damage }
-  return { records, validBytes: committedEnd, tornBytes: buf.length - committedEnd, damage }
+  if (damage.length > 0 && !options.salvage) return { records, validBytes: committedEnd, tornBytes: 0, damage, plainUpTo }
+  return { records, validBytes: committedEnd, tornBytes: buf.length - committedEnd, damage, plainUpTo }
 }
 
 export interface JournalOpenResult {
@@ -261,11 +315,13 @@ export interface JournalOpenResult {
   tornBytes: number
   /** Set when damage was skipped on request: what was skipped and where the original was kept. */
   salvaged: { damage: JournalDamage[]; keptAs: string } | null
+  /** See JournalReadResult.plainUpTo. */
+  plainUpTo: number
 }
 
 /** How many intact records follow the first damage: what a salvage would keep that a cut would lose. */
-function journalDamaged(file: string, damage: JournalDamage[], buf: Buffer): AppError {
-  const kept = decodeJournal(buf, { salvage: true }).records.length - decodeJournal(buf).records.length
+function journalDamaged(file: string, damage: JournalDamage[], buf: Buffer, key: DataKey | null, framesOnly = false): AppError {
+  const kept = decodeJournal(buf, { salvage: true, key, framesOnly }).records.length - decodeJournal(buf, { key, framesOnly }).records.length
   const first = damage[0] as JournalDamage
   return new AppError(
     'STORE_JOURNAL_DAMAGED',
@@ -284,7 +340,8 @@ export class Journal {
     readonly path: string,
     fd: number,
     bytes: number,
-    count: number
+    count: number,
+    private key: DataKey | null
   ) {
     this.fd = fd
     this.bytes = bytes
@@ -297,23 +354,31 @@ export class Journal {
    * then the whole file is first kept beside it as .damaged-<time>, and the caller must snapshot
    * at once (the damaged stretch stays in the journal until the snapshot empties it).
    */
-  static open(path: string, options: { salvage?: boolean } = {}): JournalOpenResult {
+  static open(path: string, options: { salvage?: boolean; key?: DataKey | null } = {}): JournalOpenResult {
+    const key = options.key ?? null
     const buf = fs.existsSync(path) ? fs.readFileSync(path) : Buffer.alloc(0)
-    const { records, validBytes, tornBytes, damage } = decodeJournal(buf, options)
+    const { records, validBytes, tornBytes, damage, plainUpTo } = decodeJournal(buf, { salvage: options.salvage, key })
+    // Copies kept aside hold records too: sealed like the journal when the folder is encrypted.
+    const keepAside = (file: string, bytes: Buffer) => fs.writeFileSync(file, key ? seal(bytes, key, 'journal') : bytes, { mode: PRIVATE_FILE })
     if (damage.length > 0) {
-      if (!options.salvage) throw journalDamaged(path, damage, buf)
+      if (!options.salvage) throw journalDamaged(path, damage, buf, key)
       const keptAs = `${path}.damaged-${Date.now()}`
-      fs.writeFileSync(keptAs, buf, { mode: PRIVATE_FILE })
+      keepAside(keptAs, buf)
       const fd = fs.openSync(path, 'a', PRIVATE_FILE)
-      return { journal: new Journal(path, fd, buf.length, records.length), records, tornBytes: 0, salvaged: { damage, keptAs } }
+      return { journal: new Journal(path, fd, buf.length, records.length, key), records, tornBytes: 0, salvaged: { damage, keptAs }, plainUpTo }
     }
     if (tornBytes > 0) {
-      fs.writeFileSync(`${path}.torn-${Date.now()}`, buf.subarray(validBytes), { mode: PRIVATE_FILE })
+      keepAside(`${path}.torn-${Date.now()}`, buf.subarray(validBytes))
       fs.truncateSync(path, validBytes)
     }
     const fd = fs.openSync(path, 'a', PRIVATE_FILE)
     fs.fdatasyncSync(fd)
-    return { journal: new Journal(path, fd, validBytes, records.length), records, tornBytes, salvaged: null }
+    return { journal: new Journal(path, fd, validBytes, records.length, key), records, tornBytes, salvaged: null, plainUpTo }
+  }
+
+  /** From now on records are sealed (a plain store being encrypted in place; see Store.sealWith). */
+  useKey(key: DataKey): void {
+    this.key = key
   }
 
   /** Bytes written for the transaction in progress (its parts), not yet committed. */
@@ -345,7 +410,7 @@ export class Journal {
   /** Writes a part of a large transaction; durable only once append() writes its last frame. */
   appendPart(record: JournalRecord): void {
     if (this.partBytes === 0) this.assertInPlace()
-    const frame = encodeRecord({ ...record, more: true })
+    const frame = encodeRecord({ ...record, more: true }, this.key)
     try {
       fs.writeSync(this.fd, frame)
     } catch (error) {
@@ -358,7 +423,7 @@ export class Journal {
   /** The last (or only) frame of a transaction: written and fdatasync'ed before returning. */
   append(record: JournalRecord): void {
     this.assertInPlace()
-    const frame = encodeRecord(record)
+    const frame = encodeRecord(record, this.key)
     try {
       fs.writeSync(this.fd, frame)
       fs.fdatasyncSync(this.fd)

@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import { AppError } from '../../../shared/errors'
+import { isSealed, seal, unseal, wrongKey } from './cipher'
+import type { DataKey } from './cipher'
 import { PRIVATE_FILE } from './private-files'
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
@@ -49,14 +51,43 @@ function readSums(file: string): SnapshotSums | null {
 
 export interface SnapshotImage {
   image: Uint8Array
+  /** Of the bytes on disk (sealed or not). */
   crc: number
+  /** Written before the folder was encrypted (read with a key: the store seals it at once). */
+  plain: boolean
 }
 
-export function readSnapshot(file: string): SnapshotImage | null {
+/**
+ * The snapshot's image. With a data key a sealed file is unsealed (another key: STORE_KEY_WRONG);
+ * a plain one is still read, marked plain. Without a key a sealed file is refused: it is never
+ * mistaken for a damaged or an empty database.
+ */
+export function readSnapshot(file: string, key: DataKey | null = null): SnapshotImage | null {
   if (!fs.existsSync(file)) return null
-  const buf = fs.readFileSync(file)
+  const onDisk = fs.readFileSync(file)
+  const sealed = isSealed(onDisk)
+  if (sealed && !key) {
+    throw new AppError('STORE_KEY_WRONG', `数据文件 ${file} 已加密，需要登录后用账户的密钥打开。程序没有改动任何文件。`, { file })
+  }
+  const opened = sealed && key ? unseal(onDisk, key, 'snapshot') : onDisk
+  if (!opened) {
+    checkSums(file, onDisk) // a changed file says so before a wrong key is suspected
+    throw wrongKey(file)
+  }
+  const buf = opened
   assertWholeImage(buf, file)
-  const crc = zlib.crc32(buf)
+  const crc = checkSums(file, onDisk)
+  return { image: buf, crc, plain: !sealed }
+}
+
+/** Before the key is at hand (a locked start): the snapshot's bytes against its checksum file. */
+export function assertSnapshotWhole(file: string): void {
+  if (fs.existsSync(file)) checkSums(file, fs.readFileSync(file))
+}
+
+/** The on-disk bytes against the checksum file: damage refuses the open (STORE_SNAPSHOT_DAMAGED). */
+function checkSums(file: string, onDisk: Buffer): number {
+  const crc = zlib.crc32(onDisk)
   const sums = readSums(file)
   if (sums && crc !== sums.current && crc !== sums.previous) {
     throw new AppError(
@@ -65,23 +96,24 @@ export function readSnapshot(file: string): SnapshotImage | null {
       { file }
     )
   }
-  return { image: buf, crc }
+  return crc
 }
 
 /**
  * Write to a temp file, fsync, record its checksum, rename over the old one, fsync the folder:
  * never a half file. Returns the new image's checksum (the caller passes it back as previousCrc).
  */
-export function writeSnapshotAtomically(file: string, image: Uint8Array, previousCrc: number | null = null): number {
+export function writeSnapshotAtomically(file: string, image: Uint8Array, previousCrc: number | null = null, key: DataKey | null = null): number {
+  const bytes = key ? seal(image, key, 'snapshot') : image
   const temp = `${file}.tmp`
   const fd = fs.openSync(temp, 'w', PRIVATE_FILE)
   try {
-    fs.writeSync(fd, image)
+    fs.writeSync(fd, bytes)
     fs.fsyncSync(fd)
   } finally {
     fs.closeSync(fd)
   }
-  const crc = zlib.crc32(image)
+  const crc = zlib.crc32(bytes)
   writeFileAtomically(file + CHECKSUM_SUFFIX, JSON.stringify({ current: crc, previous: previousCrc }))
   fs.renameSync(temp, file)
   syncDirectory(path.dirname(file))

@@ -8,7 +8,9 @@ import { acquireLock } from './lock'
 import { migrate, schemaVersion } from './migrate'
 import type { Migration } from './migrate'
 import { assertWholeImage, readSnapshot, writeFileAtomically, writeSnapshotAtomically } from './snapshot'
+import type { DataKey } from './cipher'
 import { PRIVATE_DIR, keepPrivate } from './private-files'
+import { sealKeptCopies } from './seal-in-place'
 import { loadSqlJs } from './sql-engine'
 import { registerSqlFunctions } from './sql-functions'
 
@@ -42,6 +44,16 @@ export interface StoreOptions {
    */
   markerFile?: string | null
   startFresh?: boolean
+  /**
+   * The data key (issue 20): the snapshot and every journal record are sealed with it. A folder
+   * written before encryption is sealed in place at this open (see sealInPlace).
+   */
+  dataKey?: DataKey | null
+  /**
+   * The folder's lock, already taken by the caller (a locked start holds it until a login opens the
+   * store): its release. A failed open leaves it held by the caller.
+   */
+  heldLock?: (() => void) | null
 }
 
 /** What the open had to do that someone must be told about (written to the audit log by the backend). */
@@ -118,7 +130,7 @@ function assertReadOnly(sql: string): void {
  * one journal record and fdatasyncs before returning. Statements must be deterministic
  * (times and ids come in as parameters) because opening replays them.
  */
-type StoreSettings = Required<Pick<StoreOptions, 'dir' | 'now' | 'journalMaxRecords' | 'journalMaxBytes' | 'idleSnapshotMs'>>
+type StoreSettings = Required<Pick<StoreOptions, 'dir' | 'now' | 'journalMaxRecords' | 'journalMaxBytes' | 'idleSnapshotMs' | 'dataKey'>>
 
 export class Store {
   readonly databaseFile: string
@@ -155,17 +167,18 @@ export class Store {
       now: options.now ?? (() => new Date()),
       journalMaxRecords: options.journalMaxRecords ?? 5000,
       journalMaxBytes: options.journalMaxBytes ?? 32 * 1024 * 1024,
-      idleSnapshotMs: options.idleSnapshotMs ?? 30_000
+      idleSnapshotMs: options.idleSnapshotMs ?? 30_000,
+      dataKey: options.dataKey ?? null
     }
     const databaseFile = path.join(settings.dir, DATABASE_FILE)
     const journalFile = path.join(settings.dir, JOURNAL_FILE)
     if (options.markerFile && !options.startFresh) assertNotVanished(options.markerFile, settings.dir, [databaseFile, journalFile])
     fs.mkdirSync(settings.dir, { recursive: true, mode: PRIVATE_DIR })
     keepPrivate(settings.dir)
-    const release = await acquireLock(path.join(settings.dir, LOCK_FILE), settings.now())
+    const release = options.heldLock ?? (await acquireLock(path.join(settings.dir, LOCK_FILE), settings.now()))
     try {
       const SQL = await loadSqlJs()
-      const snapshot = readSnapshot(databaseFile)
+      const snapshot = readSnapshot(databaseFile, settings.dataKey)
       const image = snapshot?.image ?? null
       const opened = image ?? emptyImage(SQL)
       const db = new SQL.Database(withHeadroom(opened, roomAtOpen(opened)))
@@ -179,13 +192,25 @@ export class Store {
 
       let opening: ReturnType<typeof Journal.open>
       try {
-        opening = Journal.open(journalFile, { salvage: options.salvageJournal === true })
+        opening = Journal.open(journalFile, { salvage: options.salvageJournal === true, key: settings.dataKey })
       } catch (error) {
         db.close()
         throw error
       }
-      const { journal, records, salvaged } = opening
+      const { journal, records, salvaged, plainUpTo } = opening
       try {
+        // Plain records belong only to a folder not sealed yet, or to the moment between sealing its
+        // snapshot and emptying its journal (then the snapshot already holds them). Anywhere else
+        // they would be records nobody with the key wrote.
+        if (settings.dataKey && plainUpTo > 0 && snapshot && !snapshot.plain && plainUpTo > snapshotSeq) {
+          throw new AppError(
+            'STORE_JOURNAL_DAMAGED',
+            `操作日志 ${journalFile} 中有未加密的记录出现在加密之后，可能被人改动过。程序已停止，没有改动任何文件。请从备份恢复。`,
+            {
+              file: journalFile
+            }
+          )
+        }
         if (!image && records.length > 0) {
           throw new AppError(
             'STORE_CORRUPT',
@@ -204,7 +229,11 @@ export class Store {
         }
         const store = new Store(SQL, db, opened.length + roomAtOpen(opened), journal, release, settings, replayed.lastSeq, snapshot?.crc ?? null, notice)
         // A salvaged journal still holds the damaged stretch: the snapshot empties it.
-        if (applied > 0 || !image || salvaged) store.snapshot()
+        // Sealing in place: the sealed snapshot replaces the plain one in one rename, then the plain
+        // journal is emptied; a crash between the two leaves plain records the snapshot already holds.
+        const sealInPlace = settings.dataKey !== null && ((snapshot?.plain ?? false) || plainUpTo > 0)
+        if (applied > 0 || !image || salvaged || sealInPlace) store.snapshot()
+        if (sealInPlace) sealKeptCopies(settings.dir, settings.dataKey as DataKey)
         if (options.markerFile) writeMarker(options.markerFile, settings.dir, settings.now())
         return store
       } catch (error) {
@@ -213,7 +242,7 @@ export class Store {
         throw error
       }
     } catch (error) {
-      release()
+      if (!options.heldLock) release()
       throw error
     }
   }
@@ -338,13 +367,29 @@ export class Store {
     this.snapshot()
   }
 
+  /**
+   * Encrypts an open plain store in place: the snapshot is written sealed (one rename), then the
+   * plain journal is emptied and every later record is sealed; copies kept aside are sealed too. A
+   * crash between the two leaves plain records the sealed snapshot already holds (Store.open
+   * accepts exactly those). The key file holding this key must be durable before this is called.
+   */
+  sealWith(key: DataKey): void {
+    this.assertOpen()
+    if (this.inTransaction) throw new Error('cannot seal inside a transaction')
+    if (this.options.dataKey) throw new Error('the store is already sealed')
+    this.options.dataKey = key
+    this.journal.useKey(key)
+    this.snapshot()
+    sealKeptCopies(this.options.dir, key)
+  }
+
   /** Export the database, write it atomically, then empty the journal. */
   snapshot(): void {
     this.assertOpen()
     if (this.inTransaction) throw new Error('cannot snapshot inside a transaction')
     this.clearIdleTimer()
     this.guardFolder(() => this.journal.assertInPlace())
-    this.imageCrc = writeSnapshotAtomically(this.databaseFile, this.db.export(), this.imageCrc)
+    this.imageCrc = writeSnapshotAtomically(this.databaseFile, this.db.export(), this.imageCrc, this.options.dataKey)
     this.journal.reset()
   }
 

@@ -4,6 +4,8 @@ import path from 'node:path'
 import initSqlJs from 'sql.js'
 import { createBackend } from '../../../electron/backend/backend'
 import { DATABASE_FILE } from '../../../electron/backend/store/store'
+import { newDataKey } from '../../../electron/backend/store/cipher'
+import type { DataKey } from '../../../electron/backend/store/cipher'
 import { writeSnapshotAtomically } from '../../../electron/backend/store/snapshot'
 import { mb, ms, percentile, record, sample } from '../report'
 
@@ -37,8 +39,8 @@ export async function seededDir(rows: number): Promise<string> {
   return dir
 }
 
-async function journalLatency(dir: string, writes: number): Promise<number[]> {
-  const backend = await createBackend({ dataDir: dir, appVersion: 'bench', store: { idleSnapshotMs: 0, journalMaxRecords: 1e9 } })
+async function journalLatency(dir: string, writes: number, dataKey: DataKey | null = null): Promise<number[]> {
+  const backend = await createBackend({ dataDir: dir, appVersion: 'bench', store: { idleSnapshotMs: 0, journalMaxRecords: 1e9, dataKey } })
   const samples = await sample(writes, async (i) => {
     const envelope = await backend.call('settings.update', { communityName: `社区${i}` })
     if (!envelope.ok) throw new Error(envelope.error.message)
@@ -75,12 +77,12 @@ async function exportPerWriteLatency(dir: string, writes: number): Promise<numbe
   return samples
 }
 
-async function openTime(dir: string, journalRecords: number): Promise<number> {
-  const backend = await createBackend({ dataDir: dir, appVersion: 'bench', store: { idleSnapshotMs: 0, journalMaxRecords: 1e9 } })
+async function openTime(dir: string, journalRecords: number, dataKey: DataKey | null = null): Promise<number> {
+  const backend = await createBackend({ dataDir: dir, appVersion: 'bench', store: { idleSnapshotMs: 0, journalMaxRecords: 1e9, dataKey } })
   for (let i = 0; i < journalRecords; i++) await backend.call('settings.update', { communityName: `回放${i}` })
   backend.store.close({ snapshot: false }) // leave the records in the journal, as after a crash
   const start = performance.now()
-  const reopened = await createBackend({ dataDir: dir, appVersion: 'bench', store: { idleSnapshotMs: 0 } })
+  const reopened = await createBackend({ dataDir: dir, appVersion: 'bench', store: { idleSnapshotMs: 0, dataKey } })
   const elapsed = performance.now() - start
   const value = reopened.store.get<{ value: string }>("SELECT value FROM settings WHERE key = 'communityName'")?.value
   if (value !== JSON.stringify(`回放${journalRecords - 1}`)) throw new Error('replay lost records')
@@ -111,6 +113,22 @@ export async function storeBench(): Promise<void> {
   record({ group: '写入确认 (100万行)', name: 'p99', value: ms(percentile(bigJournal, 99)), baseline: ms(percentile(bigExport, 99)) })
 
   record({ group: '打开数据库', name: '空库快照 + 回放 1万条日志', value: ms(await openTime(empty, 10_000)) })
-  record({ group: '打开数据库', name: '100万行快照 + 回放 1万条日志', value: ms(await openTime(big, 10_000)) })
-  for (const dir of [empty, big]) fs.rmSync(dir, { recursive: true, force: true })
+  const bigOpen = await openTime(big, 10_000)
+  record({ group: '打开数据库', name: '100万行快照 + 回放 1万条日志', value: ms(bigOpen) })
+
+  // Encrypted at rest (issue 20), beside the same measures unencrypted (target: at most 1.3x each).
+  const sealed = tempDir('sealed')
+  fs.cpSync(big, sealed, { recursive: true })
+  const key = newDataKey()
+  const sealStart = performance.now()
+  const sealing = await createBackend({ dataDir: sealed, appVersion: 'bench', store: { idleSnapshotMs: 0, dataKey: key } })
+  const sealMs = performance.now() - sealStart
+  await sealing.close()
+  const sealedJournal = await journalLatency(sealed, 1000, key)
+  const enc = '加密 (100万行)'
+  record({ group: enc, name: '写入确认 p50', value: ms(percentile(sealedJournal, 50)), baseline: ms(percentile(bigJournal, 50)), note: '基线=同一数据不加密' })
+  record({ group: enc, name: '写入确认 p99', value: ms(percentile(sealedJournal, 99)), baseline: ms(percentile(bigJournal, 99)) })
+  record({ group: enc, name: '打开：快照 + 回放 1万条日志', value: ms(await openTime(sealed, 10_000, key)), baseline: ms(bigOpen) })
+  record({ group: enc, name: '首次打开时就地加密', value: ms(sealMs), note: '旧数据文件夹升级时只做一次' })
+  for (const dir of [empty, big, sealed]) fs.rmSync(dir, { recursive: true, force: true })
 }
