@@ -5,7 +5,7 @@
  * the print view, the Excel writer and the frozen submissions all read the same lines.
  */
 
-export const REPORT_GROUPS = ['returnees', 'observation', 'gate', 'volunteers', 'disinfection', 'supplies'] as const
+export const REPORT_GROUPS = ['returnees', 'observation', 'gate', 'volunteers', 'disinfection', 'supplies', 'help', 'units', 'notices'] as const
 export type ReportGroup = (typeof REPORT_GROUPS)[number]
 export const REPORT_GROUP_LABELS: Record<ReportGroup, string> = {
   returnees: '返程人员',
@@ -13,7 +13,10 @@ export const REPORT_GROUP_LABELS: Record<ReportGroup, string> = {
   gate: '卡口',
   volunteers: '志愿者',
   disinfection: '消杀',
-  supplies: '物资'
+  supplies: '物资',
+  help: '居民求助',
+  units: '商铺单位',
+  notices: '宣传告知'
 }
 
 /** One figure of the report: a stable key (what a difference and a template cell name), its label, value and unit. */
@@ -91,6 +94,15 @@ export function line(key: DefinitionKey, label: string, value: number, unit: str
 /** A figure of a family (a province, a gate category, a supply item) under a family's definition. */
 export function familyLine(family: DefinitionKey, suffix: string, label: string, value: number, unit: string, alert = false): ReportLine {
   return { key: `${family}.${suffix}`, label, value, unit, definition: DEFINITIONS[family], ...(alert ? { alert: true } : {}) }
+}
+
+/**
+ * A figure of a later domain (help requests, shops, notices): its definition lives beside the
+ * domain's own rules (shared/domain/<domain>.ts) and travels with the line, so the tooltip, the
+ * Excel 说明 column and README read it the same way as the fixed figures'.
+ */
+export function domainLine(key: string, definition: string, label: string, value: number, unit: string, alert = false): ReportLine {
+  return { key, label, value, unit, definition, ...(alert ? { alert: true } : {}) }
 }
 
 export interface ReportDifference {

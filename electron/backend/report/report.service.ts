@@ -14,6 +14,7 @@ import { describeUpdate, loadSettings, saveSettings } from '../settings/settings
 import type { Tx } from '../store/store'
 import { displayNameOf } from '../accounts/accounts.service'
 import type { Session } from '../context'
+import { REPORT_CONTRIBUTORS } from './contributors'
 import type { SubmissionRow } from './report.repo'
 import {
   alertPeople,
@@ -212,7 +213,8 @@ export function computeSections(db: Db, day: string, settings: ReportSettings): 
     gateSection(db, day),
     volunteersSection(db, day),
     disinfectionSection(db, day),
-    suppliesSection(db, day)
+    suppliesSection(db, day),
+    ...REPORT_CONTRIBUTORS.map((c) => c.section(db, day))
   ]
 }
 
