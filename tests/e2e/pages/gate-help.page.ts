@@ -1,0 +1,74 @@
+import type { Locator, Page } from 'playwright-core'
+
+/** 登记求助 on the gate screen (F2): a need met at the gate, typed by keyboard only. */
+export class GateHelpPage {
+  readonly dialog: Locator
+  readonly openButton: Locator
+
+  constructor(readonly page: Page) {
+    this.dialog = page.getByTestId('gate-help-dialog')
+    this.openButton = page.getByTestId('gate-help-open')
+  }
+
+  /** F2 from the gate form; resolves when the 居民 box has the focus. */
+  async openByKey(): Promise<void> {
+    await this.page.keyboard.press('F2')
+    await this.waitForFocus('gate-help-lookup')
+  }
+
+  focused(): Promise<string | null> {
+    return this.page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")') as Promise<string | null>
+  }
+
+  /** Polls (the app's CSP forbids waitForFunction's string predicate) until the element has the focus. */
+  async waitForFocus(testid: string): Promise<void> {
+    for (let i = 0; i < 50; i += 1) {
+      if ((await this.focused()) === testid) return
+      await this.page.waitForTimeout(100)
+    }
+    throw new Error(`${testid} never got the focus (now: ${await this.focused()})`)
+  }
+
+  /** Types a few characters of the resident, takes the first suggestion holding the name with ↓ and Enter. */
+  async pickResident(query: string, name: string): Promise<void> {
+    await this.page.keyboard.type(query)
+    await this.page.locator('.el-autocomplete-suggestion li').filter({ hasText: name }).first().waitFor()
+    await this.page.keyboard.press('Enter')
+    await this.dialog.getByTestId('gate-help-picked').filter({ hasText: name }).waitFor()
+  }
+
+  /** Tab to 类型, the digit key of the type, Tab to 内容, the text; Enter saves. */
+  async typeAndContent(typeKey: string, content: string): Promise<void> {
+    await this.focus('gate-help-type')
+    await this.page.keyboard.press(typeKey)
+    await this.focus('gate-help-content')
+    await this.page.keyboard.type(content)
+  }
+
+  /** Tabs forward until the element with this data-testid has the focus (at most 8 stops). */
+  private async focus(testid: string): Promise<void> {
+    for (let i = 0; i < 8; i += 1) {
+      if ((await this.focused()) === testid) return
+      await this.page.keyboard.press('Tab')
+    }
+    throw new Error(`Tab never reached ${testid}`)
+  }
+
+  readBack(): Promise<string> {
+    return this.dialog.getByTestId('gate-help-readback').innerText()
+  }
+
+  /** Enter in 内容: resolves when the dialog has closed (saved). */
+  async saveByEnter(): Promise<void> {
+    await this.page.keyboard.press('Enter')
+    await this.dialog.waitFor({ state: 'hidden' })
+  }
+
+  /** Enter when something is missing: the message shown in the dialog. */
+  async refusedByEnter(): Promise<string> {
+    await this.page.keyboard.press('Enter')
+    const error = this.dialog.getByTestId('gate-help-error')
+    await error.waitFor()
+    return error.innerText()
+  }
+}
