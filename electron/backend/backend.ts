@@ -13,6 +13,7 @@ import { createDispatch } from './dispatch'
 import { handlers } from './handlers'
 import { SecurityLog } from './security/security-log'
 import { finishInterruptedPurge } from './retention/retention.service'
+import { keepAuditAnchored } from './audit/audit-anchor'
 import { MIGRATIONS } from './store/migrations'
 import { Store } from './store/store'
 import type { StoreOptions } from './store/store'
@@ -108,6 +109,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   auditOpenNotice(store, now())
   // A purge cut short after its deletes committed: its values must still leave the file.
   finishInterruptedPurge(store, now())
+  keepAuditAnchored(store, now)
   const listeners = new Set<(event: BackendEvent) => void>()
   const emit = (event: BackendEvent) => {
     for (const listener of listeners) listener(event)

@@ -22,7 +22,11 @@ export interface Page<T> {
   pageSize: number
 }
 
-export type AuditVerifyResult = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number }
+/**
+ * anchored: the newest row as of the last save was checked against its copy outside the log (the
+ * key file); reason: 'changed' a row or its hash differs, 'truncated' rows up to the anchor are gone.
+ */
+export type AuditVerifyResult = { ok: true; rows: number; anchored: boolean } | { ok: false; rows: number; brokenAt: number; reason: 'changed' | 'truncated' }
 
 export interface ExportedFile {
   fileName: string

@@ -100,9 +100,9 @@ describe('dispatch', () => {
   it('chains audit rows by hash so an edited entry is detected', async () => {
     backend = await testBackend()
     for (const name of ['甲', '乙', '丙']) await backend.ok('settings.update', { communityName: name })
-    expect(verifyAuditChain(backend.store)).toEqual({ ok: true, rows: 3 })
+    expect(verifyAuditChain(backend.store)).toEqual({ ok: true, rows: 3, anchored: false })
     backend.store.transaction((tx) => tx.run("UPDATE audit_log SET actor = '别人' WHERE id = 2"))
-    expect(verifyAuditChain(backend.store)).toEqual({ ok: false, rows: 3, brokenAt: 2 })
+    expect(verifyAuditChain(backend.store)).toEqual({ ok: false, rows: 3, brokenAt: 2, reason: 'changed' })
   })
 
   it('emits a changed event after a mutation and none after a query', async () => {

@@ -5,7 +5,7 @@ import type { Store } from '../store/store'
 import { auditExport } from './audit.export'
 import type { AuditQuery } from './audit.repo'
 import { countAudit, pageAudit } from './audit.repo'
-import { verifyAuditChain } from './audit.service'
+import { verifyAnchoredAuditChain } from './audit-anchor'
 import { toQuery, toView } from './audit.view'
 
 function page(store: Store, query: AuditQuery, pageNo: number, pageSize: number) {
@@ -19,6 +19,6 @@ function page(store: Store, query: AuditQuery, pageNo: number, pageSize: number)
 
 export const auditHandlers = {
   'audit.list': (args, ctx) => page(ctx.store, toQuery(args), args.page ?? 1, args.pageSize ?? 50),
-  'audit.verify': (_args, ctx) => verifyAuditChain(ctx.store),
+  'audit.verify': (_args, ctx) => verifyAnchoredAuditChain(ctx.store),
   'audit.export': (args, ctx) => runExport(ctx, auditExport, args)
 } satisfies Handlers<AuditApi>

@@ -1,3 +1,4 @@
+import type { Db } from '../kit/db'
 import type { Row, Store, Tx } from '../store/store'
 
 export interface AuditRow {
@@ -14,8 +15,23 @@ export interface AuditRow {
   redacted_at?: string | null
 }
 
-export function lastAuditHash(tx: Tx): string {
-  return tx.get<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')?.hash ?? ''
+/** The newest row's id and hash (id 0 and '' when the trail is empty). */
+export function lastAudit(tx: Db): { id: number; hash: string } {
+  return tx.get<{ id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1') ?? { id: 0, hash: '' }
+}
+
+/**
+ * The audit chain's HMAC key lives in the settings table under a key settings.get never returns
+ * (like backup.key): inside the data, so it is encrypted with it.
+ */
+const CHAIN_KEY = 'audit.chainKey'
+
+export function readChainKeyValue(db: Db): string | null {
+  return db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [CHAIN_KEY])?.value ?? null
+}
+
+export function insertChainKeyValue(tx: Tx, value: string, at: string): void {
+  tx.run('INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)', [CHAIN_KEY, value, at, '系统'])
 }
 
 export function insertAudit(tx: Tx, row: Omit<AuditRow, 'id'>): number {
@@ -94,4 +110,9 @@ export function pageAudit(store: Pick<Store, 'all'>, query: AuditQuery, limit: n
     `SELECT id, at, actor, method, summary, detail, record, prev_hash, hash FROM audit_log ${sql} ORDER BY id DESC LIMIT ? OFFSET ?`,
     [...params, limit, offset]
   )
+}
+
+/** The hash of one row, or null when it is gone. */
+export function auditHashAt(db: Db, id: number): string | null {
+  return db.get<{ hash: string }>('SELECT hash FROM audit_log WHERE id = ?', [id])?.hash ?? null
 }

@@ -83,13 +83,52 @@ export function readKeyFile(dir: string): KeyFile | null {
   }
 }
 
-/** Temp file, fsync, rename, fsync the folder: the key file is never half written. */
+/**
+ * The newest audit row as of the last snapshot (its id, its keyed hash, and the first keyed row),
+ * kept outside the log so removing the newest rows, or rewriting and rehashing the log, shows
+ * (audit.verify). Not personal; written only by the audit anchor, kept by every other write.
+ */
+export interface AuditAnchorRecord {
+  id: number
+  hash: string
+  keyedFrom: number
+  at: string
+}
+
+function readRaw(file: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>
+  } catch {
+    return null
+  }
+}
+
+export function readAuditAnchorRecord(dir: string): AuditAnchorRecord | null {
+  const anchor = readRaw(path.join(dir, KEY_FILE))?.auditAnchor as Partial<AuditAnchorRecord> | undefined
+  if (!anchor || typeof anchor.id !== 'number' || typeof anchor.hash !== 'string' || typeof anchor.keyedFrom !== 'number') return null
+  return { id: anchor.id, hash: anchor.hash, keyedFrom: anchor.keyedFrom, at: String(anchor.at ?? '') }
+}
+
+/** Sets the anchor in an existing key file (false when there is none: a plain folder has no anchor). */
+export function writeAuditAnchorRecord(dir: string, anchor: AuditAnchorRecord): boolean {
+  const raw = readRaw(path.join(dir, KEY_FILE))
+  if (!raw) return false
+  writeWhole(dir, { ...raw, auditAnchor: anchor })
+  return true
+}
+
+/** Temp file, fsync, rename, fsync the folder: the key file is never half written. The anchor on disk is kept. */
 export function writeKeyFile(dir: string, keys: KeyFile): void {
+  const anchor = readRaw(path.join(dir, KEY_FILE))?.auditAnchor
+  writeWhole(dir, anchor === undefined ? { ...keys } : { ...keys, auditAnchor: anchor })
+}
+
+function writeWhole(dir: string, content: Record<string, unknown>): void {
   const file = path.join(dir, KEY_FILE)
   const temp = `${file}.tmp`
   const fd = fs.openSync(temp, 'w', PRIVATE_FILE)
   try {
-    fs.writeSync(fd, JSON.stringify(keys, null, 1))
+    fs.writeSync(fd, JSON.stringify(content, null, 1))
     fs.fsyncSync(fd)
   } finally {
     fs.closeSync(fd)

@@ -383,7 +383,7 @@ export class Store {
     sealKeptCopies(this.options.dir, key)
   }
 
-  /** Export the database, write it atomically, then empty the journal. */
+  /** Export the database, write it atomically, then empty the journal; then tell who listens. */
   snapshot(): void {
     this.assertOpen()
     if (this.inTransaction) throw new Error('cannot snapshot inside a transaction')
@@ -391,6 +391,27 @@ export class Store {
     this.guardFolder(() => this.journal.assertInPlace())
     this.imageCrc = writeSnapshotAtomically(this.databaseFile, this.db.export(), this.imageCrc, this.options.dataKey)
     this.journal.reset()
+    for (const listener of this.snapshotListeners) {
+      try {
+        listener()
+      } catch (error) {
+        // The snapshot is written; a listener's failure (the audit anchor on a full disk) is retried at the next one.
+        console.error('[store] after-snapshot listener failed:', error)
+      }
+    }
+  }
+
+  private readonly snapshotListeners = new Set<() => void>()
+
+  /** Runs fn after every snapshot is written (the audit anchor follows the saved data). */
+  onSnapshot(fn: () => void): () => void {
+    this.snapshotListeners.add(fn)
+    return () => this.snapshotListeners.delete(fn)
+  }
+
+  /** The data folder. */
+  get dataDir(): string {
+    return this.options.dir
   }
 
   /**

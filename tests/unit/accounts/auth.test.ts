@@ -279,7 +279,7 @@ describe('audit trail', () => {
     const otherDay = await as<{ total: number }>(admin, 'audit.list', { from: '2026-02-05' })
     expect(otherDay.ok && otherDay.data.total).toBe(0)
 
-    expect(await as(admin, 'audit.verify', {})).toEqual({ ok: true, data: { ok: true, rows: 3 } })
+    expect(await as(admin, 'audit.verify', {})).toEqual({ ok: true, data: { ok: true, rows: 3, anchored: false } })
     const exported = await as<{ fileName: string; bytes: Uint8Array }>(admin, 'audit.export', {})
     expect(exported.ok).toBe(true)
     if (exported.ok) {
@@ -295,7 +295,7 @@ describe('audit trail', () => {
     expect(auditSummaries().at(-1)?.summary).toBe('导出操作日志 3 条')
 
     backend.store.transaction((tx) => tx.run("UPDATE audit_log SET summary = '登录成功' WHERE id = 2"))
-    expect(await as(admin, 'audit.verify', {})).toEqual({ ok: true, data: { ok: false, rows: 4, brokenAt: 2 } })
+    expect(await as(admin, 'audit.verify', {})).toEqual({ ok: true, data: { ok: false, rows: 4, brokenAt: 2, reason: 'changed' } })
     expect(verifyAuditChain(backend.store).ok).toBe(false)
   })
 
