@@ -5,6 +5,7 @@ import { auditModule } from './contract/audit'
 import { backupModule } from './contract/backup'
 import { authModule } from './contract/auth'
 import { checkpointsModule } from './contract/checkpoints'
+import { devicesModule } from './contract/devices'
 import { disinfectionModule } from './contract/disinfection'
 import { excelModule } from './contract/excel'
 import { gateModule } from './contract/gate'
@@ -54,6 +55,7 @@ export const DOMAIN_MODULES = [
   settingsModule,
   backupModule,
   retentionModule,
+  devicesModule,
   authModule,
   systemModule
 ] as const

@@ -9,7 +9,9 @@ import { LoginGuard, realSleep } from './auth/login-guard'
 import { SessionManager } from './auth/sessions'
 import type { Session } from './context'
 import { LOCAL_SESSION } from './context'
+import { DeviceBook } from './devices/device-book'
 import { createDispatch } from './dispatch'
+import type { NetworkChoice } from '../../shared/contract/devices'
 import { handlers } from './handlers'
 import { SecurityLog } from './security/security-log'
 import { finishInterruptedPurge } from './retention/retention.service'
@@ -25,6 +27,8 @@ export interface BackendOptions {
   /** How paced logins wait (virtual time in tests); real timers by default. */
   sleep?: (ms: number) => Promise<void>
   store?: Partial<Omit<StoreOptions, 'dir' | 'migrations' | 'now'>>
+  /** The network cards the LAN listener may bind to (tests give loopback); this PC's own by default. */
+  networkInterfaces?: () => NetworkChoice[]
 }
 
 const AUTO_SESSION: Session = { ...LOCAL_SESSION, actor: AUTO_ACTOR }
@@ -95,8 +99,8 @@ export interface Backend {
   guard: LoginGuard
   /** Trusted in-process call with a given session (tests, tools). Hosts never use this. */
   call(method: string, args: unknown, session?: Session): Promise<Envelope<unknown>>
-  /** A host's call: the session comes only from the token the caller holds. */
-  callAs(token: string | null, method: string, args: unknown): Promise<Envelope<unknown>>
+  /** A host's call: the session comes only from the token the caller holds; a LAN client's also from its device token. */
+  callAs(token: string | null, method: string, args: unknown, device?: string): Promise<Envelope<unknown>>
   onEvent(listener: (event: BackendEvent) => void): () => void
   /** Waits for queued mutations, then snapshots and releases the data directory. */
   close(): Promise<void>
@@ -117,6 +121,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const sessions = new SessionManager()
   const security = new SecurityLog(store, now)
   const guard = new LoginGuard({ now: () => now().getTime(), sleep: options.sleep ?? realSleep })
+  const devices = new DeviceBook(options.dataDir, options.networkInterfaces)
   const { dispatch, drain } = createDispatch({
     store,
     handlers,
@@ -126,6 +131,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     sessions,
     security,
     guard,
+    devices,
     resolveSession: createSessionResolver(store, sessions, now),
     logError: (error, method) => console.error(`[backend] ${method} failed:`, error)
   })
@@ -136,7 +142,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     security,
     guard,
     call: (method, args, session = LOCAL_SESSION) => dispatch(method, args, { session }),
-    callAs: (token, method, args) => dispatch(method, args, { token }),
+    callAs: (token, method, args, device) => dispatch(method, args, device === undefined ? { token } : { token, device }),
     onEvent(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

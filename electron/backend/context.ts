@@ -1,6 +1,8 @@
 import type { Api, BackendEvent, Permission } from '../../shared/contract'
 import type { ArgsOf, ResultOf } from '../../shared/contract/types'
 import type { LoginGuard } from './auth/login-guard'
+import type { DeviceBook } from './devices/device-book'
+import type { DeviceCaller } from './devices/devices.service'
 import type { SessionManager } from './auth/sessions'
 import type { SecurityLog } from './security/security-log'
 import type { Store, Tx } from './store/store'
@@ -18,6 +20,8 @@ export interface Session {
   gridScope: readonly number[] | 'all'
   /** Until the person sets their own password, dispatch lets the session do nothing else. */
   mustChangePassword?: boolean
+  /** The approved LAN device the call came from (issue 24); absent for the office PC's own window. */
+  device?: { id: number; name: string }
 }
 
 /** The office desk before accounts exist, and tests that are not about permissions. */
@@ -29,6 +33,9 @@ export interface Ctx {
   /** The caller's session token (null for trusted in-process calls and before login). */
   token: string | null
   sessions: SessionManager
+  /** The LAN caller (null for the office PC's own window and in-process calls), and what the backend keeps of devices. */
+  device: DeviceCaller | null
+  devices: DeviceBook
   now(): Date
   appVersion: string
   emit(event: BackendEvent): void

@@ -7,6 +7,9 @@ import type { Envelope, ErrorBody, FieldIssue } from '../../shared/errors'
 import { appendAudit } from './audit/audit.service'
 import { LoginGuard, realSleep } from './auth/login-guard'
 import type { SessionManager } from './auth/sessions'
+import { DeviceBook } from './devices/device-book'
+import type { DeviceCaller } from './devices/devices.service'
+import { resolveDevice } from './devices/devices.service'
 import type { SecurityLog } from './security/security-log'
 import type { AllHandlers, AuditNote, Ctx, ExportNote, Session } from './context'
 import type { Store, Tx } from './store/store'
@@ -21,14 +24,19 @@ export interface DispatchDeps {
   security: SecurityLog
   /** Paces password checks (auth); one is made on deps.now when not given. */
   guard?: LoginGuard
-  /** Turns a session token into a Session, or throws UNAUTHORIZED / SESSION_EXPIRED. */
-  resolveSession: (token: string | null) => Session
+  /** Turns a session token into a Session, or throws UNAUTHORIZED / SESSION_EXPIRED; a LAN device's sessions only from it. */
+  resolveSession: (token: string | null, deviceId?: number | null) => Session
+  /** LAN devices' pairing requests and last seen (issue 24), and the data folder of the LAN listener's files. */
+  devices?: DeviceBook
   /** Where unexpected failures are reported; the caller only sees a generic message. */
   logError?: (error: unknown, method: string) => void
 }
 
-/** A host call carries the token it was given; trusted in-process callers (tests) pass a Session. */
-export type Caller = { token: string | null } | { session: Session }
+/**
+ * A host call carries the token it was given, and a LAN client's call its device token (the
+ * cookie); trusted in-process callers (tests) pass a Session.
+ */
+export type Caller = { token: string | null; device?: string } | { session: Session }
 
 export type Dispatch = (method: string, args: unknown, caller: Caller) => Promise<Envelope<unknown>>
 
@@ -62,19 +70,38 @@ function allowed(session: Session, spec: MethodSpec<unknown>): boolean {
 export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain: () => Promise<void> } {
   let mutationQueue: Promise<unknown> = Promise.resolve()
   const guard = deps.guard ?? new LoginGuard({ now: () => deps.now().getTime(), sleep: realSleep })
+  // Dispatch made by a test without one: pairing works in memory, the LAN listener cannot be set up.
+  const devices = deps.devices ?? new DeviceBook('')
 
-  function sessionFor(caller: Caller, spec: MethodSpec<unknown>): Session {
+  /** The LAN device behind a call, checked afresh each time (revoked = refused at once); null for the local window. */
+  function deviceOf(caller: Caller, method: string): DeviceCaller | null {
+    if (!('token' in caller) || caller.device === undefined) return null
+    return resolveDevice(deps.store, devices, caller.device, method, deps.now())
+  }
+
+  function sessionFor(caller: Caller, spec: MethodSpec<unknown>, device: DeviceCaller | null): Session {
     if ('session' in caller) return caller.session
-    if (spec.permission !== 'public') return deps.resolveSession(caller.token)
+    const deviceId = device?.device?.id ?? null
+    if (spec.permission !== 'public') return deps.resolveSession(caller.token, deviceId)
     try {
-      return caller.token ? deps.resolveSession(caller.token) : ANONYMOUS
+      return caller.token ? deps.resolveSession(caller.token, deviceId) : ANONYMOUS
     } catch {
       return ANONYMOUS
     }
   }
 
+  /** Who acted, with the device it was done on: the audit trail names the tablet (王主任（admin） · 东门平板). */
+  function onDevice(session: Session, device: DeviceCaller | null): Session {
+    if (!device?.device) return session
+    return { ...session, actor: `${session.actor} · ${device.device.name}`, device: device.device }
+  }
+
   function authorize(caller: Caller, spec: MethodSpec<unknown>, method: string): Session {
-    const session = sessionFor(caller, spec)
+    return authorizeWith(caller, spec, method, deviceOf(caller, method))
+  }
+
+  function authorizeWith(caller: Caller, spec: MethodSpec<unknown>, method: string, device: DeviceCaller | null): Session {
+    const session = onDevice(sessionFor(caller, spec, device), device)
     if (!allowed(session, spec)) throw new AppError('FORBIDDEN', `您没有“${spec.title}”的权限。`, { method })
     if (spec.wholeCommunity && session.gridScope !== 'all') {
       throw new AppError('FORBIDDEN', `${spec.title}需要全社区的权限，网格员不能操作。`, { method })
@@ -89,7 +116,8 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
   async function run(method: Method, args: unknown, caller: Caller, spec: MethodSpec<unknown>): Promise<unknown> {
     // Again at execution time: a mutation waits in the queue, and an account disabled or
     // logged out meanwhile must not write.
-    const session = authorize(caller, spec, method)
+    const device = deviceOf(caller, method)
+    const session = authorizeWith(caller, spec, method, device)
     let wrote = false
     let inSerial = 0
     let exported: ExportNote | null = null
@@ -98,6 +126,8 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
       session,
       token: 'token' in caller ? caller.token : null,
       sessions: deps.sessions,
+      device,
+      devices,
       now: deps.now,
       appVersion: deps.appVersion,
       emit: deps.emit,
@@ -130,7 +160,8 @@ export function createDispatch(deps: DispatchDeps): { dispatch: Dispatch; drain:
           const summary = typeof note.summary === 'function' ? note.summary(result) : note.summary
           const detail = typeof note.detail === 'function' ? (note.detail as (r: T) => unknown)(result) : note.detail
           const record = typeof note.record === 'function' ? note.record(result) : (note.record ?? null)
-          appendAudit(tx, { at: deps.now().toISOString(), actor: note.actor ?? session.actor, method, summary, detail, record })
+          const actor = note.actor === undefined ? session.actor : session.device ? `${note.actor} · ${session.device.name}` : note.actor
+          appendAudit(tx, { at: deps.now().toISOString(), actor, method, summary, detail, record })
           wrote = true
           return result
         })

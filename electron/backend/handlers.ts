@@ -2,6 +2,7 @@ import { accountsHandlers } from './accounts/accounts.handlers'
 import { auditHandlers } from './audit/audit.handlers'
 import { backupHandlers } from './backup/backup.handlers'
 import { authHandlers } from './auth/auth.handlers'
+import { devicesHandlers } from './devices/devices.handlers'
 import { checkpointsHandlers } from './checkpoints/checkpoints.handlers'
 import type { AllHandlers } from './context'
 import { gateHandlers } from './gate/gate.handlers'
@@ -45,5 +46,6 @@ export const handlers = {
   ...volunteersHandlers,
   ...rosterHandlers,
   ...reportHandlers,
-  ...helpHandlers
+  ...helpHandlers,
+  ...devicesHandlers
 } satisfies AllHandlers

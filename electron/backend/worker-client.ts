@@ -9,8 +9,8 @@ import type { OpenOptions } from './store/open-choices'
 import type { HostToWorker, WorkerData, WorkerToHost } from './worker-protocol'
 
 export interface BackendClient {
-  /** session: the token the caller got from auth.login (null before login). */
-  call(method: string, args: unknown, session: string | null): Promise<Envelope<unknown>>
+  /** session: the token the caller got from auth.login (null before login); device: a LAN client's device token. */
+  call(method: string, args: unknown, session: string | null, device?: string): Promise<Envelope<unknown>>
   onEvent(listener: (event: BackendEvent) => void): () => void
   close(): Promise<void>
 }
@@ -62,12 +62,14 @@ export function startBackendWorker(workerFile: string, data: WorkerData): Promis
   }
 
   const client: BackendClient = {
-    call(method, args, session) {
+    call(method, args, session, device) {
       if (!alive) return Promise.resolve(UNAVAILABLE)
       const id = nextId++
       return new Promise((resolve) => {
         pending.set(id, resolve)
-        worker.postMessage({ type: 'call', id, method, args, session } satisfies HostToWorker)
+        worker.postMessage(
+          (device === undefined ? { type: 'call', id, method, args, session } : { type: 'call', id, method, args, session, device }) satisfies HostToWorker
+        )
       })
     },
     onEvent(listener) {

@@ -3,7 +3,8 @@ import type { Envelope, ErrorBody } from '../../shared/errors'
 import type { OpenOptions } from './store/open-choices'
 
 /** Messages between a host (Electron main or the browser-mode server) and the backend worker. */
-export type HostToWorker = { type: 'call'; id: number; method: string; args: unknown; session: string | null } | { type: 'close' }
+export type HostToWorker =
+  { type: 'call'; id: number; method: string; args: unknown; session: string | null; /** A LAN client's device token. */ device?: string } | { type: 'close' }
 
 export type WorkerToHost =
   | { type: 'ready' }

@@ -39,7 +39,7 @@ port.on('message', (message: HostToWorker) => {
   if (!backend) return
   const current = backend
   if (message.type === 'call') {
-    void current.callAs(message.session, message.method, message.args).then((envelope) => post({ type: 'result', id: message.id, envelope }))
+    void current.callAs(message.session, message.method, message.args, message.device).then((envelope) => post({ type: 'result', id: message.id, envelope }))
   } else if (message.type === 'close') {
     void current
       .close()

@@ -9,6 +9,8 @@ import { openChoiceFor } from '../backend/store/open-choices'
 import type { OpenChoice, OpenOptions } from '../backend/store/open-choices'
 import { WORKER_BUNDLE, startBackendWorker, workerDataFrom } from '../backend/worker-client'
 import type { BackendClient } from '../backend/worker-client'
+import { startLanHost } from '../server/lan-host'
+import type { LanHost } from '../server/lan-host'
 import { registerAppScheme, serveRenderer } from './app-protocol'
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_PRINT_CHANNEL, IPC_PRINT_REQUEST_CHANNEL } from './channels'
 import { MainLog } from './log'
@@ -25,6 +27,8 @@ const log = new MainLog(path.join(dataDir, 'logs', 'main.log'))
 
 let mainWindow: BrowserWindow | null = null
 let backend: BackendClient | null = null
+/** 设置 → 局域网访问: the LAN listener, in this (main) process beside the window; off unless turned on. */
+let lan: LanHost | null = null
 let shown = false
 let failing = false
 
@@ -90,6 +94,7 @@ async function start(): Promise<void> {
     return new Promise((resolve) => event.sender.print(printOptionsFor(view), (success, reason) => resolve(printResultOf(success, reason))))
   })
   backend.onEvent((event) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event))
+  lan = startLanHost({ backend, dataDir, staticDir: path.resolve(here, '../renderer'), log: (line) => log.info(line) })
 
   const icon = app.isPackaged ? path.join(process.resourcesPath, 'icon.png') : path.resolve(here, '../../resources/icon.png')
   const window = new BrowserWindow(mainWindowOptions(path.resolve(here, '../preload/index.cjs'), { devTools: !app.isPackaged, icon }))
@@ -182,7 +187,9 @@ app.on('before-quit', (event) => {
   quitting = true
   const closing = backend
   backend = null
-  void closing.close().finally(() => app.exit(0))
+  const closingLan = lan
+  lan = null
+  void (closingLan?.close() ?? Promise.resolve()).then(() => closing.close()).finally(() => app.exit(0))
 })
 
 app.on('window-all-closed', () => app.quit())

@@ -5,11 +5,13 @@ export interface ServeArgs {
   dataDir: string | null
   /** What the clerk chose after a refused open (see store/open-choices.ts). */
   open: OpenOptions
+  /** Also serve the LAN as 设置 → 局域网访问 says (off unless asked: browser mode is a developer's tool). */
+  lan: boolean
 }
 
 /** Parses `--port P --data-dir D` (also `--port=P`); unknown flags are an error, said plainly. */
 export function parseServeArgs(argv: readonly string[]): ServeArgs {
-  const result: ServeArgs = { port: 5170, dataDir: null, open: {} }
+  const result: ServeArgs = { port: 5170, dataDir: null, open: {}, lan: false }
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? ''
     const [flag, inline] = raw.includes('=') ? raw.split(/=(.*)/s, 2) : [raw, undefined]
@@ -28,8 +30,10 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
       result.open.salvageJournal = true
     } else if (flag === '--start-fresh' && inline === undefined) {
       result.open.startFresh = true
+    } else if (flag === '--lan' && inline === undefined) {
+      result.lan = true
     } else {
-      throw new Error(`不认识的参数：${raw}（可用：--port 端口 --data-dir 数据目录 --salvage-journal --start-fresh）`)
+      throw new Error(`不认识的参数：${raw}（可用：--port 端口 --data-dir 数据目录 --salvage-journal --start-fresh --lan）`)
     }
   }
   return result

@@ -6,6 +6,7 @@ import { openChoiceFor } from '../backend/store/open-choices'
 import { WORKER_BUNDLE, startBackendWorker, workerDataFrom } from '../backend/worker-client'
 import { parseServeArgs } from './args'
 import { startHttpServer } from './http-server'
+import { startLanHost } from './lan-host'
 
 /** Browser-mode host: `node out/main/server.cjs --port P --data-dir D` (a CommonJS bundle). */
 async function main(): Promise<void> {
@@ -14,12 +15,9 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(args.dataDir ?? defaultDataDir())
   const backend = await startBackendWorker(path.join(here, WORKER_BUNDLE), workerDataFrom(here, dataDir, __APP_VERSION__, null, args.open))
   const token = randomBytes(24).toString('hex')
-  const server = await startHttpServer({
-    backend,
-    token,
-    port: args.port,
-    staticDir: path.resolve(here, '../renderer')
-  })
+  const staticDir = path.resolve(here, '../renderer')
+  const server = await startHttpServer({ backend, token, port: args.port, staticDir })
+  const lan = args.lan ? startLanHost({ backend, dataDir, staticDir }) : null
   console.error(`守望 浏览器模式已启动，数据目录：${dataDir}`)
   console.log(`URL: ${server.url}`)
 
@@ -27,6 +25,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return
     stopping = true
+    await lan?.close()
     await server.close()
     await backend.close()
     process.exit(0)

@@ -27,9 +27,12 @@ describe('the data folder marker sits beside the folder, outside it', () => {
 
 describe('serve arguments', () => {
   it('reads --port and --data-dir in both spellings', () => {
-    expect(parseServeArgs(['--port', '5170', '--data-dir', './data'])).toEqual({ port: 5170, dataDir: './data', open: {} })
-    expect(parseServeArgs(['--port=0', '--data-dir=/tmp/x y'])).toEqual({ port: 0, dataDir: '/tmp/x y', open: {} })
-    expect(parseServeArgs([])).toEqual({ port: 5170, dataDir: null, open: {} })
+    expect(parseServeArgs(['--port', '5170', '--data-dir', './data'])).toEqual({ port: 5170, dataDir: './data', open: {}, lan: false })
+    expect(parseServeArgs(['--port=0', '--data-dir=/tmp/x y'])).toEqual({ port: 0, dataDir: '/tmp/x y', open: {}, lan: false })
+    expect(parseServeArgs([])).toEqual({ port: 5170, dataDir: null, open: {}, lan: false })
+    // The LAN listener only when asked (and then only as 设置 → 局域网访问 says).
+    expect(parseServeArgs(['--lan'])).toMatchObject({ lan: true })
+    expect(() => parseServeArgs(['--lan=yes'])).toThrow('不认识的参数')
   })
 
   it('takes the choices a refused open offers (the same as the desktop dialog)', () => {

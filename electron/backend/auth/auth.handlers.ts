@@ -59,7 +59,7 @@ export const authHandlers = {
       }
     )
     const row = requireAccount(ctx.store, id)
-    return { sessionToken: ctx.sessions.create(id, now), session: sessionView(ctx.store, row), deviceToken, recoveryCode }
+    return { sessionToken: ctx.sessions.create(id, now, ctx.device?.device?.id ?? null), session: sessionView(ctx.store, row), deviceToken, recoveryCode }
   },
 
   'auth.login': async (args, ctx) => {
@@ -88,7 +88,7 @@ export const authHandlers = {
           return issueDeviceToken(tx, row.id, now, passed.device?.deviceId)
         }
       )
-      return { sessionToken: ctx.sessions.create(row.id, now), session: sessionView(ctx.store, row), deviceToken }
+      return { sessionToken: ctx.sessions.create(row.id, now, ctx.device?.device?.id ?? null), session: sessionView(ctx.store, row), deviceToken }
     })
   },
 
@@ -124,7 +124,12 @@ export const authHandlers = {
       // Whoever was logged in with the forgotten password is logged out.
       ctx.sessions.revokeAccount(row.id)
       const fresh = requireAccount(ctx.store, row.id)
-      return { sessionToken: ctx.sessions.create(row.id, now), session: sessionView(ctx.store, fresh), deviceToken, recoveryCode }
+      return {
+        sessionToken: ctx.sessions.create(row.id, now, ctx.device?.device?.id ?? null),
+        session: sessionView(ctx.store, fresh),
+        deviceToken,
+        recoveryCode
+      }
     })
   },
 

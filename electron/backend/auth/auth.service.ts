@@ -37,9 +37,9 @@ export function sessionView(store: Store | Tx, row: AccountRow): SessionView {
  * account or a changed role takes effect at once, not at the next login.
  */
 export function createSessionResolver(store: Store, sessions: SessionManager, now: () => Date) {
-  return (token: string | null): Session => {
+  return (token: string | null, deviceId: number | null = null): Session => {
     const idleMs = loadSettings(store).idleLockMinutes * 60_000
-    const resolved = sessions.resolve(token, now(), idleMs)
+    const resolved = sessions.resolve(token, now(), idleMs, deviceId)
     if (resolved === null) throw new AppError('UNAUTHORIZED', '请先登录。')
     if ('expired' in resolved) throw new AppError('SESSION_EXPIRED', '长时间没有操作，已自动锁定，请重新登录。')
     const row = findAccountById(store, resolved.accountId)

@@ -158,14 +158,18 @@ export async function createKeyedBackend(options: BackendOptions): Promise<HostB
   }
 
   return {
-    async callAs(token, method, args) {
+    async callAs(token, method, args, device) {
       let backend = inner
+      // A LAN device cannot open the data: the office PC's own login does (pairing is checked inside).
+      if (!backend && device !== undefined && method !== 'system.ping') {
+        return fail('UNAUTHORIZED', '办公室电脑上的守望还没有登录，请先在办公室电脑上登录，再在这台设备上使用。')
+      }
       if (!backend) {
         const locked = await lockedCall(method, args)
         if (!('backend' in locked)) return locked
         backend = locked.backend
       }
-      const envelope = await backend.callAs(token, method, args)
+      const envelope = await backend.callAs(token, method, args, device)
       if (envelope.ok) await afterSuccess(backend, token, method, args, envelope.data)
       return envelope
     },

@@ -46,7 +46,8 @@ export const TABLE_LABELS: Record<string, string> = {
   roster_attendance: '志愿者签到签退',
   roster_settings: '排班设置',
   report_settings: '报表设置',
-  report_submissions: '已报送的每日报表'
+  report_submissions: '已报送的每日报表',
+  devices: '局域网设备'
 }
 
 export function systemInfo(store: Store, appVersion: string): SystemInfo {

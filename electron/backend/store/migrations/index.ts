@@ -20,6 +20,7 @@ import help from './0018_help.sql?raw'
 import oneContactPhone from './0019_one_contact_phone.sql?raw'
 import auditRedaction from './0020_audit_redaction.sql?raw'
 import reportSpeed from './0021_report_speed.sql?raw'
+import devices from './0022_devices.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -46,5 +47,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, name: 'help', sql: help },
   { version: 19, name: 'one_contact_phone', sql: oneContactPhone },
   { version: 20, name: 'audit_redaction', sql: auditRedaction },
-  { version: 21, name: 'report_speed', sql: reportSpeed }
+  { version: 21, name: 'report_speed', sql: reportSpeed },
+  { version: 22, name: 'devices', sql: devices }
 ]
