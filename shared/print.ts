@@ -14,6 +14,8 @@ export const PRINT_VIEWS = {
   'disinfection-day-sheet': { title: '消杀日工作单', landscape: false },
   /** 每日疫情防控报表, as it stands or exactly as sent. */
   'daily-report': { title: '每日疫情防控报表', landscape: false },
+  /** 志愿者求助任务单, one sheet per volunteer. */
+  'help-tasks': { title: '志愿者求助任务单', landscape: false },
   /** 防疫个人信息清理证明 (数据保留): counts only. */
   'retention-certificate': { title: '数据清理证明', landscape: false }
 } as const satisfies Record<string, { title: string; landscape: boolean }>

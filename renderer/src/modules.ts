@@ -38,6 +38,7 @@ const PAGE_COMPONENTS: Record<string, () => Promise<Component>> = {
   returnees: () => import('./views/returnees/ReturneesView.vue'),
   monitoring: () => import('./views/monitoring/MonitoringView.vue'),
   help: () => import('./views/help/HelpView.vue'),
+  'help-tasks': () => import('./views/help/TaskListPrint.vue'),
   'monitoring-sheet': () => import('./print/DailySheetPrint.vue'),
   report: () => import('./views/report/ReportView.vue'),
   'report-print': () => import('./views/report/ReportPrint.vue'),

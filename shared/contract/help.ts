@@ -13,7 +13,7 @@ import type {
   HelpUrgency,
   PayMethod
 } from '../schemas/help'
-import { helpActArgs, helpCreateArgs, helpGateArgs, helpHouseholdArgs, helpIdArgs, helpListArgs, helpMoneyArgs } from '../schemas/help'
+import { helpActArgs, helpCreateArgs, helpGateArgs, helpHouseholdArgs, helpIdArgs, helpListArgs, helpMoneyArgs, helpTaskListArgs } from '../schemas/help'
 import { emptyArgs } from '../schemas/system'
 import type { EmptyArgs } from '../schemas/system'
 import type { VolunteerKind } from '../schemas/volunteers'
@@ -123,6 +123,27 @@ export interface HelpSuggestion {
   openLoad: number
 }
 
+/** A request on the volunteer's printed task list; phone whole when the list is full. */
+export type HelpTaskRow = HelpRow & { notes: string }
+
+export interface HelpTaskGroup {
+  volunteerId: number
+  volunteerName: string
+  rows: HelpTaskRow[]
+}
+
+/**
+ * 求助任务单: each volunteer's open requests (已分配, 处理中). The volunteer rings the resident, so a
+ * role that may reveal numbers prints them whole (the print is audited); others print them masked.
+ */
+export interface HelpTaskList {
+  communityName: string
+  /** The office's wall clock when printed, 'YYYY-MM-DD HH:mm'. */
+  printedAt: string
+  groups: HelpTaskGroup[]
+  full: boolean
+}
+
 export type HelpApi = {
   'help.list': (args: HelpListArgs) => Promise<Page<HelpRow>>
   'help.get': (args: { id: number }) => Promise<HelpDetail>
@@ -134,6 +155,7 @@ export type HelpApi = {
   'help.reveal': (args: { id: number }) => Promise<{ id: number; phone: string }>
   'help.money': (args: HelpMoney) => Promise<HelpDetail>
   'help.balances': (args: EmptyArgs) => Promise<HelpBalances>
+  'help.taskList': (args: { volunteerId?: number | undefined }) => Promise<HelpTaskList>
 }
 
 export const helpMethods = {
@@ -146,12 +168,16 @@ export const helpMethods = {
   'help.ofHousehold': { args: helpHouseholdArgs, kind: 'query', permission: 'help.view', title: '查看住户求助记录' },
   'help.reveal': { args: helpIdArgs, kind: 'mutation', permission: 'register.reveal', title: '查看求助人完整电话' },
   'help.money': { args: helpMoneyArgs, kind: 'mutation', permission: 'help.edit', title: '登记代购垫付或还款' },
-  'help.balances': { args: emptyArgs, kind: 'query', permission: 'help.view', title: '查看代购垫付' }
+  'help.balances': { args: emptyArgs, kind: 'query', permission: 'help.view', title: '查看代购垫付' },
+  'help.taskList': { args: helpTaskListArgs, kind: 'mutation', permission: 'help.edit', title: '打印志愿者求助任务单' }
 } satisfies MethodTable<HelpApi>
 
 export const helpModule = defineModule<HelpApi>({
   name: 'help',
   methods: helpMethods,
   grants: { 'help.view': ['staff', 'grid_worker', 'readonly'], 'help.edit': ['staff', 'grid_worker'], 'help.gate': ['staff', 'gate'] },
-  pages: [{ path: '/help', name: 'help', title: '居民求助', permission: 'help.view', group: 'daily' }]
+  pages: [
+    { path: '/help', name: 'help', title: '居民求助', permission: 'help.view', group: 'daily' },
+    { path: '/help/tasks', name: 'help-tasks', title: '志愿者求助任务单', permission: 'help.edit', parent: '/help' }
+  ]
 })

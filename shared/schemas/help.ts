@@ -118,6 +118,9 @@ export const helpListArgs = z.strictObject({
 })
 export type HelpListArgs = z.infer<typeof helpListArgs>
 
+/** 求助任务单: one volunteer's, or every volunteer's (one sheet each). */
+export const helpTaskListArgs = z.strictObject({ volunteerId: recordId('志愿者').optional() })
+
 export const helpHouseholdArgs = z.strictObject({ householdId: recordId('住户') })
 
 export const EMPTY_HELP: HelpInput = {

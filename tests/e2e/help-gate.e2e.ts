@@ -1,13 +1,17 @@
+import { execFileSync } from 'node:child_process'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { E2E_ADMIN } from './pages/auth.page'
 import { AuthPage } from './pages/auth.page'
-import { GateHelpPage } from './pages/gate-help.page'
+import { GateHelpPage, HelpTasksPage } from './pages/gate-help.page'
 import { GatePage } from './pages/gate.page'
 import { HelpPage } from './pages/help.page'
 import { LoginPage } from './pages/login.page'
 import { ShellPage } from './pages/shell.page'
-import { startApp } from './support/app'
+import { REPO_ROOT, startApp } from './support/app'
 import type { RunningApp } from './support/app'
+import { EMPTY_VOLUNTEER } from '../../shared/schemas/volunteers'
 
 /**
  * 卡口值守 meets a need at the gate: an old lady living alone asks the volunteer for her pills. F2 on
@@ -85,5 +89,33 @@ describe('居民求助 at the gate: 登记求助 by keyboard, then on the office
     expect(rows[0]).toContain('待分配')
     const [request] = (await app.apiData('help.list', {})).rows
     expect(request).toMatchObject({ channel: 'gate', urgency: 'normal', type: 'medicine', status: 'open' })
+  })
+
+  it('prints the volunteer’s task list: address, the whole phone to ring (audited), what to bring', async () => {
+    const v = await app.apiData('volunteers.create', { ...EMPTY_VOLUNTEER, phone: '', name: '陈医生', kind: 'medical', skills: ['医疗'] })
+    const [request] = (await app.apiData('help.list', {})).rows
+    await app.apiData('help.act', { id: request?.id ?? 0, action: 'assign', volunteerId: v.id, note: '' })
+    const tasks = new HelpTasksPage(app.page)
+    await tasks.openFromDesk()
+    const sheets = await tasks.sheets()
+    expect(sheets).toHaveLength(1)
+    expect(sheets[0]?.meta).toContain('志愿者：陈医生')
+    expect(sheets[0]?.rows[0]?.slice(0, 4)).toEqual(['1', '刘秀英 独居老人', '13812345678', '幸福里小区 3栋 2单元 301'])
+    expect(sheets[0]?.rows[0]?.[4]).toContain('降压药吃完了')
+    expect(await tasks.phonesNote()).toContain('已记入操作日志')
+    await app.screenshot('help-tasks')
+    const dir = path.join(REPO_ROOT, 'test-results/e2e')
+    await mkdir(dir, { recursive: true })
+    await app.page.emulateMedia({ media: 'print' })
+    const pdfPath = path.join(dir, 'help-tasks.pdf')
+    const pdf = await app.page.pdf({ path: pdfPath, format: 'A4', preferCSSPageSize: true })
+    await app.page.emulateMedia({ media: 'screen' })
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF')
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString()
+    expect(text).toContain('志愿者求助任务单')
+    expect(text).toContain('13812345678')
+    expect(text).not.toContain('全部志愿者')
+    expect(text).not.toContain('妥善保管')
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfPath, path.join(dir, 'help-tasks')])
   })
 })

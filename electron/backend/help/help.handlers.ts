@@ -11,6 +11,7 @@ import { actOnHelp, actSummary, createHelp, liveHelp, nowLocalOf } from './help.
 import type { ActDone } from './help.service'
 import { toHelpDetail, toHelpRows } from './help.view'
 import { suggestVolunteers } from './suggest'
+import { taskList } from './task-list'
 
 function detail(ctx: Ctx, id: number) {
   return toHelpDetail(ctx.store, liveHelp(ctx.store, ctx.session, id), nowLocalOf(ctx.now()))
@@ -64,6 +65,8 @@ export const helpHandlers = {
   },
 
   'help.balances': (_args, ctx) => balances(ctx.store, ctx.session),
+
+  'help.taskList': (args, ctx) => taskList(ctx, args.volunteerId),
 
   'help.reveal': (args, ctx) => {
     const request = liveHelp(ctx.store, ctx.session, args.id)

@@ -112,6 +112,19 @@ export function helpPage(db: Db, f: HelpListArgs, scope: SqlPart, nowLocal: stri
   return { rows: ids.flatMap((r) => byId.get(r.id) ?? []), total }
 }
 
+/**
+ * The open requests volunteers hold (已分配, 处理中), for their printed task lists: by volunteer,
+ * then most urgent and soonest wanted first.
+ */
+export function openAssigned(db: Db, scope: SqlPart, volunteerId: number | undefined): HelpRecord[] {
+  const one = volunteerId === undefined ? '' : ' AND q.volunteer_id = ?'
+  return db.all<HelpRecord & Row>(
+    `${SELECT} WHERE q.is_open = 1 AND q.volunteer_id IS NOT NULL AND ${scope.sql}${one}
+      ORDER BY volunteerName, q.volunteer_id, q.urgency_rank, q.wanted_by IS NULL, q.wanted_by, q.id`,
+    [...scope.params, ...(volunteerId === undefined ? [] : [volunteerId])]
+  )
+}
+
 export function helpOfHousehold(db: Db, householdId: number): HelpRecord[] {
   return db.all<HelpRecord & Row>(`${SELECT} WHERE q.household_id = ? ORDER BY q.id DESC`, [householdId])
 }

@@ -72,3 +72,39 @@ export class GateHelpPage {
     return error.innerText()
   }
 }
+
+/** 打印任务单 from 求助台账: the volunteer's A4 task list. */
+export class HelpTasksPage {
+  readonly root: Locator
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('help-tasks')
+  }
+
+  async openFromDesk(): Promise<void> {
+    await this.page.getByTestId('help-tasks-open').click()
+    await this.root.waitFor()
+    await this.page.getByTestId('help-tasks-phones').waitFor()
+  }
+
+  /** Each sheet: its heading line (志愿者 …) and its rows' cells. */
+  async sheets(): Promise<{ meta: string; rows: string[][] }[]> {
+    const groups = this.root.getByTestId('help-tasks-group')
+    const out: { meta: string; rows: string[][] }[] = []
+    for (let i = 0; i < (await groups.count()); i += 1) {
+      const group = groups.nth(i)
+      const meta = (await group.locator('.meta').innerText()).replace(/\s+/g, ' ')
+      const rows = await group
+        .getByTestId('help-tasks-row')
+        .evaluateAll((trs) =>
+          trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td: { textContent: string | null }) => (td.textContent ?? '').replace(/\s+/g, ' ').trim()))
+        )
+      out.push({ meta, rows })
+    }
+    return out
+  }
+
+  phonesNote(): Promise<string> {
+    return this.page.getByTestId('help-tasks-phones').innerText()
+  }
+}
