@@ -12,6 +12,7 @@ import { gateModule } from './contract/gate'
 import { gridsModule } from './contract/grids'
 import { homeModule } from './contract/home'
 import { helpModule } from './contract/help'
+import { unitsModule } from './contract/units'
 import { householdsModule } from './contract/households'
 import { monitoringModule } from './contract/monitoring'
 import { recycleModule } from './contract/recycle'
@@ -45,6 +46,7 @@ export const DOMAIN_MODULES = [
   rosterModule,
   residentsModule,
   householdsModule,
+  unitsModule,
   gridsModule,
   suppliesModule,
   disinfectionModule,

@@ -8,6 +8,7 @@ import type { AllHandlers } from './context'
 import { gateHandlers } from './gate/gate.handlers'
 import { gridsHandlers } from './grids/grids.handlers'
 import { helpHandlers } from './help/help.handlers'
+import { unitsHandlers } from './units/units.handlers'
 import { householdsHandlers } from './households/households.handlers'
 import { recycleHandlers } from './recycle/recycle.handlers'
 import { residentsHandlers } from './residents/residents.handlers'
@@ -47,5 +48,6 @@ export const handlers = {
   ...rosterHandlers,
   ...reportHandlers,
   ...helpHandlers,
-  ...devicesHandlers
+  ...devicesHandlers,
+  ...unitsHandlers
 } satisfies AllHandlers

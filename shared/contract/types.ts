@@ -48,7 +48,11 @@ export const PERMISSIONS = [
   /** Residents' help requests (居民求助): read / register and handle (scoped to grids for grid workers); a request met at the gate. */
   'help.view',
   'help.edit',
-  'help.gate'
+  'help.gate',
+  /** Shops, workplaces and their workers (单位 / 从业人员): read / change (scoped to grids); approve a 复工. */
+  'units.view',
+  'units.edit',
+  'units.approve'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

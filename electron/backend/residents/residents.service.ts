@@ -156,6 +156,18 @@ export function createResident(tx: Tx, session: Session, args: ResidentCreate, t
   return id
 }
 
+/**
+ * A person who works in the community but lives elsewhere (a shop's worker from outside): a
+ * person record of their own, in no household, in the grid of the place they work, so their
+ * trip and observation (returnees', monitoring's) are followed by that grid's worker. The same
+ * document rules as any resident; a document already registered is pointed at the person.
+ */
+export function registerPersonElsewhere(tx: Tx, session: Session, fields: ResidentFields, gridId: number | null, today: Date, at: string): number {
+  const w = prepareResident(fields, today)
+  assertDocumentFree(tx, session, w, null)
+  return insertResident(tx, { ...w, relation: null, householdId: null, gridId, sortKey: '' }, at)
+}
+
 export function updateResidentRecord(tx: Tx, session: Session, id: number, update: ResidentUpdateFields, today: Date, at: string): ResidentRecord {
   const before = liveResident(tx, session, id)
   const keptId = update.idNumber === undefined || update.idNumber === ''

@@ -21,6 +21,7 @@ import oneContactPhone from './0019_one_contact_phone.sql?raw'
 import auditRedaction from './0020_audit_redaction.sql?raw'
 import reportSpeed from './0021_report_speed.sql?raw'
 import devices from './0022_devices.sql?raw'
+import units from './0023_units.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -48,5 +49,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 19, name: 'one_contact_phone', sql: oneContactPhone },
   { version: 20, name: 'audit_redaction', sql: auditRedaction },
   { version: 21, name: 'report_speed', sql: reportSpeed },
-  { version: 22, name: 'devices', sql: devices }
+  { version: 22, name: 'devices', sql: devices },
+  { version: 23, name: 'units', sql: units }
 ]

@@ -1,0 +1,139 @@
+import type { Db } from '../kit/db'
+import type { Row, Tx } from '../store/store'
+
+/** 复工, 巡查 and the unit's disinfection places: the records the reopening checklist reads. */
+
+export interface ReopeningRecord {
+  id: number
+  unitId: number
+  appliedOn: string
+  appliedBy: string
+  masks: number
+  thermometer: number
+  disinfectant: number
+  note: string
+  decision: 'pending' | 'approved' | 'withdrawn'
+  approvedOn: string | null
+  approvedBy: string | null
+  checklist: string | null
+}
+
+const REOPEN_SELECT = `SELECT id, unit_id AS unitId, applied_on AS appliedOn, applied_by AS appliedBy, masks, thermometer, disinfectant, note,
+    decision, approved_on AS approvedOn, approved_by AS approvedBy, checklist FROM unit_reopenings`
+
+export function reopeningsOf(db: Db, unitId: number): ReopeningRecord[] {
+  return db.all<ReopeningRecord & Row>(`${REOPEN_SELECT} WHERE unit_id = ? ORDER BY id DESC`, [unitId])
+}
+
+export function pendingReopening(db: Db, unitId: number): ReopeningRecord | undefined {
+  return db.get<ReopeningRecord & Row>(`${REOPEN_SELECT} WHERE unit_id = ? AND decision = 'pending' ORDER BY id DESC LIMIT 1`, [unitId])
+}
+
+export interface ReopeningWrite {
+  unitId: number
+  appliedOn: string
+  masks: boolean
+  thermometer: boolean
+  disinfectant: boolean
+  note: string
+}
+
+export function insertReopening(tx: Tx, w: ReopeningWrite, by: string, at: string): number {
+  return tx.run(
+    `INSERT INTO unit_reopenings (unit_id, applied_on, applied_by, masks, thermometer, disinfectant, note, decision, at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
+    [w.unitId, w.appliedOn, by, w.masks ? 1 : 0, w.thermometer ? 1 : 0, w.disinfectant ? 1 : 0, w.note, at]
+  ).lastInsertRowid
+}
+
+export function approveReopening(tx: Tx, id: number, approvedOn: string, by: string, checklist: string): void {
+  tx.run("UPDATE unit_reopenings SET decision = 'approved', approved_on = ?, approved_by = ?, checklist = ? WHERE id = ?", [approvedOn, by, checklist, id])
+}
+
+/** A pending application is withdrawn when the clerk sets the status by hand (the shop closed again). */
+export function withdrawPending(tx: Tx, unitId: number): void {
+  tx.run("UPDATE unit_reopenings SET decision = 'withdrawn' WHERE unit_id = ? AND decision = 'pending'", [unitId])
+}
+
+/** Workers from elsewhere with no observation covering their latest return (the checklist's 外地返回人员已观察). */
+export function unobservedOutsiders(db: Db, unitId: number): { name: string }[] {
+  return db.all<{ name: string } & Row>(
+    `SELECT r.name FROM unit_workers w JOIN residents r ON r.id = w.resident_id
+      WHERE w.unit_id = ? AND w.left_at IS NULL AND w.from_elsewhere = 1
+        AND NOT EXISTS (SELECT 1 FROM observation_episodes e WHERE e.resident_id = w.resident_id)
+      ORDER BY w.id`,
+    [unitId]
+  )
+}
+
+export function liveWorkerCount(db: Db, unitId: number): number {
+  return Number(db.get<{ n: number } & Row>('SELECT COUNT(*) AS n FROM unit_workers WHERE unit_id = ? AND left_at IS NULL', [unitId])?.n ?? 0)
+}
+
+export function disinfectionLogCount(db: Db, unitId: number): number {
+  return Number(
+    db.get<{ n: number } & Row>(
+      'SELECT COUNT(*) AS n FROM disinfection_logs l JOIN disinfection_places p ON p.id = l.place_id WHERE p.unit_id = ?',
+      [unitId]
+    )?.n ?? 0
+  )
+}
+
+export function placeIdsOf(db: Db, unitId: number): number[] {
+  return db.all<{ id: number } & Row>('SELECT id FROM disinfection_places WHERE unit_id = ? ORDER BY id', [unitId]).map((r) => r.id)
+}
+
+export function placeUnit(db: Db, placeId: number): { unitId: number | null; unitName: string | null } | undefined {
+  return db.get<{ unitId: number | null; unitName: string | null } & Row>(
+    'SELECT p.unit_id AS unitId, u.name AS unitName FROM disinfection_places p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?',
+    [placeId]
+  )
+}
+
+export function setPlaceUnit(tx: Tx, placeId: number, unitId: number | null, at: string): void {
+  tx.run('UPDATE disinfection_places SET unit_id = ?, updated_at = ? WHERE id = ?', [unitId, at, placeId])
+}
+
+export interface InspectionRecord {
+  id: number
+  unitId: number
+  day: string
+  inspector: string
+  findings: string
+  note: string
+  rectifyBy: string | null
+  closedOn: string | null
+  closedBy: string | null
+  closeNote: string
+}
+
+const INSPECTION_SELECT = `SELECT id, unit_id AS unitId, day, inspector, findings, note, rectify_by AS rectifyBy, closed_on AS closedOn,
+    closed_by AS closedBy, close_note AS closeNote FROM unit_inspections`
+
+export function inspectionsOf(db: Db, unitId: number): InspectionRecord[] {
+  return db.all<InspectionRecord & Row>(`${INSPECTION_SELECT} WHERE unit_id = ? ORDER BY day DESC, id DESC`, [unitId])
+}
+
+export function getInspection(db: Db, id: number): InspectionRecord | undefined {
+  return db.get<InspectionRecord & Row>(`${INSPECTION_SELECT} WHERE id = ?`, [id])
+}
+
+export interface InspectionWrite {
+  unitId: number
+  day: string
+  inspector: string
+  findings: string
+  note: string
+  rectifyBy: string | null
+}
+
+export function insertInspection(tx: Tx, w: InspectionWrite, by: string, at: string): number {
+  return tx.run(
+    'INSERT INTO unit_inspections (unit_id, day, inspector, findings, note, rectify_by, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    [w.unitId, w.day, w.inspector, w.findings, w.note, w.rectifyBy, at, by]
+  ).lastInsertRowid
+}
+
+export function closeInspectionRow(tx: Tx, id: number, closedOn: string, by: string, note: string): void {
+  tx.run('UPDATE unit_inspections SET closed_on = ?, closed_by = ?, close_note = ? WHERE id = ?', [closedOn, by, note, id])
+}
