@@ -17,7 +17,9 @@ export const PRINT_VIEWS = {
   /** 志愿者求助任务单, one sheet per volunteer. */
   'help-tasks': { title: '志愿者求助任务单', landscape: false },
   /** 防疫个人信息清理证明 (数据保留): counts only. */
-  'retention-certificate': { title: '数据清理证明', landscape: false }
+  'retention-certificate': { title: '数据清理证明', landscape: false },
+  /** 疫情防控承诺书 of a shop or workplace (商铺单位), for its manager to sign. */
+  'unit-pledge': { title: '疫情防控承诺书', landscape: false }
 } as const satisfies Record<string, { title: string; landscape: boolean }>
 
 export type PrintView = keyof typeof PRINT_VIEWS

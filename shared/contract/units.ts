@@ -205,6 +205,7 @@ export const unitsModule = defineModule<UnitsApi>({
   grants: { 'units.view': ['staff', 'grid_worker', 'readonly'], 'units.edit': ['staff', 'grid_worker'], 'units.approve': ['staff'] },
   pages: [
     { path: '/units', name: 'units', title: '商铺单位', permission: 'units.view', group: 'register' },
-    { path: '/units/:id(\\d+)', name: 'unit', title: '单位详情', permission: 'units.view', parent: '/units' }
+    { path: '/units/:id(\\d+)', name: 'unit', title: '单位详情', permission: 'units.view', parent: '/units' },
+    { path: '/units/:id(\\d+)/pledge', name: 'unit-pledge', title: '打印承诺书', permission: 'units.view', parent: '/units' }
   ]
 })

@@ -64,7 +64,17 @@ function checkAddress(v: { compound: string; building: string; door: string }, c
 
 export const unitsCreateArgs = z.strictObject(unitShape).superRefine(checkAddress)
 export type UnitInput = z.infer<typeof unitsCreateArgs>
-export const unitsUpdateArgs = z.strictObject({ id: recordId('单位'), ...unitShape }).superRefine(checkAddress)
+/** An edit may leave the phone blank: the screens only ever show it masked, so blank keeps the number on file. */
+export const unitsUpdateArgs = z
+  .strictObject({
+    id: recordId('单位'),
+    ...unitShape,
+    managerPhone: optionalText('负责人电话', 30).superRefine((v, ctx) => {
+      const parsed = v === '' ? null : parsePhone(v)
+      if (parsed && !parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
+    })
+  })
+  .superRefine(checkAddress)
 export type UnitUpdate = z.infer<typeof unitsUpdateArgs>
 
 export const unitIdArgs = z.strictObject({ id: recordId('单位') })

@@ -72,10 +72,8 @@ export function liveWorkerCount(db: Db, unitId: number): number {
 
 export function disinfectionLogCount(db: Db, unitId: number): number {
   return Number(
-    db.get<{ n: number } & Row>(
-      'SELECT COUNT(*) AS n FROM disinfection_logs l JOIN disinfection_places p ON p.id = l.place_id WHERE p.unit_id = ?',
-      [unitId]
-    )?.n ?? 0
+    db.get<{ n: number } & Row>('SELECT COUNT(*) AS n FROM disinfection_logs l JOIN disinfection_places p ON p.id = l.place_id WHERE p.unit_id = ?', [unitId])
+      ?.n ?? 0
   )
 }
 
@@ -128,10 +126,16 @@ export interface InspectionWrite {
 }
 
 export function insertInspection(tx: Tx, w: InspectionWrite, by: string, at: string): number {
-  return tx.run(
-    'INSERT INTO unit_inspections (unit_id, day, inspector, findings, note, rectify_by, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [w.unitId, w.day, w.inspector, w.findings, w.note, w.rectifyBy, at, by]
-  ).lastInsertRowid
+  return tx.run('INSERT INTO unit_inspections (unit_id, day, inspector, findings, note, rectify_by, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    w.unitId,
+    w.day,
+    w.inspector,
+    w.findings,
+    w.note,
+    w.rectifyBy,
+    at,
+    by
+  ]).lastInsertRowid
 }
 
 export function closeInspectionRow(tx: Tx, id: number, closedOn: string, by: string, note: string): void {

@@ -57,7 +57,8 @@ export function findingsText(codes: string): string {
 
 export function inspect(tx: Tx, session: Session, args: UnitInspect, today: string, at: string): UnitRecord {
   const unit = liveUnit(tx, session, args.unitId)
-  if (args.day > today) throw new AppError('BAD_ARGS', `巡查日期 ${args.day} 晚于今天，请核对。`, { issues: [{ path: 'day', message: '巡查日期不能晚于今天' }] })
+  if (args.day > today)
+    throw new AppError('BAD_ARGS', `巡查日期 ${args.day} 晚于今天，请核对。`, { issues: [{ path: 'day', message: '巡查日期不能晚于今天' }] })
   if (args.rectifyBy !== null && args.rectifyBy < args.day) {
     throw new AppError('BAD_ARGS', '整改期限早于巡查日期，请核对。', { issues: [{ path: 'rectifyBy', message: '整改期限早于巡查日期' }] })
   }
@@ -76,7 +77,8 @@ export function closeInspection(tx: Tx, session: Session, args: UnitCloseInspect
   if (inspection.rectifyBy === null) throw new AppError('RULE_VIOLATION', '这次巡查没有要求整改，无需办结。', { id: args.id })
   if (inspection.closedOn !== null) throw new AppError('RULE_VIOLATION', `这次巡查的整改已于 ${inspection.closedOn} 完成。`, { id: args.id })
   if (args.closedOn > today) throw new AppError('BAD_ARGS', '整改完成日期晚于今天，请核对。', { issues: [{ path: 'closedOn', message: '不能晚于今天' }] })
-  if (args.closedOn < inspection.day) throw new AppError('BAD_ARGS', '整改完成日期早于巡查日期，请核对。', { issues: [{ path: 'closedOn', message: '早于巡查日期' }] })
+  if (args.closedOn < inspection.day)
+    throw new AppError('BAD_ARGS', '整改完成日期早于巡查日期，请核对。', { issues: [{ path: 'closedOn', message: '早于巡查日期' }] })
   closeInspectionRow(tx, inspection.id, args.closedOn, session.actor, args.note)
   return { unit, inspection }
 }
@@ -92,7 +94,9 @@ export function linkPlace(tx: Tx, session: Session, args: UnitLinkPlace, at: str
     return { unit, placeName: place.name }
   }
   if (place.kind !== 'shop') {
-    throw new AppError('RULE_VIOLATION', `消杀场所“${place.name}”不是“沿街商铺”类的场所，不能关联到单位。`, { issues: [{ path: 'placeId', message: '请选择沿街商铺类场所' }] })
+    throw new AppError('RULE_VIOLATION', `消杀场所“${place.name}”不是“沿街商铺”类的场所，不能关联到单位。`, {
+      issues: [{ path: 'placeId', message: '请选择沿街商铺类场所' }]
+    })
   }
   if (owner?.unitId === unit.id) throw new AppError('RULE_VIOLATION', `消杀场所“${place.name}”已经关联到${unit.name}了。`, { placeId: place.id })
   if (owner?.unitId) {

@@ -50,7 +50,9 @@ export const unitsHandlers = {
 
   'units.update': (args, ctx) => {
     const { id, ...input } = args
-    ctx.write({ summary: (before: UnitRecord) => `修改单位 #${id}：${before.name}`, record: record(id) }, (tx) => changeUnit(tx, ctx.session, id, input, ctx.now()))
+    ctx.write({ summary: (before: UnitRecord) => `修改单位 #${id}：${before.name}`, record: record(id) }, (tx) =>
+      changeUnit(tx, ctx.session, id, input, ctx.now())
+    )
     return detail(ctx, id)
   },
 
@@ -85,7 +87,8 @@ export const unitsHandlers = {
     const settings = settingsOf(ctx.store)
     const done = ctx.write(
       {
-        summary: (r: WorkerAdded) => `登记从业人员：${r.unit.name} ${r.name}${args.trip ? `，返程 ${args.trip.returnDate}` : ''}${args.episode ? '，开始观察' : ''}`,
+        summary: (r: WorkerAdded) =>
+          `登记从业人员：${r.unit.name} ${r.name}${args.trip ? `，返程 ${args.trip.returnDate}` : ''}${args.episode ? '，开始观察' : ''}`,
         record: record(args.unitId),
         detail: { unitId: args.unitId, residentId: args.residentId, outsider: args.outsider !== null, role: args.role }
       },
@@ -131,7 +134,9 @@ export const unitsHandlers = {
   },
 
   'units.applyReopen': (args, ctx) => {
-    ctx.write({ summary: (u: UnitRecord) => `单位 ${u.name} 申请复工`, record: record(args.unitId), detail: args }, (tx) => applyReopen(tx, ctx.session, args, ctx.now()))
+    ctx.write({ summary: (u: UnitRecord) => `单位 ${u.name} 申请复工`, record: record(args.unitId), detail: args }, (tx) =>
+      applyReopen(tx, ctx.session, args, ctx.now())
+    )
     return detail(ctx, args.unitId)
   },
 
@@ -164,9 +169,8 @@ export const unitsHandlers = {
   },
 
   'units.linkPlace': (args, ctx) => {
-    ctx.write(
-      { summary: (r: Linked) => `${args.linked ? '关联' : '取消关联'}消杀场所：${r.unit.name} “${r.placeName}”`, record: record(args.unitId) },
-      (tx) => linkPlace(tx, ctx.session, args, ctx.now().toISOString())
+    ctx.write({ summary: (r: Linked) => `${args.linked ? '关联' : '取消关联'}消杀场所：${r.unit.name} “${r.placeName}”`, record: record(args.unitId) }, (tx) =>
+      linkPlace(tx, ctx.session, args, ctx.now().toISOString())
     )
     return detail(ctx, args.unitId)
   }

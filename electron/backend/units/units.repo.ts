@@ -85,10 +85,11 @@ export function unitPage(db: Db, f: UnitsListArgs, scope: SqlPart, today: string
   const ids = db.all<{ id: number } & Row>(`SELECT u.id FROM units u WHERE ${where.sql} ORDER BY u.id DESC LIMIT ? OFFSET ?`, [...where.params, limit, offset])
   const total = Number(db.get<{ n: number } & Row>(`SELECT COUNT(*) AS n FROM units u WHERE ${where.sql}`, where.params)?.n ?? 0)
   if (ids.length === 0) return { rows: [], total }
-  const rows = db.all<UnitListRecord & Row>(
-    `${SELECT.replace('FROM units u', `, ${FIGURES} FROM units u`)} WHERE u.id IN (${ids.map(() => '?').join(', ')})`,
-    [today, today, ...ids.map((r) => r.id)]
-  )
+  const rows = db.all<UnitListRecord & Row>(`${SELECT.replace('FROM units u', `, ${FIGURES} FROM units u`)} WHERE u.id IN (${ids.map(() => '?').join(', ')})`, [
+    today,
+    today,
+    ...ids.map((r) => r.id)
+  ])
   const byId = new Map(rows.map((r) => [r.id, r] as const))
   return { rows: ids.flatMap((r) => byId.get(r.id) ?? []), total }
 }

@@ -8,7 +8,6 @@ import type { UnitStatus } from '../../../shared/domain/units'
 import { AppError } from '../../../shared/errors'
 import type { UnitApplyReopen, UnitApproveReopen, UnitInput, UnitSetStatus } from '../../../shared/schemas/units'
 import type { Session } from '../context'
-import type { Db } from '../kit/db'
 import { notFound } from '../kit/errors'
 import { assertVisible } from '../kit/scope'
 import { buildingFor } from '../register/household-write'
@@ -72,7 +71,8 @@ export function createUnit(tx: Tx, session: Session, input: UnitInput, now: Date
 
 export function changeUnit(tx: Tx, session: Session, id: number, input: UnitInput, now: Date): UnitRecord {
   const before = liveUnit(tx, session, id)
-  updateUnit(tx, id, unitWrite(tx, session, input, id), now.toISOString())
+  const kept = input.managerPhone === '' ? { ...input, managerPhone: before.managerPhone } : input
+  updateUnit(tx, id, unitWrite(tx, session, kept, id), now.toISOString())
   return before
 }
 

@@ -138,7 +138,14 @@ export interface WorkerHitRecord {
  * each through its own index on the register (names, initials, reversed phone digits), then the
  * person's unit by unit_workers' resident index, so the search does not scan every worker.
  */
-export function workerHits(db: Db, q: string, scope: SqlPart, gridId: number | undefined, limit: number, offset: number): { rows: WorkerHitRecord[]; total: number } {
+export function workerHits(
+  db: Db,
+  q: string,
+  scope: SqlPart,
+  gridId: number | undefined,
+  limit: number,
+  offset: number
+): { rows: WorkerHitRecord[]; total: number } {
   const people: string[] = []
   const params: SqlValue[] = []
   const text = q.trim()

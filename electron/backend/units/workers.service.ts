@@ -113,7 +113,13 @@ export function checkRows(db: Db, unitId: number, day: string, threshold: number
  * The day's check-in typed in the unit's grid (or imported): every row a worker of this unit on
  * the roll, the day not in the future, all rows or none. A row with neither reading is skipped.
  */
-export function saveChecks(tx: Tx, session: Session, args: UnitSaveChecks, threshold: number, now: Date): { unit: UnitRecord; saved: number; abnormal: string[] } {
+export function saveChecks(
+  tx: Tx,
+  session: Session,
+  args: UnitSaveChecks,
+  threshold: number,
+  now: Date
+): { unit: UnitRecord; saved: number; abnormal: string[] } {
   const unit = liveUnit(tx, session, args.unitId)
   if (args.day > localIsoDate(now)) {
     throw new AppError('BAD_ARGS', `不能登记 ${args.day} 的体温：还没有到这一天。`, { issues: [{ path: 'day', message: '日期晚于今天' }] })
@@ -124,8 +130,12 @@ export function saveChecks(tx: Tx, session: Session, args: UnitSaveChecks, thres
   const seen = new Set<number>()
   args.rows.forEach((row, index) => {
     const worker = roll.get(row.workerId)
-    if (!worker) throw new AppError('NOT_FOUND', `第 ${index + 1} 行的人员不是${unit.name}在册的从业人员。`, { issues: [{ path: `rows.${index}`, message: '不是本单位人员' }] })
-    if (seen.has(row.workerId)) throw new AppError('BAD_ARGS', `${worker.name} 填了两行，请合并后再保存。`, { issues: [{ path: `rows.${index}`, message: '重复' }] })
+    if (!worker)
+      throw new AppError('NOT_FOUND', `第 ${index + 1} 行的人员不是${unit.name}在册的从业人员。`, {
+        issues: [{ path: `rows.${index}`, message: '不是本单位人员' }]
+      })
+    if (seen.has(row.workerId))
+      throw new AppError('BAD_ARGS', `${worker.name} 填了两行，请合并后再保存。`, { issues: [{ path: `rows.${index}`, message: '重复' }] })
     seen.add(row.workerId)
     if (row.am === null && row.pm === null) return
     const am = row.am === null ? null : toTenths(row.am)

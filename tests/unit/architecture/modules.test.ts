@@ -43,7 +43,10 @@ describe('the domain list', () => {
         'report.submit',
         'help.view',
         'help.edit',
-        'help.gate'
+        'help.gate',
+        'units.view',
+        'units.edit',
+        'units.approve'
       ])
     )
     expect(sorted(ROLE_PERMISSIONS.grid_worker)).toEqual(
@@ -57,7 +60,9 @@ describe('the domain list', () => {
         'returnees.edit',
         'data.export',
         'help.view',
-        'help.edit'
+        'help.edit',
+        'units.view',
+        'units.edit'
       ])
     )
     expect(sorted(ROLE_PERMISSIONS.gate)).toEqual(sorted(['session', 'gate.use', 'help.gate']))
@@ -72,7 +77,8 @@ describe('the domain list', () => {
         'gate.view',
         'volunteers.view',
         'report.view',
-        'help.view'
+        'help.view',
+        'units.view'
       ])
     )
     expect(ROLE_PERMISSIONS.admin).not.toContain('public')

@@ -46,7 +46,10 @@ export async function community(b: TestBackend) {
   const a = await gridWithHousehold(b, '甲网格', '3栋')
   const other = await gridWithHousehold(b, '乙网格', '5栋')
   const zhang = await b.ok('residents.create', resident({ name: '张三', idNumber: makeId('19850101', '111'), householdId: a.household.id, relation: 'head' }))
-  const wang = await b.ok('residents.create', resident({ name: '王五', idNumber: makeId('19860101', '113'), householdId: other.household.id, relation: 'head' }))
+  const wang = await b.ok(
+    'residents.create',
+    resident({ name: '王五', idNumber: makeId('19860101', '113'), householdId: other.household.id, relation: 'head' })
+  )
   return { a, other, zhang, wang }
 }
 

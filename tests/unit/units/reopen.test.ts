@@ -8,7 +8,17 @@ afterEach(async () => {
   await b?.close()
 })
 
-const shopPlace = { name: '好邻居便利店店面', kind: 'shop' as const, building: '3栋', gridId: null, schedule: 'per_day' as const, timesPerDay: 2, intervalDays: 1, active: true, notes: '' }
+const shopPlace = {
+  name: '好邻居便利店店面',
+  kind: 'shop' as const,
+  building: '3栋',
+  gridId: null,
+  schedule: 'per_day' as const,
+  timesPerDay: 2,
+  intervalDays: 1,
+  active: true,
+  notes: ''
+}
 
 describe('复工: the checklist, application and approval', () => {
   it('computes what the records answer, refuses approval naming what is missing, then approves with a date, keeps the checklist and moves to 已复工', async () => {
@@ -42,7 +52,16 @@ describe('复工: the checklist, application and approval', () => {
     await b.ok('monitoring.start', { residentId: liId, tripId: null, kind: 'home_observation', startDate: '2026-02-01' })
     const place = await b.ok('disinfection.savePlace', shopPlace)
     await b.ok('units.linkPlace', { unitId: u.id, placeId: place.id, linked: true })
-    await b.ok('disinfection.log', { placeId: place.id, doneAt: '2026-02-03 07:00', agent: '含氯消毒液', concentration: '500 mg/L', method: 'spray', operator: '陈老板', checker: '', note: '' })
+    await b.ok('disinfection.log', {
+      placeId: place.id,
+      doneAt: '2026-02-03 07:00',
+      agent: '含氯消毒液',
+      concentration: '500 mg/L',
+      method: 'spray',
+      operator: '陈老板',
+      checker: '',
+      note: ''
+    })
     await b.ok('units.update', { id: u.id, ...shop({ pledgeSignedOn: '2026-02-02' }) })
     await b.ok('units.setStatus', { id: u.id, status: 'suspended', note: '重新申请' })
     await b.ok('units.applyReopen', { unitId: u.id, masks: true, thermometer: true, disinfectant: true, note: '' })
@@ -53,7 +72,9 @@ describe('复工: the checklist, application and approval', () => {
     expect(approved.reopenings[0]?.checklist.every((i) => i.ok)).toBe(true)
     expect(approved.history.map((h) => h.to)).toEqual(['open', 'suspended', 'applying', 'suspended', 'applying', 'reopened'])
     expect(approved.history.at(-1)).toMatchObject({ day: '2026-02-03', note: '街道同意', actor: '本机' })
-    expect(b.store.get<{ s: string }>("SELECT summary AS s FROM audit_log WHERE method = 'units.approveReopen'")?.s).toBe('批准单位 好邻居便利店 复工（2026-02-03）')
+    expect(b.store.get<{ s: string }>("SELECT summary AS s FROM audit_log WHERE method = 'units.approveReopen'")?.s).toBe(
+      '批准单位 好邻居便利店 复工（2026-02-03）'
+    )
     expect(approved.places).toMatchObject([{ place: { name: '好邻居便利店店面', overdue: false }, logs: [{ agent: '含氯消毒液' }] }])
   })
 
@@ -67,7 +88,9 @@ describe('复工: the checklist, application and approval', () => {
     expect(fail(await b.call('units.approveReopen', { unitId: u.id, approvedOn: '2026-02-03', note: '' }))?.message).toContain('没有待批准的复工申请')
     const gridWorker = { accountId: 5, actor: '网格员甲', permissions: new Set(['units.view', 'units.edit'] as const), gridScope: [c.a.grid.id] }
     await b.ok('units.setStatus', { id: u.id, status: 'suspended', note: '' })
-    expect(await b.call('units.applyReopen', { unitId: u.id, masks: true, thermometer: true, disinfectant: true, note: '' }, gridWorker)).toMatchObject({ ok: true })
+    expect(await b.call('units.applyReopen', { unitId: u.id, masks: true, thermometer: true, disinfectant: true, note: '' }, gridWorker)).toMatchObject({
+      ok: true
+    })
     expect(await b.call('units.approveReopen', { unitId: u.id, approvedOn: '2026-02-03', note: '' }, gridWorker)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' }
@@ -80,7 +103,14 @@ describe('巡查 and disinfection places', () => {
     b = await testBackend()
     await community(b)
     const u = await b.ok('units.create', shop())
-    const d = await b.ok('units.inspect', { unitId: u.id, day: '2026-02-01', inspector: '李网格长', findings: ['masks', 'ventilation'], note: '店员未戴口罩', rectifyBy: '2026-02-02' })
+    const d = await b.ok('units.inspect', {
+      unitId: u.id,
+      day: '2026-02-01',
+      inspector: '李网格长',
+      findings: ['masks', 'ventilation'],
+      note: '店员未戴口罩',
+      rectifyBy: '2026-02-02'
+    })
     expect(d.inspections).toMatchObject([{ findings: ['masks', 'ventilation'], rectifyBy: '2026-02-02', overdue: true, closedOn: null }])
     expect(d.overdueRectifications).toBe(1)
     expect(b.store.get<{ s: string }>("SELECT summary AS s FROM audit_log WHERE method = 'units.inspect'")?.s).toBe(

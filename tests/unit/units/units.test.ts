@@ -30,13 +30,18 @@ describe('单位: registering a unit', () => {
     const audit = b.store.all<{ summary: string; record: string }>("SELECT summary, record FROM audit_log WHERE method = 'units.create'")
     expect(audit).toEqual([{ summary: `登记单位 #${saved.id}：好邻居便利店（沿街商铺）`, record: `unit:${saved.id}` }])
     expect(await b.ok('units.reveal', { id: saved.id })).toEqual({ id: saved.id, managerPhone: '13912345678' })
-    expect(b.store.get<{ s: string }>("SELECT summary AS s FROM audit_log WHERE method = 'units.reveal'")?.s).toBe('查看单位 好邻居便利店 负责人 陈老板 的完整电话')
+    expect(b.store.get<{ s: string }>("SELECT summary AS s FROM audit_log WHERE method = 'units.reveal'")?.s).toBe(
+      '查看单位 好邻居便利店 负责人 陈老板 的完整电话'
+    )
   })
 
   it('takes a unit at a door number in the grid chosen, and follows a building given to another grid', async () => {
     b = await testBackend()
     const c = await community(b)
-    const street = await b.ok('units.create', shop({ name: '建设路菜场', kind: 'market', compound: '', building: '', door: '建设路 12 号', gridId: c.other.grid.id }))
+    const street = await b.ok(
+      'units.create',
+      shop({ name: '建设路菜场', kind: 'market', compound: '', building: '', door: '建设路 12 号', gridId: c.other.grid.id })
+    )
     expect(street).toMatchObject({ address: '建设路 12 号', gridId: c.other.grid.id })
     const inBuilding = await b.ok('units.create', shop())
     await b.ok('grids.assignBuildings', { gridId: c.other.grid.id, buildings: [{ compound: '幸福里小区', building: '3栋' }] })
@@ -90,7 +95,10 @@ describe('单位: registering a unit', () => {
     b = await testBackend()
     const c = await community(b)
     const a = await b.ok('units.create', shop())
-    const m = await b.ok('units.create', shop({ name: '建设路菜场', kind: 'market', compound: '', building: '', door: '建设路 12 号', gridId: c.other.grid.id }))
+    const m = await b.ok(
+      'units.create',
+      shop({ name: '建设路菜场', kind: 'market', compound: '', building: '', door: '建设路 12 号', gridId: c.other.grid.id })
+    )
     await b.ok('units.setStatus', { id: m.id, status: 'suspended', note: '' })
     const ids = async (args: object) => (await b.ok('units.list', args)).rows.map((r) => r.id)
     expect(await ids({})).toEqual([m.id, a.id])
@@ -136,6 +144,9 @@ describe('单位: grid scope', () => {
     expect(fail(await b.call('units.create', shop({ building: '5栋' }), worker))).toMatchObject({ code: 'FORBIDDEN' })
     expect(unitCounts(b)).toEqual(before)
     // A grid worker's unit at a door number goes to their own grid.
-    expect(await b.call('units.create', shop({ compound: '', building: '', door: '新街 3 号' }), worker)).toMatchObject({ ok: true, data: { gridId: c.a.grid.id } })
+    expect(await b.call('units.create', shop({ compound: '', building: '', door: '新街 3 号' }), worker)).toMatchObject({
+      ok: true,
+      data: { gridId: c.a.grid.id }
+    })
   })
 })

@@ -15,10 +15,7 @@ describe('从业人员: workers of a unit', () => {
     const c = await community(b)
     const u = await b.ok('units.create', shop())
     await b.ok('units.addWorker', worker(u.id, { residentId: c.zhang.id, role: '店长' }))
-    const after = await b.ok(
-      'units.addWorker',
-      worker(u.id, { outsider: outsider(), trip: trip('2026-02-01'), episode: { kind: 'home_observation' } })
-    )
+    const after = await b.ok('units.addWorker', worker(u.id, { outsider: outsider(), trip: trip('2026-02-01'), episode: { kind: 'home_observation' } }))
     expect(after.workers).toBe(2)
     const [zhang, li] = after.workerList
     expect(zhang).toMatchObject({ name: '张三', role: '店长', fromElsewhere: false, trip: null, episode: null, health: 'unreported' })
@@ -138,7 +135,9 @@ describe('从业人员: workers of a unit', () => {
     await community(b)
     const u = await b.ok('units.create', shop())
     const before = unitCounts(b)
-    const error = fail(await b.call('units.saveChecks', { unitId: u.id, day: '2026-02-03', reportedBy: '', rows: [{ workerId: 999, am: 36.5, pm: null }], ...extra }))
+    const error = fail(
+      await b.call('units.saveChecks', { unitId: u.id, day: '2026-02-03', reportedBy: '', rows: [{ workerId: 999, am: 36.5, pm: null }], ...extra })
+    )
     expect(error?.code).toBe(code)
     expect(error?.message).toContain(message)
     expect(unitCounts(b)).toEqual(before)
