@@ -11,6 +11,11 @@ export const DEVICE_COOKIE = 'shouwang_device'
 /** Chromium keeps a cookie at most 400 days; it is sent again with every answer, so a device in use never loses it. */
 const COOKIE_MAX_AGE = 400 * 86_400
 const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/
+/**
+ * Sent by a refused or revoked device's 重新申请: the cookie is HttpOnly, so the page cannot drop
+ * it itself; a fresh token is what anyone gets by clearing cookies anyway, so this opens nothing.
+ */
+export const NEW_DEVICE_HEADER = 'x-shouwang-new-device'
 /** A burst of 60 calls, then 20 a second: far above a gate's pace, far below a flood. */
 export const DEFAULT_RATE = { capacity: 60, perSecond: 20 }
 
@@ -64,7 +69,8 @@ export function startLanServer(options: LanServerOptions): Promise<RunningLanSer
       hostAllowed: (host) => host === allowedHost,
       originAllowed: (origin) => origin === allowedOrigin,
       admit(req, res) {
-        const device = deviceCookieOf(req) ?? randomBytes(32).toString('base64url')
+        const renew = req.headers[NEW_DEVICE_HEADER] === '1' && req.url === '/api/devices.pairStart'
+        const device = (renew ? undefined : deviceCookieOf(req)) ?? randomBytes(32).toString('base64url')
         const headers = { 'Set-Cookie': `${DEVICE_COOKIE}=${device}; Path=/; Max-Age=${COOKIE_MAX_AGE}; HttpOnly; Secure; SameSite=Strict` }
         // A browser without a cookie is counted by its address, so dropping cookies earns no new bucket.
         if (!limiter.take(deviceCookieOf(req) ?? `addr:${req.socket.remoteAddress ?? ''}`)) {

@@ -66,7 +66,8 @@ const PAGE_COMPONENTS: Record<string, () => Promise<Component>> = {
   settings: () => import('./views/settings/SettingsView.vue'),
   backup: () => import('./views/backup/BackupView.vue'),
   retention: () => import('./views/retention/RetentionView.vue'),
-  'retention-certificate': () => import('./views/retention/CertificatePrint.vue')
+  'retention-certificate': () => import('./views/retention/CertificatePrint.vue'),
+  lan: () => import('./views/devices/LanView.vue')
 }
 
 /** The sidebar icon of every page that has a sidebar entry. */

@@ -3,6 +3,7 @@ import type { Permission } from '../../shared/contract'
 import MainLayout from './layouts/MainLayout.vue'
 import { DETAIL_PAGES, MODULES } from './modules'
 import { useAuthStore } from './stores/auth'
+import { onLan, usePairingStore } from './stores/pairing'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -20,6 +21,7 @@ export const router = createRouter({
     { path: '/recover', name: 'recover', component: () => import('./views/auth/RecoverView.vue'), meta: { title: '用恢复码重设密码' } },
     { path: '/password', name: 'password', component: () => import('./views/auth/SetPasswordView.vue'), meta: { title: '设置新密码' } },
     { path: '/unavailable', name: 'unavailable', component: () => import('./views/auth/UnavailableView.vue'), meta: { title: '无法连接' } },
+    { path: '/pair', name: 'pair', component: () => import('./views/devices/PairView.vue'), meta: { title: '设备配对' } },
     {
       path: '/',
       component: MainLayout,
@@ -39,6 +41,17 @@ router.beforeEach(async (to) => {
   const auth = useAuthStore()
   if (to.name === 'unavailable') return true
   if (auth.dataGone) return { name: 'unavailable' }
+  // A LAN device: nothing but 设备配对 until the office approves it.
+  if (onLan) {
+    const pairing = usePairingStore()
+    try {
+      if (!pairing.approved) await pairing.check()
+    } catch {
+      return { name: 'unavailable' }
+    }
+    if (!pairing.approved) return to.name === 'pair' ? true : { name: 'pair' }
+  }
+  if (to.name === 'pair') return { path: '/' }
   try {
     await auth.ensureReady()
   } catch {

@@ -89,5 +89,5 @@ export const devicesModule = defineModule<DevicesApi>({
   name: 'devices',
   methods: devicesMethods,
   grants: {},
-  pages: []
+  pages: [{ path: '/settings/lan', name: 'lan', title: '局域网访问', permission: 'settings.manage', parent: '/settings' }]
 })

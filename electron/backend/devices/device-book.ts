@@ -17,10 +17,14 @@ export interface PairRequest {
 
 export const hashDeviceToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
-/** The office PC's IPv4 network cards a LAN listener may bind to (never loopback, never 0.0.0.0). */
+/**
+ * The office PC's IPv4 network cards a LAN listener may bind to (never 0.0.0.0). Loopback only
+ * when SHOUWANG_LAN_LOOPBACK=1 (the e2e tests keep their traffic on this machine).
+ */
 export function systemInterfaces(): NetworkChoice[] {
+  const loopback = process.env.SHOUWANG_LAN_LOOPBACK === '1'
   return Object.entries(os.networkInterfaces()).flatMap(([name, addresses]) =>
-    (addresses ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => ({ name, address: a.address }))
+    (addresses ?? []).filter((a) => a.family === 'IPv4' && (!a.internal || loopback)).map((a) => ({ name, address: a.address }))
   )
 }
 

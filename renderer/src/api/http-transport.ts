@@ -21,13 +21,19 @@ export function takeLaunchToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY)
 }
 
-export function httpCall<M extends Method>(token: string | null, session: string | null, method: M, args: MethodArgs<M>): Promise<Envelope<MethodResult<M>>> {
+export function httpCall<M extends Method>(
+  token: string | null,
+  session: string | null,
+  method: M,
+  args: MethodArgs<M>,
+  extraHeaders: Record<string, string> = {}
+): Promise<Envelope<MethodResult<M>>> {
   // Throws like contextBridge would: the caller's promise rejects and nothing is sent.
   assertBridgeData(args)
   return (
     fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'x-shouwang-token': token ?? '', 'x-shouwang-session': session ?? '' },
+      headers: { 'Content-Type': 'application/json', 'x-shouwang-token': token ?? '', 'x-shouwang-session': session ?? '', ...extraHeaders },
       body: encodeWire(args)
     })
       // The one trust point of the HTTP path: the server answers with the envelope of M.

@@ -52,13 +52,15 @@ interface ServerProcess {
   stderr: () => string
 }
 
-function spawnServer(dataDir: string, now?: string): { server: ServerProcess; url: Promise<string> } {
+function spawnServer(dataDir: string, now?: string, lan = false): { server: ServerProcess; url: Promise<string> } {
   // A spec's date: the server and its backend worker (which inherits execArgv) start their clock there.
   const clock = now ? ['--require', FIXED_CLOCK_JS] : []
-  const child = spawn(process.execPath, [...clock, SERVER_JS, '--port', '0', '--data-dir', dataDir], {
+  // The LAN listener, offered on loopback only, so a spec's traffic never leaves this machine.
+  const lanArgs = lan ? ['--lan'] : []
+  const child = spawn(process.execPath, [...clock, SERVER_JS, '--port', '0', '--data-dir', dataDir, ...lanArgs], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: now ? { ...process.env, SHOUWANG_E2E_NOW: now } : process.env
+    env: { ...process.env, ...(now ? { SHOUWANG_E2E_NOW: now } : {}), ...(lan ? { SHOUWANG_LAN_LOOPBACK: '1' } : {}) }
   })
   let errText = ''
   child.stderr?.on('data', (chunk: Buffer) => (errText += chunk.toString('utf8')))
@@ -104,6 +106,8 @@ async function stopServer(server: ServerProcess): Promise<number | null> {
 export interface StartOptions {
   /** An ISO instant the server's clock starts at (fixed-clock.cjs) and the page's clock stays at. */
   now?: string
+  /** `--lan`: the server also serves 设置 → 局域网访问's listener (loopback offered as its card). */
+  lan?: boolean
 }
 
 /**
@@ -125,7 +129,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const dataDir = path.join(root, 'data')
   await mkdir(dataDir)
 
-  const { server, url: urlPromise } = spawnServer(dataDir, options.now)
+  const { server, url: urlPromise } = spawnServer(dataDir, options.now, options.lan)
   // Connect while the server starts.
   const browserPromise = openBrowser()
   browserPromise.catch(() => undefined)
