@@ -1,8 +1,10 @@
 import type { Page } from '../schemas/common'
+import type { ExportedFile } from './audit'
 import type {
   HelpAct,
   HelpAction,
   HelpChannel,
+  HelpExportArgs,
   HelpGateInput,
   HelpInput,
   HelpListArgs,
@@ -13,7 +15,17 @@ import type {
   HelpUrgency,
   PayMethod
 } from '../schemas/help'
-import { helpActArgs, helpCreateArgs, helpGateArgs, helpHouseholdArgs, helpIdArgs, helpListArgs, helpMoneyArgs, helpTaskListArgs } from '../schemas/help'
+import {
+  helpActArgs,
+  helpCreateArgs,
+  helpGateArgs,
+  helpHouseholdArgs,
+  helpIdArgs,
+  helpListArgs,
+  helpExportArgs,
+  helpMoneyArgs,
+  helpTaskListArgs
+} from '../schemas/help'
 import { emptyArgs } from '../schemas/system'
 import type { EmptyArgs } from '../schemas/system'
 import type { VolunteerKind } from '../schemas/volunteers'
@@ -156,6 +168,7 @@ export type HelpApi = {
   'help.money': (args: HelpMoney) => Promise<HelpDetail>
   'help.balances': (args: EmptyArgs) => Promise<HelpBalances>
   'help.taskList': (args: { volunteerId?: number | undefined }) => Promise<HelpTaskList>
+  'help.export': (args: HelpExportArgs) => Promise<ExportedFile>
 }
 
 export const helpMethods = {
@@ -169,7 +182,8 @@ export const helpMethods = {
   'help.reveal': { args: helpIdArgs, kind: 'mutation', permission: 'register.reveal', title: '查看求助人完整电话' },
   'help.money': { args: helpMoneyArgs, kind: 'mutation', permission: 'help.edit', title: '登记代购垫付或还款' },
   'help.balances': { args: emptyArgs, kind: 'query', permission: 'help.view', title: '查看代购垫付' },
-  'help.taskList': { args: helpTaskListArgs, kind: 'mutation', permission: 'help.edit', title: '打印志愿者求助任务单' }
+  'help.taskList': { args: helpTaskListArgs, kind: 'mutation', permission: 'help.edit', title: '打印志愿者求助任务单' },
+  'help.export': { args: helpExportArgs, kind: 'export', permission: 'help.view', title: '导出居民求助登记表' }
 } satisfies MethodTable<HelpApi>
 
 export const helpModule = defineModule<HelpApi>({

@@ -118,6 +118,10 @@ export const helpListArgs = z.strictObject({
 })
 export type HelpListArgs = z.infer<typeof helpListArgs>
 
+/** 居民求助登记表: the desk's filters, every page (paging is the export's own). */
+export const helpExportArgs = helpListArgs.omit({ page: true, pageSize: true })
+export type HelpExportArgs = z.infer<typeof helpExportArgs>
+
 /** 求助任务单: one volunteer's, or every volunteer's (one sheet each). */
 export const helpTaskListArgs = z.strictObject({ volunteerId: recordId('志愿者').optional() })
 

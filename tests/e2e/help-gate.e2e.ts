@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { E2E_ADMIN } from './pages/auth.page'
 import { AuthPage } from './pages/auth.page'
@@ -117,5 +118,22 @@ describe('居民求助 at the gate: 登记求助 by keyboard, then on the office
     expect(text).not.toContain('全部志愿者')
     expect(text).not.toContain('妥善保管')
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfPath, path.join(dir, 'help-tasks')])
+  })
+
+  it('exports 居民求助登记表 from the desk: the request as a row, phone masked', async () => {
+    await app.page.getByRole('button', { name: '返回' }).click()
+    const help = new HelpPage(app.page)
+    await help.root.getByTestId('help-table').locator('tbody tr').first().waitFor()
+    const file = await help.exportList()
+    expect(file.name).toBe('居民求助登记表-2026-02-03.xlsx')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer)
+    const sheet = workbook.worksheets[0]
+    expect([sheet?.getCell('C5').value, sheet?.getCell('E5').value, sheet?.getCell('H5').value, sheet?.getCell('N5').value]).toEqual([
+      '刘秀英',
+      '138****5678',
+      '卡口',
+      '陈医生'
+    ])
   })
 })

@@ -12,6 +12,8 @@ import type { ActDone } from './help.service'
 import { toHelpDetail, toHelpRows } from './help.view'
 import { suggestVolunteers } from './suggest'
 import { taskList } from './task-list'
+import { runExport } from '../excel/export/engine'
+import { helpExport } from './help.export'
 
 function detail(ctx: Ctx, id: number) {
   return toHelpDetail(ctx.store, liveHelp(ctx.store, ctx.session, id), nowLocalOf(ctx.now()))
@@ -67,6 +69,8 @@ export const helpHandlers = {
   'help.balances': (_args, ctx) => balances(ctx.store, ctx.session),
 
   'help.taskList': (args, ctx) => taskList(ctx, args.volunteerId),
+
+  'help.export': (args, ctx) => runExport(ctx, helpExport, args),
 
   'help.reveal': (args, ctx) => {
     const request = liveHelp(ctx.store, ctx.session, args.id)

@@ -64,3 +64,15 @@ export function balancesByHousehold(db: Db, scope: SqlPart): (BalanceRow & { add
     scope.params
   )
 }
+
+/** Advanced and repaid fen of each of a page of requests, in one query (the 登记表's money columns). */
+export function moneyTotals(db: Db, requestIds: readonly number[]): Map<number, { advancedFen: number; repaidFen: number }> {
+  if (requestIds.length === 0) return new Map()
+  const rows = db.all<{ requestId: number; advancedFen: number; repaidFen: number } & Row>(
+    `SELECT request_id AS requestId, SUM(CASE WHEN kind = 'advance' THEN amount_fen ELSE 0 END) AS advancedFen,
+        SUM(CASE WHEN kind = 'repay' THEN amount_fen ELSE 0 END) AS repaidFen
+       FROM help_money WHERE request_id IN (${requestIds.map(() => '?').join(', ')}) GROUP BY request_id`,
+    [...requestIds]
+  )
+  return new Map(rows.map((r) => [r.requestId, { advancedFen: Number(r.advancedFen), repaidFen: Number(r.repaidFen) }]))
+}

@@ -3,6 +3,7 @@ import { reactive, ref } from 'vue'
 import type { HelpDetail, HelpRow, HelpSuggestion } from '../../../shared/contract'
 import type { HelpAct, HelpInput, HelpListArgs, HelpStatus, HelpType, HelpUrgency } from '../../../shared/schemas/help'
 import { call } from '../api'
+import { saveBytes } from '../utils/download'
 
 export interface HelpFilter {
   /** 'open' is 未办结 (待分配, 已分配, 处理中 together): the desk's default. */
@@ -68,9 +69,16 @@ export const useHelpStore = defineStore('help', () => {
     return done
   }
 
+  /** 居民求助登记表 as Excel, with the desk's filters (every page); phones stay masked. */
+  async function exportList(): Promise<void> {
+    const { page: _page, pageSize: _size, ...filters } = listArgs()
+    const file = await call('help.export', filters)
+    saveBytes(file.fileName, file.bytes)
+  }
+
   const get = (id: number): Promise<HelpDetail> => call('help.get', { id })
   const suggest = (id: number): Promise<HelpSuggestion[]> => call('help.suggest', { id })
   const reveal = (id: number): Promise<{ id: number; phone: string }> => call('help.reveal', { id })
 
-  return { rows, total, page, pageSize, loading, grids, volunteers, filter, loadChoices, load, create, act, get, suggest, reveal }
+  return { rows, total, page, pageSize, loading, grids, volunteers, filter, loadChoices, load, create, act, exportList, get, suggest, reveal }
 })

@@ -1,3 +1,4 @@
+import { read } from './excel.page'
 import type { Locator, Page } from 'playwright-core'
 import { inputOf, openDropdownItem, success } from './element'
 
@@ -109,6 +110,12 @@ export class HelpPage {
   async rowTexts(): Promise<string[]> {
     const table = this.root.getByTestId('help-table')
     return (await table.locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
+  }
+
+  /** 导出登记表: the downloaded 居民求助登记表's name and bytes. */
+  async exportList(): Promise<{ name: string; bytes: Buffer }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.root.getByTestId('help-export').click()])
+    return read(download)
   }
 
   async filterStatus(label: string): Promise<void> {

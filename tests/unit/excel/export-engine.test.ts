@@ -76,6 +76,7 @@ describe('exports as a method kind of their own', () => {
         'excel.fillTemplate',
         'excel.fillTemplateFull',
         'gate.export',
+        'help.export',
         'report.export',
         'report.fillTemplate',
         'roster.export',
