@@ -7,6 +7,7 @@ import App from './App.vue'
 import { installPrintShortcut } from './print/print-page'
 import { router } from './router'
 import './styles/app.css'
+import './styles/touch.css'
 
 installPrintShortcut()
 createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app')

@@ -81,6 +81,9 @@ describe('a gate tablet on the office LAN', () => {
     await app.page.getByTestId('gate-day-table').waitFor()
 
     await gate.chooseCheckpoint('东门')
+    // Fingers, not a mouse: every field, choice and button of the gate screen is at least 44 px tall.
+    const small = (await gate.touchTargets()).filter((target) => target.height < 44)
+    expect(small).toEqual([])
     await tabletPage.screenshot({ path: 'test-results/e2e/lan-tablet-gate-portrait.png', fullPage: true, animations: 'disabled' })
     // From the resident look-up back to 类别, → to 访客, on to 姓名: the keyboard path of the gate screen.
     expect(await gate.focusedTestId()).toBe('gate-lookup')
@@ -102,6 +105,7 @@ describe('a gate tablet on the office LAN', () => {
     await app.screenshot('lan-office-gate-day')
 
     await tabletPage.setViewportSize({ width: 1280, height: 800 })
+    expect((await gate.touchTargets()).filter((target) => target.height < 44)).toEqual([])
     await tabletPage.screenshot({ path: 'test-results/e2e/lan-tablet-gate-landscape.png', fullPage: true, animations: 'disabled' })
     expect(app.consoleErrors).toEqual([])
   })

@@ -81,6 +81,17 @@ export class GatePage {
     await this.waitForRecentCount(count)
   }
 
+  /** What a finger taps on the gate screen (fields, choices, buttons, the checkpoint), with each one's height in px. */
+  async touchTargets(): Promise<{ what: string; height: number }[]> {
+    return this.root
+      .locator('.el-input__wrapper, .el-select__wrapper, [role="radio"], .el-button')
+      .evaluateAll((nodes) =>
+        nodes
+          .filter((node) => node.getBoundingClientRect().width > 0)
+          .map((node) => ({ what: (node.textContent ?? '').trim().slice(0, 12) || node.className, height: Math.round(node.getBoundingClientRect().height) }))
+      )
+  }
+
   /** Everything the page shows as text, popups and messages included. */
   visibleText(): Promise<string> {
     return this.page.evaluate('document.body.innerText') as Promise<string>
