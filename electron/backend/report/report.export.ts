@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors'
 import { wallClock } from '../disinfection/schedule'
 import type { ExportColumn, ExportRow, ExportSource } from '../kit/export-source'
 import { notFound } from '../kit/errors'
-import { getSubmission } from './report.repo'
+import { getSubmission } from './report-submissions.repo'
 import { computeSections, currentHeader, reportSettingsOf, toSubmission } from './report.service'
 
 const COLUMNS: ExportColumn[] = [

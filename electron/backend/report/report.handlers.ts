@@ -8,13 +8,13 @@ import { reportFields } from '../../../shared/domain/template-fields'
 import { notFound } from '../kit/errors'
 import { todayOf } from '../monitoring/monitoring.service'
 import { reportExport } from './report.export'
-import { getSubmission, insertSubmission, submissionsOf } from './report.repo'
+import { trendOf } from './report-trend.service'
+import { getSubmission, insertSubmission, submissionsOf } from './report-submissions.repo'
 import type { SubmissionContent } from './report.service'
 import {
   assertNotFuture,
   computeSections,
   currentHeader,
-  trendOf,
   digestOf,
   headerOf,
   reportSettingsOf,

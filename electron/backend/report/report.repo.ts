@@ -2,7 +2,6 @@ import type { EpisodeKind } from '../../../shared/domain/observation'
 import type { GateAction, GateDirection, GateWho } from '../../../shared/domain/gate'
 import type { Db } from '../kit/db'
 import { LIVE_TRIP } from '../monitoring/trip-counts.repo'
-import type { Tx } from '../store/store'
 import { EXPIRED_BATCH } from '../supplies/stock.repo'
 
 /*
@@ -48,20 +47,29 @@ export function returneeCounts(db: Db, day: string): ReturneeCounts {
 }
 
 /**
- * Each person's latest trip up to a day (parameter: the day), before the recycle-bin test: the
- * province they count under and when they came back. One group a person, read in order from the
- * covering index returnee_trips_by_person; the bare columns come from the row holding the MAX
- * (SQLite's rule), and the key orders by return date, then id, so a day's second trip wins.
+ * Each person's latest trip in a range of return dates, before the recycle-bin test: the province
+ * they count under and when they came back. One group a person; the bare columns come from the
+ * row holding the MAX (SQLite's rule), and the key orders by return date, then id, so a day's
+ * second trip wins.
  */
 const latestTrips = (range: string) => `SELECT t.resident_id AS resident_id, t.origin_province AS province, t.return_date AS return_date,
          MAX(t.return_date || printf('%012d', t.id)) AS latest_key
     FROM returnee_trips t WHERE ${range} AND ${TRIP_COUNTS} GROUP BY t.resident_id`
-const LATEST_TRIP = `SELECT l.* FROM (${latestTrips('t.return_date <= ?')}) l JOIN residents r ON r.id = l.resident_id WHERE ${PERSON_LIVE}`
 
+/**
+ * 累计返程 by province: everyone back by the day under the province of their latest trip, summed
+ * from returnee_province_days (migration 0024 keeps it, with the rules above, on every write), so
+ * the time does not grow with the years of trips. 今日返回 by province: the people whose latest trip
+ * up to the day is the day's own, i.e. who have a trip on the day, under its latest one there.
+ */
 export function returneesByProvince(db: Db, day: string): { province: string; today: number; total: number }[] {
   return db
     .all<{ province: string; today: number; total: number }>(
-      `SELECT province, SUM(return_date = ?) AS today, COUNT(*) AS total FROM (${LATEST_TRIP}) GROUP BY province ORDER BY total DESC, province`,
+      `SELECT c.province AS province, COALESCE(d.today, 0) AS today, c.total AS total
+         FROM (SELECT province, SUM(change) AS total FROM returnee_province_days WHERE day <= ? GROUP BY province HAVING total > 0) c
+         LEFT JOIN (SELECT l.province AS province, COUNT(*) AS today FROM (${latestTrips('t.return_date = ?')}) l JOIN residents r ON r.id = l.resident_id
+                     WHERE ${PERSON_LIVE} GROUP BY l.province) d ON d.province = c.province
+        ORDER BY total DESC, province`,
       [day, day]
     )
     .map((r) => ({ province: r.province, today: num(r.today), total: num(r.total) }))
@@ -117,30 +125,56 @@ export function observationCounts(db: Db, day: string): ObservationCounts {
        FROM (${OPEN_EPISODES}) o WHERE ${RESIDENT_LIVE('o')}`,
     [day]
   )
-  const closings = db.get<Record<string, number>>(
-    `SELECT COUNT(DISTINCT CASE WHEN e.status = 'released' THEN e.resident_id END) AS released_total,
-            COUNT(DISTINCT CASE WHEN e.status = 'lost' THEN e.resident_id END) AS lost
-       FROM observation_episodes e WHERE e.status IN ('released', 'lost') AND e.status_date <= ?1 AND ${RESIDENT_LIVE('e')}`,
-    [day]
+  // 累计解除 / 失联: the people whose first release (first loss) fell by the day, from the per-day
+  // counts migration 0024 keeps (same rules: any episode of theirs, a person in the recycle bin left out).
+  const closings = new Map(
+    db
+      .all<{ status: string; n: number }>(
+        `SELECT status, SUM(people) AS n FROM observation_closing_days WHERE status IN ('released', 'lost') AND day <= ? GROUP BY status`,
+        [day]
+      )
+      .map((r) => [r.status, num(r.n)])
   )
   const flows = observationFlows(db, day)
   return {
     observing: num(open?.observing),
     newToday: flows.newToday,
     releasedToday: flows.releasedToday,
-    releasedTotal: num(closings?.released_total),
+    releasedTotal: closings.get('released') ?? 0,
     endedNotReleased: num(open?.ended),
-    lost: num(closings?.lost),
+    lost: closings.get('lost') ?? 0,
     due: num(open?.due),
     checked: num(open?.checked)
   }
 }
 
-/** 今日新增 and 今日解除: the day's starts and releases, each an index seek of the one day (the trend reads only these). */
-export function observationFlows(db: Db, day: string): { newToday: number; releasedToday: number } {
-  const count = (where: string) =>
-    num(db.get<{ n: number }>(`SELECT COUNT(DISTINCT e.resident_id) AS n FROM observation_episodes e WHERE ${where} AND ${RESIDENT_LIVE('e')}`, [day])?.n)
-  return { newToday: count('e.start_date = ?'), releasedToday: count("e.status = 'released' AND e.status_date = ?") }
+/** 今日新增 and 今日解除 of one day. */
+export function observationFlows(db: Db, day: string): ObservationFlows {
+  return observationFlowsByDay(db, day, day).get(day) ?? { newToday: 0, releasedToday: 0 }
+}
+
+export interface ObservationFlows {
+  newToday: number
+  releasedToday: number
+}
+
+/** 今日新增 and 今日解除 of each day from `from` to `to` (days with neither are absent): two index ranges, grouped by day. */
+export function observationFlowsByDay(db: Db, from: string, to: string): Map<string, ObservationFlows> {
+  const byDay = new Map<string, ObservationFlows>()
+  const count = (column: 'start_date' | 'status_date', where: string, field: keyof ObservationFlows) => {
+    for (const r of db.all<{ day: string; n: number }>(
+      `SELECT e.${column} AS day, COUNT(DISTINCT e.resident_id) AS n FROM observation_episodes e
+        WHERE ${where} e.${column} BETWEEN ? AND ? AND ${RESIDENT_LIVE('e')} GROUP BY e.${column}`,
+      [from, to]
+    )) {
+      const flows = byDay.get(r.day) ?? { newToday: 0, releasedToday: 0 }
+      flows[field] = num(r.n)
+      byDay.set(r.day, flows)
+    }
+  }
+  count('start_date', '', 'newToday')
+  count('status_date', "e.status = 'released' AND", 'releasedToday')
+  return byDay
 }
 
 export function observingByKind(db: Db, day: string): { kind: EpisodeKind; n: number }[] {
@@ -152,31 +186,69 @@ export function observingByKind(db: Db, day: string): { kind: EpisodeKind; n: nu
     .map((r) => ({ kind: r.kind, n: num(r.n) }))
 }
 
-/** The people behind the day's fevers and hospital transfers, as keys ('r12', 'v张三|138…'): the service unites them. */
-export function alertPeople(db: Db, day: string): { checkAbnormal: string[]; gateAbnormal: string[]; episodeHospital: string[]; gateHospital: string[] } {
-  const keys = (sql: string, params: (string | number)[]) => db.all<{ k: string }>(sql, params).map((r) => r.k)
-  return {
-    checkAbnormal: keys(
-      `SELECT DISTINCT 'r' || e.resident_id AS k FROM daily_checks c JOIN observation_episodes e ON e.id = c.episode_id JOIN residents r ON r.id = e.resident_id
-        WHERE c.day = ? AND c.abnormal = 1 AND ${PERSON_LIVE}`,
-      [day]
-    ),
-    gateAbnormal: keys(`SELECT DISTINCT ${GATE_PERSON} AS k FROM gate_entries g WHERE g.day = ? AND g.abnormal = 1 AND ${ENTRY_COUNTS}`, [day]),
-    episodeHospital: keys(
-      `SELECT DISTINCT 'r' || e.resident_id AS k FROM observation_episodes e JOIN residents r ON r.id = e.resident_id
-        WHERE e.status = 'hospital' AND e.status_date = ? AND ${PERSON_LIVE}`,
-      [day]
-    ),
-    gateHospital: keys(`SELECT DISTINCT ${GATE_PERSON} AS k FROM gate_entries g WHERE g.day = ? AND g.action = 'hospital' AND ${ENTRY_COUNTS}`, [day])
-  }
+/** The people behind a day's fevers and hospital transfers, as keys ('r12', 'v张三|138…'): the service unites them. */
+export interface AlertPeople {
+  checkAbnormal: string[]
+  gateAbnormal: string[]
+  episodeHospital: string[]
+  gateHospital: string[]
 }
 
-export function gateTallies(db: Db, day: string): { who: GateWho; direction: GateDirection; abnormal: number; action: GateAction; n: number }[] {
+export function alertPeople(db: Db, day: string): AlertPeople {
+  return alertPeopleByDay(db, day, day).get(day) ?? { checkAbnormal: [], gateAbnormal: [], episodeHospital: [], gateHospital: [] }
+}
+
+/** alertPeople of each day from `from` to `to` (days with none are absent), each list one index range over the days. */
+export function alertPeopleByDay(db: Db, from: string, to: string): Map<string, AlertPeople> {
+  const byDay = new Map<string, AlertPeople>()
+  const keys = (field: keyof AlertPeople, sql: string) => {
+    for (const r of db.all<{ day: string; k: string }>(sql, [from, to])) {
+      const people = byDay.get(r.day) ?? { checkAbnormal: [], gateAbnormal: [], episodeHospital: [], gateHospital: [] }
+      people[field].push(r.k)
+      byDay.set(r.day, people)
+    }
+  }
+  keys(
+    'checkAbnormal',
+    `SELECT DISTINCT c.day AS day, 'r' || e.resident_id AS k FROM daily_checks c JOIN observation_episodes e ON e.id = c.episode_id JOIN residents r ON r.id = e.resident_id
+      WHERE c.abnormal = 1 AND c.day BETWEEN ? AND ? AND ${PERSON_LIVE}`
+  )
+  keys(
+    'gateAbnormal',
+    `SELECT DISTINCT g.day AS day, ${GATE_PERSON} AS k FROM gate_entries g WHERE g.abnormal = 1 AND g.day BETWEEN ? AND ? AND ${ENTRY_COUNTS}`
+  )
+  keys(
+    'episodeHospital',
+    `SELECT DISTINCT e.status_date AS day, 'r' || e.resident_id AS k FROM observation_episodes e JOIN residents r ON r.id = e.resident_id
+      WHERE e.status = 'hospital' AND e.status_date BETWEEN ? AND ? AND ${PERSON_LIVE}`
+  )
+  keys(
+    'gateHospital',
+    `SELECT DISTINCT g.day AS day, ${GATE_PERSON} AS k FROM gate_entries g WHERE g.action = 'hospital' AND g.day BETWEEN ? AND ? AND ${ENTRY_COUNTS}`
+  )
+  return byDay
+}
+
+export interface GateTally {
+  day: string
+  who: GateWho
+  direction: GateDirection
+  abnormal: number
+  action: GateAction
+  n: number
+}
+
+export function gateTallies(db: Db, day: string): GateTally[] {
+  return gateTalliesByDay(db, day, day)
+}
+
+/** The gate entries of each day from `from` to `to`, counted by kind of person, direction, fever and disposition (the covering index gate_entries_day_tally). */
+export function gateTalliesByDay(db: Db, from: string, to: string): GateTally[] {
   return db
-    .all<{ who: GateWho; direction: GateDirection; abnormal: number; action: GateAction; n: number }>(
-      `SELECT g.who AS who, g.direction AS direction, g.abnormal AS abnormal, g.action AS action, COUNT(*) AS n
-         FROM gate_entries g WHERE g.day = ? AND ${ENTRY_COUNTS} GROUP BY g.who, g.direction, g.abnormal, g.action`,
-      [day]
+    .all<GateTally>(
+      `SELECT g.day AS day, g.who AS who, g.direction AS direction, g.abnormal AS abnormal, g.action AS action, COUNT(*) AS n
+         FROM gate_entries g WHERE g.day BETWEEN ? AND ? AND ${ENTRY_COUNTS} GROUP BY g.day, g.who, g.direction, g.abnormal, g.action`,
+      [from, to]
     )
     .map((r) => ({ ...r, abnormal: num(r.abnormal), n: num(r.n) }))
 }
@@ -251,59 +323,4 @@ export function keySupplies(db: Db, day: string): { id: number; name: string; sp
       [day, day, day, day]
     )
     .map((r) => ({ id: r.id, name: r.name, spec: r.spec, unit: r.unit, issued: num(r.issued), usable: Math.max(0, num(r.balance) - num(r.expired)) }))
-}
-
-/** The report's own remembered settings; 联系电话 is not among them: it lives in 设置 (migration 0019). */
-export interface ReportSettingsRow {
-  reporter: string
-  reviewer: string
-  keyProvinces: string
-  notObservedDays: number
-}
-
-export function readReportSettings(db: Db): ReportSettingsRow {
-  const row = db.get<ReportSettingsRow>(
-    'SELECT reporter, reviewer, key_provinces AS keyProvinces, not_observed_days AS notObservedDays FROM report_settings WHERE id = 1'
-  )
-  return row ?? { reporter: '', reviewer: '', keyProvinces: '[]', notObservedDays: 14 }
-}
-
-export function writeReportSettings(tx: Tx, s: ReportSettingsRow): void {
-  tx.run('UPDATE report_settings SET reporter = ?, reviewer = ?, key_provinces = ?, not_observed_days = ? WHERE id = 1', [
-    s.reporter,
-    s.reviewer,
-    s.keyProvinces,
-    s.notObservedDays
-  ])
-}
-
-export interface SubmissionRow {
-  id: number
-  day: string
-  kind: 'report' | 'correction'
-  content: string
-  hash: string
-  submittedBy: string
-  submittedAt: string
-}
-
-const SUBMISSION = 'SELECT id, day, kind, content, hash, submitted_by AS submittedBy, submitted_at AS submittedAt FROM report_submissions'
-
-export function submissionsOf(db: Db, day: string): SubmissionRow[] {
-  return db.all(`${SUBMISSION} WHERE day = ? ORDER BY id`, [day])
-}
-
-export function getSubmission(db: Db, id: number): SubmissionRow | undefined {
-  return db.get(`${SUBMISSION} WHERE id = ?`, [id])
-}
-
-export function insertSubmission(tx: Tx, s: Omit<SubmissionRow, 'id'>): number {
-  return tx.run('INSERT INTO report_submissions (day, kind, content, hash, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    s.day,
-    s.kind,
-    s.content,
-    s.hash,
-    s.submittedBy,
-    s.submittedAt
-  ]).lastInsertRowid
 }

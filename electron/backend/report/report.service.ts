@@ -6,7 +6,6 @@ import { EPISODE_KINDS, EPISODE_KIND_LABELS } from '../../../shared/domain/obser
 import type { ReportHeader, ReportLine, ReportSection } from '../../../shared/domain/report'
 import { familyLine, line, REPORT_GROUP_LABELS, reportText } from '../../../shared/domain/report'
 import type { ReportSettings } from '../../../shared/schemas/report'
-import type { ReportTrend, TrendSeries } from '../../../shared/domain/report-trend'
 import { scheduleStatus, timesOnDay } from '../disinfection/schedule'
 import type { Db } from '../kit/db'
 import { badFields } from '../kit/errors'
@@ -15,7 +14,8 @@ import type { Tx } from '../store/store'
 import { displayNameOf } from '../accounts/accounts.service'
 import type { Session } from '../context'
 import { REPORT_CONTRIBUTORS } from './contributors'
-import type { SubmissionRow } from './report.repo'
+import type { SubmissionRow } from './report-submissions.repo'
+import { readReportSettings, writeReportSettings } from './report-submissions.repo'
 import {
   alertPeople,
   checkpointDates,
@@ -25,11 +25,8 @@ import {
   leadNames,
   notObservedCount,
   observationCounts,
-  observationFlows,
   observingByKind,
   placesOnDay,
-  readReportSettings,
-  writeReportSettings,
   returneeCounts,
   returneesByProvince
 } from './report.repo'
@@ -70,7 +67,7 @@ export function currentHeader(db: Db, settings: ReportSettings, session: Session
   return headerOf(db, { ...settings, reporter: settings.reporter || displayNameOf(db, session) })
 }
 
-const unionSize = (...lists: string[][]) => new Set(lists.flat()).size
+export const unionSize = (...lists: string[][]) => new Set(lists.flat()).size
 
 function returneesSection(db: Db, day: string, settings: ReportSettings): ReportSection {
   const c = returneeCounts(db, day)
@@ -172,7 +169,7 @@ function volunteersSection(db: Db, day: string): ReportSection {
   }
 }
 
-function disinfectionSection(db: Db, day: string): ReportSection {
+export function disinfectionSection(db: Db, day: string): ReportSection {
   const places = placesOnDay(db, day, addDays(day, 1)).filter((p) => p.active === 1 && p.createdAt.slice(0, 10) <= day)
   let due = 0
   let overdue = 0
@@ -195,7 +192,7 @@ function disinfectionSection(db: Db, day: string): ReportSection {
   }
 }
 
-function suppliesSection(db: Db, day: string): ReportSection {
+export function suppliesSection(db: Db, day: string): ReportSection {
   const lines: ReportLine[] = []
   for (const item of keySupplies(db, day)) {
     const name = item.spec ? `${item.name}（${item.spec}）` : item.name
@@ -260,67 +257,3 @@ export function toSubmission(r: SubmissionRow): ReportSubmission {
 export function assertNotFuture(day: string, today: string): void {
   if (day > today) throw badFields([{ path: 'day', message: `${day} 还没有到，不能报送未来日期的报表` }])
 }
-
-/** What the trend charts draw, from the day's figures by key: a series sums the figures whose key starts with one of its prefixes. */
-const TREND: readonly (Omit<TrendSeries, 'values'> & { from: readonly string[] })[] = [
-  ...EPISODE_KINDS.map((k) => ({
-    key: `observing.${k}`,
-    label: `在观察·${EPISODE_KIND_LABELS[k]}`,
-    kind: 'level' as const,
-    unit: '人',
-    from: [`observation.kind.${k}`]
-  })),
-  { key: 'new', label: '新增观察', kind: 'flow', unit: '人', from: ['observation.newToday'] },
-  { key: 'released', label: '解除观察', kind: 'flow', unit: '人', from: ['observation.releasedToday'] },
-  { key: 'abnormal', label: '异常', kind: 'flow', unit: '人', from: ['observation.abnormal'] },
-  { key: 'gateIn', label: '卡口进', kind: 'flow', unit: '人次', from: ['gate.in.'] },
-  { key: 'gateOut', label: '卡口出', kind: 'flow', unit: '人次', from: ['gate.out.'] },
-  { key: 'disinfected', label: '消杀已完成场所', kind: 'flow', unit: '处', from: ['disinfection.done'] },
-  { key: 'disinfectOverdue', label: '消杀逾期场所', kind: 'level', unit: '处', from: ['disinfection.overdue'] }
-]
-
-/**
- * Only the figures the pictures draw, each from the same repo reads and rules as the day's
- * report (the property test holds every point to that day's report): the cumulative figures
- * over every trip and episode, the costliest, are not among them.
- */
-function trendLines(db: Db, day: string): ReportLine[] {
-  const kinds = new Map(observingByKind(db, day).map((k) => [k.kind, k.n]))
-  const flows = observationFlows(db, day)
-  const people = alertPeople(db, day)
-  const tallies = gateTallies(db, day)
-  const traffic = (direction: string, w: string) => tallies.filter((t) => t.direction === direction && t.who === w).reduce((a, t) => a + t.n, 0)
-  return [
-    ...EPISODE_KINDS.map((k) => familyLine('observation.kind', k, EPISODE_KIND_LABELS[k], kinds.get(k) ?? 0, '人')),
-    line('observation.newToday', '今日新增', flows.newToday, '人'),
-    line('observation.releasedToday', '今日解除', flows.releasedToday, '人'),
-    line('observation.abnormal', '异常合计', unionSize(people.checkAbnormal, people.gateAbnormal), '人'),
-    ...GATE_WHO.flatMap((w) => [familyLine('gate.in', w, '', traffic('in', w), '人次'), familyLine('gate.out', w, '', traffic('out', w), '人次')]),
-    ...disinfectionSection(db, day).lines,
-    ...suppliesSection(db, day).lines
-  ]
-}
-
-/** The report's series over the `days` days ending on `last`, each day from its own records; then each key supply's usable stock. */
-export function trendOf(db: Db, last: string, days: number): ReportTrend {
-  const list = Array.from({ length: days }, (_, i) => addDays(last, i - days + 1))
-  const series: TrendSeries[] = TREND.map((t) => ({ key: t.key, label: t.label, kind: t.kind, unit: t.unit, values: [] }))
-  const stock = new Map<string, TrendSeries>()
-  for (const day of list) {
-    const lines = trendLines(db, day)
-    TREND.forEach((t, i) => {
-      const value = lines.filter((l) => t.from.some((f) => (f.endsWith('.') ? l.key.startsWith(f) : l.key === f))).reduce((a, l) => a + l.value, 0)
-      series[i]?.values.push(value)
-    })
-    // The same items every day (the list is the catalogue's key items), so the values line up by day.
-    for (const l of lines.filter((x) => x.key.startsWith(STOCK_PREFIX))) {
-      const key = `stock.${l.key.slice(STOCK_PREFIX.length)}`
-      const s = stock.get(key) ?? { key, label: l.label.replace(/可用库存$/, ''), kind: 'level' as const, unit: l.unit, values: [] }
-      s.values.push(l.value)
-      stock.set(key, s)
-    }
-  }
-  return { days: list, series: [...series, ...stock.values()] }
-}
-
-const STOCK_PREFIX = 'supplies.usable.'

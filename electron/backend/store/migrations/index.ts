@@ -22,6 +22,7 @@ import auditRedaction from './0020_audit_redaction.sql?raw'
 import reportSpeed from './0021_report_speed.sql?raw'
 import devices from './0022_devices.sql?raw'
 import units from './0023_units.sql?raw'
+import reportDays from './0024_report_days.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -50,5 +51,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'audit_redaction', sql: auditRedaction },
   { version: 21, name: 'report_speed', sql: reportSpeed },
   { version: 22, name: 'devices', sql: devices },
-  { version: 23, name: 'units', sql: units }
+  { version: 23, name: 'units', sql: units },
+  { version: 24, name: 'report_days', sql: reportDays }
 ]
