@@ -57,6 +57,52 @@ export function unseal(sealed: Uint8Array, key: DataKey, kind: SealKind): Buffer
   }
 }
 
+/** The bytes in front of a sealed piece's body (mark and nonce) and behind it (the tag). */
+export const SEAL_HEAD_BYTES = SEALED_MARK.length + IV_BYTES
+export const SEAL_TAG_BYTES = TAG_BYTES
+
+/**
+ * seal for a large piece written to a file in small parts (the snapshot): the same bytes as seal
+ * (mark | iv | ciphertext | tag) without a whole-size copy. Write `head`, then each part's output,
+ * then `finish()`.
+ */
+export function sealer(key: DataKey, kind: SealKind): { head: Buffer; update(part: Uint8Array): Buffer; finish(): Buffer } {
+  const iv = randomBytes(IV_BYTES)
+  const cipher = createCipheriv('aes-256-gcm', key.bytes, iv)
+  cipher.setAAD(Buffer.from(kind, 'latin1'))
+  return {
+    head: Buffer.concat([SEALED_MARK, iv]),
+    update: (part) => cipher.update(part),
+    finish: () => {
+      const tail = cipher.final()
+      return Buffer.concat([tail, cipher.getAuthTag()])
+    }
+  }
+}
+
+/**
+ * unseal for a large piece read from a file in small parts (the snapshot): no whole-size copy of
+ * the ciphertext or the plain text is ever made. Feed the body part by part; `final` says whether
+ * the tag matched (false: changed, or another key; whatever was fed out must be thrown away).
+ */
+export function unsealer(head: Uint8Array, tag: Uint8Array, key: DataKey, kind: SealKind): { update(part: Uint8Array): Buffer; final(): boolean } {
+  const iv = Buffer.from(head.buffer, head.byteOffset + SEALED_MARK.length, IV_BYTES)
+  const decipher = createDecipheriv('aes-256-gcm', key.bytes, iv)
+  decipher.setAAD(Buffer.from(kind, 'latin1'))
+  decipher.setAuthTag(Buffer.from(tag.buffer, tag.byteOffset, tag.byteLength))
+  return {
+    update: (part) => decipher.update(part),
+    final: () => {
+      try {
+        decipher.final()
+        return true
+      } catch {
+        return false
+      }
+    }
+  }
+}
+
 /** The data folder was sealed with another key than the one given: never opened as empty or damaged. */
 export function wrongKey(file: string): AppError {
   return new AppError(

@@ -91,7 +91,7 @@ function withHeadroom(image: Uint8Array, room: number): Uint8Array {
   return file
 }
 const ROOM_AT_OPEN_MIN_BYTES = 4 * 1024 * 1024
-const roomAtOpen = (image: Uint8Array) => Math.max(ROOM_AT_OPEN_MIN_BYTES, Math.ceil(image.length / 8))
+const roomAtOpen = (length: number) => Math.max(ROOM_AT_OPEN_MIN_BYTES, Math.ceil(length / 8))
 
 /** Settings of a connection (not stored in the file): applied at open and after a reopen. */
 function configure(db: Database): void {
@@ -178,10 +178,10 @@ export class Store {
     const release = options.heldLock ?? (await acquireLock(path.join(settings.dir, LOCK_FILE), settings.now()))
     try {
       const SQL = await loadSqlJs()
-      const snapshot = readSnapshot(databaseFile, settings.dataKey)
+      const snapshot = readSnapshot(databaseFile, settings.dataKey, roomAtOpen)
       const image = snapshot?.image ?? null
       const opened = image ?? emptyImage(SQL)
-      const db = new SQL.Database(withHeadroom(opened, roomAtOpen(opened)))
+      const db = new SQL.Database(snapshot?.withRoom ?? withHeadroom(opened, roomAtOpen(opened.length)))
       configure(db)
       db.exec(`CREATE TABLE IF NOT EXISTS _store_state (
         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -227,7 +227,7 @@ export class Store {
           skippedSeqs: replayed.skipped,
           keptAs: salvaged.keptAs
         }
-        const store = new Store(SQL, db, opened.length + roomAtOpen(opened), journal, release, settings, replayed.lastSeq, snapshot?.crc ?? null, notice)
+        const store = new Store(SQL, db, opened.length + roomAtOpen(opened.length), journal, release, settings, replayed.lastSeq, snapshot?.crc ?? null, notice)
         // A salvaged journal still holds the damaged stretch: the snapshot empties it.
         // Sealing in place: the sealed snapshot replaces the plain one in one rename, then the plain
         // journal is emptied; a crash between the two leaves plain records the snapshot already holds.
@@ -322,7 +322,7 @@ export class Store {
     const used = this.databaseBytes()
     if (bytes - (this.fileBytes - used) <= used / 4) return
     const image = this.db.export()
-    const room = Math.max(bytes, roomAtOpen(image))
+    const room = Math.max(bytes, roomAtOpen(image.length))
     const db = new this.engine.Database(withHeadroom(image, room))
     configure(db)
     for (const statement of this.statements.values()) statement.free()
@@ -357,13 +357,13 @@ export class Store {
     if (this.inTransaction) throw new Error('cannot compact inside a transaction')
     this.db.exec('VACUUM')
     const image = this.db.export()
-    const db = new this.engine.Database(withHeadroom(image, roomAtOpen(image)))
+    const db = new this.engine.Database(withHeadroom(image, roomAtOpen(image.length)))
     configure(db)
     for (const statement of this.statements.values()) statement.free()
     this.statements.clear()
     this.db.close()
     this.db = db
-    this.fileBytes = image.length + roomAtOpen(image)
+    this.fileBytes = image.length + roomAtOpen(image.length)
     this.snapshot()
   }
 
@@ -433,7 +433,7 @@ export class Store {
     this.assertOpen()
     if (this.inTransaction) throw new Error('cannot restore inside a transaction')
     assertWholeImage(image, 'backup')
-    const db = new this.engine.Database(withHeadroom(image, roomAtOpen(image)))
+    const db = new this.engine.Database(withHeadroom(image, roomAtOpen(image.length)))
     try {
       configure(db)
       db.exec('CREATE TABLE IF NOT EXISTS _store_state (id INTEGER PRIMARY KEY CHECK (id = 1), last_seq INTEGER NOT NULL)')
@@ -448,7 +448,7 @@ export class Store {
     this.statements.clear()
     this.db.close()
     this.db = db
-    this.fileBytes = image.length + roomAtOpen(image)
+    this.fileBytes = image.length + roomAtOpen(image.length)
     this.snapshot()
   }
 
