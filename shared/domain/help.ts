@@ -134,3 +134,16 @@ export function fenText(fen: number): string {
   const abs = Math.abs(fen)
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`
 }
+
+/**
+ * The 居民求助 figures of the 每日疫情防控报表, each with the definition a clerk reads in the tooltip,
+ * the Excel 说明 column and README. By the records' own dates, so any past day is counted as it stood
+ * at that day's end (a request closed later still counts as open on the days before).
+ */
+export const HELP_REPORT_DEFINITIONS = {
+  'help.newToday': '登记日期为当日的求助件数（按录入系统的日期，含卡口登记的）',
+  'help.doneToday': '当日办结（状态改为“已完成”）的求助件数',
+  'help.open': '当日结束时尚未办结的求助件数：登记不晚于当日，当日结束时未完成、未判定无法完成、未撤销',
+  'help.overdue': '当日结束时未办结、且要求完成时间早于当日结束的求助件数',
+  'help.type': '当日新登记的求助中该类型的件数'
+} as const

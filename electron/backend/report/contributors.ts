@@ -1,5 +1,6 @@
 import type { ReportSection } from '../../../shared/domain/report'
 import type { Db } from '../kit/db'
+import { helpReport } from '../help/help.report'
 
 /**
  * A domain's part of the 每日疫情防控报表. The fixed groups (返程, 观察, 卡口, 志愿者, 消杀, 物资) are
@@ -14,4 +15,4 @@ export interface ReportContributor {
 }
 
 /** In the report's order, after the fixed groups. */
-export const REPORT_CONTRIBUTORS: readonly ReportContributor[] = []
+export const REPORT_CONTRIBUTORS: readonly ReportContributor[] = [helpReport]
