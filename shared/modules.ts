@@ -15,6 +15,7 @@ import { helpModule } from './contract/help'
 import { unitsModule } from './contract/units'
 import { householdsModule } from './contract/households'
 import { monitoringModule } from './contract/monitoring'
+import { noticesModule } from './contract/notices'
 import { recycleModule } from './contract/recycle'
 import { reportModule } from './contract/report'
 import { residentsModule } from './contract/residents'
@@ -40,6 +41,7 @@ export const DOMAIN_MODULES = [
   returneesModule,
   monitoringModule,
   helpModule,
+  noticesModule,
   reportModule,
   excelModule,
   volunteersModule,

@@ -19,7 +19,11 @@ export const PRINT_VIEWS = {
   /** 防疫个人信息清理证明 (数据保留): counts only. */
   'retention-certificate': { title: '数据清理证明', landscape: false },
   /** 疫情防控承诺书 of a shop or workplace (商铺单位), for its manager to sign. */
-  'unit-pledge': { title: '疫情防控承诺书', landscape: false }
+  'unit-pledge': { title: '疫情防控承诺书', landscape: false },
+  /** 通知公告 for the notice board: title, text, the committee and the date. */
+  notice: { title: '通知', landscape: false },
+  /** 入户告知清单, one sheet per grid worker. */
+  'notice-checklist': { title: '入户告知清单', landscape: false }
 } as const satisfies Record<string, { title: string; landscape: boolean }>
 
 export type PrintView = keyof typeof PRINT_VIEWS

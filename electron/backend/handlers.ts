@@ -10,6 +10,7 @@ import { gridsHandlers } from './grids/grids.handlers'
 import { helpHandlers } from './help/help.handlers'
 import { unitsHandlers } from './units/units.handlers'
 import { householdsHandlers } from './households/households.handlers'
+import { noticesHandlers } from './notices/notices.handlers'
 import { recycleHandlers } from './recycle/recycle.handlers'
 import { residentsHandlers } from './residents/residents.handlers'
 import { retentionHandlers } from './retention/retention.handlers'
@@ -49,5 +50,6 @@ export const handlers = {
   ...reportHandlers,
   ...helpHandlers,
   ...devicesHandlers,
-  ...unitsHandlers
+  ...unitsHandlers,
+  ...noticesHandlers
 } satisfies AllHandlers

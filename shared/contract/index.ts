@@ -26,6 +26,7 @@ export type * from './backup'
 export type * from './help'
 export type * from './devices'
 export type * from './units'
+export type * from './notices'
 
 type ApiOfModule<M> = M extends DomainModule<infer A> ? A : never
 type Intersection<U> = (U extends unknown ? (part: U) => void : never) extends (whole: infer I) => void ? I : never

@@ -52,7 +52,11 @@ export const PERMISSIONS = [
   /** Shops, workplaces and their workers (单位 / 从业人员): read / change (scoped to grids); approve a 复工. */
   'units.view',
   'units.edit',
-  'units.approve'
+  'units.approve',
+  /** 通知公告: read (grid workers: their grids' part of the door-to-door checklist) / publish / record posts and mark households. */
+  'notices.view',
+  'notices.edit',
+  'notices.mark'
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

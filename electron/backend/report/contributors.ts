@@ -1,6 +1,7 @@
 import type { ReportSection } from '../../../shared/domain/report'
 import type { Db } from '../kit/db'
 import { helpReport } from '../help/help.report'
+import { noticesReport } from '../notices/notices.report'
 
 /**
  * A domain's part of the 每日疫情防控报表. The fixed groups (返程, 观察, 卡口, 志愿者, 消杀, 物资) are
@@ -15,4 +16,4 @@ export interface ReportContributor {
 }
 
 /** In the report's order, after the fixed groups. */
-export const REPORT_CONTRIBUTORS: readonly ReportContributor[] = [helpReport]
+export const REPORT_CONTRIBUTORS: readonly ReportContributor[] = [helpReport, noticesReport]

@@ -46,7 +46,10 @@ describe('the domain list', () => {
         'help.gate',
         'units.view',
         'units.edit',
-        'units.approve'
+        'units.approve',
+        'notices.view',
+        'notices.edit',
+        'notices.mark'
       ])
     )
     expect(sorted(ROLE_PERMISSIONS.grid_worker)).toEqual(
@@ -62,7 +65,9 @@ describe('the domain list', () => {
         'help.view',
         'help.edit',
         'units.view',
-        'units.edit'
+        'units.edit',
+        'notices.view',
+        'notices.mark'
       ])
     )
     expect(sorted(ROLE_PERMISSIONS.gate)).toEqual(sorted(['session', 'gate.use', 'help.gate']))
@@ -78,7 +83,8 @@ describe('the domain list', () => {
         'volunteers.view',
         'report.view',
         'help.view',
-        'units.view'
+        'units.view',
+        'notices.view'
       ])
     )
     expect(ROLE_PERMISSIONS.admin).not.toContain('public')

@@ -23,6 +23,7 @@ import reportSpeed from './0021_report_speed.sql?raw'
 import devices from './0022_devices.sql?raw'
 import units from './0023_units.sql?raw'
 import reportDays from './0024_report_days.sql?raw'
+import notices from './0025_notices.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -52,5 +53,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 21, name: 'report_speed', sql: reportSpeed },
   { version: 22, name: 'devices', sql: devices },
   { version: 23, name: 'units', sql: units },
-  { version: 24, name: 'report_days', sql: reportDays }
+  { version: 24, name: 'report_days', sql: reportDays },
+  { version: 25, name: 'notices', sql: notices }
 ]
