@@ -5,24 +5,12 @@
  * the parent kills it at a random moment in between (or just after).
  */
 import fs from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { WORKER_BUNDLE, startBackendWorker, workerDataFrom } from '../../electron/backend/worker-client'
 import { addDays } from '../../shared/domain/dates'
-import { computeCheckChar } from '../../shared/domain'
+import { ADMIN, adminOnBuiltWorker, residentArgs } from './worker-child'
 
 const [dataDir, tripsText] = process.argv.slice(2)
 if (!dataDir || !tripsText) throw new Error('usage: purge-child <dataDir> <trips>')
-const bundleDir = fileURLToPath(new URL('../../out/main', import.meta.url))
-const backend = await startBackendWorker(path.join(bundleDir, WORKER_BUNDLE), workerDataFrom(bundleDir, dataDir, 'crash', null))
-const ADMIN = { username: 'admin', password: 'Shouwang#2026' }
-let token: string | null = null
-const ok = async (method: string, args: unknown) => {
-  const envelope = await backend.call(method, args, token)
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`)
-  return envelope.data as Record<string, unknown>
-}
-token = String((await ok('auth.setup', { communityName: '幸福里社区', displayName: '王主任', ...ADMIN })).sessionToken)
+const { ok } = await adminOnBuiltWorker(dataDir)
 const checkpoint = await ok('checkpoints.create', { name: '东门', place: '', kind: 'both', hours: '' })
 await ok('gate.register', {
   checkpointId: checkpoint.id,
@@ -39,19 +27,7 @@ await ok('gate.register', {
 })
 for (let i = 0; i < Number(tripsText); i++) {
   const first17 = `11010119800101${String(100 + i).padStart(3, '0')}`
-  const person = await ok('residents.create', {
-    name: `返程${i}`,
-    idType: 'mainland',
-    idNumber: first17 + computeCheckChar(first17),
-    sex: null,
-    birthDate: null,
-    phones: ['13812345678'],
-    tags: [],
-    personType: 'registered',
-    relation: null,
-    notes: '',
-    householdId: null
-  })
+  const person = await ok('residents.create', residentArgs(`返程${i}`, first17))
   const returnDate = addDays('2026-01-01', i % 120)
   const trip = await ok('returnees.register', {
     residentId: person.id,
