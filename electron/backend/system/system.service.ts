@@ -51,6 +51,8 @@ export const TABLE_LABELS: Record<string, string> = {
   roster_settings: '排班设置',
   report_settings: '报表设置',
   report_submissions: '已报送的每日报表',
+  returnee_province_days: '每日报表累计返程（按日、省份）',
+  observation_closing_days: '每日报表累计解除与失联（按日）',
   devices: '局域网设备'
 }
 

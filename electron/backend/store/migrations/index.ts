@@ -24,6 +24,7 @@ import devices from './0022_devices.sql?raw'
 import units from './0023_units.sql?raw'
 import reportDays from './0024_report_days.sql?raw'
 import notices from './0025_notices.sql?raw'
+import reportDaysRowid from './0026_report_days_rowid.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -54,5 +55,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 22, name: 'devices', sql: devices },
   { version: 23, name: 'units', sql: units },
   { version: 24, name: 'report_days', sql: reportDays },
-  { version: 25, name: 'notices', sql: notices }
+  { version: 25, name: 'notices', sql: notices },
+  { version: 26, name: 'report_days_rowid', sql: reportDaysRowid }
 ]
