@@ -90,7 +90,9 @@ export const residentsUpdateArgs = z
     ...residentShape,
     idNumber: residentShape.idNumber.optional(),
     phones: residentShape.phones.optional(),
-    birthDate: residentShape.birthDate.optional()
+    birthDate: residentShape.birthDate.optional(),
+    /** The record's updatedAt when the form opened it: a save after someone else's change is refused (stale write). */
+    expectedUpdatedAt: z.string().max(40).optional()
   })
   .superRefine((value, ctx) => refine({ ...value, idNumber: value.idNumber ?? '', phones: value.phones ?? [], birthDate: value.birthDate ?? null }, ctx))
 

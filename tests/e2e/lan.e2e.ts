@@ -2,7 +2,7 @@ import net from 'node:net'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GatePage } from './pages/gate.page'
-import { LanSettingsPage, PairPage } from './pages/lan.page'
+import { LanSettingsPage, PairPage, ResidentEditPage } from './pages/lan.page'
 import { LoginPage } from './pages/login.page'
 import { ShellPage } from './pages/shell.page'
 import { startApp } from './support/app'
@@ -108,5 +108,46 @@ describe('a gate tablet on the office LAN', () => {
     expect((await gate.touchTargets()).filter((target) => target.height < 44)).toEqual([])
     await tabletPage.screenshot({ path: 'test-results/e2e/lan-tablet-gate-landscape.png', fullPage: true, animations: 'disabled' })
     expect(app.consoleErrors).toEqual([])
+  })
+
+  it('refuses a save over a change made elsewhere and offers 重新载入', async () => {
+    const household = await app.apiData('households.create', {
+      address: { compound: '幸福里小区', building: '3栋', unit: '2单元', room: '301' },
+      tenure: 'owned',
+      notes: ''
+    })
+    const resident = await app.apiData('residents.create', {
+      name: '曾小明',
+      idType: 'mainland',
+      idNumber: '',
+      sex: null,
+      birthDate: null,
+      phones: [],
+      tags: [],
+      personType: 'registered',
+      relation: 'head',
+      notes: '',
+      householdId: household.id
+    })
+    await app.page.goto(`${app.origin}/#/residents/${resident.id}`)
+    const edit = new ResidentEditPage(app.page)
+    await edit.openEdit()
+    // Meanwhile another PC saves the same resident.
+    await app.apiData('residents.update', {
+      id: resident.id,
+      name: '曾小明（更正）',
+      idType: resident.idType,
+      sex: resident.sex,
+      tags: resident.tags,
+      personType: resident.personType,
+      relation: resident.relation,
+      notes: resident.notes
+    })
+    const refusal = await edit.renameAndSave('曾晓明')
+    expect(refusal).toContain('刚被别人（另一台电脑或平板）修改过')
+    await app.screenshot('lan-stale-write')
+    await edit.reload()
+    // The form now shows the other PC's version (the typed 曾晓明 was given up, as the dialog said).
+    await expect.poll(() => edit.nameField().inputValue()).toBe('曾小明（更正）')
   })
 })

@@ -39,7 +39,7 @@ export const residentsHandlers = {
     return detail(ctx, created.id)
   },
   'residents.update': (args, ctx) => {
-    const { id, ...fields } = args
+    const { id, expectedUpdatedAt, ...fields } = args
     let after: Record<string, unknown> = {}
     ctx.write(
       {
@@ -48,7 +48,7 @@ export const residentsHandlers = {
         detail: (before: ResidentRecord) => ({ before: auditView(before), after })
       },
       (tx: Tx) => {
-        const before = updateResidentRecord(tx, ctx.session, id, fields, ctx.now(), ctx.now().toISOString())
+        const before = updateResidentRecord(tx, ctx.session, id, fields, ctx.now(), ctx.now().toISOString(), expectedUpdatedAt)
         after = auditView(liveResident(tx, ctx.session, id))
         return before
       }

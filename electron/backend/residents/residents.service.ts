@@ -17,11 +17,12 @@ import type { Tx } from '../store/store'
 import { findByDocument, getResident, insertResident, placeResident, softDeleteResident, updateResident } from './residents.repo'
 import type { ResidentRecord, ResidentWrite } from './residents.repo'
 import { phonesOf } from './residents.view'
+import { assertFresh, laterThan } from '../kit/stale'
 
 const reverse = (s: string) => Array.from(s).reverse().join('')
 
 type ResidentFields = Omit<ResidentCreate, 'householdId'>
-type ResidentUpdateFields = Omit<ResidentUpdate, 'id'>
+type ResidentUpdateFields = Omit<ResidentUpdate, 'id' | 'expectedUpdatedAt'>
 
 /**
  * Checks a resident against today's date and turns it into what is stored: the canonical
@@ -168,8 +169,18 @@ export function registerPersonElsewhere(tx: Tx, session: Session, fields: Reside
   return insertResident(tx, { ...w, relation: null, householdId: null, gridId, sortKey: '' }, at)
 }
 
-export function updateResidentRecord(tx: Tx, session: Session, id: number, update: ResidentUpdateFields, today: Date, at: string): ResidentRecord {
+export function updateResidentRecord(
+  tx: Tx,
+  session: Session,
+  id: number,
+  update: ResidentUpdateFields,
+  today: Date,
+  now: string,
+  expectedUpdatedAt?: string
+): ResidentRecord {
   const before = liveResident(tx, session, id)
+  assertFresh(before.updatedAt, expectedUpdatedAt, '这位居民的信息')
+  const at = laterThan(now, before.updatedAt)
   const keptId = update.idNumber === undefined || update.idNumber === ''
   const keep = keptId ? (before.idNumber ?? '') : (update.idNumber ?? '')
   // A document kept as stored keeps its type too: the clerk did not retype it.

@@ -71,3 +71,32 @@ export class PairPage {
     return ((await this.page.getByTestId('pair-fingerprint').textContent()) ?? '').trim()
   }
 }
+
+/** A resident's 修改 drawer, for the stale write: type, save, and answer 重新载入. */
+export class ResidentEditPage {
+  constructor(readonly page: Page) {}
+
+  async openEdit(): Promise<void> {
+    await this.page.getByTestId('resident-edit').click()
+    await this.page.getByTestId('resident-form').waitFor()
+  }
+
+  nameField(): Locator {
+    return this.page.locator('input[data-testid="resident-name-input"]')
+  }
+
+  /** Replaces the name key by key and presses 保存; resolves with the refusal's dialog text. */
+  async renameAndSave(name: string): Promise<string> {
+    await this.nameField().click()
+    await this.page.keyboard.press('Control+A')
+    await this.page.keyboard.type(name)
+    await this.page.getByTestId('resident-save').click()
+    const box = this.page.locator('.el-message-box')
+    await box.waitFor()
+    return ((await box.textContent()) ?? '').trim()
+  }
+
+  async reload(): Promise<void> {
+    await this.page.locator('.el-message-box').getByRole('button', { name: '重新载入' }).click()
+  }
+}

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { createBackend } from '../../../electron/backend/backend'
-import type { Backend } from '../../../electron/backend/backend'
+import type { Method, MethodArgs, MethodResult } from '../../../shared/contract'
 import type { Envelope } from '../../../shared/errors'
 import { setupAdmin } from '../support/backend'
+import type { TestBackend } from '../support/backend'
 import { fixedClock, tempDir } from '../support/temp'
 
-export interface LanTestBackend extends Backend {
-  dir: string
-  clock: ReturnType<typeof fixedClock>
+export interface LanTestBackend extends TestBackend {
   admin: string
 }
 
@@ -23,7 +22,16 @@ export async function lanBackend(): Promise<LanTestBackend> {
     store: { idleSnapshotMs: 0 },
     networkInterfaces: () => [{ name: 'lo', address: '127.0.0.1' }]
   })
-  return { ...backend, dir, clock, admin: await setupAdmin(backend) }
+  return {
+    ...backend,
+    dir,
+    clock,
+    admin: await setupAdmin(backend),
+    async ok<M extends Method>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
+      return dataOf<MethodResult<M>>(await backend.call(method, args))
+    },
+    count: (table) => Number(backend.store.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)?.n)
+  }
 }
 
 export const newDeviceToken = () => randomBytes(32).toString('base64url')
