@@ -3,6 +3,7 @@ import { backupBench } from './suites/backup.bench'
 import { excelBench } from './suites/excel.bench'
 import { excelChild } from './suites/excel.child'
 import { gateBench } from './suites/gate.bench'
+import { helpBench } from './suites/help.bench'
 import { registerBench } from './suites/register.bench'
 import { reportBench } from './suites/report.bench'
 import { returneesBench } from './suites/returnees.bench'
@@ -20,6 +21,7 @@ const suites: Record<string, () => Promise<void>> = {
   returnees: returneesBench,
   gate: gateBench,
   report: reportBench,
+  help: helpBench,
   backup: backupBench
 }
 

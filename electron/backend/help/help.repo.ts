@@ -88,18 +88,36 @@ function filterOf(f: HelpListArgs, scope: SqlPart): SqlPart {
 /**
  * One page of the 求助台账: overdue first (still open past wanted-by), then the other open ones by
  * urgency and wanted-by, then the closed ones newest first. Ids first, rows for the page only.
+ * The open ones (a few hundred) are sorted by the rule; the closed ones (a year of them) are read
+ * newest first straight off the primary key, so paging through history never sorts 20,000 rows
+ * (tests/bench/suites/help.bench.ts).
  */
 export function helpPage(db: Db, f: HelpListArgs, scope: SqlPart, nowLocal: string, limit: number, offset: number): { rows: HelpRecord[]; total: number } {
   const where = filterOf(f, scope)
-  const ids = db.all<{ id: number } & Row>(
-    `SELECT q.id FROM help_requests q WHERE ${where.sql}
-      ORDER BY CASE WHEN q.is_open = 0 THEN 2 WHEN q.wanted_by < ? THEN 0 ELSE 1 END,
-               CASE WHEN q.is_open = 1 THEN q.urgency_rank END, CASE WHEN q.is_open = 1 THEN q.wanted_by IS NULL END,
-               CASE WHEN q.is_open = 1 THEN q.wanted_by END, q.id DESC
-      LIMIT ? OFFSET ?`,
-    [...where.params, nowLocal, limit, offset]
-  )
-  const total = Number(db.get<{ n: number } & Row>(`SELECT COUNT(*) AS n FROM help_requests q WHERE ${where.sql}`, where.params)?.n ?? 0)
+  const count = (extra: string) =>
+    Number(db.get<{ n: number } & Row>(`SELECT COUNT(*) AS n FROM help_requests q WHERE ${where.sql}${extra}`, where.params)?.n ?? 0)
+  const total = count('')
+  const openTotal = count(' AND q.is_open = 1')
+  const ids: { id: number }[] = []
+  if (offset < openTotal && limit > 0) {
+    ids.push(
+      ...db.all<{ id: number } & Row>(
+        `SELECT q.id FROM help_requests q WHERE ${where.sql} AND q.is_open = 1
+          ORDER BY CASE WHEN q.wanted_by < ? THEN 0 ELSE 1 END, q.urgency_rank, q.wanted_by IS NULL, q.wanted_by, q.id DESC
+          LIMIT ? OFFSET ?`,
+        [...where.params, nowLocal, limit, offset]
+      )
+    )
+  }
+  if (ids.length < limit && total > openTotal) {
+    ids.push(
+      ...db.all<{ id: number } & Row>(`SELECT q.id FROM help_requests q WHERE ${where.sql} AND q.is_open = 0 ORDER BY q.id DESC LIMIT ? OFFSET ?`, [
+        ...where.params,
+        limit - ids.length,
+        Math.max(0, offset - openTotal)
+      ])
+    )
+  }
   if (ids.length === 0) return { rows: [], total }
   const byId = new Map(
     db

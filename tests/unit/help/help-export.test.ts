@@ -111,3 +111,29 @@ describe('居民求助登记表 (help.export) through the one export engine', ()
     expect(fail(await b.call('help.export', { page: 2 }))).toMatchObject({ code: 'BAD_ARGS' })
   })
 })
+
+describe('求助台账 paging across open and closed requests', () => {
+  it('pages through overdue, open by urgency, then closed newest first, without a gap or a repeat', async () => {
+    b = await testBackend()
+    const c = await community(b)
+    const made: Record<string, number> = {}
+    for (const [name, extra] of [
+      ['closedOld', {}],
+      ['normal', {}],
+      ['life', { urgency: 'life' as const }],
+      ['closedNew', {}],
+      ['late', { wantedBy: wallClock(b, -10) }]
+    ] as const) {
+      made[name] = (await b.ok('help.create', request({ residentId: c.grandma.id, content: name, ...extra }))).id
+    }
+    for (const name of ['closedOld', 'closedNew']) await b.ok('help.act', { id: made[name] ?? 0, action: 'cancel', note: '不需要了' })
+    const order: string[] = []
+    for (let page = 1; page <= 3; page++) {
+      const found = await b.ok('help.list', { page, pageSize: 2 })
+      expect(found.total).toBe(5)
+      order.push(...found.rows.map((r) => r.content))
+    }
+    expect(order).toEqual(['late', 'life', 'normal', 'closedNew', 'closedOld'])
+    expect((await b.ok('help.list', { page: 4, pageSize: 2 })).rows).toEqual([])
+  })
+})
