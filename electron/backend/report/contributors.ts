@@ -2,6 +2,7 @@ import type { ReportSection } from '../../../shared/domain/report'
 import type { Db } from '../kit/db'
 import { helpReport } from '../help/help.report'
 import { noticesReport } from '../notices/notices.report'
+import { unitsReport } from '../units/units.report'
 
 /**
  * A domain's part of the 每日疫情防控报表. The fixed groups (返程, 观察, 卡口, 志愿者, 消杀, 物资) are
@@ -16,4 +17,4 @@ export interface ReportContributor {
 }
 
 /** In the report's order, after the fixed groups. */
-export const REPORT_CONTRIBUTORS: readonly ReportContributor[] = [helpReport, noticesReport]
+export const REPORT_CONTRIBUTORS: readonly ReportContributor[] = [helpReport, unitsReport, noticesReport]
