@@ -15,6 +15,9 @@ export const TEMPLATE_SUBJECTS = {
   households: '住户',
   returnees: '返程人员',
   observations: '居家观察',
+  units: '商铺单位',
+  unitWorkers: '从业人员',
+  unitReopenings: '复工单位',
   report: '每日报表'
 } as const
 export type TemplateSubject = keyof typeof TEMPLATE_SUBJECTS

@@ -1,5 +1,6 @@
 import { cleanString, z } from './zod'
 import { KEY_GROUPS, PERSON_TYPES } from './register'
+import { UNIT_KINDS, UNIT_STATUSES } from '../domain/units'
 import { isoDay, optionalText, recordId, requiredText } from './common'
 
 /** Files are capped below the HTTP body cap (32 MB of base64 carries about 24 MB). */
@@ -9,13 +10,16 @@ export const IMPORT_TARGETS = ['residents', 'returnees'] as const
 export type ImportTargetKey = (typeof IMPORT_TARGETS)[number]
 export const IMPORT_TARGET_LABELS: Record<ImportTargetKey, string> = { residents: '居民和住户', returnees: '返程人员登记' }
 
-export const EXPORT_LISTS = ['residents', 'households', 'returnees', 'observations'] as const
+export const EXPORT_LISTS = ['residents', 'households', 'returnees', 'observations', 'units', 'unitWorkers', 'unitReopenings'] as const
 export type ExportListKey = (typeof EXPORT_LISTS)[number]
 export const EXPORT_LIST_LABELS: Record<ExportListKey, string> = {
   residents: '居民名单',
   households: '住户名单',
   returnees: '返程人员登记',
-  observations: '居家观察台账'
+  observations: '居家观察台账',
+  units: '沿街商铺（单位）登记表',
+  unitWorkers: '从业人员登记表',
+  unitReopenings: '复工单位名单'
 }
 
 /** What to do with a person already in the register (same document). */
@@ -82,7 +86,10 @@ export const exportFilter = z.strictObject({
   province: optionalText('省份', 20).optional(),
   /** The 居家观察台账's: open episodes only unless closed ones (已解除, 转送医院, 失联) are asked for; one responsible worker. */
   includeClosed: z.boolean().optional(),
-  worker: optionalText('网格员', 40).optional()
+  worker: optionalText('网格员', 40).optional(),
+  /** The 单位台账's: kind and status of the units (and of the workers' units). */
+  unitKind: z.enum(UNIT_KINDS).optional(),
+  unitStatus: z.enum(UNIT_STATUSES).optional()
 })
 export type ExportFilter = z.infer<typeof exportFilter>
 

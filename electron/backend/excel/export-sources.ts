@@ -4,6 +4,7 @@ import type { ListSource } from '../kit/export-source'
 import { observationsExport } from '../monitoring/monitoring.export'
 import { residentsExport } from '../residents/residents.export'
 import { returneesExport } from '../returnees/returnees.export'
+import { unitReopeningsExport, unitWorkersExport, unitsExport } from '../units/units.export'
 
 export type { SourceColumn } from '../kit/export-source'
 
@@ -15,5 +16,8 @@ export const EXPORT_SOURCES: Record<ExportListKey, ListSource> = {
   residents: residentsExport,
   households: householdsExport,
   returnees: returneesExport,
-  observations: observationsExport
+  observations: observationsExport,
+  units: unitsExport,
+  unitWorkers: unitWorkersExport,
+  unitReopenings: unitReopeningsExport
 }

@@ -1,3 +1,4 @@
+import { UNIT_KIND_LABELS, UNIT_STATUS_LABELS } from '../../../shared/domain/units'
 import type { ExportedFile } from '../../../shared/contract/audit'
 import { localIsoDate } from '../../../shared/domain'
 import type { Permission } from '../../../shared/contract/types'
@@ -26,7 +27,9 @@ const FILTER_WORDS: { [K in keyof ExportFilter]-?: (v: NonNullable<ExportFilter[
   to: (v) => `至 ${v}`,
   province: (v) => `来自${v}`,
   includeClosed: (v) => (v ? '含已解除' : ''),
-  worker: (v) => `网格员：${v}`
+  worker: (v) => `网格员：${v}`,
+  unitKind: (v) => `单位类别：${UNIT_KIND_LABELS[v]}`,
+  unitStatus: (v) => `营业状态：${UNIT_STATUS_LABELS[v]}`
 }
 
 /** The filters that were in force, in words, for the file's 条件 line and the audit trail. */
@@ -45,7 +48,10 @@ const LIST_PERMISSION: Record<ExportListKey, Permission> = {
   residents: 'register.view',
   households: 'register.view',
   returnees: 'returnees.view',
-  observations: 'returnees.view'
+  observations: 'returnees.view',
+  units: 'units.view',
+  unitWorkers: 'units.view',
+  unitReopenings: 'units.view'
 }
 
 /**

@@ -115,7 +115,15 @@ export async function inspectTemplate(args: ExcelInspectTemplateArgs): Promise<T
     headerStart: guess.start + 1,
     headerEnd: guess.end + 1,
     columns: guess.labels.map((header, i) => ({ index: i, letter: columnLetter(i), header, samples: [], field: guess.fields[i] ?? null })),
-    fields: { residents: fieldsOf('residents'), households: fieldsOf('households'), returnees: fieldsOf('returnees'), observations: fieldsOf('observations') }
+    fields: {
+      residents: fieldsOf('residents'),
+      households: fieldsOf('households'),
+      returnees: fieldsOf('returnees'),
+      observations: fieldsOf('observations'),
+      units: fieldsOf('units'),
+      unitWorkers: fieldsOf('unitWorkers'),
+      unitReopenings: fieldsOf('unitReopenings')
+    }
   }
 }
 

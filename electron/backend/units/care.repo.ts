@@ -1,3 +1,4 @@
+import type { DisinfectMethod, PlaceKind, Schedule } from '../../../shared/domain/disinfection'
 import type { Db } from '../kit/db'
 import type { Row, Tx } from '../store/store'
 
@@ -77,14 +78,60 @@ export function disinfectionLogCount(db: Db, unitId: number): number {
   )
 }
 
-export function placeIdsOf(db: Db, unitId: number): number[] {
-  return db.all<{ id: number } & Row>('SELECT id FROM disinfection_places WHERE unit_id = ? ORDER BY id', [unitId]).map((r) => r.id)
+export function placeUnit(db: Db, placeId: number): { name: string; kind: string; unitId: number | null; unitName: string | null } | undefined {
+  return db.get<{ name: string; kind: string; unitId: number | null; unitName: string | null } & Row>(
+    'SELECT p.name, p.kind, p.unit_id AS unitId, u.name AS unitName FROM disinfection_places p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?',
+    [placeId]
+  )
 }
 
-export function placeUnit(db: Db, placeId: number): { unitId: number | null; unitName: string | null } | undefined {
-  return db.get<{ unitId: number | null; unitName: string | null } & Row>(
-    'SELECT p.unit_id AS unitId, u.name AS unitName FROM disinfection_places p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?',
-    [placeId]
+/** A unit's disinfection places as the disinfection domain stores them, with the time of the latest log. */
+export interface UnitPlaceRecord {
+  id: number
+  name: string
+  kind: PlaceKind
+  building: string
+  gridId: number | null
+  gridName: string | null
+  schedule: Schedule
+  timesPerDay: number
+  intervalDays: number
+  active: number
+  notes: string
+  createdAt: string
+  lastDoneAt: string | null
+}
+
+export function placesOfUnit(db: Db, unitId: number): UnitPlaceRecord[] {
+  return db.all<UnitPlaceRecord & Row>(
+    `SELECT p.id, p.name, p.kind, p.building, p.grid_id AS gridId, g.name AS gridName, p.schedule, p.times_per_day AS timesPerDay,
+        p.interval_days AS intervalDays, p.active, p.notes, p.created_at AS createdAt,
+        (SELECT MAX(l.done_at) FROM disinfection_logs l WHERE l.place_id = p.id) AS lastDoneAt
+       FROM disinfection_places p LEFT JOIN grids g ON g.id = p.grid_id WHERE p.unit_id = ? ORDER BY p.id`,
+    [unitId]
+  )
+}
+
+export interface UnitLogRecord {
+  id: number
+  placeId: number
+  doneAt: string
+  agent: string
+  concentration: string
+  method: DisinfectMethod
+  operator: string
+  checker: string
+  note: string
+  refNo: string | null
+  recordedBy: string
+}
+
+/** The latest entries of a place's log, newest first. */
+export function latestLogs(db: Db, placeId: number, limit: number): UnitLogRecord[] {
+  return db.all<UnitLogRecord & Row>(
+    `SELECT id, place_id AS placeId, done_at AS doneAt, agent, concentration, method, operator, checker, note, ref_no AS refNo, recorded_by AS recordedBy
+       FROM disinfection_logs WHERE place_id = ? ORDER BY done_at DESC, id DESC LIMIT ?`,
+    [placeId, limit]
   )
 }
 

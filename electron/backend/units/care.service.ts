@@ -5,7 +5,6 @@ import type { UnitCloseInspection, UnitInspect, UnitLinkPlace } from '../../../s
 import type { Session } from '../context'
 import type { Db } from '../kit/db'
 import { notFound } from '../kit/errors'
-import { requirePlace } from '../disinfection/disinfection.service'
 import type { Tx } from '../store/store'
 import type { InspectionRecord, ReopeningRecord } from './care.repo'
 import {
@@ -86,8 +85,9 @@ export function closeInspection(tx: Tx, session: Session, args: UnitCloseInspect
 /** A disinfection place of kind 沿街商铺 becomes (or stops being) one of the unit's own places. */
 export function linkPlace(tx: Tx, session: Session, args: UnitLinkPlace, at: string): { unit: UnitRecord; placeName: string } {
   const unit = liveUnit(tx, session, args.unitId)
-  const place = requirePlace(tx, args.placeId)
   const owner = placeUnit(tx, args.placeId)
+  if (!owner) throw new AppError('NOT_FOUND', '找不到这个消杀场所。', { issues: [{ path: 'placeId', message: '场所不存在' }] })
+  const place = { id: args.placeId, name: owner.name, kind: owner.kind }
   if (!args.linked) {
     if (owner?.unitId !== unit.id) throw new AppError('RULE_VIOLATION', `消杀场所“${place.name}”不属于${unit.name}。`, { placeId: place.id })
     setPlaceUnit(tx, place.id, null, at)

@@ -4,11 +4,10 @@ import { EPISODE_KIND_LABELS } from '../../../shared/domain/observation'
 import { formatOrigin } from '../../../shared/domain/regions'
 import type { InspectionFinding, ReopenCheckItem, UnitStatus } from '../../../shared/domain/units'
 import { healthOf } from '../../../shared/domain/units'
-import { toLogView, toPlaceView } from '../disinfection/disinfection.service'
-import { getPlace, pageLogs } from '../disinfection/disinfection.repo'
+import { scheduleStatus, scheduleText } from '../../../shared/domain/disinfection-schedule'
 import type { Db } from '../kit/db'
-import { inspectionsOf, pendingReopening, placeIdsOf, reopeningsOf } from './care.repo'
-import type { InspectionRecord, ReopeningRecord } from './care.repo'
+import { inspectionsOf, latestLogs, pendingReopening, placesOfUnit, reopeningsOf } from './care.repo'
+import type { InspectionRecord, ReopeningRecord, UnitPlaceRecord } from './care.repo'
 import { checklistOf } from './care.service'
 import type { UnitListRecord, UnitRecord } from './units.repo'
 import { getUnitFigures, statusStepsOf } from './units.repo'
@@ -103,12 +102,30 @@ export function toInspection(r: InspectionRecord, today: string): UnitInspection
   }
 }
 
+/** A place and its latest log as the disinfection page shows them, overdue by the one schedule rule. */
+function toUnitPlace(db: Db, p: UnitPlaceRecord, nowLocal: string): UnitPlace {
+  const active = p.active === 1
+  const status = scheduleStatus(
+    { schedule: p.schedule, timesPerDay: p.timesPerDay, intervalDays: p.intervalDays, lastDoneAt: p.lastDoneAt, createdAt: p.createdAt },
+    nowLocal
+  )
+  const { active: _active, createdAt: _createdAt, gridName, ...rest } = p
+  return {
+    place: {
+      ...rest,
+      gridName: gridName ?? '',
+      scheduleText: scheduleText(p),
+      active,
+      nextDueAt: status.nextDueAt,
+      overdue: active && status.overdue,
+      overdueText: active ? status.overdueText : ''
+    },
+    logs: latestLogs(db, p.id, 10).map((l) => ({ ...l, placeName: p.name, placeKind: p.kind, building: p.building }))
+  }
+}
+
 function placesOf(db: Db, unitId: number, nowLocal: string): UnitPlace[] {
-  return placeIdsOf(db, unitId).flatMap((id) => {
-    const place = getPlace(db, id)
-    if (!place) return []
-    return [{ place: toPlaceView(place, nowLocal), logs: pageLogs(db, { placeId: id }, 10, 0).map(toLogView) }]
-  })
+  return placesOfUnit(db, unitId).map((p) => toUnitPlace(db, p, nowLocal))
 }
 
 /** The unit's page: its figures, workers with today's health, history, 复工, 巡查 and disinfection. */
