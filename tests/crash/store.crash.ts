@@ -45,6 +45,9 @@ describe('crash safety: SIGKILL at random moments', () => {
     for (let round = 1; round <= ROUNDS; round++) {
       const child = run(process.execPath, ['--import', 'tsx', path.join(__dirname, 'store-child.ts'), dir, String(next)])
       await child.waitFor(/^READY$/)
+      // From the first acknowledged write on, so a machine slowed by other work still kills mid-stream
+      // (with fdatasync slowed, a fixed wait after READY could end before any write is acknowledged).
+      await child.waitFor(/^ACK /)
       await new Promise((resolve) => setTimeout(resolve, randomBetween(5, 700)))
       await killHard(child)
       const acked = child.lines.filter((line) => line.startsWith('ACK ')).map((line) => Number(line.slice(4)))
