@@ -24,9 +24,9 @@ export function anchorAudit(store: Store, at: string, options: { force?: boolean
   writeAuditAnchorRecord(store.dataDir, next)
 }
 
-/** After every snapshot the anchor follows the saved trail. */
+/** After every snapshot the anchor follows the saved trail; after a restore, to the backup's trail. */
 export function keepAuditAnchored(store: Store, now: () => Date): () => void {
-  return store.onSnapshot(() => anchorAudit(store, now().toISOString()))
+  return store.onSnapshot((reason) => anchorAudit(store, now().toISOString(), { force: reason === 'replaced' }))
 }
 
 /** audit.verify: the chain, checked against the anchor kept in the key file when there is one. */

@@ -7,7 +7,6 @@ import type { BackupSource } from '../../../shared/schemas/backup'
 import { findAccountById, listAccountRows } from '../accounts/accounts.repo'
 import type { Ctx } from '../context'
 import { verifyPassword } from '../security/password-hash'
-import { anchorAudit } from '../audit/audit-anchor'
 import { MIGRATIONS } from '../store/migrations'
 import { decodeBackup, encodeBackup, keyForHeader, readBackupHeader, writeBackupAtomically } from './backup-file'
 import type { BackupHeader, KeyMaterial } from './backup-file'
@@ -123,8 +122,6 @@ export async function restoreBackup(
     )
     writeBackupAtomically(folder, safetyName, safety)
     ctx.store.replaceWith(opened.image, MIGRATIONS)
-    // The backup's trail replaces today's on purpose: the anchor moves to it (and the restore is audited next).
-    anchorAudit(ctx.store, at.toISOString(), { force: true })
     ctx.write(
       {
         summary: `已从备份恢复：${opened.name}（${when}，${opened.header.communityName}）；恢复前的数据在 ${path.join(folder, safetyName)}`,

@@ -56,6 +56,9 @@ export interface StoreOptions {
   heldLock?: (() => void) | null
 }
 
+/** Why a snapshot was written: ordinary saving, or the whole data replaced (a restore). */
+export type SnapshotReason = 'saved' | 'replaced'
+
 /** What the open had to do that someone must be told about (written to the audit log by the backend). */
 export interface StoreOpenNotice {
   kind: 'journal-salvaged'
@@ -383,8 +386,11 @@ export class Store {
     sealKeptCopies(this.options.dir, key)
   }
 
-  /** Export the database, write it atomically, then empty the journal; then tell who listens. */
-  snapshot(): void {
+  /**
+   * Export the database, write it atomically, then empty the journal; then tell who listens
+   * ('replaced': the data was replaced on purpose, by a restore).
+   */
+  snapshot(reason: SnapshotReason = 'saved'): void {
     this.assertOpen()
     if (this.inTransaction) throw new Error('cannot snapshot inside a transaction')
     this.clearIdleTimer()
@@ -393,7 +399,7 @@ export class Store {
     this.journal.reset()
     for (const listener of this.snapshotListeners) {
       try {
-        listener()
+        listener(reason)
       } catch (error) {
         // The snapshot is written; a listener's failure (the audit anchor on a full disk) is retried at the next one.
         console.error('[store] after-snapshot listener failed:', error)
@@ -401,10 +407,10 @@ export class Store {
     }
   }
 
-  private readonly snapshotListeners = new Set<() => void>()
+  private readonly snapshotListeners = new Set<(reason: SnapshotReason) => void>()
 
   /** Runs fn after every snapshot is written (the audit anchor follows the saved data). */
-  onSnapshot(fn: () => void): () => void {
+  onSnapshot(fn: (reason: SnapshotReason) => void): () => void {
     this.snapshotListeners.add(fn)
     return () => this.snapshotListeners.delete(fn)
   }
@@ -449,7 +455,7 @@ export class Store {
     this.db.close()
     this.db = db
     this.fileBytes = image.length + roomAtOpen(image.length)
-    this.snapshot()
+    this.snapshot('replaced')
   }
 
   /** Rows per user table, for a backup's header and the restore dialog. */
