@@ -4,6 +4,7 @@ import { excelBench } from './suites/excel.bench'
 import { excelChild } from './suites/excel.child'
 import { gateBench } from './suites/gate.bench'
 import { helpBench } from './suites/help.bench'
+import { noticesBench } from './suites/notices.bench'
 import { registerBench } from './suites/register.bench'
 import { reportBench } from './suites/report.bench'
 import { returneesBench } from './suites/returnees.bench'
@@ -22,6 +23,7 @@ const suites: Record<string, () => Promise<void>> = {
   gate: gateBench,
   report: reportBench,
   help: helpBench,
+  notices: noticesBench,
   backup: backupBench
 }
 

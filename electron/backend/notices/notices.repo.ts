@@ -256,13 +256,20 @@ export function checklistPage(
   offset: number
 ): { rows: ChecklistRecord[]; total: number } {
   const where = checklistWhere(noticeId, f, scope)
-  const rows = db.all<ChecklistRecord & Row>(`${CHECKLIST} WHERE ${where.sql} ORDER BY nh.address_key, nh.household_id LIMIT ? OFFSET ?`, [
-    ...where.params,
-    limit,
-    offset
-  ])
+  const ids = db
+    .all<{ id: number } & Row>(
+      `SELECT nh.household_id AS id FROM notice_households nh WHERE ${where.sql} ORDER BY nh.address_key, nh.household_id LIMIT ? OFFSET ?`,
+      [...where.params, limit, offset]
+    )
+    .map((r) => r.id)
   const total = Number(db.get<{ n: number } & Row>(`SELECT COUNT(*) AS n FROM notice_households nh WHERE ${where.sql}`, where.params)?.n ?? 0)
-  return { rows, total }
+  if (ids.length === 0) return { rows: [], total }
+  const byId = new Map(
+    db
+      .all<ChecklistRecord & Row>(`${CHECKLIST} WHERE nh.notice_id = ? AND nh.household_id IN (${ids.map(() => '?').join(', ')})`, [noticeId, ...ids])
+      .map((r) => [r.householdId, r] as const)
+  )
+  return { rows: ids.flatMap((id) => byId.get(id) ?? []), total }
 }
 
 /** The whole checklist of some grids, for print: by grid, then address. */

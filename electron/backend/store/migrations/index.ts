@@ -25,6 +25,7 @@ import units from './0023_units.sql?raw'
 import reportDays from './0024_report_days.sql?raw'
 import notices from './0025_notices.sql?raw'
 import reportDaysRowid from './0026_report_days_rowid.sql?raw'
+import noticesSpeed from './0027_notices_speed.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -56,5 +57,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 23, name: 'units', sql: units },
   { version: 24, name: 'report_days', sql: reportDays },
   { version: 25, name: 'notices', sql: notices },
-  { version: 26, name: 'report_days_rowid', sql: reportDaysRowid }
+  { version: 26, name: 'report_days_rowid', sql: reportDaysRowid },
+  { version: 27, name: 'notices_speed', sql: noticesSpeed }
 ]
