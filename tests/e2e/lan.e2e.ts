@@ -55,6 +55,7 @@ describe('a gate tablet on the office LAN', () => {
     expect(lanUrl).toBe(`https://127.0.0.1:${port}/`)
     const fingerprint = await office.fingerprint()
     expect(fingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/)
+    expect(await office.qrSource()).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/)
 
     await tabletPage.goto(lanUrl)
     const pair = new PairPage(tabletPage)

@@ -36,6 +36,11 @@ export class LanSettingsPage {
     return ((await this.page.getByTestId('lan-fingerprint').textContent()) ?? '').trim()
   }
 
+  /** The QR code's image source (an SVG data URL). */
+  async qrSource(): Promise<string> {
+    return (await this.page.getByTestId('lan-qr').getAttribute('src')) ?? ''
+  }
+
   /** Waits for a device's code in 等待批准的设备 (it appears without a reload). */
   async waitForCode(code: string): Promise<void> {
     await this.page.getByTestId(`approve-${code}`).waitFor()
