@@ -115,7 +115,7 @@ describe('browser-mode HTTP host', () => {
       const error = errorOf(res)
       expect(error.code).toBe(code)
       expect(error.message).toMatch(/[\u4e00-\u9fa5]/)
-      expect(backend.count('settings')).toBe(1) // the community name from setup
+      expect(backend.count('settings')).toBe(2) // the community name from setup, and the audit chain's key
       expect(backend.count('audit_log')).toBe(1) // the setup itself
       expect((await api('system.ping', {})).status).toBe(200)
     })
