@@ -114,8 +114,8 @@ export function countGoing(db: Db, scope: PurgeScope): Record<PurgeKind, KindCou
 export const REDACTED_SUMMARY = '（此条记录涉及的防疫个人信息已按数据保留规则清理）'
 
 /**
- * The audit rows about the records that go (their record reference) keep who, when and what
- * action, but lose the summary and detail, which name the person; returns the ids blanked.
+ * The audit rows about the records that go (their record reference, or a batch's ids) keep who,
+ * when and what action, but lose the summary and detail, which name the person; returns the ids blanked.
  */
 export function redactAudit(tx: Tx, scope: PurgeScope, at: string): number[] {
   const entries = goingEntries(scope)
@@ -125,14 +125,14 @@ export function redactAudit(tx: Tx, scope: PurgeScope, at: string): number[] {
                  UNION ALL SELECT 'observation:' || id FROM (${episodes.sql})
                  UNION ALL SELECT 'returnee_trip:' || id FROM (${trips.sql})`
   const params = [...entries.params, ...episodes.params, ...trips.params]
-  const ids = tx
-    .all<{ id: number } & Row>(`SELECT id FROM audit_log WHERE redacted_at IS NULL AND record IN (${about}) ORDER BY id`, params)
-    .map((row) => Number(row.id))
-  tx.run(`UPDATE audit_log SET summary = ?, detail = NULL, redacted_at = ? WHERE redacted_at IS NULL AND record IN (${about})`, [
-    REDACTED_SUMMARY,
-    at,
-    ...params
-  ])
+  // Batch rows (批量解除观察, 批量开始观察) name everyone of the batch and carry their ids in the
+  // detail instead of one record reference: blanked when any record of the batch goes.
+  const where = `redacted_at IS NULL AND (record IN (${about})
+    OR (method = 'monitoring.releaseMany' AND EXISTS (SELECT 1 FROM json_each(detail, '$.episodeIds') j WHERE 'observation:' || j.value IN (${about})))
+    OR (method = 'returnees.startObservation' AND EXISTS (SELECT 1 FROM json_each(detail, '$.tripIds') j WHERE 'returnee_trip:' || j.value IN (${about}))))`
+  const whereParams = [...params, ...params, ...params]
+  const ids = tx.all<{ id: number } & Row>(`SELECT id FROM audit_log WHERE ${where} ORDER BY id`, whereParams).map((row) => Number(row.id))
+  tx.run(`UPDATE audit_log SET summary = ?, detail = NULL, redacted_at = ? WHERE ${where}`, [REDACTED_SUMMARY, at, ...whereParams])
   return ids
 }
 

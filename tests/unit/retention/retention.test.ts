@@ -149,6 +149,31 @@ describe('数据保留: preview and purge', () => {
     expect(b.count('returnee_trips')).toBe(2)
   })
 
+  it('blanks the batch rows (批量解除观察) that named a person whose records went, and the chain still checks out', async () => {
+    const b = await testBackend()
+    backends.push(b)
+    await setupAdmin(b)
+    const episodeIds: number[] = []
+    for (const [name, birth] of [
+      ['批量甲', '19600101'],
+      ['批量乙', '19610101']
+    ] as const) {
+      const person = await b.ok('residents.create', resident({ name, idNumber: makeId(birth, '135'), phones: [] }))
+      const made = await b.ok('returnees.register', trip(person.id, { returnDate: '2026-02-03' }))
+      episodeIds.push(made.episode?.id ?? 0)
+    }
+    b.clock.advance(14 * DAY_MS)
+    await b.ok('monitoring.releaseMany', { episodeIds, reason: '期满' })
+    const batch = () => b.store.get<{ summary: string; detail: string | null }>("SELECT summary, detail FROM audit_log WHERE method = 'monitoring.releaseMany'")
+    expect(batch()?.summary).toContain('批量甲')
+    b.clock.advance(200 * DAY_MS)
+    const login = await b.callAs(null, 'auth.login', { username: ADMIN.username, password: ADMIN.password })
+    expect(login.ok).toBe(true)
+    await b.ok('retention.purge', { adminPassword: ADMIN.password, reason: '到期清理' })
+    expect(batch()).toEqual({ summary: '（此条记录涉及的防疫个人信息已按数据保留规则清理）', detail: null })
+    expect(verifyAuditChain(b.store)).toMatchObject({ ok: true })
+  })
+
   it('a blanked audit row not listed by a purge breaks the chain', async () => {
     const { b } = await office()
     b.store.transaction((tx) => tx.run("UPDATE audit_log SET summary = 'x', redacted_at = 'y' WHERE method = 'gate.register'"))
