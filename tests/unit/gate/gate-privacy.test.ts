@@ -93,8 +93,9 @@ describe('attack: the gate role reads addresses', () => {
   it('covers every method the gate role may call', () => {
     const allowed = new Set<string>(ROLE_PERMISSIONS.gate)
     const reachable = (Object.keys(methods) as Method[]).filter((m) => allowed.has(methods[m].permission) || methods[m].permission === 'public')
-    // auth.* and system.ping answer about the caller's own login and the program, never about residents.
-    const aboutResidents = reachable.filter((m) => !m.startsWith('auth.') && m !== 'system.ping')
+    // auth.* and system.ping answer about the caller's own login and the program, never about residents;
+    // devices.pairStart / pairStatus only about the calling device's own pairing (a code, a name, the fingerprint).
+    const aboutResidents = reachable.filter((m) => !m.startsWith('auth.') && m !== 'system.ping' && m !== 'devices.pairStart' && m !== 'devices.pairStatus')
     // backup.restoreAtSetup is public for a fresh install only: refused once any account exists.
     // help.createAtGate registers a need met at the gate and answers only the new request's id.
     expect(aboutResidents.sort()).toEqual([
