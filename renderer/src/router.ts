@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import type { Permission } from '../../shared/contract'
 import MainLayout from './layouts/MainLayout.vue'
 import { DETAIL_PAGES, MODULES } from './modules'
+import { messageOf } from './api'
 import { useAuthStore } from './stores/auth'
 import { onLan, usePairingStore } from './stores/pairing'
 
@@ -46,7 +47,9 @@ router.beforeEach(async (to) => {
     const pairing = usePairingStore()
     try {
       if (!pairing.approved) await pairing.check()
-    } catch {
+    } catch (error) {
+      // E.g. the office PC has restarted and nobody has logged in there yet: say so, and 重试 later.
+      auth.startupError = messageOf(error)
       return { name: 'unavailable' }
     }
     if (!pairing.approved) return to.name === 'pair' ? true : { name: 'pair' }
