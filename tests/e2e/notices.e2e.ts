@@ -55,12 +55,15 @@ describe('通知公告: publish to two buildings by WeChat and door to door → 
   it('publishes from the sidebar’s 通知公告, typed key by key; Enter never publishes half a notice', async () => {
     await shell.navigate('通知公告')
     await notices.root.waitFor()
-    await notices.publish({
-      title: '关于减少外出的通知',
-      paragraphs: ['各位居民：', '请少出门、不串门、不聚集，出入小区请配合测温、扫码登记。'],
-      channels: ['微信群', '入户告知'],
-      buildings: ['3栋', '5栋']
-    })
+    await notices.publish(
+      {
+        title: '关于减少外出的通知',
+        paragraphs: ['各位居民：', '请少出门、不串门、不聚集，出入小区请配合测温、扫码登记。'],
+        channels: ['微信群', '入户告知'],
+        buildings: ['3栋', '5栋']
+      },
+      () => app.screenshot('notices-drawer')
+    )
     await notices.detail().waitFor()
     expect(await notices.summary()).toBe('已告知0户，未联系上0户，未告知5户，共5户')
     expect(await notices.detail().getByTestId('notice-body-text').innerText()).toBe('各位居民：\n请少出门、不串门、不聚集，出入小区请配合测温、扫码登记。')

@@ -19,7 +19,7 @@ export class NoticesPage {
    * 发布通知: title and text typed (Enter in the text starts a new paragraph and never publishes),
    * channels ticked, buildings found by typing their number; published with the button.
    */
-  async publish(n: { title: string; paragraphs: string[]; channels: string[]; buildings: string[] }): Promise<void> {
+  async publish(n: { title: string; paragraphs: string[]; channels: string[]; buildings: string[] }, whenFilled?: () => Promise<unknown>): Promise<void> {
     await this.root.getByTestId('notices-new').click()
     const form = this.page.getByTestId('notice-form')
     await form.waitFor()
@@ -38,7 +38,9 @@ export class NoticesPage {
       await this.type(buildings, building)
       await openDropdownItem(this.page, building).click()
     }
-    await this.page.keyboard.press('Escape')
+    // Close the building list by clicking the form's own label, not Escape (which would close the drawer).
+    await form.locator('.el-form-item__label', { hasText: '告知范围' }).click()
+    await whenFilled?.()
     await this.page.getByTestId('notice-save').click()
   }
 

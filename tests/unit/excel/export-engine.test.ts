@@ -77,6 +77,7 @@ describe('exports as a method kind of their own', () => {
         'excel.fillTemplateFull',
         'gate.export',
         'help.export',
+        'notices.export',
         'report.export',
         'report.fillTemplate',
         'roster.export',
