@@ -12,6 +12,7 @@ import { LoginPage } from './pages/login.page'
 import { ShellPage } from './pages/shell.page'
 import { REPO_ROOT, startApp } from './support/app'
 import type { RunningApp } from './support/app'
+import { EMPTY_HELP } from '../../shared/schemas/help'
 import { EMPTY_VOLUNTEER } from '../../shared/schemas/volunteers'
 
 /**
@@ -92,9 +93,31 @@ describe('居民求助 at the gate: 登记求助 by keyboard, then on the office
     expect(request).toMatchObject({ channel: 'gate', urgency: 'normal', type: 'medicine', status: 'open' })
   })
 
+  it('shows urgent open requests on 首页 (overdue or 影响健康), not the ordinary ones', async () => {
+    await app.apiData('help.create', {
+      ...EMPTY_HELP,
+      callerName: '孙大爷',
+      callerAddress: '幸福里小区 5栋 101',
+      urgency: 'health',
+      type: 'medical',
+      content: '需要陪同去医院透析',
+      wantedBy: '2026-02-03 01:00'
+    })
+    await shell.navigate('首页')
+    const card = app.page.getByTestId('home-help-urgent')
+    await card.waitFor()
+    const rows = (await card.getByTestId('home-help-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toContain('已超时')
+    expect(rows[0]).toContain('孙大爷')
+    expect(rows[0]).toContain('需要陪同去医院透析')
+    await app.screenshot('help-home-urgent')
+    await shell.navigate('居民求助')
+  })
+
   it('prints the volunteer’s task list: address, the whole phone to ring (audited), what to bring', async () => {
     const v = await app.apiData('volunteers.create', { ...EMPTY_VOLUNTEER, phone: '', name: '陈医生', kind: 'medical', skills: ['医疗'] })
-    const [request] = (await app.apiData('help.list', {})).rows
+    const request = (await app.apiData('help.list', {})).rows.find((r) => r.name === '刘秀英')
     await app.apiData('help.act', { id: request?.id ?? 0, action: 'assign', volunteerId: v.id, note: '' })
     const tasks = new HelpTasksPage(app.page)
     await tasks.openFromDesk()
@@ -129,7 +152,7 @@ describe('居民求助 at the gate: 登记求助 by keyboard, then on the office
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer)
     const sheet = workbook.worksheets[0]
-    expect([sheet?.getCell('C5').value, sheet?.getCell('E5').value, sheet?.getCell('H5').value, sheet?.getCell('N5').value]).toEqual([
+    expect([sheet?.getCell('C6').value, sheet?.getCell('E6').value, sheet?.getCell('H6').value, sheet?.getCell('N6').value]).toEqual([
       '刘秀英',
       '138****5678',
       '卡口',
