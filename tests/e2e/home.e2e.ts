@@ -37,9 +37,9 @@ describe('首页 on a new data directory', () => {
     const counts = await settings.readTableCounts()
     const info = await app.apiData('system.info', {})
     expect(counts.get('数据结构版本')).toBe(info.schemaVersion)
-    // 首次设置 wrote the community name, the administrator and one audit row.
+    // 首次设置 wrote the community name, the administrator and one audit row (and the audit chain's key).
     expect(counts.get('操作日志')).toBe(1)
-    expect(counts.get('设置项')).toBe(1)
+    expect(counts.get('设置项')).toBe(2)
     expect(counts.get('账号')).toBe(1)
     expect(counts.get('居民')).toBe(0)
   })
