@@ -64,7 +64,9 @@ export const FIELD_SYNONYMS: Record<string, readonly string[]> = {
   observedDays: ['已观察天数', '已隔离天数', '已观察'],
   statusDate: ['解除日期', '解除观察日期', '解除隔离日期', '实际解除日期'],
   statusReason: ['解除原因', '变更原因'],
-  lastCheckDay: ['最近测温日期', '测温日期', '最近检查日期'],
+  lastCheckDay: ['最近测温日期', '测温日期', '最近检查日期', '日期', '登记日期', '填报日期'],
+  // A shop's 员工健康登记 sheet: which unit the row's worker belongs to.
+  unitName: ['单位名称', '单位', '商铺名称', '店铺名称', '企业名称', '门店名称', '所在单位'],
   morning: ['早体温', '上午体温', '早上体温', '晨检体温'],
   evening: ['晚体温', '下午体温', '晚上体温'],
   symptoms: ['症状', '有无症状', '不适症状'],

@@ -6,9 +6,9 @@ import { isoDay, optionalText, recordId, requiredText } from './common'
 /** Files are capped below the HTTP body cap (32 MB of base64 carries about 24 MB). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
 
-export const IMPORT_TARGETS = ['residents', 'returnees'] as const
+export const IMPORT_TARGETS = ['residents', 'returnees', 'unitChecks'] as const
 export type ImportTargetKey = (typeof IMPORT_TARGETS)[number]
-export const IMPORT_TARGET_LABELS: Record<ImportTargetKey, string> = { residents: '居民和住户', returnees: '返程人员登记' }
+export const IMPORT_TARGET_LABELS: Record<ImportTargetKey, string> = { residents: '居民和住户', returnees: '返程人员登记', unitChecks: '员工健康登记' }
 
 export const EXPORT_LISTS = ['residents', 'households', 'returnees', 'observations', 'units', 'unitWorkers', 'unitReopenings'] as const
 export type ExportListKey = (typeof EXPORT_LISTS)[number]

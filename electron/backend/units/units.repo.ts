@@ -162,6 +162,11 @@ export function softDeleteUnit(tx: Tx, id: number, by: string, reason: string, a
   tx.run('UPDATE units SET deleted_at = ?, deleted_by = ?, delete_reason = ?, updated_at = ? WHERE id = ?', [at, by, reason, at, id])
 }
 
+/** Live units of this name (a sheet names its unit by name). */
+export function unitIdsNamed(db: Db, name: string): number[] {
+  return db.all<{ id: number } & Row>('SELECT id FROM units WHERE name = ? AND deleted_at IS NULL ORDER BY id', [name]).map((r) => r.id)
+}
+
 /** Another live unit with this credit code (one code, one unit). */
 export function unitWithCreditCode(db: Db, code: string, exceptId: number | null): { id: number; name: string } | undefined {
   return db.get<{ id: number; name: string } & Row>('SELECT id, name FROM units WHERE credit_code = ? AND deleted_at IS NULL AND id IS NOT ? LIMIT 1', [

@@ -8,15 +8,18 @@ import type { UnitStatus } from '../../../shared/domain/units'
 import { AppError } from '../../../shared/errors'
 import type { UnitApplyReopen, UnitApproveReopen, UnitInput, UnitSetStatus } from '../../../shared/schemas/units'
 import type { Session } from '../context'
+import type { Db } from '../kit/db'
+import { compactCode } from '../../../shared/domain'
+import { workersOf } from './workers.repo'
 import { notFound } from '../kit/errors'
-import { assertVisible } from '../kit/scope'
+import { assertVisible, inScope } from '../kit/scope'
 import { buildingFor } from '../register/household-write'
 import type { Tx } from '../store/store'
 import { approveReopening, insertReopening, pendingReopening, withdrawPending } from './care.repo'
 import { checklistOf } from './care.service'
 import { liveUnit } from './live-unit'
 import type { UnitRecord, UnitWrite } from './units.repo'
-import { insertStatusStep, insertUnit, setUnitStatus, softDeleteUnit, unitWithCreditCode, updateUnit } from './units.repo'
+import { getUnit, insertStatusStep, unitIdsNamed, insertUnit, setUnitStatus, softDeleteUnit, unitWithCreditCode, updateUnit } from './units.repo'
 
 /**
  * Where a unit is: in a building of the community (found by the register's one address rule,
@@ -139,3 +142,23 @@ export function approveReopen(tx: Tx, session: Session, args: UnitApproveReopen,
   return unit
 }
 export { liveUnit } from './live-unit'
+
+/** The one live unit of this name the caller may see, or null (another grid's is as unknown as a missing one). */
+export function liveUnitByName(db: Db, session: Session, name: string): UnitRecord | null {
+  const visible = unitIdsNamed(db, name).flatMap((id) => {
+    const unit = getUnit(db, id)
+    return unit && inScope(session, unit.gridId) ? [unit] : []
+  })
+  return visible.length === 1 ? (visible[0] ?? null) : null
+}
+
+/** A worker on a unit's roll by name (and ID number when two share a name): their id, or why not. */
+export function workerOfUnit(db: Db, unitId: number, name: string, idNumber: string): number | 'none' | 'many' {
+  const named = workersOf(db, unitId).filter((w) => w.name === name)
+  const id = compactCode(idNumber).toUpperCase()
+  const matched = id === '' ? named : named.filter((w) => (w.idNumber ?? '').toUpperCase() === id)
+  if (matched.length === 0) return 'none'
+  return matched.length > 1 ? 'many' : (matched[0]?.id ?? 'none')
+}
+
+export { saveChecks } from './workers.service'

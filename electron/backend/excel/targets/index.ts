@@ -1,6 +1,7 @@
 import type { ImportTargetKey } from '../../../../shared/schemas/excel'
 import { residentsTarget } from './residents'
 import { returneesTarget } from './returnees'
+import { unitChecksTarget } from './unit-checks'
 import type { ImportTarget } from './types'
 
 /**
@@ -9,5 +10,6 @@ import type { ImportTarget } from './types'
  */
 export const TARGETS: Record<ImportTargetKey, ImportTarget<unknown>> = {
   residents: residentsTarget as ImportTarget<unknown>,
-  returnees: returneesTarget as ImportTarget<unknown>
+  returnees: returneesTarget as ImportTarget<unknown>,
+  unitChecks: unitChecksTarget as ImportTarget<unknown>
 }
