@@ -61,7 +61,7 @@ describe('员工健康登记: a unit’s daily sheet through the Excel import', 
     expect(check.notices).toEqual([{ level: 'alert', text: '体温异常 1 人：李外地，导入后请立即跟进。' }])
     const before = unitCounts(b)
     await b.ok('excel.commit', checkArgs(p))
-    expect(b.count('unit_checks')).toBe(before.unit_checks + 2)
+    expect(b.count('unit_checks')).toBe((before.unit_checks ?? 0) + 2)
     const day = await b.ok('units.checks', { unitId: u.id, day: '2026-02-03' })
     expect(day.map((r) => [r.name, r.am, r.pm, r.health])).toEqual([
       ['张三', 36.5, 36.7, 'normal'],
