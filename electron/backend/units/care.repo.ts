@@ -56,12 +56,17 @@ export function withdrawPending(tx: Tx, unitId: number): void {
   tx.run("UPDATE unit_reopenings SET decision = 'withdrawn' WHERE unit_id = ? AND decision = 'pending'", [unitId])
 }
 
-/** Workers from elsewhere with no observation covering their latest return (the checklist's 外地返回人员已观察). */
+/**
+ * Workers who came back from elsewhere (a live trip of the returnees domain) with no observation
+ * started on or after their latest return (the checklist's 外地返回人员已观察). Someone who merely
+ * lives in another district, with no trip, is not asked to be observed.
+ */
 export function unobservedOutsiders(db: Db, unitId: number): { name: string }[] {
   return db.all<{ name: string } & Row>(
     `SELECT r.name FROM unit_workers w JOIN residents r ON r.id = w.resident_id
-      WHERE w.unit_id = ? AND w.left_at IS NULL AND w.from_elsewhere = 1
-        AND NOT EXISTS (SELECT 1 FROM observation_episodes e WHERE e.resident_id = w.resident_id)
+      JOIN (SELECT resident_id, MAX(return_date) AS back FROM returnee_trips WHERE status = 'active' GROUP BY resident_id) t ON t.resident_id = w.resident_id
+      WHERE w.unit_id = ? AND w.left_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM observation_episodes e WHERE e.resident_id = w.resident_id AND e.start_date >= t.back)
       ORDER BY w.id`,
     [unitId]
   )

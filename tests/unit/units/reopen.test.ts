@@ -38,6 +38,8 @@ describe('复工: the checklist, application and approval', () => {
     ])
     await b.ok('units.addWorker', worker(u.id, { residentId: c.zhang.id }))
     await b.ok('units.addWorker', worker(u.id, { outsider: outsider(), trip: trip('2026-02-01') }))
+    // Living in another district without a trip: nobody asks them to be observed.
+    await b.ok('units.addWorker', worker(u.id, { outsider: outsider('王邻区', '789') }))
     const applied = await b.ok('units.applyReopen', { unitId: u.id, masks: true, thermometer: true, disinfectant: false, note: '' })
     expect(applied.status).toBe('applying')
     expect(applied.reopenings).toMatchObject([{ decision: 'pending', appliedOn: '2026-02-03' }])
