@@ -11,6 +11,7 @@ import { returneesBench } from './suites/returnees.bench'
 import { rosterBench } from './suites/roster.bench'
 import { storeBench } from './suites/store.bench'
 import { suppliesBench } from './suites/supplies.bench'
+import { unitsBench } from './suites/units.bench'
 
 /** Every benchmark, measured in one run beside its baseline; prints one table. */
 const suites: Record<string, () => Promise<void>> = {
@@ -23,6 +24,7 @@ const suites: Record<string, () => Promise<void>> = {
   gate: gateBench,
   report: reportBench,
   help: helpBench,
+  units: unitsBench,
   notices: noticesBench,
   backup: backupBench
 }
