@@ -3,6 +3,7 @@ import { REPORT_GROUP_LABELS, domainLine } from '../../../shared/domain/report'
 import { UNIT_REPORT_LINES } from '../../../shared/domain/units'
 import type { ReportSection } from '../../../shared/domain/report'
 import type { Db } from '../kit/db'
+import type { ReportContributor } from '../kit/report-contributor'
 import { unitDayFigures } from './units-report.repo'
 
 /** The instant the office's day ends (its next local midnight), as the UTC text timestamps are stored in. */
@@ -13,9 +14,7 @@ function dayEndInstant(day: string): string {
 }
 
 /**
- * 商铺单位 in the 每日疫情防控报表: units, 已复工, workers, workers under observation, abnormal. A
- * ReportContributor by shape: naming the type here would import the report folder that lists
- * this one, a cycle between the two domains.
+ * 商铺单位 in the 每日疫情防控报表: units, 已复工, workers, workers under observation, abnormal.
  */
 export const unitsReport = {
   section(db: Db, day: string): ReportSection {
@@ -31,4 +30,4 @@ export const unitsReport = {
       notes: []
     }
   }
-}
+} satisfies ReportContributor
