@@ -36,7 +36,8 @@ async function ok<T>(backend: HostBackend, token: string | null, method: string,
   if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`)
   return envelope.data
 }
-const login = async (backend: HostBackend) => (await ok<{ sessionToken: string }>(backend, null, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).sessionToken
+const login = async (backend: HostBackend) =>
+  (await ok<{ sessionToken: string }>(backend, null, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).sessionToken
 const verify = (backend: HostBackend, token: string) => ok<AuditVerifyResult>(backend, token, 'audit.verify', {})
 
 /** A folder set up with some work in its trail, stopped (so the anchor follows the last snapshot); the recovery code to open it raw. */
@@ -139,7 +140,12 @@ describe('the keyed, anchored audit chain', () => {
     const { dir } = await preparedFolder()
     let backend = await start(dir)
     let token = await login(backend)
-    await ok(backend, token, 'backup.configure', { folder: tempDir('shouwang-backups-'), dailyAt: '18:00', atQuit: false, retention: { daily: 7, weekly: 4, monthly: 12 } })
+    await ok(backend, token, 'backup.configure', {
+      folder: tempDir('shouwang-backups-'),
+      dailyAt: '18:00',
+      atQuit: false,
+      retention: { daily: 7, weekly: 4, monthly: 12 }
+    })
     await ok(backend, token, 'backup.setPassword', { password: 'Backup-Pass-2026' })
     const outcome = await ok<{ fileName: string | null }>(backend, token, 'backup.run', {})
     for (const name of ['庚', '辛']) await ok(backend, token, 'settings.update', { streetName: `${name}街道` })
