@@ -1,12 +1,10 @@
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { createBackend } from '../../../electron/backend/backend'
 import type { Backend } from '../../../electron/backend/backend'
 import type { Session } from '../../../electron/backend/context'
 import { helpReport } from '../../../electron/backend/help/help.report'
 import { addDays } from '../../../shared/domain/dates'
 import { HELP_TYPES, HELP_URGENCIES, isOpenStatus } from '../../../shared/domain/help'
+import { benchBackend, timedPage } from '../page-timing'
 import { ms, percentile, record, sample } from '../report'
 
 const REQUESTS = 20_000
@@ -100,31 +98,11 @@ function seed(backend: Backend): void {
   })
 }
 
-async function timed(backend: Backend, group: string, name: string, method: string, args: (i: number) => unknown, baseline: () => void, session?: Session) {
-  const samples = await sample(SAMPLES, async (i) => {
-    const envelope = await backend.call(method, args(Math.abs(i)), session)
-    if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`)
-  })
-  // The floor: one page of the bare table by its primary key, no joins, no filters, no order by rule.
-  const floor = await sample(SAMPLES, () => baseline())
-  const p95 = percentile(samples, 95)
-  record({
-    group,
-    name: `${name} p50 / p95`,
-    value: `${ms(percentile(samples, 50))} / ${ms(p95)}`,
-    baseline: `${ms(percentile(floor, 50))} / ${ms(percentile(floor, 95))} 裸表一页`,
-    note: p95 < LIMIT_MS ? `目标 p95 < ${LIMIT_MS} ms：达标` : `目标 p95 < ${LIMIT_MS} ms：未达标`
-  })
-}
+const timed = (backend: Backend, group: string, name: string, method: string, args: (i: number) => unknown, baseline: () => void, session?: Session) =>
+  timedPage(backend, { group, name, method, args, baseline, session, samples: SAMPLES, limitMs: LIMIT_MS })
 
 export async function helpBench(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shouwang-bench-help-'))
-  const backend = await createBackend({
-    dataDir: dir,
-    appVersion: 'bench',
-    now: () => NOW,
-    store: { idleSnapshotMs: 0, journalMaxRecords: 1e9, journalMaxBytes: 1e12 }
-  })
+  const backend = await benchBackend('help', NOW)
   const started = performance.now()
   seed(backend)
   const group = '居民求助 (2 万件求助, 5,000 户)'
@@ -151,6 +129,7 @@ export async function helpBench(): Promise<void> {
     value: `${ms(percentile(section, 50))} / ${ms(percentile(section, 95))}`,
     note: percentile(section, 95) < LIMIT_MS ? `目标 p95 < ${LIMIT_MS} ms：达标` : `目标 p95 < ${LIMIT_MS} ms：未达标`
   })
+  const dir = backend.store.dataDir
   backend.store.close({ snapshot: false })
   fs.rmSync(dir, { recursive: true, force: true })
 }

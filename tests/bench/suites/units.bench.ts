@@ -1,12 +1,10 @@
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { createBackend } from '../../../electron/backend/backend'
 import type { Backend } from '../../../electron/backend/backend'
 import type { Session } from '../../../electron/backend/context'
 import { unitSearchText } from '../../../electron/backend/units/units.repo'
 import { UNIT_KINDS, UNIT_STATUSES } from '../../../shared/domain/units'
-import { ms, percentile, record, sample } from '../report'
+import { benchBackend, timedPage } from '../page-timing'
+import { ms, record } from '../report'
 
 const UNITS = 5_000
 const WORKERS = 50_000
@@ -88,31 +86,11 @@ function seed(backend: Backend): void {
   })
 }
 
-async function timed(backend: Backend, group: string, name: string, method: string, args: (i: number) => unknown, baseline: () => void, session?: Session) {
-  const samples = await sample(SAMPLES, async (i) => {
-    const envelope = await backend.call(method, args(Math.abs(i)), session)
-    if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`)
-  })
-  // The floor: one page of the bare table by its primary key, no joins, no filters.
-  const floor = await sample(SAMPLES, () => baseline())
-  const p95 = percentile(samples, 95)
-  record({
-    group,
-    name: `${name} p50 / p95`,
-    value: `${ms(percentile(samples, 50))} / ${ms(p95)}`,
-    baseline: `${ms(percentile(floor, 50))} / ${ms(percentile(floor, 95))} 裸表一页`,
-    note: p95 < LIMIT_MS ? `目标 p95 < ${LIMIT_MS} ms：达标` : `目标 p95 < ${LIMIT_MS} ms：未达标`
-  })
-}
+const timed = (backend: Backend, group: string, name: string, method: string, args: (i: number) => unknown, baseline: () => void, session?: Session) =>
+  timedPage(backend, { group, name, method, args, baseline, session, samples: SAMPLES, limitMs: LIMIT_MS })
 
 export async function unitsBench(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shouwang-bench-units-'))
-  const backend = await createBackend({
-    dataDir: dir,
-    appVersion: 'bench',
-    now: () => NOW,
-    store: { idleSnapshotMs: 0, journalMaxRecords: 1e9, journalMaxBytes: 1e12 }
-  })
+  const backend = await benchBackend('units', NOW)
   const started = performance.now()
   seed(backend)
   const group = '商铺单位 (5,000 个单位, 5 万名从业人员)'
@@ -140,6 +118,7 @@ export async function unitsBench(): Promise<void> {
   await timed(backend, group, '从业人员查找 拼音首字母', 'units.workers', (i) => ({ q: `${INITIALS[i % INITIALS.length]}yg` }), bareWorkers)
   await timed(backend, group, '从业人员查找 电话后4位', 'units.workers', (i) => ({ q: String(1000 + (i % 9000)) }), bareWorkers)
   await timed(backend, group, '单位详情', 'units.get', (i) => ({ id: (i % UNITS) + 1 }), bareUnits)
+  const dir = backend.store.dataDir
   backend.store.close({ snapshot: false })
   fs.rmSync(dir, { recursive: true, force: true })
 }
