@@ -40,7 +40,8 @@ describe('设置: the office details', () => {
 
   it('shows the name on 首页 and counts one mutation as one audit row', async () => {
     await settings.waitForAbout()
-    await expect.poll(() => settings.tableCount('设置项')).toBe(4)
+    // The three saved fields, and the audit chain's key written at 首次设置.
+    await expect.poll(() => settings.tableCount('设置项')).toBe(5)
     expect(await settings.tableCount('操作日志')).toBe(2) // 首次设置 + this save
     // The idle snapshot (after 30 s) would fold the journal; this runs well before that.
     expect(await settings.readJournalRecords()).toBeGreaterThanOrEqual(1)
