@@ -165,7 +165,8 @@ describe('商铺单位: a shop, its workers, their temperatures, 复工, an insp
 
   it('exports the 从业人员登记表 from the 台账, numbers masked', async () => {
     await shell.navigate('商铺单位')
-    expect((await units.listRows())[0]).toContain('已复工')
+    // The 台账 loads after the page opens: wait for its first row rather than read an empty table.
+    await expect.poll(async () => (await units.listRows())[0] ?? '').toContain('已复工')
     await app.screenshot('units-list')
     const file = await units.export('导出从业人员登记表')
     expect(file.name).toBe('从业人员登记表-2026-02-03.xlsx')
