@@ -189,7 +189,12 @@ app.on('before-quit', (event) => {
   backend = null
   const closingLan = lan
   lan = null
-  void (closingLan?.close() ?? Promise.resolve()).then(() => closing.close()).finally(() => app.exit(0))
+  // The LAN listener first (no device writes while the backend drains), then the backend.
+  const shutDown = async () => {
+    await closingLan?.close()
+    await closing.close()
+  }
+  void shutDown().finally(() => app.exit(0))
 })
 
 app.on('window-all-closed', () => app.quit())
