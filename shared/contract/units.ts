@@ -159,6 +159,11 @@ export interface UnitWorkerHit {
   fromElsewhere: boolean
 }
 
+/** total stops at the search's cap: capped says there are more ("超过 500 人，请多输入几个字"). */
+export interface UnitWorkerHits extends Page<UnitWorkerHit> {
+  capped: boolean
+}
+
 export type UnitsApi = {
   'units.list': (args: UnitsListArgs) => Promise<Page<UnitRow>>
   'units.get': (args: { id: number }) => Promise<UnitDetail>
@@ -169,7 +174,7 @@ export type UnitsApi = {
   'units.reveal': (args: { id: number }) => Promise<{ id: number; managerPhone: string }>
   'units.addWorker': (args: UnitAddWorker) => Promise<UnitDetail>
   'units.removeWorker': (args: { workerId: number; reason: string }) => Promise<UnitDetail>
-  'units.workers': (args: UnitsWorkersArgs) => Promise<Page<UnitWorkerHit>>
+  'units.workers': (args: UnitsWorkersArgs) => Promise<UnitWorkerHits>
   'units.checks': (args: { unitId: number; day: string }) => Promise<UnitCheckRow[]>
   'units.saveChecks': (args: UnitSaveChecks) => Promise<UnitCheckRow[]>
   'units.applyReopen': (args: UnitApplyReopen) => Promise<UnitDetail>

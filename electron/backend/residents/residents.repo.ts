@@ -201,7 +201,7 @@ export function purgeResident(tx: Tx, id: number): void {
 const SEARCH_INDEXES = [
   'residents_id_rev',
   'residents_name',
-  'residents_initials',
+  'residents_initials_name',
   'residents_pinyin',
   'residents_live_sort',
   'residents_grid_sort',

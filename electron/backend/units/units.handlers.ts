@@ -111,6 +111,7 @@ export const unitsHandlers = {
     return {
       rows: found.rows.map((r) => ({ ...r, phone: maskPhone(r.phone), fromElsewhere: r.fromElsewhere === 1 })),
       total: found.total,
+      capped: found.capped,
       page,
       pageSize
     }

@@ -133,10 +133,16 @@ export interface WorkerHitRecord {
   fromElsewhere: number
 }
 
+/** A broad search counts no further than this: "超过 500 人" tells the clerk to type more. */
+export const WORKER_HITS_CAP = 500
+
 /**
- * Workers across units by the start of a name, pinyin initials or the last digits of a phone:
- * each through its own index on the register (names, initials, reversed phone digits), then the
- * person's unit by unit_workers' resident index, so the search does not scan every worker.
+ * Workers across units by the start of a name, pinyin initials or the last digits of a phone.
+ * Names and initials walk the register's index in the order shown (name; initials then name, so
+ * the people whose initials are exactly those typed come first) joined to unit_workers by its
+ * resident index, and stop at the page: "zyg" among 50,000 workers matches 15,000 and neither
+ * sorts nor counts them all. The count stops past WORKER_HITS_CAP (capped: the total reads
+ * "more than"), and no page lies beyond it.
  */
 export function workerHits(
   db: Db,
@@ -145,38 +151,39 @@ export function workerHits(
   gridId: number | undefined,
   limit: number,
   offset: number
-): { rows: WorkerHitRecord[]; total: number } {
-  const people: string[] = []
-  const params: SqlValue[] = []
-  const text = q.trim()
-  if (text !== '') {
-    if (/^\d{3,}$/.test(text)) {
-      const rev = Array.from(text).reverse().join('')
-      people.push("SELECT resident_id AS id FROM resident_phones WHERE digits_rev >= ? AND digits_rev < ? || '~'")
-      params.push(rev, rev)
-    } else if (/^[a-z]+$/i.test(text)) {
-      const initials = text.toLowerCase()
-      people.push("SELECT id FROM residents WHERE name_initials >= ? AND name_initials < ? || '~'")
-      params.push(initials, initials)
-    } else {
-      people.push("SELECT id FROM residents WHERE name >= ? AND name < ? || '\uffff'")
-      params.push(text, text)
-    }
-  }
+): { rows: WorkerHitRecord[]; total: number; capped: boolean } {
   const where = ['w.left_at IS NULL', 'u.deleted_at IS NULL', scope.sql]
-  const whereParams: SqlValue[] = [...scope.params]
+  const params: SqlValue[] = [...scope.params]
+  let order = 'r.name, w.id'
+  const text = q.trim()
+  if (/^\d{3,}$/.test(text)) {
+    const rev = Array.from(text).reverse().join('')
+    where.push("w.resident_id IN (SELECT resident_id FROM resident_phones WHERE digits_rev >= ? AND digits_rev < ? || '~')")
+    params.push(rev, rev)
+  } else if (/^[a-z]+$/i.test(text)) {
+    const initials = text.toLowerCase()
+    where.push("r.name_initials >= ? AND r.name_initials < ? || '~'")
+    params.push(initials, initials)
+    order = 'r.name_initials, r.name, w.id'
+  } else if (text !== '') {
+    where.push("r.name >= ? AND r.name < ? || '\uffff'")
+    params.push(text, text)
+  }
   if (gridId) {
     where.push('u.grid_id = ?')
-    whereParams.push(gridId)
+    params.push(gridId)
   }
-  const who = people.length ? `AND w.resident_id IN (${people.join(' UNION ')})` : ''
-  const base = `FROM unit_workers w JOIN units u ON u.id = w.unit_id JOIN residents r ON r.id = w.resident_id WHERE ${where.join(' AND ')} ${who}`
-  const all = [...whereParams, ...params]
-  const rows = db.all<WorkerHitRecord & Row>(
-    `SELECT w.id AS workerId, u.id AS unitId, u.name AS unitName, r.name, COALESCE(json_extract(r.phones, '$[0]'), '') AS phone, w.role,
-        w.from_elsewhere AS fromElsewhere ${base} ORDER BY r.name, w.id LIMIT ? OFFSET ?`,
-    [...all, limit, offset]
-  )
-  const total = Number(db.get<{ n: number } & Row>(`SELECT COUNT(*) AS n ${base}`, all)?.n ?? 0)
-  return { rows, total }
+  const base = `FROM residents r JOIN unit_workers w ON w.resident_id = r.id JOIN units u ON u.id = w.unit_id WHERE ${where.join(' AND ')}`
+  const counted = Number(db.get<{ n: number } & Row>(`SELECT COUNT(*) AS n FROM (SELECT 1 ${base} LIMIT ?)`, [...params, WORKER_HITS_CAP + 1])?.n ?? 0)
+  const total = Math.min(counted, WORKER_HITS_CAP)
+  const take = Math.max(0, Math.min(limit, total - offset))
+  const rows =
+    take === 0
+      ? []
+      : db.all<WorkerHitRecord & Row>(
+          `SELECT w.id AS workerId, u.id AS unitId, u.name AS unitName, r.name, COALESCE(json_extract(r.phones, '$[0]'), '') AS phone, w.role,
+              w.from_elsewhere AS fromElsewhere ${base} ORDER BY ${order} LIMIT ? OFFSET ?`,
+          [...params, take, offset]
+        )
+  return { rows, total, capped: counted > WORKER_HITS_CAP }
 }

@@ -162,4 +162,42 @@ describe('从业人员: workers of a unit', () => {
     expect(await names('')).toHaveLength(3)
     expect(await names('', workerOf(c.other.grid.id))).toEqual(['王五'])
   })
+
+  it('stops counting a broad search at 500 (capped) and lists initials exactly typed first, then by name', async () => {
+    b = await testBackend()
+    const c = await community(b)
+    const u = await b.ok('units.create', shop())
+    const at = '2026-02-03T08:00:00.000Z'
+    // 520 people whose initials start with "zy", written straight in (the volume, not the rule, is under test).
+    b.store.transaction((tx) => {
+      for (let i = 1; i <= 520; i++) {
+        const id = 10_000 + i
+        const [name, initials] = i <= 2 ? [`张${i === 1 ? '乙' : '甲'}`, 'zy'] : [`张员工${String(i).padStart(3, '0')}`, 'zyg']
+        tx.run(
+          `INSERT INTO residents (id, grid_id, name, name_initials, name_pinyin, id_type, phones, person_type, created_at, updated_at)
+           VALUES (?, ?, ?, ?, '', 'mainland', '[]', 'floating', ?, ?)`,
+          [id, c.a.grid.id, name, initials, at, at]
+        )
+        tx.run(
+          "INSERT INTO unit_workers (unit_id, resident_id, role, from_elsewhere, joined_day, created_at, created_by) VALUES (?, ?, '店员', 1, '2026-02-03', ?, 't')",
+          [u.id, id, at]
+        )
+      }
+    })
+    const broad = await b.ok('units.workers', { q: 'zy', pageSize: 50 })
+    expect(broad).toMatchObject({ total: 500, capped: true })
+    expect(broad.rows.slice(0, 4).map((r) => r.name)).toEqual(['张乙', '张甲', '张员工003', '张员工004'])
+    const last = await b.ok('units.workers', { q: 'zy', page: 10, pageSize: 50 })
+    expect(last.rows).toHaveLength(50)
+    expect(await b.ok('units.workers', { q: 'zy', page: 11, pageSize: 50 })).toMatchObject({ rows: [], total: 500, capped: true })
+    const byName = await b.ok('units.workers', { q: '张员工', pageSize: 20 })
+    expect(byName).toMatchObject({ total: 500, capped: true })
+    expect(byName.rows[0]?.name).toBe('张员工003')
+    const narrow = await b.ok('units.workers', { q: '张员工51' })
+    expect(narrow).toMatchObject({ total: 10, capped: false })
+    expect(narrow.rows.map((r) => r.name)).toEqual(Array.from({ length: 10 }, (_, i) => `张员工51${i}`))
+    // Out of a grid worker's grids the count is theirs: none.
+    const outside = await b.call('units.workers', { q: 'zy' }, workerOf(c.other.grid.id))
+    expect(outside.ok && outside.data).toMatchObject({ rows: [], total: 0, capped: false })
+  })
 })

@@ -26,6 +26,7 @@ import reportDays from './0024_report_days.sql?raw'
 import notices from './0025_notices.sql?raw'
 import reportDaysRowid from './0026_report_days_rowid.sql?raw'
 import noticesSpeed from './0027_notices_speed.sql?raw'
+import workerInitials from './0028_worker_initials.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -58,5 +59,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 24, name: 'report_days', sql: reportDays },
   { version: 25, name: 'notices', sql: notices },
   { version: 26, name: 'report_days_rowid', sql: reportDaysRowid },
-  { version: 27, name: 'notices_speed', sql: noticesSpeed }
+  { version: 27, name: 'notices_speed', sql: noticesSpeed },
+  { version: 28, name: 'worker_initials', sql: workerInitials }
 ]
