@@ -16,7 +16,8 @@ const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`])
  * packaged app needs no node_modules and relies on nothing Electron's docs leave unproven
  * (an ES-module worker inside app.asar importing packages from app.asar): index.cjs (the
  * Electron main process), worker.cjs (the backend worker thread), backup-worker.cjs (a backup's
- * compression and check, in a scratch thread), server.cjs (browser mode),
+ * compression and check, in a scratch thread), excel-worker.cjs (a clerk's Excel file read in a
+ * scratch thread), server.cjs (browser mode),
  * and sql.js's wasm beside them, which the hosts read and hand to the worker as bytes.
  */
 function standaloneNodeBundle(name: string, entry: string): Promise<unknown> {
@@ -49,6 +50,7 @@ function nodeBundles(): Plugin {
       await standaloneNodeBundle('worker', 'electron/backend/worker.ts')
       await standaloneNodeBundle('server', 'electron/server/main.ts')
       await standaloneNodeBundle('backup-worker', 'electron/backend/backup/backup-worker.ts')
+      await standaloneNodeBundle('excel-worker', 'electron/backend/excel/read-worker.ts')
       mkdirSync(mainOut, { recursive: true })
       copyFileSync(resolve(__dirname, 'node_modules/sql.js/dist/sql-wasm.wasm'), resolve(mainOut, 'sql-wasm.wasm'))
     }

@@ -24,6 +24,7 @@ const UNAVAILABLE: Envelope<unknown> = {
 export const WORKER_BUNDLE = 'worker.cjs'
 export const SQL_WASM_FILE = 'sql-wasm.wasm'
 export const BACKUP_WORKER_BUNDLE = 'backup-worker.cjs'
+export const EXCEL_WORKER_BUNDLE = 'excel-worker.cjs'
 
 /**
  * What the worker needs from its host, read from the host's bundle folder. In the packaged
@@ -37,7 +38,8 @@ export function workerDataFrom(bundleDir: string, dataDir: string, appVersion: s
     resourcesDir,
     markerFile: dataMarkerFile(dataDir, path.join, path.dirname, path.basename),
     open,
-    backupWorkerSource: fs.readFileSync(path.join(bundleDir, BACKUP_WORKER_BUNDLE), 'utf8')
+    backupWorkerSource: fs.readFileSync(path.join(bundleDir, BACKUP_WORKER_BUNDLE), 'utf8'),
+    excelWorkerSource: fs.readFileSync(path.join(bundleDir, EXCEL_WORKER_BUNDLE), 'utf8')
   }
 }
 

@@ -25,4 +25,6 @@ export interface WorkerData {
   open: OpenOptions
   /** The backup scratch worker's bundle source (see backup/scratch.ts), read by the host like the wasm. */
   backupWorkerSource: string
+  /** The Excel reader's scratch worker bundle source (see excel/read-scratch.ts), read by the host the same way. */
+  excelWorkerSource: string
 }

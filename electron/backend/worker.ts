@@ -4,6 +4,7 @@ import { useBackupWorker } from './backup/scratch'
 import { createKeyedBackend } from './keys/key-gate'
 import type { HostBackend } from './keys/key-gate'
 import { useResourcesDir } from './excel/builtin-templates'
+import { useExcelWorker } from './excel/read-scratch'
 import { useSqlWasm } from './store/sql-engine'
 import type { HostToWorker, WorkerData, WorkerToHost } from './worker-protocol'
 
@@ -17,10 +18,12 @@ if (!port) throw new Error('worker must run in a worker thread')
 const post = (message: WorkerToHost) => port.postMessage(message)
 
 let backend: HostBackend | null = null
-const { dataDir, appVersion, sqlWasm, resourcesDir, markerFile, open: openOptions, backupWorkerSource } = workerData as WorkerData
+const { dataDir, appVersion, sqlWasm, resourcesDir, markerFile, open: openOptions, backupWorkerSource, excelWorkerSource } = workerData as WorkerData
 // The scratch worker gets its own copy of the wasm: useSqlWasm keeps these bytes for this thread.
 useBackupWorker({ source: backupWorkerSource, sqlWasm: sqlWasm.slice() })
 useSqlWasm(sqlWasm)
+// Clerks' Excel files are read in a thread of their own: a big import never holds up other devices' requests.
+useExcelWorker(excelWorkerSource)
 if (resourcesDir) useResourcesDir(resourcesDir)
 
 async function open(): Promise<void> {

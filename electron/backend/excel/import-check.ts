@@ -6,6 +6,7 @@ import type { Db } from '../kit/db'
 import { cellText, columnLetter } from './cells'
 import type { RawCell } from './cells'
 import { headerOver, isSummaryRow } from './header'
+import { sheetOf } from './staging'
 import type { StagedFile } from './staging'
 import { TARGETS } from './targets'
 import type { CheckContext, CheckedRow, RowInput } from './targets/types'
@@ -59,7 +60,7 @@ export function runCheck(
   env: { db: Db; session: Session; today: Date },
   progress?: (done: number, total: number) => void
 ): CheckRun {
-  const sheet = staged.workbook.sheets[req.sheet]
+  const sheet = sheetOf(staged, req.sheet)
   if (!sheet) throw new AppError('BAD_ARGS', '没有这个工作表，请重新选择。')
   if (req.headerEnd < req.headerStart || req.headerEnd > sheet.rows.length) throw new AppError('BAD_ARGS', '表头行不正确，请重新选择。')
   const target = TARGETS[staged.target]

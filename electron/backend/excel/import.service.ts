@@ -10,12 +10,13 @@ import { cellText, columnCount, columnLetter, isBlank } from './cells'
 import type { SheetData } from './cells'
 import { mappingBySignature } from './excel.repo'
 import { writeTable } from './export-writer'
-import { detectHeader, headerOver, isSkippedSheet, proposeSheet } from './header'
+import { detectHeader, headerOver } from './header'
 import type { HeaderGuess } from './header'
 import { runCheck, summarize } from './import-check'
 import type { CheckRun } from './import-check'
-import { readWorkbookFile } from './read-file'
-import { keepOnlyRejected, stage, staged as findStaged } from './staging'
+import type { SheetFacts } from './packed'
+import { readInScratch } from './read-scratch'
+import { assertRoom, keepOnlyRejected, sheetOf, stage, staged as findStaged } from './staging'
 import type { StagedFile } from './staging'
 import { TARGETS } from './targets'
 
@@ -23,8 +24,8 @@ const progress = (ctx: Ctx, jobId: string | undefined, label: string) => (done: 
   if (jobId) ctx.emit({ type: 'progress', jobId, done, total, label })
 }
 
-export function sheetInfos(sheets: SheetData[]): SheetInfo[] {
-  return sheets.map((s, index) => ({ index, name: s.name, hidden: s.hidden, skipped: isSkippedSheet(s), rows: s.rows.length, columns: columnCount(s) }))
+export function sheetInfos(sheets: SheetFacts[]): SheetInfo[] {
+  return sheets.map((s, index) => ({ index, name: s.name, hidden: s.hidden, skipped: s.skipped, rows: s.rows, columns: s.columns }))
 }
 
 /** A saved mapping for files with these headers, if the table exists yet (it comes with migration 0006). */
@@ -35,9 +36,8 @@ function savedFor(db: Db, target: string, labels: string[]): { name: string; map
   return { name: found.name, mapping }
 }
 
-function previewOf(db: Db, s: StagedFile, sheetIndex: number, guess: HeaderGuess): ImportPreview {
+function previewOf(db: Db, s: StagedFile, sheetIndex: number, sheet: SheetData, guess: HeaderGuess): ImportPreview {
   const target = TARGETS[s.target]
-  const sheet = s.workbook.sheets[sheetIndex] as SheetData
   const saved = savedFor(db, s.target, guess.labels)
   const known = new Set(target.fields.map((f) => f.key))
   const columns = guess.labels.map((header, index) => {
@@ -75,31 +75,35 @@ function uncommitted(s: StagedFile): StagedFile {
   return s
 }
 
-/** Step 1: read the file off the UI's path, stage it, propose sheet, header and mapping. */
+/**
+ * Step 1: read the file in the Excel worker (read-scratch.ts: the other devices' requests are
+ * answered meanwhile), stage it packed, propose sheet, header and mapping.
+ */
 export async function previewFile(args: ExcelPreviewArgs, ctx: Ctx): Promise<ImportPreview> {
+  assertRoom(ctx.session.accountId, ctx.now().getTime())
   const report = progress(ctx, args.jobId, '读取文件')
   report(0, 0)
-  const workbook = await readWorkbookFile(args.fileName, args.bytes, (rows) => report(rows, 0))
   const accepted = TARGETS[args.target].fields.map((f) => f.key)
-  const sheetIndex = proposeSheet(workbook.sheets, accepted)
+  const workbook = await readInScratch({ fileName: args.fileName, bytes: args.bytes, accepted }, (rows) => report(rows, 0))
   const s = stage(
     { accountId: ctx.session.accountId, target: args.target, fileName: args.fileName, workbook, bytes: args.bytes.byteLength },
     ctx.now().getTime()
   )
-  return previewOf(ctx.store, s, sheetIndex, detectHeader(workbook.sheets[sheetIndex] as SheetData, accepted))
+  const sheet = sheetOf(s, workbook.proposed) ?? { name: '', hidden: false, rows: [], merges: [] }
+  return previewOf(ctx.store, s, workbook.proposed, sheet, detectHeader(sheet, accepted))
 }
 
 /** Another sheet, or a header the clerk pointed at. */
 export function reshape(args: ExcelShapeArgs, ctx: Ctx): ImportPreview {
   const s = uncommitted(findStaged(args.stagingId, ctx.session.accountId, ctx.now().getTime()))
-  const sheet = s.workbook.sheets[args.sheet]
+  const sheet = sheetOf(s, args.sheet)
   if (!sheet) throw new AppError('BAD_ARGS', '没有这个工作表，请重新选择。')
   const accepted = TARGETS[s.target].fields.map((f) => f.key)
-  if (args.headerStart === null || args.headerEnd === null) return previewOf(ctx.store, s, args.sheet, detectHeader(sheet, accepted))
+  if (args.headerStart === null || args.headerEnd === null) return previewOf(ctx.store, s, args.sheet, sheet, detectHeader(sheet, accepted))
   const start = Math.min(args.headerStart, args.headerEnd) - 1
   const end = Math.max(args.headerStart, args.headerEnd) - 1
   if (end >= sheet.rows.length || end - start > 3) throw new AppError('BAD_ARGS', '表头最多 4 行，且不能超出表格。')
-  return previewOf(ctx.store, s, args.sheet, headerOver(sheet, start, end, accepted))
+  return previewOf(ctx.store, s, args.sheet, sheet, headerOver(sheet, start, end, accepted))
 }
 
 /** What a check depends on besides the data: the same request on the same day gives the same rows. */
@@ -131,7 +135,7 @@ export function commitImport(args: ExcelCheckArgs, ctx: Ctx): ImportSummary {
   const target = TARGETS[s.target]
   const at = ctx.now().toISOString()
   const report = progress(ctx, args.jobId, '写入数据')
-  ctx.store.reserve((s.workbook.sheets[args.sheet]?.rows.length ?? 0) * BYTES_PER_IMPORTED_ROW)
+  ctx.store.reserve((s.workbook.sheets[args.sheet]?.rows ?? 0) * BYTES_PER_IMPORTED_ROW)
   const result = ctx.write(
     {
       summary: (r: ImportSummary) =>
@@ -156,7 +160,7 @@ export function commitImport(args: ExcelCheckArgs, ctx: Ctx): ImportSummary {
 export async function rejectedFile(stagingId: string, ctx: Ctx): Promise<{ fileName: string; bytes: Uint8Array }> {
   const s = findStaged(stagingId, ctx.session.accountId, ctx.now().getTime())
   if (!s.last) throw new AppError('RULE_VIOLATION', '请先检查数据。')
-  const sheet = s.workbook.sheets[s.last.sheet] as SheetData
+  const sheet = sheetOf(s, s.last.sheet) as SheetData
   const width = s.last.labels.length
   const rejected = s.last.rows.filter((r) => r.status === 'error')
   const columns = [

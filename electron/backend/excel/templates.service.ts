@@ -24,6 +24,7 @@ import { mayExport } from './export/engine'
 import { handOutName } from './export/file-names'
 import { detectHeader, headerOver, isSkippedSheet } from './header'
 import { sheetInfos } from './import.service'
+import { sheetFacts } from './packed'
 import { readWorkbookFile } from './read-file'
 import { fillWorkbook } from './template-fill'
 import { sanitizeTemplate } from './template-sanitize'
@@ -110,7 +111,7 @@ export async function inspectTemplate(args: ExcelInspectTemplateArgs): Promise<T
   const sheet = workbook.sheets[index] as SheetData
   const guess = detectHeader(sheet, all)
   return {
-    sheets: sheetInfos(workbook.sheets),
+    sheets: sheetInfos(workbook.sheets.map(sheetFacts)),
     sheet: index,
     headerStart: guess.start + 1,
     headerEnd: guess.end + 1,

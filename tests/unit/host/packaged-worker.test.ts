@@ -3,7 +3,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { BACKUP_WORKER_BUNDLE, SQL_WASM_FILE, WORKER_BUNDLE, startBackendWorker, workerDataFrom } from '../../../electron/backend/worker-client'
+import {
+  BACKUP_WORKER_BUNDLE,
+  EXCEL_WORKER_BUNDLE,
+  SQL_WASM_FILE,
+  WORKER_BUNDLE,
+  startBackendWorker,
+  workerDataFrom
+} from '../../../electron/backend/worker-client'
 import type { BackendClient } from '../../../electron/backend/worker-client'
 import { tempDir } from '../support/temp'
 
@@ -18,7 +25,7 @@ function packagedCopy(): { app: string; resources: string; bundleDir: string } {
   const install = path.join(tempDir('shouwang-pack-'), '守望 社区台账', 'resources')
   const bundleDir = path.join(install, 'app', 'out', 'main')
   fs.mkdirSync(bundleDir, { recursive: true })
-  for (const file of [WORKER_BUNDLE, BACKUP_WORKER_BUNDLE, SQL_WASM_FILE, 'server.cjs', 'index.cjs']) {
+  for (const file of [WORKER_BUNDLE, BACKUP_WORKER_BUNDLE, EXCEL_WORKER_BUNDLE, SQL_WASM_FILE, 'server.cjs', 'index.cjs']) {
     fs.copyFileSync(path.join(BUILT, file), path.join(bundleDir, file))
   }
   fs.cpSync(path.join(ROOT, 'resources/templates'), path.join(install, 'templates'), { recursive: true })
@@ -44,7 +51,7 @@ describe('the built backend worker in the packaged layout', () => {
   })
 
   it('needs nothing but Node built-ins: no package is required at run time', () => {
-    for (const bundle of [WORKER_BUNDLE, BACKUP_WORKER_BUNDLE, 'server.cjs', 'index.cjs']) {
+    for (const bundle of [WORKER_BUNDLE, BACKUP_WORKER_BUNDLE, EXCEL_WORKER_BUNDLE, 'server.cjs', 'index.cjs']) {
       const source = fs.readFileSync(path.join(BUILT, bundle), 'utf8')
       // Code lines only: bundled packages keep usage examples such as `var pako = require('pako')` in comments.
       const code = source
