@@ -20,6 +20,10 @@ const TRIP_COUNTS = LIVE_TRIP
 const ENTRY_COUNTS = '1 = 1'
 /** A person in the recycle bin is no longer on the books. */
 const PERSON_LIVE = 'r.deleted_at IS NULL'
+/** PERSON_LIVE for a row that carries resident_id: the recycle bin is small, so it is one list read once. */
+const RESIDENT_LIVE = (alias: string) => `${alias}.resident_id NOT IN (SELECT id FROM residents WHERE deleted_at IS NOT NULL)`
+/** TRIP_COUNTS for a trip under another alias (a trip's later trips, read beside it). */
+const TRIP_COUNTS_AS = (alias: string) => TRIP_COUNTS.replace(/\bt\./g, `${alias}.`)
 /** A batch is usable through its expiry date and expired after it. */
 // The one expired rule of the supplies domain (a batch is expired the day after its expiry date).
 const EXPIRED = EXPIRED_BATCH
@@ -78,15 +82,19 @@ export function returneesByProvince(db: Db, day: string): { province: string; to
 /**
  * Returned on or after `since` (up to the day) and no episode covering their return by the day:
  * none started by the day that was still open on the return date or began after it. A person
- * with a trip in the window has their latest trip in it too, so only the window's trips are read.
+ * with a trip in the window has their latest trip in it too, so only the window's trips are read:
+ * each trip no episode covers, kept when no later live trip of theirs (by return date, then id)
+ * came back by the day. Trips first, then the few uncovered ones' later trips: no sort of the window.
  */
 export function notObservedCount(db: Db, day: string, since: string): number {
   const row = db.get<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM (${latestTrips('t.return_date BETWEEN ? AND ?')}) l JOIN residents r ON r.id = l.resident_id
-      WHERE ${PERSON_LIVE}
-        AND NOT EXISTS (SELECT 1 FROM observation_episodes e WHERE e.resident_id = l.resident_id AND e.start_date <= ?
-              AND (CASE WHEN e.status != 'observing' AND e.status_date <= ? THEN e.status_date ELSE e.end_date END) >= l.return_date)`,
-    [since, day, day, day]
+    `SELECT COUNT(*) AS n FROM returnee_trips t
+      WHERE t.return_date BETWEEN ?2 AND ?1 AND ${TRIP_COUNTS} AND ${RESIDENT_LIVE('t')}
+        AND NOT EXISTS (SELECT 1 FROM observation_episodes e WHERE e.resident_id = t.resident_id AND e.start_date <= ?1
+              AND (CASE WHEN e.status != 'observing' AND e.status_date <= ?1 THEN e.status_date ELSE e.end_date END) >= t.return_date)
+        AND NOT EXISTS (SELECT 1 FROM returnee_trips l WHERE l.resident_id = t.resident_id AND ${TRIP_COUNTS_AS('l')} AND l.return_date <= ?1
+              AND (l.return_date > t.return_date OR (l.return_date = t.return_date AND l.id > t.id)))`,
+    [day, since]
   )
   return num(row?.n)
 }
@@ -103,26 +111,30 @@ export interface ObservationCounts {
 }
 
 /**
- * The episodes open at the end of the day (parameter ?1), as seeks of the observation_report
- * index: those still observing that had started, and those closed after the day. Every other
- * episode is closed by the day and counts only in the cumulative figures.
+ * The earliest start of a closed episode that can still be open at the end of the day (?1): the
+ * day less the longest span from start to close of any closed episode (migration 0029's
+ * expression index answers it in one seek).
+ */
+const EARLIEST_OPEN_START = `SELECT date(?1, printf('-%d days', MAX(julianday(s.status_date) - julianday(s.start_date))))
+   FROM observation_episodes s WHERE s.status != 'observing'`
+/**
+ * The episodes open at the end of the day (parameter ?1): those still observing that had started,
+ * and those closed after the day that had started, by then, within the longest span (0029's
+ * observation_closed_start index, so a day far back reads a few weeks of starts, not every later
+ * closing). Every other episode is closed by the day and counts only in the cumulative figures.
  */
 const OPEN_EPISODES = `SELECT e.id, e.resident_id, e.kind, e.end_date FROM observation_episodes e WHERE e.status = 'observing' AND e.start_date <= ?1
    UNION ALL
    SELECT e.id, e.resident_id, e.kind, e.end_date FROM observation_episodes e
-    WHERE e.status IN ('released', 'hospital', 'lost') AND e.status_date > ?1 AND e.start_date <= ?1`
-/** PERSON_LIVE for a row that carries resident_id: the recycle bin is small, so it is one list read once. */
-const RESIDENT_LIVE = (alias: string) => `${alias}.resident_id NOT IN (SELECT id FROM residents WHERE deleted_at IS NOT NULL)`
-
+    WHERE e.status != 'observing' AND e.start_date BETWEEN (${EARLIEST_OPEN_START}) AND ?1 AND e.status_date > ?1`
 export function observationCounts(db: Db, day: string): ObservationCounts {
   const open = db.get<Record<string, number>>(
-    `SELECT COUNT(DISTINCT o.resident_id) AS observing,
-            COUNT(DISTINCT CASE WHEN o.end_date <= ?1 THEN o.resident_id END) AS ended,
-            COUNT(DISTINCT CASE WHEN o.end_date >= ?1 THEN o.resident_id END) AS due,
-            COUNT(DISTINCT CASE WHEN o.end_date >= ?1
-                   AND EXISTS (SELECT 1 FROM daily_checks c WHERE c.episode_id = o.id AND c.day = ?1 AND c.outcome != 'unreachable')
-                  THEN o.resident_id END) AS checked
-       FROM (${OPEN_EPISODES}) o WHERE ${RESIDENT_LIVE('o')}`,
+    // One row a person (one sort, not one per figure), then the people counted; the day's reached
+    // checks are one list read once rather than a seek per open episode.
+    `SELECT COUNT(*) AS observing, SUM(p.ended) AS ended, SUM(p.due) AS due, SUM(p.checked) AS checked
+       FROM (SELECT MAX(o.end_date <= ?1) AS ended, MAX(o.end_date >= ?1) AS due,
+                    MAX(o.end_date >= ?1 AND o.id IN (SELECT c.episode_id FROM daily_checks c WHERE c.day = ?1 AND c.outcome != 'unreachable')) AS checked
+               FROM (${OPEN_EPISODES}) o WHERE ${RESIDENT_LIVE('o')} GROUP BY o.resident_id) p`,
     [day]
   )
   // 累计解除 / 失联: the people whose first release (first loss) fell by the day, from the per-day
