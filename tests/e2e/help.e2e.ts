@@ -113,10 +113,11 @@ describe('居民求助: a call → request → assigned by skill → done with a
 
   it('lists it as 已完成 under 全部 and no longer under 未办结', async () => {
     // The desk opens on 未办结: nothing left to do.
-    expect(await help.rowTexts()).toEqual([])
+    await expect.poll(() => help.rowTexts()).toEqual([])
     await help.filterStatus('已完成')
+    // The list reloads after the filter changes: wait for it rather than read the old rows.
+    await expect.poll(() => help.rowTexts()).toHaveLength(1)
     const rows = await help.rowTexts()
-    expect(rows).toHaveLength(1)
     expect(rows[0]).toContain('刘秀英')
     expect(rows[0]).toContain('独居老人')
     expect(rows[0]).toContain('陈医生')
