@@ -1,19 +1,24 @@
 import type { ReportTrend, TrendSeries } from '../../../shared/domain/report-trend'
 import { addDays } from '../../../shared/domain/dates'
 import { GATE_WHO } from '../../../shared/domain/gate'
+import type { EpisodeKind } from '../../../shared/domain/observation'
 import { EPISODE_KINDS, EPISODE_KIND_LABELS } from '../../../shared/domain/observation'
 import type { ReportLine } from '../../../shared/domain/report'
 import { familyLine, line } from '../../../shared/domain/report'
 import type { Db } from '../kit/db'
-import type { AlertPeople, GateTally, ObservationFlows } from './report.repo'
-import { alertPeopleByDay, gateTalliesByDay, observationFlowsByDay, observingByKind } from './report.repo'
-import { disinfectionSection, suppliesSection, unionSize } from './report.service'
+import type { AlertPeople, GateTally, KeySupply, ObservationFlows, PlaceDay } from './report.repo'
+import { alertPeopleByDay, gateTalliesByDay, observationFlowsByDay } from './report.repo'
+import { keySuppliesByDay, observingByKindByDay, placesByDay } from './report-range.repo'
+import { disinfectionSectionOf, suppliesSectionOf, unionSize } from './report.service'
 
-/** The range's flows, each read once for all its days (a day without any is absent). */
+/** The range's flows (a day without any is absent) and end-of-day levels, each read once for all its days. */
 interface TrendRange {
   flows: Map<string, ObservationFlows>
   people: Map<string, Pick<AlertPeople, 'checkAbnormal' | 'gateAbnormal'>>
   tallies: GateTally[]
+  kinds: Map<string, Map<EpisodeKind, number>>
+  places: Map<string, PlaceDay[]>
+  supplies: Map<string, KeySupply[]>
 }
 
 /** What the trend charts draw, from the day's figures by key: a series sums the figures whose key starts with one of its prefixes. */
@@ -35,14 +40,14 @@ const TREND: readonly (Omit<TrendSeries, 'values'> & { from: readonly string[] }
 ]
 
 /**
- * Only the figures the pictures draw, each from the same repo reads and rules as the day's
- * report (the property test holds every point to that day's report): the cumulative figures
- * over every trip and episode, the costliest, are not among them. The flows (新增, 解除, 异常,
- * 进出) come from one grouped read of the whole range each; the levels at each day's end (在观察
- * by type, 消杀 overdue, usable stock) from that day's own reads, as the report makes them.
+ * Only the figures the pictures draw, with the same rules as the day's report (the property test
+ * holds every point to that day's report): the cumulative figures over every trip and episode,
+ * the costliest, are not among them. The flows (新增, 解除, 异常, 进出) come from one grouped read
+ * of the whole range each, and so do the levels at each day's end (在观察 by type, 消杀, usable
+ * stock: report-range.repo), the sections made from them as the report makes its own.
  */
-function trendLines(db: Db, day: string, range: TrendRange): ReportLine[] {
-  const kinds = new Map(observingByKind(db, day).map((k) => [k.kind, k.n]))
+function trendLines(day: string, range: TrendRange): ReportLine[] {
+  const kinds = range.kinds.get(day) ?? new Map<EpisodeKind, number>()
   const flows = range.flows.get(day) ?? { newToday: 0, releasedToday: 0 }
   const people = range.people.get(day) ?? { checkAbnormal: [], gateAbnormal: [] }
   const tallies = range.tallies.filter((t) => t.day === day)
@@ -53,8 +58,8 @@ function trendLines(db: Db, day: string, range: TrendRange): ReportLine[] {
     line('observation.releasedToday', '今日解除', flows.releasedToday, '人'),
     line('observation.abnormal', '异常合计', unionSize(people.checkAbnormal, people.gateAbnormal), '人'),
     ...GATE_WHO.flatMap((w) => [familyLine('gate.in', w, '', traffic('in', w), '人次'), familyLine('gate.out', w, '', traffic('out', w), '人次')]),
-    ...disinfectionSection(db, day).lines,
-    ...suppliesSection(db, day).lines
+    ...disinfectionSectionOf(day, range.places.get(day) ?? []).lines,
+    ...suppliesSectionOf(range.supplies.get(day) ?? []).lines
   ]
 }
 
@@ -65,12 +70,15 @@ export function trendOf(db: Db, last: string, days: number): ReportTrend {
   const range: TrendRange = {
     flows: observationFlowsByDay(db, first, last),
     people: alertPeopleByDay(db, first, last),
-    tallies: gateTalliesByDay(db, first, last)
+    tallies: gateTalliesByDay(db, first, last),
+    kinds: observingByKindByDay(db, first, last),
+    places: placesByDay(db, first, last),
+    supplies: keySuppliesByDay(db, first, last)
   }
   const series: TrendSeries[] = TREND.map((t) => ({ key: t.key, label: t.label, kind: t.kind, unit: t.unit, values: [] }))
   const stock = new Map<string, TrendSeries>()
   for (const day of list) {
-    const lines = trendLines(db, day, range)
+    const lines = trendLines(day, range)
     TREND.forEach((t, i) => {
       const value = lines.filter((l) => t.from.some((f) => (f.endsWith('.') ? l.key.startsWith(f) : l.key === f))).reduce((a, l) => a + l.value, 0)
       series[i]?.values.push(value)

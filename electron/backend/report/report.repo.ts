@@ -21,12 +21,12 @@ const ENTRY_COUNTS = '1 = 1'
 /** A person in the recycle bin is no longer on the books. */
 const PERSON_LIVE = 'r.deleted_at IS NULL'
 /** PERSON_LIVE for a row that carries resident_id: the recycle bin is small, so it is one list read once. */
-const RESIDENT_LIVE = (alias: string) => `${alias}.resident_id NOT IN (SELECT id FROM residents WHERE deleted_at IS NOT NULL)`
+export const RESIDENT_LIVE = (alias: string) => `${alias}.resident_id NOT IN (SELECT id FROM residents WHERE deleted_at IS NOT NULL)`
 /** TRIP_COUNTS for a trip under another alias (a trip's later trips, read beside it). */
 const TRIP_COUNTS_AS = (alias: string) => TRIP_COUNTS.replace(/\bt\./g, `${alias}.`)
 /** A batch is usable through its expiry date and expired after it. */
 // The one expired rule of the supplies domain (a batch is expired the day after its expiry date).
-const EXPIRED = EXPIRED_BATCH
+export const EXPIRED = EXPIRED_BATCH
 /** One person at a gate: a resident by id, anyone else by name and phone. */
 const GATE_PERSON = `CASE WHEN g.resident_id IS NOT NULL THEN 'r' || g.resident_id ELSE 'v' || g.name || '|' || g.phone END`
 
@@ -115,7 +115,7 @@ export interface ObservationCounts {
  * day less the longest span from start to close of any closed episode (migration 0029's
  * expression index answers it in one seek).
  */
-const EARLIEST_OPEN_START = `SELECT date(?1, printf('-%d days', MAX(julianday(s.status_date) - julianday(s.start_date))))
+export const EARLIEST_OPEN_START = `SELECT date(?1, printf('-%d days', MAX(julianday(s.status_date) - julianday(s.start_date))))
    FROM observation_episodes s WHERE s.status != 'observing'`
 /**
  * The episodes open at the end of the day (parameter ?1): those still observing that had started,
@@ -322,16 +322,28 @@ export function placesOnDay(db: Db, day: string, nextDay: string): PlaceDay[] {
   )
 }
 
-/** The key supplies (防护用品, 消杀用品, 检测设备): issued on the day, and stock at its end with expired batches left out. */
-export function keySupplies(db: Db, day: string): { id: number; name: string; spec: string; unit: string; issued: number; usable: number }[] {
+export interface KeySupply {
+  id: number
+  name: string
+  spec: string
+  unit: string
+  issued: number
+  usable: number
+}
+
+/** The report's key supplies (防护用品, 消杀用品, 检测设备), and their order in it. */
+export const KEY_SUPPLY = `i.category IN ('protective', 'disinfectant', 'testing')`
+export const KEY_SUPPLY_ORDER = 'i.category, i.name, i.spec'
+
+/** The key supplies: issued on the day, and stock at its end with expired batches left out. */
+export function keySupplies(db: Db, day: string): KeySupply[] {
   return db
     .all<{ id: number; name: string; spec: string; unit: string; issued: number; balance: number; expired: number }>(
       `SELECT i.id AS id, i.name AS name, i.spec AS spec, i.unit AS unit,
               (SELECT -SUM(l.quantity) FROM supply_ledger l WHERE l.item_id = i.id AND l.kind = 'out' AND l.day = ?) AS issued,
               (SELECT SUM(l.quantity) FROM supply_ledger l WHERE l.item_id = i.id AND l.day <= ?) AS balance,
               (SELECT SUM(l.quantity) FROM supply_ledger l JOIN supply_batches b ON b.id = l.batch_id WHERE l.item_id = i.id AND l.day <= ? AND ${EXPIRED}) AS expired
-         FROM supply_items i WHERE i.category IN ('protective', 'disinfectant', 'testing')
-        ORDER BY i.category, i.name, i.spec`,
+         FROM supply_items i WHERE ${KEY_SUPPLY} ORDER BY ${KEY_SUPPLY_ORDER}`,
       [day, day, day, day]
     )
     .map((r) => ({ id: r.id, name: r.name, spec: r.spec, unit: r.unit, issued: num(r.issued), usable: Math.max(0, num(r.balance) - num(r.expired)) }))

@@ -15,6 +15,7 @@ import { displayNameOf } from '../accounts/accounts.service'
 import type { Session } from '../context'
 import { REPORT_CONTRIBUTORS } from './contributors'
 import type { SubmissionRow } from './report-submissions.repo'
+import type { KeySupply, PlaceDay } from './report.repo'
 import { readReportSettings, writeReportSettings } from './report-submissions.repo'
 import {
   alertPeople,
@@ -170,7 +171,12 @@ function volunteersSection(db: Db, day: string): ReportSection {
 }
 
 export function disinfectionSection(db: Db, day: string): ReportSection {
-  const places = placesOnDay(db, day, addDays(day, 1)).filter((p) => p.active === 1 && p.createdAt.slice(0, 10) <= day)
+  return disinfectionSectionOf(day, placesOnDay(db, day, addDays(day, 1)))
+}
+
+/** 消杀 of the day from the places as they stood on it (one day's read, or the trend's read of a range). */
+export function disinfectionSectionOf(day: string, all: readonly PlaceDay[]): ReportSection {
+  const places = all.filter((p) => p.active === 1 && p.createdAt.slice(0, 10) <= day)
   let due = 0
   let overdue = 0
   for (const p of places) {
@@ -193,8 +199,13 @@ export function disinfectionSection(db: Db, day: string): ReportSection {
 }
 
 export function suppliesSection(db: Db, day: string): ReportSection {
+  return suppliesSectionOf(keySupplies(db, day))
+}
+
+/** 物资 of a day from its key supplies (one day's read, or the trend's read of a range). */
+export function suppliesSectionOf(items: readonly KeySupply[]): ReportSection {
   const lines: ReportLine[] = []
-  for (const item of keySupplies(db, day)) {
+  for (const item of items) {
     const name = item.spec ? `${item.name}（${item.spec}）` : item.name
     lines.push(familyLine('supplies.issued', String(item.id), `${name}今日出库`, item.issued, item.unit))
     lines.push(familyLine('supplies.usable', String(item.id), `${name}可用库存`, item.usable, item.unit))
