@@ -1,4 +1,5 @@
 import type { EpisodeKind } from '../../../shared/domain/observation'
+import { EPISODE_KINDS } from '../../../shared/domain/observation'
 import type { GateAction, GateDirection, GateWho } from '../../../shared/domain/gate'
 import type { Db } from '../kit/db'
 import { LIVE_TRIP } from '../monitoring/trip-counts.repo'
@@ -108,6 +109,8 @@ export interface ObservationCounts {
   lost: number
   due: number
   checked: number
+  /** 在观察 by type: the people with an open episode of the type (a person may count under two). */
+  byKind: Map<EpisodeKind, number>
 }
 
 /**
@@ -130,12 +133,14 @@ const OPEN_EPISODES = `SELECT e.id, e.resident_id, e.kind, e.end_date FROM obser
 export function observationCounts(db: Db, day: string): ObservationCounts {
   const open = db.get<Record<string, number>>(
     // One row a person (one sort, not one per figure), then the people counted; the day's reached
-    // checks are one list read once rather than a seek per open episode.
-    `SELECT COUNT(*) AS observing, SUM(p.ended) AS ended, SUM(p.due) AS due, SUM(p.checked) AS checked
+    // checks are one list read once rather than a seek per open episode; by type, a flag a type.
+    `SELECT COUNT(*) AS observing, SUM(p.ended) AS ended, SUM(p.due) AS due, SUM(p.checked) AS checked,
+            ${EPISODE_KINDS.map((_, i) => `SUM(p.k${i}) AS k${i}`).join(', ')}
        FROM (SELECT MAX(o.end_date <= ?1) AS ended, MAX(o.end_date >= ?1) AS due,
-                    MAX(o.end_date >= ?1 AND o.id IN (SELECT c.episode_id FROM daily_checks c WHERE c.day = ?1 AND c.outcome != 'unreachable')) AS checked
+                    MAX(o.end_date >= ?1 AND o.id IN (SELECT c.episode_id FROM daily_checks c WHERE c.day = ?1 AND c.outcome != 'unreachable')) AS checked,
+                    ${EPISODE_KINDS.map((_, i) => `MAX(o.kind = ?${i + 2}) AS k${i}`).join(', ')}
                FROM (${OPEN_EPISODES}) o WHERE ${RESIDENT_LIVE('o')} GROUP BY o.resident_id) p`,
-    [day]
+    [day, ...EPISODE_KINDS]
   )
   // 累计解除 / 失联: the people whose first release (first loss) fell by the day, from the per-day
   // counts migration 0024 keeps (same rules: any episode of theirs, a person in the recycle bin left out).
@@ -156,7 +161,8 @@ export function observationCounts(db: Db, day: string): ObservationCounts {
     endedNotReleased: num(open?.ended),
     lost: closings.get('lost') ?? 0,
     due: num(open?.due),
-    checked: num(open?.checked)
+    checked: num(open?.checked),
+    byKind: new Map(EPISODE_KINDS.map((k, i) => [k, num(open?.[`k${i}`])]))
   }
 }
 
@@ -187,15 +193,6 @@ export function observationFlowsByDay(db: Db, from: string, to: string): Map<str
   count('start_date', '', 'newToday')
   count('status_date', "e.status = 'released' AND", 'releasedToday')
   return byDay
-}
-
-export function observingByKind(db: Db, day: string): { kind: EpisodeKind; n: number }[] {
-  return db
-    .all<{ kind: EpisodeKind; n: number }>(
-      `SELECT o.kind AS kind, COUNT(DISTINCT o.resident_id) AS n FROM (${OPEN_EPISODES}) o WHERE ${RESIDENT_LIVE('o')} GROUP BY o.kind`,
-      [day]
-    )
-    .map((r) => ({ kind: r.kind, n: num(r.n) }))
 }
 
 /** The people behind a day's fevers and hospital transfers, as keys ('r12', 'v张三|138…'): the service unites them. */

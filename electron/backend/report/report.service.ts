@@ -26,7 +26,6 @@ import {
   leadNames,
   notObservedCount,
   observationCounts,
-  observingByKind,
   placesOnDay,
   returneeCounts,
   returneesByProvince
@@ -94,7 +93,7 @@ function returneesSection(db: Db, day: string, settings: ReportSettings): Report
 
 function observationSection(db: Db, day: string): ReportSection {
   const c = observationCounts(db, day)
-  const kinds = new Map(observingByKind(db, day).map((k) => [k.kind, k.n]))
+  const kinds = c.byKind
   const people = alertPeople(db, day)
   const abnormal = unionSize(people.checkAbnormal, people.gateAbnormal)
   const lines: ReportLine[] = [
