@@ -31,6 +31,8 @@ export interface TripView extends ReturneePerson {
   episode: Pick<EpisodeView, 'id' | 'kind' | 'status' | 'startDate' | 'endDate' | 'abnormal'> | null
   /** 作废: when (ISO time), by whom and why; only the person's file shows voided trips. */
   voided: { at: string; by: string; reason: string } | null
+  /** What the edit form sends back as expectedUpdatedAt (stale writes, issue 24). */
+  updatedAt: string
 }
 
 export interface ReturneeFile {

@@ -61,6 +61,8 @@ export interface SupplyItemView {
   nextExpiry: string | null
   notes: string
   lines: number
+  /** What the edit form sends back as expectedUpdatedAt (stale writes, issue 24). */
+  updatedAt: string
 }
 
 export interface LedgerLine {

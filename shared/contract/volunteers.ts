@@ -28,6 +28,8 @@ export interface VolunteerView {
   status: VolunteerStatus
   startDate: string | null
   notes: string
+  /** What a form sends back as expectedUpdatedAt (stale writes, issue 24). */
+  updatedAt: string
 }
 
 /** Service hours of one person in a month (签到/签退 of shifts worked). */

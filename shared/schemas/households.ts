@@ -21,7 +21,9 @@ export const householdsUpdateArgs = z.strictObject({
   id: recordId('住户'),
   ...householdShape,
   /** The member who is 户主; null leaves the household without one. */
-  householderId: recordId('居民').nullable()
+  householderId: recordId('居民').nullable(),
+  /** The household's updatedAt when the form opened it: a save after another device's change is refused (stale write). */
+  expectedUpdatedAt: z.string().max(40).optional()
 })
 export const householdsDeleteArgs = deleteArgs('住户')
 export const householdsMergeArgs = z

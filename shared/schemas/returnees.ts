@@ -58,7 +58,12 @@ export const returneesRegisterArgs = z.strictObject({
 export type ReturneeRegister = z.infer<typeof returneesRegisterArgs>
 export type TripFields = Omit<ReturneeRegister, 'residentId' | 'episode'>
 
-export const returneesUpdateTripArgs = z.strictObject({ id: recordId('返程登记'), ...tripShape })
+export const returneesUpdateTripArgs = z.strictObject({
+  id: recordId('返程登记'),
+  ...tripShape,
+  /** The trip's updatedAt when the form opened it: a save after another device's change is refused (stale write). */
+  expectedUpdatedAt: z.string().max(40).optional()
+})
 export type TripUpdate = z.infer<typeof returneesUpdateTripArgs>
 
 export const returneesVoidTripArgs = z.strictObject({ id: recordId('返程登记'), reason: requiredText('作废原因', 100) })

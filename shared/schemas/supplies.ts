@@ -38,7 +38,12 @@ export const itemShape = {
   hasBatches: z.boolean(),
   notes: noteText('备注', 200)
 }
-export const itemSaveArgs = z.strictObject({ id: recordId('物资').optional(), ...itemShape })
+export const itemSaveArgs = z.strictObject({
+  id: recordId('物资').optional(),
+  ...itemShape,
+  /** The item's updatedAt when the form opened it: a save after another device's change is refused (stale write). */
+  expectedUpdatedAt: z.string().max(40).optional()
+})
 export type ItemSave = z.infer<typeof itemSaveArgs>
 
 export const receiveShape = {

@@ -47,7 +47,14 @@ function checkPerson(value: Pick<VolunteerObject, 'residentId' | 'name' | 'phone
 }
 
 export const volunteersCreateArgs = volunteerObject.superRefine(checkPerson)
-export const volunteersUpdateArgs = z.strictObject({ id: recordId('志愿者'), ...volunteerShape }).superRefine(checkPerson)
+export const volunteersUpdateArgs = z
+  .strictObject({
+    id: recordId('志愿者'),
+    ...volunteerShape,
+    /** The volunteer's updatedAt when the form opened it: a save after another device's change is refused (stale write). */
+    expectedUpdatedAt: z.string().max(40).optional()
+  })
+  .superRefine(checkPerson)
 export type VolunteerInput = z.infer<typeof volunteersCreateArgs>
 export type VolunteerUpdate = z.infer<typeof volunteersUpdateArgs>
 export const volunteerIdArgs = z.strictObject({ id: recordId('志愿者') })

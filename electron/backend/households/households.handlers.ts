@@ -29,7 +29,7 @@ export const householdsHandlers = {
     return householdDetail(ctx.store, ctx.session, id, ctx.now())
   },
   'households.update': (args, ctx) => {
-    const { id, ...update } = args
+    const { id, expectedUpdatedAt, ...update } = args
     ctx.write(
       {
         record: `household:${id}`,
@@ -39,7 +39,7 @@ export const householdsHandlers = {
           after: update
         })
       },
-      (tx: Tx) => updateHouseholdRecord(tx, ctx.session, id, update, ctx.now().toISOString())
+      (tx: Tx) => updateHouseholdRecord(tx, ctx.session, id, update, ctx.now().toISOString(), expectedUpdatedAt)
     )
     return householdDetail(ctx.store, ctx.session, id, ctx.now())
   },

@@ -18,6 +18,7 @@ import { findHouseholdPage, liveMemberIds, softDeleteHousehold, updateHousehold 
 import { placeAt } from '../register/household-write'
 export { buildingFor, createHousehold, householdWriteIn } from '../register/household-write'
 import { getHousehold, setHouseholder } from '../register/household-record.repo'
+import { assertFresh, laterThan } from '../kit/stale'
 import type { HouseholdRecord } from '../register/household-record.repo'
 
 export function toHouseholdRow(h: HouseholdRecord): HouseholdRow {
@@ -76,9 +77,12 @@ export function updateHouseholdRecord(
   session: Session,
   id: number,
   args: HouseholdCreate & { householderId: number | null },
-  at: string
+  now: string,
+  expectedUpdatedAt?: string
 ): HouseholdRecord {
   const before = liveHousehold(tx, session, id)
+  assertFresh(before.updatedAt, expectedUpdatedAt, '这户的信息')
+  const at = laterThan(now, before.updatedAt)
   const w = placeAt(tx, session, args.address, args)
   if (args.householderId !== null && !liveMemberIds(tx, id).includes(args.householderId)) {
     throw new AppError('RULE_VIOLATION', '户主必须是本户的成员。', { issues: [{ path: 'householderId', message: '请从本户成员中选择户主' }] })

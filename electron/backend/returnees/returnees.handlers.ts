@@ -68,10 +68,10 @@ export const returneesHandlers = {
     return tripViewOf(ctx.store, ctx.session, id)
   },
   'returnees.updateTrip': (args, ctx) => {
-    const { id, ...trip } = args
+    const { id, expectedUpdatedAt, ...trip } = args
     ctx.write(
       { record: `returnee_trip:${id}`, summary: (before: TripRecord) => `修改返程登记：${before.name} ${before.returnDate}`, detail: { id, trip } },
-      (tx) => changeTrip(tx, ctx.session, id, trip, todayOf(ctx.now()), ctx.now().toISOString())
+      (tx) => changeTrip(tx, ctx.session, id, trip, todayOf(ctx.now()), ctx.now().toISOString(), expectedUpdatedAt)
     )
     return tripViewOf(ctx.store, ctx.session, id)
   },

@@ -25,12 +25,13 @@ export interface TripRecord extends PersonRecord {
   voidedAt: string | null
   voidedBy: string
   voidReason: string
+  updatedAt: string
 }
 
 const TRIP_SELECT = `SELECT t.id, r.grid_id AS gridId, g.name AS gridName, t.origin_province AS province, t.origin_city AS city,
     t.origin_district AS district, t.via, t.return_date AS returnDate, t.transport, t.transport_no AS transportNo, t.reason, t.notes,
     t.registered_on AS registeredOn, t.registered_by AS registeredBy, t.status, t.voided_at AS voidedAt, t.voided_by AS voidedBy,
-    t.void_reason AS voidReason, ${PERSON_COLUMNS}
+    t.void_reason AS voidReason, t.updated_at AS updatedAt, ${PERSON_COLUMNS}
   FROM returnee_trips t
   JOIN residents r ON r.id = t.resident_id
   LEFT JOIN households h ON h.id = r.household_id

@@ -16,6 +16,7 @@ import { pageOf } from '../kit/paging'
 import { getResident } from '../residents/residents.repo'
 import { liveResident } from '../residents/residents.service'
 import type { Tx } from '../store/store'
+import { assertFresh, laterThan } from '../kit/stale'
 import type { TripEpisode, TripRecord, TripWrite } from './returnees.repo'
 import { companionsOf, getTrip, insertTrip, tripCount, tripEpisodes, tripOn, tripPage, updateTrip, voidTrip, writeCompanions } from './returnees.repo'
 
@@ -96,8 +97,10 @@ function assertActive(trip: TripRecord, action: string): void {
   })
 }
 
-export function changeTrip(tx: Tx, session: Session, id: number, trip: TripFields, today: string, at: string): TripRecord {
+export function changeTrip(tx: Tx, session: Session, id: number, trip: TripFields, today: string, now: string, expectedUpdatedAt?: string): TripRecord {
   const before = liveTrip(tx, session, id)
+  assertFresh(before.updatedAt, expectedUpdatedAt, '这条返程登记')
+  const at = laterThan(now, before.updatedAt)
   assertActive(before, '修改')
   checkTrip(tx, before.residentId, trip, today, id, before.name)
   const companions = checkCompanions(tx, session, before.residentId, trip.companions)
@@ -175,7 +178,8 @@ function toTripView(r: TripRecord, companions: { residentId: number | null; name
     episode: episode
       ? { id: episode.id, kind: episode.kind, status: episode.status, startDate: episode.startDate, endDate: episode.endDate, abnormal: isFlagged(episode) }
       : null,
-    voided: r.status === 'voided' ? { at: r.voidedAt ?? '', by: r.voidedBy, reason: r.voidReason } : null
+    voided: r.status === 'voided' ? { at: r.voidedAt ?? '', by: r.voidedBy, reason: r.voidReason } : null,
+    updatedAt: r.updatedAt
   })
 }
 

@@ -45,7 +45,8 @@ export function toItemView(row: ItemStockRow): SupplyItemView {
     low: split.usable <= row.warning_level && row.warning_level > 0,
     nextExpiry: row.next_expiry,
     notes: row.notes,
-    lines: Number(row.lines)
+    lines: Number(row.lines),
+    updatedAt: row.updated_at
   }
 }
 

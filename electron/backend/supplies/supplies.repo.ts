@@ -13,11 +13,12 @@ export interface ItemRow {
   has_batches: number
   stock: number
   notes: string
+  updated_at: string
   next_expiry: string | null
   lines: number
 }
 
-export const ITEM_SELECT = `SELECT i.id, i.name, i.category, i.spec, i.unit, i.warning_level, i.has_batches, i.stock, i.notes,
+export const ITEM_SELECT = `SELECT i.id, i.name, i.category, i.spec, i.unit, i.warning_level, i.has_batches, i.stock, i.notes, i.updated_at,
     (SELECT MIN(b.expiry_date) FROM supply_batches b WHERE b.item_id = i.id AND b.stock > 0) AS next_expiry,
     (SELECT COALESCE(SUM(t.lines), 0) FROM supply_month_totals t WHERE t.item_id = i.id) AS lines
   FROM supply_items i`

@@ -14,6 +14,7 @@ import type { Reader } from './supplies.repo'
 import { monthlyTotals, stockAsOf } from './stock.repo'
 import { findBatch, findItemByName, getBatch, insertBatch, insertItem, linesByRef, listBatches, updateItem } from './supplies.repo'
 import { deleteReceiptByRef } from './campaigns.repo'
+import { assertFresh, laterThan } from '../kit/stale'
 
 /** The order the street office's forms use: 防护用品, 消杀用品, 检测设备, 生活物资, 药品; then by name. */
 export function byCategory<T extends { category: SupplyCategory; name: string }>(a: T, b: T): number {
@@ -30,6 +31,7 @@ export function saveItem(tx: Tx, args: ItemSave, at: string): number {
   const fields = { ...args, spec: args.spec, notes: args.notes }
   if (args.id === undefined) return insertItem(tx, fields, at)
   const item = requireItem(tx, args.id)
+  assertFresh(item.updated_at, args.expectedUpdatedAt, '这种物资的信息')
   // The ledger's quantities are in the item's unit and its lines name batches: neither may change under it.
   if (item.lines > 0 && item.unit !== args.unit) {
     throw new AppError('RULE_VIOLATION', `“${item.name}”已有出入库记录，不能修改计量单位（${item.unit}）。`, {
@@ -41,7 +43,7 @@ export function saveItem(tx: Tx, args: ItemSave, at: string): number {
       issues: [{ path: 'hasBatches', message: '已有记录，不能修改' }]
     })
   }
-  updateItem(tx, item.id, fields, at)
+  updateItem(tx, item.id, fields, laterThan(at, item.updated_at))
   return item.id
 }
 

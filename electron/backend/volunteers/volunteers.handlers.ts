@@ -8,6 +8,7 @@ import { requireVolunteer } from './volunteers.service'
 import type { Db } from '../kit/db'
 import type { VolunteerRecord } from './volunteers.repo'
 import { runExport } from '../excel/export/engine'
+import { assertFresh, laterThan } from '../kit/stale'
 import { volunteersExport } from './volunteers.export'
 import { gridExists, hoursOfMonth, insertVolunteer, listVolunteerRows, liveResident, updateVolunteer, volunteerOfResident } from './volunteers.repo'
 
@@ -27,7 +28,8 @@ export const toVolunteerView = (r: VolunteerRecord): VolunteerView => ({
   canLead: r.canLead === 1,
   status: r.status,
   startDate: r.startDate,
-  notes: r.notes
+  notes: r.notes,
+  updatedAt: r.updatedAt
 })
 
 /** The links a volunteer refers to must exist, and a resident is on the roster once. */
@@ -64,7 +66,10 @@ export const volunteersHandlers = {
     const input = args.phone === '' && before.residentId === null ? { ...args, phone: before.phone } : args
     ctx.write(
       { summary: `修改志愿者 ${before.name}`, record: `volunteer:${args.id}`, detail: { before: { ...before, phone: maskPhone(before.phone) } } },
-      (tx) => updateVolunteer(tx, args.id, input, ctx.now().toISOString())
+      (tx) => {
+        assertFresh(before.updatedAt, args.expectedUpdatedAt, '这位志愿者的信息')
+        updateVolunteer(tx, args.id, input, laterThan(ctx.now().toISOString(), before.updatedAt))
+      }
     )
     return toVolunteerView(requireVolunteer(ctx.store, args.id))
   },

@@ -19,6 +19,7 @@ export interface VolunteerRecord {
   status: VolunteerInput['status']
   startDate: string | null
   notes: string
+  updatedAt: string
 }
 
 // A volunteer living here reads name and first phone from the register, so they never go stale.
@@ -26,7 +27,7 @@ const SELECT = `SELECT v.id, v.resident_id AS residentId,
     CASE WHEN v.resident_id IS NULL THEN v.name ELSE r.name END AS name,
     CASE WHEN v.resident_id IS NULL THEN v.phone ELSE COALESCE(json_extract(r.phones, '$[0]'), '') END AS phone,
     COALESCE(v.sex, r.sex) AS sex, v.kind, v.politics, v.skills, v.building, v.grid_id AS gridId, g.name AS gridName,
-    v.availability, v.can_lead AS canLead, v.status, v.start_date AS startDate, v.notes
+    v.availability, v.can_lead AS canLead, v.status, v.start_date AS startDate, v.notes, v.updated_at AS updatedAt
   FROM volunteers v LEFT JOIN residents r ON r.id = v.resident_id LEFT JOIN grids g ON g.id = v.grid_id`
 
 export function listVolunteerRows(db: Db, f: VolunteersListArgs): VolunteerRecord[] {

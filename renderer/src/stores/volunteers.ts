@@ -45,8 +45,9 @@ export const useVolunteersStore = defineStore('volunteers', () => {
     }
   }
 
-  async function save(id: number | null, input: VolunteerInput): Promise<VolunteerView> {
-    const saved = id === null ? await call('volunteers.create', input) : await call('volunteers.update', { id, ...input })
+  /** expectedUpdatedAt: the version the form opened, so a save over another device's change is refused. */
+  async function save(id: number | null, input: VolunteerInput, expectedUpdatedAt?: string): Promise<VolunteerView> {
+    const saved = id === null ? await call('volunteers.create', input) : await call('volunteers.update', { id, ...input, expectedUpdatedAt })
     await load()
     return saved
   }

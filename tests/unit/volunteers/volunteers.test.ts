@@ -87,8 +87,8 @@ describe('volunteers (志愿者花名册)', () => {
   it('updates status (暂停) and keeps the record', async () => {
     backend = await testBackend()
     const saved = await backend.ok('volunteers.create', v({ name: '丁', phone: '13712345678' }))
-    const { id: _id, phone: _p, gridName: _g, ...rest } = saved
-    const updated = await backend.ok('volunteers.update', { ...rest, id: saved.id, phone: '', status: 'paused' })
+    const { id: _id, phone: _p, gridName: _g, updatedAt, ...rest } = saved
+    const updated = await backend.ok('volunteers.update', { ...rest, id: saved.id, phone: '', status: 'paused', expectedUpdatedAt: updatedAt })
     expect(updated.status).toBe('paused')
     // The form sends the masked phone back empty: the stored number stays.
     expect(backend.store.get<{ phone: string }>('SELECT phone FROM volunteers')?.phone).toBe('13712345678')
