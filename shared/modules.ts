@@ -12,6 +12,7 @@ import { gateModule } from './contract/gate'
 import { gridsModule } from './contract/grids'
 import { homeModule } from './contract/home'
 import { helpModule } from './contract/help'
+import { careModule } from './contract/care'
 import { unitsModule } from './contract/units'
 import { householdsModule } from './contract/households'
 import { monitoringModule } from './contract/monitoring'
@@ -41,6 +42,7 @@ export const DOMAIN_MODULES = [
   returneesModule,
   monitoringModule,
   helpModule,
+  careModule,
   noticesModule,
   reportModule,
   excelModule,

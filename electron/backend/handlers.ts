@@ -8,6 +8,7 @@ import type { AllHandlers } from './context'
 import { gateHandlers } from './gate/gate.handlers'
 import { gridsHandlers } from './grids/grids.handlers'
 import { helpHandlers } from './help/help.handlers'
+import { careHandlers } from './care/care.handlers'
 import { unitsHandlers } from './units/units.handlers'
 import { householdsHandlers } from './households/households.handlers'
 import { noticesHandlers } from './notices/notices.handlers'
@@ -49,6 +50,7 @@ export const handlers = {
   ...rosterHandlers,
   ...reportHandlers,
   ...helpHandlers,
+  ...careHandlers,
   ...devicesHandlers,
   ...unitsHandlers,
   ...noticesHandlers

@@ -28,6 +28,7 @@ import reportDaysRowid from './0026_report_days_rowid.sql?raw'
 import noticesSpeed from './0027_notices_speed.sql?raw'
 import workerInitials from './0028_worker_initials.sql?raw'
 import reportOpenBound from './0029_report_open_bound.sql?raw'
+import care from './0030_care.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -62,5 +63,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 26, name: 'report_days_rowid', sql: reportDaysRowid },
   { version: 27, name: 'notices_speed', sql: noticesSpeed },
   { version: 28, name: 'worker_initials', sql: workerInitials },
-  { version: 29, name: 'report_open_bound', sql: reportOpenBound }
+  { version: 29, name: 'report_open_bound', sql: reportOpenBound },
+  { version: 30, name: 'care', sql: care }
 ]
