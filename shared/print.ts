@@ -16,6 +16,8 @@ export const PRINT_VIEWS = {
   'daily-report': { title: '每日疫情防控报表', landscape: false },
   /** 志愿者求助任务单, one sheet per volunteer. */
   'help-tasks': { title: '志愿者求助任务单', landscape: false },
+  /** 重点人群关爱联系单, one sheet per grid worker or volunteer. */
+  'care-list': { title: '关爱联系单', landscape: false },
   /** 防疫个人信息清理证明 (数据保留): counts only. */
   'retention-certificate': { title: '数据清理证明', landscape: false },
   /** 疫情防控承诺书 of a shop or workplace (商铺单位), for its manager to sign. */

@@ -79,5 +79,9 @@ export const careContactArgs = z
 export type CareContactInput = z.infer<typeof careContactArgs>
 
 export const careResidentArgs = z.strictObject({ residentId: recordId('居民') })
-export const carePrintArgs = z.strictObject({ day: isoDay('日期').optional(), accountId: recordId('网格员账号').optional(), volunteerId: recordId('志愿者').optional() })
+export const carePrintArgs = z.strictObject({
+  day: isoDay('日期').optional(),
+  accountId: recordId('网格员账号').optional(),
+  volunteerId: recordId('志愿者').optional()
+})
 export type CarePrintArgs = z.infer<typeof carePrintArgs>

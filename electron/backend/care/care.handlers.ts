@@ -26,7 +26,13 @@ export const careHandlers = {
   'care.plans': (args, ctx) => {
     const { page, pageSize, offset } = pageOf(args)
     const found = plansPage(ctx.store, planFilter(args, scopeSql('r.grid_id', ctx.session.gridScope)), pageSize, offset)
-    const last = new Map(lastContactsBefore(ctx.store, found.rows.map((p) => p.id), FAR).map((c) => [c.planId, c]))
+    const last = new Map(
+      lastContactsBefore(
+        ctx.store,
+        found.rows.map((p) => p.id),
+        FAR
+      ).map((c) => [c.planId, c])
+    )
     return { rows: found.rows.map((p) => toPlanRow(p, last.get(p.id))), total: found.total, page, pageSize }
   },
 
@@ -39,7 +45,10 @@ export const careHandlers = {
 
   'care.create': (args, ctx) => {
     const made = ctx.write(
-      { summary: (m: { id: number; name: string }) => `新建关爱计划：${m.name}，${CARE_FREQUENCY_LABELS[args.frequency]}`, record: (m: { id: number }) => `care:${m.id}` },
+      {
+        summary: (m: { id: number; name: string }) => `新建关爱计划：${m.name}，${CARE_FREQUENCY_LABELS[args.frequency]}`,
+        record: (m: { id: number }) => `care:${m.id}`
+      },
       (tx) => createPlan(tx, ctx.session, args, ctx.now())
     )
     return planRow(ctx, made.id)
@@ -47,7 +56,10 @@ export const careHandlers = {
 
   'care.update': (args, ctx) => {
     ctx.write(
-      { summary: (p: { name: string }) => `修改关爱计划：${p.name}，${CARE_FREQUENCY_LABELS[args.frequency]}${args.active ? '' : '（暂停）'}`, record: `care:${args.id}` },
+      {
+        summary: (p: { name: string }) => `修改关爱计划：${p.name}，${CARE_FREQUENCY_LABELS[args.frequency]}${args.active ? '' : '（暂停）'}`,
+        record: `care:${args.id}`
+      },
       (tx) => changePlan(tx, ctx.session, args, ctx.now())
     )
     return planRow(ctx, args.id)
@@ -65,9 +77,8 @@ export const careHandlers = {
   'care.worklist': (args, ctx) => worklist(ctx.store, ctx.session, args, todayOf(ctx)),
 
   'care.contact': (args, ctx) => {
-    const done = ctx.write(
-      { summary: (d: ContactDone) => contactSummary(d, args), record: `care:${args.planId}` },
-      (tx) => logContact(tx, ctx.session, args, ctx.now())
+    const done = ctx.write({ summary: (d: ContactDone) => contactSummary(d, args), record: `care:${args.planId}` }, (tx) =>
+      logContact(tx, ctx.session, args, ctx.now())
     )
     const contact = contactOf(ctx.store, args.planId, args.day)
     if (!contact) throw new Error('a contact just written is there')

@@ -46,7 +46,10 @@ export function printList(ctx: Ctx, args: CarePrintArgs, today: string): CarePri
   const masked = build(ctx.store, false)
   if (digitReach(ctx.session) !== 'full' || ids.length === 0) return masked
   return ctx.write(
-    { summary: `打印关爱联系单（${day}，完整电话，${ids.length} 人）`, detail: { day, accountId: args.accountId ?? null, volunteerId: args.volunteerId ?? null, planIds: ids } },
+    {
+      summary: `打印关爱联系单（${day}，完整电话，${ids.length} 人）`,
+      detail: { day, accountId: args.accountId ?? null, volunteerId: args.volunteerId ?? null, planIds: ids }
+    },
     (tx) => build(tx, true)
   )
 }

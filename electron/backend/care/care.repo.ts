@@ -103,10 +103,7 @@ export function plansPage(db: Db, where: SqlPart, limit: number, offset: number)
 /** Plans by id, in the order of the ids given. */
 export function plansByIds(db: Db, ids: number[]): CarePlanRecord[] {
   if (ids.length === 0) return []
-  const rows = db.all<CarePlanRecord & Row>(
-    `${SELECT} WHERE p.id IN (${ids.map(() => '?').join(', ')})`,
-    ids
-  )
+  const rows = db.all<CarePlanRecord & Row>(`${SELECT} WHERE p.id IN (${ids.map(() => '?').join(', ')})`, ids)
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ids.flatMap((id) => byId.get(id) ?? [])
 }

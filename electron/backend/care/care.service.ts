@@ -12,7 +12,17 @@ import { liveResident } from '../residents/residents.service'
 import type { Tx } from '../store/store'
 import { requireVolunteer } from '../volunteers/volunteers.service'
 import type { CarePlanRecord } from './care.repo'
-import { contactOf, getPlan, gridWorkerAccount, insertContact, insertPlan, planIdOfResident, plannedOfGroupCount, unplannedOfGroup, updatePlan } from './care.repo'
+import {
+  contactOf,
+  getPlan,
+  gridWorkerAccount,
+  insertContact,
+  insertPlan,
+  planIdOfResident,
+  plannedOfGroupCount,
+  unplannedOfGroup,
+  updatePlan
+} from './care.repo'
 
 /** A plan asked for by id; one of a person outside the caller's grids is answered as missing. */
 export function livePlan(db: Db, session: Session, id: number): CarePlanRecord {
@@ -105,10 +115,14 @@ export function logContact(tx: Tx, session: Session, args: CareContactInput, now
   }
   const earlier = contactOf(tx, plan.id, args.day)
   if (earlier) {
-    throw new AppError('RULE_VIOLATION', `${plan.name} 在 ${args.day} 已经登记过联系（${CARE_OUTCOME_LABELS[earlier.outcome]}，${earlier.actor}），同一天只登记一次。`, {
-      planId: plan.id,
-      day: args.day
-    })
+    throw new AppError(
+      'RULE_VIOLATION',
+      `${plan.name} 在 ${args.day} 已经登记过联系（${CARE_OUTCOME_LABELS[earlier.outcome]}，${earlier.actor}），同一天只登记一次。`,
+      {
+        planId: plan.id,
+        day: args.day
+      }
+    )
   }
   let helpRequestId: number | null = null
   if (args.outcome === 'needs_help' && args.helpType !== null) {

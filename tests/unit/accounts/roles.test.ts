@@ -73,9 +73,9 @@ describe('role x method', () => {
 
   it('never lets the read-only role change or reveal anything', () => {
     const writes = (Object.keys(methods) as Method[]).filter((m) => methods[m].kind === 'mutation' && ROLE_PERMISSIONS.readonly.includes(methods[m].permission))
-    // The two prints are mutations only so that a print of full phones (roles that may reveal) is
+    // The prints are mutations only so that a print of full phones (roles that may reveal) is
     // audited in its own turn; for this role they answer masked and write nothing (tested below).
-    expect(writes.sort()).toEqual(['auth.changePassword', 'auth.logout', 'monitoring.sheet', 'roster.print'])
+    expect(writes.sort()).toEqual(['auth.changePassword', 'auth.logout', 'care.printList', 'monitoring.sheet', 'roster.print'])
     expect(ROLE_PERMISSIONS.readonly).not.toContain('register.reveal')
     // Views and prints, exports nothing: every export needs data.export besides its domain's view.
     expect(ROLE_PERMISSIONS.readonly).not.toContain('data.export')

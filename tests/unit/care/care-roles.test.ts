@@ -14,7 +14,14 @@ async function twoGrids(b: TestBackend) {
   const c = await careCommunity(b)
   const lonely = await b.ok(
     'residents.create',
-    resident({ name: '赵奶奶', idNumber: makeId('19360101', '555'), phones: ['13700001111'], tags: ['alone_elderly'], householdId: c.other.household.id, relation: 'parent' })
+    resident({
+      name: '赵奶奶',
+      idNumber: makeId('19360101', '555'),
+      phones: ['13700001111'],
+      tags: ['alone_elderly'],
+      householdId: c.other.household.id,
+      relation: 'parent'
+    })
   )
   const mine = await b.ok('care.create', plan(c.grandma.id, c.worker.id))
   const theirs = await b.ok('care.create', plan(lonely.id, c.worker.id))
@@ -43,7 +50,15 @@ describe('关爱: grid scope', () => {
     }
     expect(fail(await b.call('care.ofResident', { residentId: c.lonely.id }, worker))).toMatchObject({ code: 'NOT_FOUND' })
     expect(fail(await b.call('care.create', plan(c.lonely.id, c.worker.id), worker))).toMatchObject({ code: 'NOT_FOUND' })
-    const bulk = { gridId: c.other.grid.id, keyGroup: 'alone_elderly', frequency: 'daily_call', anchorDay: '2026-02-03', accountId: c.worker.id, volunteerId: null, notes: '' } as const
+    const bulk = {
+      gridId: c.other.grid.id,
+      keyGroup: 'alone_elderly',
+      frequency: 'daily_call',
+      anchorDay: '2026-02-03',
+      accountId: c.worker.id,
+      volunteerId: null,
+      notes: ''
+    } as const
     expect(fail(await b.call('care.bulkCreate', bulk, worker))).toMatchObject({ code: 'NOT_FOUND' })
     expect(careCounts(b)).toEqual(before)
     expect(await b.call('care.contact', contact(c.mine.id), worker)).toMatchObject({ ok: true })
@@ -58,7 +73,12 @@ describe('关爱: roles', () => {
     const c = await twoGrids(b)
     const readonly = await loginAs(b, admin, 'viewer', 'readonly')
     expect(await readonly.call('care.worklist', {})).toMatchObject({ ok: true, data: { counts: { due: 2 } } })
-    expect(await readonly.call('care.printList', {})).toMatchObject({ ok: true, data: { full: false, groups: [{ rows: [{ phone: '138****5678' }, { phone: '137****1111' }] }] } })
+    const quiet = b.count('audit_log')
+    expect(await readonly.call('care.printList', {})).toMatchObject({
+      ok: true,
+      data: { full: false, groups: [{ rows: [{ phone: '138****5678' }, { phone: '137****1111' }] }] }
+    })
+    expect(b.count('audit_log')).toBe(quiet)
     const before = careCounts(b)
     for (const [method, args] of [
       ['care.contact', contact(c.mine.id)],
@@ -77,5 +97,6 @@ describe('关爱: roles', () => {
     const printed = await staff.ok('care.printList', {})
     expect(printed).toMatchObject({ full: true, groups: [{ workerName: '网格员小李', rows: [{ phone: '13812345678' }, { phone: '13700001111' }] }] })
     expect(b.count('audit_log')).toBe(audits + 1)
+    expect(await staff.ok('care.workers', {})).toMatchObject({ accounts: [{ name: '网格员小李', grids: '甲网格' }] })
   })
 })

@@ -17,7 +17,14 @@ describe('关爱计划', () => {
     b = await testBackend()
     const c = await careCommunity(b)
     const made = await b.ok('care.create', plan(c.grandma.id, c.worker.id, { notes: '耳背，电话多响几声' }))
-    expect(made).toMatchObject({ name: '刘奶奶', phone: '138****5678', keyGroups: ['独居老人', '高龄'], workerName: '网格员小李', active: true, lastContact: null })
+    expect(made).toMatchObject({
+      name: '刘奶奶',
+      phone: '138****5678',
+      keyGroups: ['独居老人', '高龄'],
+      workerName: '网格员小李',
+      active: true,
+      lastContact: null
+    })
     expect(await b.ok('care.ofResident', { residentId: c.grandma.id })).toMatchObject({ keyGroups: ['独居老人', '高龄'], plan: { id: made.id }, contacts: [] })
     expect(await b.ok('care.plans', {})).toMatchObject({ total: 1, rows: [{ id: made.id }] })
     expect(await b.ok('care.plans', { keyGroup: 'disabled' })).toMatchObject({ total: 0 })
@@ -37,7 +44,10 @@ describe('关爱计划', () => {
     expect(fail(await b.call('care.create', plan(c.grandpa.id, c.worker.id)))?.message).toContain('重点人群')
     expect(careCounts(b)).toEqual(before)
     // A plan by an account that is no grid worker's (the administrator's own) is refused by name.
-    const other = await b.ok('residents.create', resident({ name: '陈阿姨', idNumber: makeId('19500101', '222'), tags: ['chronic'], householdId: c.a.household.id, relation: 'spouse' }))
+    const other = await b.ok(
+      'residents.create',
+      resident({ name: '陈阿姨', idNumber: makeId('19500101', '222'), tags: ['chronic'], householdId: c.a.household.id, relation: 'spouse' })
+    )
     const admin = await b.ok('accounts.create', { username: 'staff1', displayName: '办公室小张', role: 'staff', password: 'Role#2026abc' })
     expect(fail(await b.call('care.create', plan(other.id, admin.id)))).toMatchObject({ code: 'BAD_ARGS', message: expect.stringContaining('网格员') })
     expect(fail(await b.call('care.create', { ...plan(other.id, c.worker.id), accountId: null, volunteerId: paused.id }))).toMatchObject({
@@ -50,9 +60,20 @@ describe('关爱计划', () => {
     b = await testBackend()
     const c = await careCommunity(b)
     await b.ok('care.create', plan(c.grandma.id, c.worker.id, { frequency: 'weekly_visit' }))
-    await b.ok('residents.create', resident({ name: '孙爷爷', idNumber: makeId('19380101', '333'), tags: ['alone_elderly'], householdId: c.a.household.id, relation: 'parent' }))
+    await b.ok(
+      'residents.create',
+      resident({ name: '孙爷爷', idNumber: makeId('19380101', '333'), tags: ['alone_elderly'], householdId: c.a.household.id, relation: 'parent' })
+    )
     const v = await b.ok('volunteers.create', volunteer({ name: '小吴' }))
-    const args = { gridId: c.a.grid.id, keyGroup: 'alone_elderly' as const, frequency: 'daily_call' as const, anchorDay: '2026-02-03', accountId: null, volunteerId: v.id, notes: '' }
+    const args = {
+      gridId: c.a.grid.id,
+      keyGroup: 'alone_elderly' as const,
+      frequency: 'daily_call' as const,
+      anchorDay: '2026-02-03',
+      accountId: null,
+      volunteerId: v.id,
+      notes: ''
+    }
     expect(await b.ok('care.bulkCreate', args)).toEqual({ created: 1, alreadyPlanned: 1 })
     expect(await b.ok('care.bulkCreate', args)).toEqual({ created: 0, alreadyPlanned: 2 })
     const rows = (await b.ok('care.plans', { volunteerId: v.id })).rows
@@ -66,10 +87,18 @@ describe('今日关爱', () => {
     b = await testBackend()
     const c = await careCommunity(b)
     const daily = await b.ok('care.create', plan(c.grandma.id, c.worker.id))
-    const chen = await b.ok('residents.create', resident({ name: '陈阿姨', idNumber: makeId('19500101', '222'), tags: ['chronic'], householdId: c.a.household.id, relation: 'spouse' }))
+    const chen = await b.ok(
+      'residents.create',
+      resident({ name: '陈阿姨', idNumber: makeId('19500101', '222'), tags: ['chronic'], householdId: c.a.household.id, relation: 'spouse' })
+    )
     const weekly = await b.ok('care.create', plan(chen.id, c.worker.id, { frequency: 'weekly_call', anchorDay: '2026-02-04' }))
     const today = await b.ok('care.worklist', {})
-    expect(today).toMatchObject({ day: '2026-02-03', counts: { due: 1, done: 0, missed: 0, abnormal: 0 }, total: 1, rows: [{ id: daily.id, due: true, contact: null }] })
+    expect(today).toMatchObject({
+      day: '2026-02-03',
+      counts: { due: 1, done: 0, missed: 0, abnormal: 0 },
+      total: 1,
+      rows: [{ id: daily.id, due: true, contact: null }]
+    })
     expect(await b.ok('care.worklist', { day: '2026-02-04' })).toMatchObject({ counts: { due: 2 } })
     expect(await b.ok('care.worklist', { day: '2026-02-05' })).toMatchObject({ counts: { due: 1, missed: 2 } })
 
@@ -102,16 +131,30 @@ describe('今日关爱', () => {
     b = await testBackend()
     const c = await careCommunity(b)
     const p = await b.ok('care.create', plan(c.grandma.id, c.worker.id))
-    const done = await b.ok('care.contact', contact(p.id, { method: 'visit', outcome: 'needs_help', note: '降压药快吃完了，请帮忙代配', helpType: 'medicine', urgency: 'health' }))
+    const done = await b.ok(
+      'care.contact',
+      contact(p.id, { method: 'visit', outcome: 'needs_help', note: '降压药快吃完了，请帮忙代配', helpType: 'medicine', urgency: 'health' })
+    )
     expect(done.helpRequestId).not.toBeNull()
     expect(done.contact).toMatchObject({ outcome: 'needs_help', helpRequestId: done.helpRequestId })
     const request = await b.ok('help.get', { id: done.helpRequestId ?? 0 })
-    expect(request).toMatchObject({ residentId: c.grandma.id, name: '刘奶奶', channel: 'grid_worker', type: 'medicine', urgency: 'health', content: '降压药快吃完了，请帮忙代配', status: 'open' })
+    expect(request).toMatchObject({
+      residentId: c.grandma.id,
+      name: '刘奶奶',
+      channel: 'grid_worker',
+      type: 'medicine',
+      urgency: 'health',
+      content: '降压药快吃完了，请帮忙代配',
+      status: 'open'
+    })
     expect((await b.ok('help.list', {})).rows.map((r) => r.id)).toEqual([done.helpRequestId])
     // A volunteer's plan: the request comes by the contact's own way.
     const v = await b.ok('volunteers.create', volunteer({ name: '小吴' }))
     await b.ok('care.update', { id: p.id, frequency: 'daily_call', anchorDay: '2026-02-03', accountId: null, volunteerId: v.id, notes: '', active: true })
-    const wechat = await b.ok('care.contact', contact(p.id, { day: '2026-02-02', method: 'wechat', outcome: 'needs_help', note: '想买点挂面', helpType: 'groceries' }))
+    const wechat = await b.ok(
+      'care.contact',
+      contact(p.id, { day: '2026-02-02', method: 'wechat', outcome: 'needs_help', note: '想买点挂面', helpType: 'groceries' })
+    )
     expect(await b.ok('help.get', { id: wechat.helpRequestId ?? 0 })).toMatchObject({ channel: 'wechat', urgency: 'normal' })
   })
 
@@ -140,11 +183,25 @@ describe('今日关爱', () => {
       code: 'BAD_ARGS',
       details: { issues: [{ path: 'helpType' }] }
     })
-    expect(fail(await b.call('care.contact', contact(p.id, { day: '2026-02-02', outcome: 'abnormal' })))).toMatchObject({ code: 'BAD_ARGS', details: { issues: [{ path: 'note' }] } })
+    expect(fail(await b.call('care.contact', contact(p.id, { day: '2026-02-02', outcome: 'abnormal' })))).toMatchObject({
+      code: 'BAD_ARGS',
+      details: { issues: [{ path: 'note' }] }
+    })
     expect(fail(await b.call('care.contact', contact(987654)))).toMatchObject({ code: 'NOT_FOUND' })
     expect(careCounts(b)).toEqual(before)
-    await b.ok('care.update', { id: p.id, frequency: 'daily_call', anchorDay: '2026-02-03', accountId: c.worker.id, volunteerId: null, notes: '', active: false })
-    expect(fail(await b.call('care.contact', contact(p.id, { day: '2026-02-02' })))).toMatchObject({ code: 'RULE_VIOLATION', message: expect.stringContaining('暂停') })
+    await b.ok('care.update', {
+      id: p.id,
+      frequency: 'daily_call',
+      anchorDay: '2026-02-03',
+      accountId: c.worker.id,
+      volunteerId: null,
+      notes: '',
+      active: false
+    })
+    expect(fail(await b.call('care.contact', contact(p.id, { day: '2026-02-02' })))).toMatchObject({
+      code: 'RULE_VIOLATION',
+      message: expect.stringContaining('暂停')
+    })
     expect(await b.ok('care.worklist', {})).toMatchObject({ counts: { due: 0, done: 1 } })
   })
 })

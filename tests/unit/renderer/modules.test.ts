@@ -39,7 +39,20 @@ describe('domain modules and the renderer agree', () => {
 
   it('builds the sidebar and the routes from the declared pages, 导入 with the daily work', () => {
     const daily = MODULES.filter((module) => module.group === 'daily').map((module) => module.path)
-    expect(daily).toEqual(['/', '/gate', '/gate-day', '/returnees', '/monitoring', '/help', '/notices', '/report', '/import', '/volunteers', '/roster'])
+    expect(daily).toEqual([
+      '/',
+      '/gate',
+      '/gate-day',
+      '/returnees',
+      '/monitoring',
+      '/help',
+      '/care',
+      '/notices',
+      '/report',
+      '/import',
+      '/volunteers',
+      '/roster'
+    ])
     expect(MENU_GROUPS.map((group) => group.title)).toEqual(['日常工作', '人员台账', '物资消杀', '系统管理'])
     for (const group of MENU_GROUPS) expect(MODULES.some((module) => module.group === group.group)).toBe(true)
     for (const detail of DETAIL_PAGES) expect(MODULES.map((module) => module.path)).toContain(detail.parent)
