@@ -47,6 +47,42 @@ export class VolunteersPage {
     return (await row.getByTestId('volunteer-skill').allTextContents()).map((t) => t.trim())
   }
 
+  /** 修改 in a volunteer's row: the drawer opens on their record. */
+  async openEdit(name: string): Promise<void> {
+    const row = this.root.getByTestId('volunteers-table').locator('tbody tr', { hasText: name }).first()
+    await row.getByRole('button', { name: '修改' }).click()
+    await this.page.getByTestId('volunteer-form').waitFor()
+  }
+
+  nameField(): Locator {
+    return inputOf(this.page.getByTestId('volunteer-form'), 'volunteer-name')
+  }
+
+  /** Replaces the name key by key and presses 保存; resolves with the refusal's dialog text. */
+  async renameAndSave(name: string): Promise<string> {
+    await this.nameField().click()
+    await this.page.keyboard.press('Control+A')
+    await this.page.keyboard.type(name)
+    await this.page.getByTestId('volunteer-save').click()
+    const box = this.page.locator('.el-message-box')
+    await box.waitFor()
+    return ((await box.textContent()) ?? '').trim()
+  }
+
+  /** Replaces the name key by key and saves; waits for 已保存. */
+  async renameAndSaveOk(name: string): Promise<void> {
+    await this.nameField().click()
+    await this.page.keyboard.press('Control+A')
+    await this.page.keyboard.type(name)
+    await this.page.getByTestId('volunteer-save').click()
+    await success(this.page, '已保存')
+  }
+
+  /** 重新载入 in the refusal's dialog. */
+  async reload(): Promise<void> {
+    await this.page.locator('.el-message-box').getByRole('button', { name: '重新载入' }).click()
+  }
+
   rowTexts(): Promise<string[]> {
     return this.root.getByTestId('volunteers-table').locator('tbody tr').allInnerTexts()
   }
