@@ -29,6 +29,7 @@ import noticesSpeed from './0027_notices_speed.sql?raw'
 import workerInitials from './0028_worker_initials.sql?raw'
 import reportOpenBound from './0029_report_open_bound.sql?raw'
 import care from './0030_care.sql?raw'
+import gateDayTallies from './0031_gate_day_tallies.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -64,5 +65,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 27, name: 'notices_speed', sql: noticesSpeed },
   { version: 28, name: 'worker_initials', sql: workerInitials },
   { version: 29, name: 'report_open_bound', sql: reportOpenBound },
-  { version: 30, name: 'care', sql: care }
+  { version: 30, name: 'care', sql: care },
+  { version: 31, name: 'gate_day_tallies', sql: gateDayTallies }
 ]
