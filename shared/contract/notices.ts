@@ -2,6 +2,7 @@ import type { Page } from '../schemas/common'
 import type {
   DoorHow,
   DoorOutcome,
+  NoticeAudience,
   NoticeChannel,
   NoticeChecklistArgs,
   NoticeExportArgs,
@@ -9,6 +10,7 @@ import type {
   NoticeKind,
   NoticeListArgs,
   NoticeMark,
+  NoticeMarkUnits,
   NoticePost,
   NoticeSheetArgs,
   NoticeTargetKind
@@ -20,14 +22,16 @@ import {
   noticeIdArgs,
   noticeListArgs,
   noticeMarkArgs,
+  noticeMarkUnitsArgs,
   noticePostArgs,
   noticeSheetArgs,
+  noticeUnitChecklistArgs,
   noticeUnpostArgs
 } from '../schemas/notices'
 import type { ExportedFile } from './audit'
 import { defineModule, type MethodTable } from './types'
 
-/** Households targeted by door to door and how far the visits are (of the caller's grids). */
+/** Households (or units, for a notice to 商铺单位) targeted door to door and how far the visits are (of the caller's grids). */
 export interface DoorProgress {
   targeted: number
   reached: number
@@ -41,6 +45,8 @@ export interface NoticeRow {
   kind: NoticeKind
   channels: NoticeChannel[]
   targetKind: NoticeTargetKind
+  /** Whom the checklist lists: households, or 商铺单位 (its counts are units, 家). */
+  audience: NoticeAudience
   /** '全社区', '甲网格、乙网格', '幸福里小区 3栋、5栋', '独居老人、高龄'. */
   targetLabel: string
   publishDate: string
@@ -107,9 +113,37 @@ export interface DoorSheet {
   rows: DoorRow[]
 }
 
+/** A unit on the checklist of a notice to 商铺单位. */
+export interface UnitDoorRow {
+  unitId: number
+  name: string
+  /** 沿街商铺, 餐饮, ... */
+  kindLabel: string
+  address: string
+  gridId: number | null
+  gridName: string
+  managerName: string
+  /** Masked. */
+  phone: string
+  outcome: DoorOutcome
+  how: DoorHow | null
+  markedBy: string
+  markedAt: string | null
+  note: string
+}
+
+export interface UnitDoorSheet {
+  gridId: number | null
+  gridName: string
+  workers: string[]
+  rows: UnitDoorRow[]
+}
+
+/** The print: household sheets for a notice to households, unit sheets for one to 商铺单位 (the other list empty). */
 export interface NoticeSheets {
   notice: NoticeDetail
   sheets: DoorSheet[]
+  unitSheets: UnitDoorSheet[]
 }
 
 export type NoticesApi = {
@@ -120,6 +154,8 @@ export type NoticesApi = {
   'notices.unpost': (args: { noticeId: number; postId: number }) => Promise<NoticeDetail>
   'notices.checklist': (args: NoticeChecklistArgs) => Promise<Page<DoorRow>>
   'notices.mark': (args: NoticeMark) => Promise<{ marked: number; progress: DoorProgress }>
+  'notices.unitChecklist': (args: NoticeChecklistArgs) => Promise<Page<UnitDoorRow>>
+  'notices.markUnits': (args: NoticeMarkUnits) => Promise<{ marked: number; progress: DoorProgress }>
   'notices.sheets': (args: NoticeSheetArgs) => Promise<NoticeSheets>
   'notices.export': (args: NoticeExportArgs) => Promise<ExportedFile>
 }
@@ -132,6 +168,8 @@ export const noticesMethods = {
   'notices.unpost': { args: noticeUnpostArgs, kind: 'mutation', permission: 'notices.mark', title: '删除发布记录' },
   'notices.checklist': { args: noticeChecklistArgs, kind: 'query', permission: 'notices.view', title: '查看入户告知清单' },
   'notices.mark': { args: noticeMarkArgs, kind: 'mutation', permission: 'notices.mark', title: '标记入户告知' },
+  'notices.unitChecklist': { args: noticeUnitChecklistArgs, kind: 'query', permission: 'notices.view', title: '查看商铺单位告知清单' },
+  'notices.markUnits': { args: noticeMarkUnitsArgs, kind: 'mutation', permission: 'notices.mark', title: '标记商铺单位告知' },
   'notices.sheets': { args: noticeSheetArgs, kind: 'query', permission: 'notices.view', title: '打印入户告知清单' },
   'notices.export': { args: noticeExportArgs, kind: 'export', permission: 'notices.view', title: '导出宣传台账' }
 } satisfies MethodTable<NoticesApi>

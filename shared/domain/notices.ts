@@ -51,6 +51,25 @@ export const NOTICE_TARGET_KIND_LABELS: Record<NoticeTargetKind, string> = {
   key_groups: '重点人群'
 }
 
+/**
+ * Who a notice's door-to-door checklist lists: households of the register, or 商铺单位 (the units
+ * domain's shops and workplaces), told at their door the same way. Counts say 户 or 家 by it.
+ */
+export const NOTICE_AUDIENCES = ['households', 'units'] as const
+export type NoticeAudience = (typeof NOTICE_AUDIENCES)[number]
+export const NOTICE_AUDIENCE_UNIT: Record<NoticeAudience, string> = { households: '户', units: '家' }
+
+/** The 告知范围 a clerk picks: a target of households, or 商铺单位 (all, of some grids, of some kinds). */
+export const NOTICE_TARGET_CHOICES = [...NOTICE_TARGET_KINDS, 'units'] as const
+export type NoticeTargetChoice = (typeof NOTICE_TARGET_CHOICES)[number]
+export const NOTICE_TARGET_CHOICE_LABELS: Record<NoticeTargetChoice, string> = { ...NOTICE_TARGET_KIND_LABELS, units: '商铺单位' }
+
+/**
+ * The units a unit notice lists: live and not 关闭 (a closed shop has nobody at its door); a
+ * suspended one is told all the same, it will open again.
+ */
+export const NOTICE_UNIT_STATUSES_EXCLUDED = ['closed'] as const
+
 /** A household on the door-to-door checklist: not yet visited, told (when, by whom, how), or not reached. */
 export const DOOR_OUTCOMES = ['pending', 'reached', 'unreachable'] as const
 export type DoorOutcome = (typeof DOOR_OUTCOMES)[number]
@@ -80,5 +99,8 @@ export const NOTICE_REPORT_DEFINITIONS = {
   'notices.published': '发布日期为当日的通知公告条数（不论渠道）',
   'notices.reachedToday': '当日在入户告知清单上标记为“已告知”的住户数（同一户在两条通知中各算 1 户次）',
   'notices.targeted': '当日在有效期内（发布日期不晚于当日，有效期至为空或不早于当日）、含入户告知的通知的目标住户数，按通知累计户次',
-  'notices.reached': '上述目标住户中，截至当日已标记为“已告知”的户次'
+  'notices.reached': '上述目标住户中，截至当日已标记为“已告知”的户次',
+  'notices.unitsReachedToday': '当日在告知范围为商铺单位的入户告知清单上标记为“已告知”的单位数（按通知累计家次）',
+  'notices.unitsTargeted': '当日在有效期内、告知范围为商铺单位且含入户告知的通知的目标单位数（发布时不含已关闭的单位），按通知累计家次',
+  'notices.unitsReached': '上述目标单位中，截至当日已标记为“已告知”的家次'
 } as const

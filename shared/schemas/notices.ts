@@ -4,6 +4,7 @@
  */
 import { DOOR_HOWS, NOTICE_CHANNELS, NOTICE_KINDS, POST_NEEDS } from '../domain/notices'
 import { KEY_GROUPS } from '../domain/register'
+import { UNIT_KINDS } from '../domain/units'
 import { wallTime } from './help'
 import { isoDay, noteText, optionalText, pageShape, recordId, requiredText } from './common'
 import { z } from './zod'
@@ -15,22 +16,34 @@ export {
   DOOR_OUTCOME_LABELS,
   NOTICE_CHANNELS,
   NOTICE_CHANNEL_LABELS,
+  NOTICE_AUDIENCES,
+  NOTICE_AUDIENCE_UNIT,
   NOTICE_KINDS,
   NOTICE_KIND_LABELS,
+  NOTICE_TARGET_CHOICES,
+  NOTICE_TARGET_CHOICE_LABELS,
   NOTICE_TARGET_KINDS,
   NOTICE_TARGET_KIND_LABELS,
   POST_NEEDS
 } from '../domain/notices'
-export type { DoorHow, DoorOutcome, NoticeChannel, NoticeKind, NoticeTargetKind } from '../domain/notices'
+export type { DoorHow, DoorOutcome, NoticeAudience, NoticeChannel, NoticeKind, NoticeTargetChoice, NoticeTargetKind } from '../domain/notices'
 
-/** Who a notice is for: the whole community, some grids, some buildings or some key groups. */
+/**
+ * Who a notice is for: the whole community, some grids, some buildings or some key groups; or
+ * 商铺单位, all of them or only those of some grids and/or some kinds (none chosen: all).
+ */
 export const noticeTarget = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('community') }),
     z.strictObject({ kind: z.literal('grids'), gridIds: z.array(recordId('网格')).min(1, '请选择至少一个网格').max(100) }),
     z.strictObject({ kind: z.literal('buildings'), buildingIds: z.array(recordId('楼栋')).min(1, '请选择至少一栋楼').max(500) }),
-    z.strictObject({ kind: z.literal('key_groups'), keyGroups: z.array(z.enum(KEY_GROUPS)).min(1, '请选择至少一类重点人群') })
+    z.strictObject({ kind: z.literal('key_groups'), keyGroups: z.array(z.enum(KEY_GROUPS)).min(1, '请选择至少一类重点人群') }),
+    z.strictObject({
+      kind: z.literal('units'),
+      gridIds: z.array(recordId('网格')).max(100),
+      unitKinds: z.array(z.enum(UNIT_KINDS, { message: '请选择单位类别' })).max(UNIT_KINDS.length)
+    })
   ],
   { message: '请选择告知范围' }
 )
@@ -110,6 +123,10 @@ export const noticeChecklistArgs = z.strictObject({
 })
 export type NoticeChecklistArgs = z.infer<typeof noticeChecklistArgs>
 
+/** The checklist of a notice to 商铺单位: a page of its units in address order, filtered alike. */
+export const noticeUnitChecklistArgs = noticeChecklistArgs
+export type NoticeUnitChecklistArgs = NoticeChecklistArgs
+
 /**
  * Marks households of the checklist: 已告知 with how, 未联系上, or back to 未告知 (a mistake undone).
  * Several at once, so a building can be marked in a row.
@@ -127,6 +144,21 @@ export const noticeMarkArgs = z
     if (new Set(v.householdIds).size !== v.householdIds.length) ctx.addIssue({ code: 'custom', path: ['householdIds'], message: '住户重复了' })
   })
 export type NoticeMark = z.infer<typeof noticeMarkArgs>
+
+/** Marks units of a notice to 商铺单位, as households are marked. */
+export const noticeMarkUnitsArgs = z
+  .strictObject({
+    id: recordId('通知'),
+    unitIds: z.array(recordId('单位')).min(1, '请选择单位').max(200, '一次最多标记 200 家'),
+    outcome: z.enum(['pending', 'reached', 'unreachable'], { message: '请选择告知结果' }),
+    how: z.enum(DOOR_HOWS, { message: '请选择告知方式' }).nullable(),
+    note: optionalText('备注', 100)
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === 'reached' && v.how === null) ctx.addIssue({ code: 'custom', path: ['how'], message: '请选择告知方式：当面、门贴或电话' })
+    if (new Set(v.unitIds).size !== v.unitIds.length) ctx.addIssue({ code: 'custom', path: ['unitIds'], message: '单位重复了' })
+  })
+export type NoticeMarkUnits = z.infer<typeof noticeMarkUnitsArgs>
 
 /** The printable checklist: one sheet per grid (or one grid). */
 export const noticeSheetArgs = z.strictObject({ id: recordId('通知'), gridId: recordId('网格').optional() })

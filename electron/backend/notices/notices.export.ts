@@ -20,6 +20,9 @@ const NOTICE_COLUMNS: ExportColumn[] = [
   { header: '入户目标户数', kind: 'number', width: 12 },
   { header: '已告知户数', kind: 'number', width: 10 },
   { header: '未联系上户数', kind: 'number', width: 12 },
+  { header: '入户目标单位数', kind: 'number', width: 13 },
+  { header: '已告知单位数', kind: 'number', width: 12 },
+  { header: '未联系上单位数', kind: 'number', width: 13 },
   { header: '登记人', kind: 'text', width: 10 }
 ]
 
@@ -37,8 +40,9 @@ const POST_COLUMNS: ExportColumn[] = [
 
 /**
  * 宣传台账 of a date range, as the street office asks: every notice published (channels, target,
- * households reached of those targeted) and every publishing record. A grid worker's copy counts
- * their grids' households only.
+ * households reached of those targeted, or for a notice to 商铺单位 units in columns of their own,
+ * so a column's sum is of one thing) and every publishing record. A grid worker's copy counts
+ * their grids' households and units only.
  */
 export const noticesExport: ExportSource<MethodArgs<'notices.export'>> = {
   key: 'notices',
@@ -65,6 +69,8 @@ export const noticesExport: ExportSource<MethodArgs<'notices.export'>> = {
           rows: notices.map((n, index) => {
             const own = posts.filter((p) => p.noticeId === n.id)
             const progress = n.door ? progressOf(door.get(n.id)) : null
+            const households = n.audience === 'households' ? progress : null
+            const units = n.audience === 'units' ? progress : null
             return {
               cells: [
                 index + 1,
@@ -76,9 +82,12 @@ export const noticesExport: ExportSource<MethodArgs<'notices.export'>> = {
                 n.validUntil,
                 own.length,
                 own.reduce((sum, p) => sum + (p.members ?? 0), 0),
-                progress ? progress.targeted : null,
-                progress ? progress.reached : null,
-                progress ? progress.unreachable : null,
+                households ? households.targeted : null,
+                households ? households.reached : null,
+                households ? households.unreachable : null,
+                units ? units.targeted : null,
+                units ? units.reached : null,
+                units ? units.unreachable : null,
                 n.createdBy
               ]
             }

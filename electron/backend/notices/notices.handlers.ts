@@ -5,8 +5,9 @@ import { runExport } from '../excel/export/engine'
 import { pageOf } from '../kit/paging'
 import { noticesExport } from './notices.export'
 import { checklistAll, checklistPage, doorCounts, noticePage, visibleSql } from './notices.repo'
-import { createNotice, gridScopeOf, liveNotice, markHouseholds, markSummary, recordPost, removePost } from './notices.service'
-import { gridProgress, progressOf, toChecklistRow, toNoticeDetail, toNoticeRows, toSheets } from './notices.view'
+import { createNotice, gridScopeOf, liveNotice, markHouseholds, markSummary, markUnits, recordPost, removePost } from './notices.service'
+import { gridProgress, progressOf, toChecklistRow, toNoticeDetail, toNoticeRows, toSheets, toUnitChecklistRow, toUnitSheets } from './notices.view'
+import { unitChecklistAll, unitChecklistPage } from './notice-units.repo'
 
 function detail(ctx: Ctx, id: number) {
   return toNoticeDetail(ctx.store, liveNotice(ctx.store, ctx.session, id), gridScopeOf(ctx.session))
@@ -25,8 +26,8 @@ export const noticesHandlers = {
   'notices.create': (args, ctx) => {
     const { id } = ctx.write(
       {
-        summary: (done: { id: number; households: number }) =>
-          `发布通知 #${done.id}“${args.title}”${done.households > 0 ? `，入户告知 ${done.households} 户` : ''}`,
+        summary: (done: { id: number; households: number; units: number }) =>
+          `发布通知 #${done.id}“${args.title}”${done.households > 0 ? `，入户告知 ${done.households} 户` : ''}${done.units > 0 ? `，入户告知商铺单位 ${done.units} 家` : ''}`,
         record: (done: { id: number }) => `notice:${done.id}`
       },
       (tx) => createNotice(tx, ctx.session, args, ctx.now())
@@ -75,11 +76,35 @@ export const noticesHandlers = {
     return { marked, progress: progressOf(doorCounts(ctx.store, [notice.id], gridScopeOf(ctx.session)).get(notice.id)) }
   },
 
+  'notices.unitChecklist': (args, ctx) => {
+    const notice = liveNotice(ctx.store, ctx.session, args.id)
+    const { page, pageSize, offset } = pageOf(args)
+    const found = unitChecklistPage(ctx.store, notice.id, args, gridScopeOf(ctx.session), pageSize, offset)
+    return { rows: found.rows.map(toUnitChecklistRow), total: found.total, page, pageSize }
+  },
+
+  'notices.markUnits': (args, ctx) => {
+    const { notice, marked } = ctx.write(
+      {
+        summary: (done: { notice: Parameters<typeof markSummary>[0]; marked: number }) => markSummary(done.notice, args, done.marked),
+        record: `notice:${args.id}`
+      },
+      (tx) => markUnits(tx, ctx.session, args, ctx.now())
+    )
+    return { marked, progress: progressOf(doorCounts(ctx.store, [notice.id], gridScopeOf(ctx.session)).get(notice.id)) }
+  },
+
   'notices.sheets': (args, ctx) => {
     const scope = gridScopeOf(ctx.session)
     const notice = toNoticeDetail(ctx.store, liveNotice(ctx.store, ctx.session, args.id), scope)
-    const records = notice.door ? checklistAll(ctx.store, notice.id, args.gridId, scope) : []
-    return { notice, sheets: toSheets(records, gridProgress(ctx.store, notice.id, scope)) }
+    const progress = gridProgress(ctx.store, notice.id, scope)
+    const units = notice.door !== null && notice.audience === 'units'
+    const households = notice.door !== null && !units ? checklistAll(ctx.store, notice.id, args.gridId, scope) : []
+    return {
+      notice,
+      sheets: toSheets(households, progress),
+      unitSheets: units ? toUnitSheets(unitChecklistAll(ctx.store, notice.id, args.gridId, scope), progress) : []
+    }
   },
 
   'notices.export': (args, ctx) => runExport(ctx, noticesExport, args)

@@ -1,4 +1,4 @@
-import type { NoticeChannel, NoticeChecklistArgs, NoticeKind, NoticeListArgs, NoticeTargetKind } from '../../../shared/schemas/notices'
+import type { NoticeAudience, NoticeChannel, NoticeChecklistArgs, NoticeKind, NoticeListArgs, NoticeTargetKind } from '../../../shared/schemas/notices'
 import type { DoorHow, DoorOutcome } from '../../../shared/domain/notices'
 import type { Db, SqlPart } from '../kit/db'
 import type { Row, SqlValue, Tx } from '../store/store'
@@ -11,6 +11,7 @@ export interface NoticeRecord {
   channels: NoticeChannel[]
   door: boolean
   targetKind: NoticeTargetKind
+  audience: NoticeAudience
   targetLabel: string
   publishDate: string
   validUntil: string | null
@@ -20,7 +21,7 @@ export interface NoticeRecord {
 
 type NoticeSql = Omit<NoticeRecord, 'channels' | 'door'> & { channels: string; door: number }
 
-const SELECT = `SELECT n.id, n.title, n.body, n.kind, n.channels, n.door, n.target_kind AS targetKind, n.target_label AS targetLabel,
+const SELECT = `SELECT n.id, n.title, n.body, n.kind, n.channels, n.door, n.target_kind AS targetKind, n.audience, n.target_label AS targetLabel,
     n.publish_date AS publishDate, n.valid_until AS validUntil, n.created_at AS createdAt, n.created_by AS createdBy
   FROM notices n`
 
@@ -85,6 +86,7 @@ export interface NoticeWrite {
   kind: NoticeKind
   channels: NoticeChannel[]
   targetKind: NoticeTargetKind
+  audience: NoticeAudience
   targetLabel: string
   publishDate: string
   validUntil: string | null
@@ -92,9 +94,22 @@ export interface NoticeWrite {
 
 export function insertNotice(tx: Tx, w: NoticeWrite, by: string, at: string): number {
   return tx.run(
-    `INSERT INTO notices (title, body, kind, channels, door, target_kind, target_label, publish_date, valid_until, created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [w.title, w.body, w.kind, JSON.stringify(w.channels), w.channels.includes('door') ? 1 : 0, w.targetKind, w.targetLabel, w.publishDate, w.validUntil, at, by]
+    `INSERT INTO notices (title, body, kind, channels, door, target_kind, audience, target_label, publish_date, valid_until, created_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      w.title,
+      w.body,
+      w.kind,
+      JSON.stringify(w.channels),
+      w.channels.includes('door') ? 1 : 0,
+      w.targetKind,
+      w.audience,
+      w.targetLabel,
+      w.publishDate,
+      w.validUntil,
+      at,
+      by
+    ]
   ).lastInsertRowid
 }
 
@@ -160,40 +175,8 @@ export function snapshotHouseholds(tx: Tx, noticeId: number, target: { kind: Not
   ).changes
 }
 
-export interface DoorCounts {
-  targeted: number
-  reached: number
-  unreachable: number
-}
-
-/** Door-to-door counts of some notices, of the caller's grids. */
-export function doorCounts(db: Db, noticeIds: number[], scope: SqlPart): Map<number, DoorCounts> {
-  if (noticeIds.length === 0) return new Map()
-  const rows = db.all<DoorCounts & { noticeId: number } & Row>(
-    `SELECT notice_id AS noticeId, COUNT(*) AS targeted, SUM(outcome = 'reached') AS reached, SUM(outcome = 'unreachable') AS unreachable
-       FROM notice_households WHERE notice_id IN (${noticeIds.map(() => '?').join(', ')}) AND ${scope.sql.replaceAll('{col}', 'grid_id')}
-      GROUP BY notice_id`,
-    [...noticeIds, ...scope.params]
-  )
-  return new Map(rows.map((r) => [r.noticeId, { targeted: Number(r.targeted), reached: Number(r.reached), unreachable: Number(r.unreachable) }]))
-}
-
-/** Door-to-door counts of one notice per grid (of the caller's), with the grid's workers. */
-export function doorByGrid(
-  db: Db,
-  noticeId: number,
-  scope: SqlPart
-): (DoorCounts & { gridId: number | null; gridName: string | null; workers: string | null })[] {
-  return db.all(
-    `SELECT nh.grid_id AS gridId, g.name AS gridName, COUNT(*) AS targeted, SUM(nh.outcome = 'reached') AS reached,
-            SUM(nh.outcome = 'unreachable') AS unreachable,
-            (SELECT group_concat(s.name, '、') FROM grid_staff s WHERE s.grid_id = nh.grid_id AND s.role = 'worker') AS workers
-       FROM notice_households nh LEFT JOIN grids g ON g.id = nh.grid_id
-      WHERE nh.notice_id = ? AND ${scope.sql.replaceAll('{col}', 'nh.grid_id')}
-      GROUP BY nh.grid_id ORDER BY nh.grid_id IS NULL, g.name`,
-    [noticeId, ...scope.params]
-  )
-}
+export type { DoorCounts } from './door-counts.repo'
+export { doorByGrid, doorCounts } from './door-counts.repo'
 
 export interface ChecklistRecord {
   householdId: number

@@ -1,9 +1,21 @@
-import type { DoorRow, DoorSheet, DoorProgress, GridProgress, NoticeDetail, NoticePostView, NoticeRow } from '../../../shared/contract'
+import type {
+  DoorRow,
+  DoorSheet,
+  DoorProgress,
+  GridProgress,
+  NoticeDetail,
+  NoticePostView,
+  NoticeRow,
+  UnitDoorRow,
+  UnitDoorSheet
+} from '../../../shared/contract'
 import { maskPhone } from '../../../shared/domain/mask'
+import { UNIT_KIND_LABELS } from '../../../shared/domain/units'
 import type { Db, SqlPart } from '../kit/db'
 import { loadSettings } from '../settings/settings.service'
 import type { ChecklistRecord, DoorCounts, NoticeRecord } from './notices.repo'
 import { doorByGrid, doorCounts } from './notices.repo'
+import type { UnitChecklistRecord } from './notice-units.repo'
 import type { PostRecord } from './posts.repo'
 import { postCounts, postsOf } from './posts.repo'
 
@@ -31,6 +43,7 @@ export function toNoticeRows(db: Db, records: NoticeRecord[], scope: SqlPart): N
     kind: r.kind,
     channels: r.channels,
     targetKind: r.targetKind,
+    audience: r.audience,
     targetLabel: r.targetLabel,
     publishDate: r.publishDate,
     validUntil: r.validUntil,
@@ -108,6 +121,41 @@ export function toSheets(records: ChecklistRecord[], progress: GridProgress[]): 
       sheets.set(key, sheet)
     }
     sheet.rows.push(toChecklistRow(r))
+  }
+  return [...sheets.values()]
+}
+
+/** A unit on the checklist: the manager's phone masked, as on every list of units. */
+export function toUnitChecklistRow(r: UnitChecklistRecord): UnitDoorRow {
+  return {
+    unitId: r.unitId,
+    name: r.name ?? '（单位已删除）',
+    kindLabel: r.kind ? UNIT_KIND_LABELS[r.kind] : '',
+    address: r.address ?? '',
+    gridId: r.gridId,
+    gridName: r.gridName ?? NO_GRID,
+    managerName: r.managerName ?? '',
+    phone: r.phone ? maskPhone(r.phone) : '',
+    outcome: r.outcome,
+    how: r.how,
+    markedBy: r.markedBy,
+    markedAt: r.markedAt,
+    note: r.note
+  }
+}
+
+/** The print's unit sheets: one a grid, as the households'. */
+export function toUnitSheets(records: UnitChecklistRecord[], progress: GridProgress[]): UnitDoorSheet[] {
+  const sheets = new Map<string, UnitDoorSheet>()
+  for (const r of records) {
+    const key = String(r.gridId)
+    let sheet = sheets.get(key)
+    if (!sheet) {
+      const grid = progress.find((g) => g.gridId === r.gridId)
+      sheet = { gridId: r.gridId, gridName: r.gridName ?? NO_GRID, workers: grid?.workers ?? [], rows: [] }
+      sheets.set(key, sheet)
+    }
+    sheet.rows.push(toUnitChecklistRow(r))
   }
   return [...sheets.values()]
 }
