@@ -4,6 +4,7 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localDateTime } from '../../shared/domain/clock'
+import { EMPTY_UNIT } from '../../shared/schemas/units'
 import { NoticesPage } from './pages/notices.page'
 import { ShellPage } from './pages/shell.page'
 import { REPO_ROOT, startApp } from './support/app'
@@ -43,6 +44,23 @@ describe('通知公告: publish to two buildings by WeChat and door to door → 
     ]
     for (const [building, room] of rooms) {
       await app.apiData('households.create', { address: { compound: '幸福里小区', building, unit: '1单元', room }, tenure: 'owned', notes: '' })
+    }
+    const shops: [string, 'catering' | 'street_shop', string, string][] = [
+      ['好邻居便利店', 'street_shop', '3栋', '底商 1 号'],
+      ['川味小馆', 'catering', '5栋', '底商 2 号'],
+      ['老街理发', 'street_shop', '5栋', '底商 3 号']
+    ]
+    for (const [name, kind, building, door] of shops) {
+      await app.apiData('units.create', {
+        ...EMPTY_UNIT,
+        name,
+        kind,
+        compound: '幸福里小区',
+        building,
+        door,
+        managerName: '陈老板',
+        managerPhone: '13912345678'
+      })
     }
     await mkdir(dir, { recursive: true })
     notices = new NoticesPage(app.page)
@@ -137,11 +155,43 @@ describe('通知公告: publish to two buildings by WeChat and door to door → 
       5,
       4,
       1,
+      undefined,
+      undefined,
+      undefined,
       '王主任（admin）'
     ])
     const posts = book.getWorksheet('发布记录')!
     expect(posts.getCell('D5').value).toBe('幸福里3栋5栋业主群')
     expect(posts.getCell('H5').value).toEqual(new Date(`${wallNow.replace(' ', 'T')}:00Z`))
     await app.screenshot('notices-list')
+  })
+
+  it('tells the 商铺单位 of 第二网格 door to door: the checklist is the grid’s shops (not households), marked by keys, printed per grid', async () => {
+    await notices.publish(
+      {
+        title: '致沿街商户：请做好测温登记',
+        paragraphs: ['各商户：请每日为员工测温并登记。'],
+        channels: ['入户告知'],
+        unitGrids: ['第二网格']
+      },
+      () => app.screenshot('notices-units-drawer')
+    )
+    await notices.detail().getByText('致沿街商户：请做好测温登记').waitFor()
+    expect(await notices.summary()).toBe('商铺单位：已告知0家，未联系上0家，未告知2家，共2家')
+    expect((await notices.unitRows()).map((r) => r.split(' ')[0])).toEqual(['川味小馆', '老街理发'])
+    await notices.markUnitsByKeys('川味小馆', ['1', '0'])
+    expect(await notices.summary()).toBe('商铺单位：已告知1家，未联系上1家，未告知0家，共2家')
+    // The list is read again after each mark: wait for the last one to show.
+    await app.page.getByTestId('unit-door-row-老街理发').filter({ hasText: '未联系上' }).waitFor()
+    expect((await notices.unitRows()).map((r) => /已告知·\S+|未联系上/.exec(r)?.[0])).toEqual(['已告知·当面', '未联系上'])
+    expect(await notices.progressRows()).toEqual([expect.stringMatching(/^第二网格 李网格员 2 1 1 0/)])
+    await app.screenshot('notices-units')
+    await notices.detail().getByTestId('notice-print-checklist').click()
+    const sheet = app.page.getByTestId('checklist-unit-sheet')
+    await sheet.first().waitFor()
+    expect(await sheet.count()).toBe(1)
+    expect(await sheet.innerText()).toContain('商铺单位告知清单')
+    expect(await sheet.innerText()).toContain('老街理发')
+    await app.screenshot('notices-units-checklist')
   })
 })

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
 import type { NoticeDetail, NoticeRow } from '../../../shared/contract'
-import type { NoticeChannel, NoticeInput, NoticeKind, NoticeListArgs, NoticeMark, NoticePost } from '../../../shared/schemas/notices'
+import type { NoticeChannel, NoticeInput, NoticeKind, NoticeListArgs, NoticeMark, NoticeMarkUnits, NoticePost } from '../../../shared/schemas/notices'
 import { call } from '../api'
 import { saveBytes } from '../utils/download'
 
@@ -58,6 +58,7 @@ export const useNoticesStore = defineStore('notices', () => {
   const post = (args: NoticePost): Promise<NoticeDetail> => call('notices.post', args)
   const unpost = (noticeId: number, postId: number): Promise<NoticeDetail> => call('notices.unpost', { noticeId, postId })
   const mark = (args: NoticeMark) => call('notices.mark', args)
+  const markUnits = (args: NoticeMarkUnits) => call('notices.markUnits', args)
 
-  return { rows, total, page, pageSize, loading, filter, load, create, get, post, unpost, mark, exportLedger }
+  return { rows, total, page, pageSize, loading, filter, load, create, get, post, unpost, mark, markUnits, exportLedger }
 })

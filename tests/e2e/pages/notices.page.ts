@@ -19,7 +19,10 @@ export class NoticesPage {
    * 发布通知: title and text typed (Enter in the text starts a new paragraph and never publishes),
    * channels ticked, buildings found by typing their number; published with the button.
    */
-  async publish(n: { title: string; paragraphs: string[]; channels: string[]; buildings: string[] }, whenFilled?: () => Promise<unknown>): Promise<void> {
+  async publish(
+    n: { title: string; paragraphs: string[]; channels: string[]; buildings?: string[]; unitGrids?: string[] },
+    whenFilled?: () => Promise<unknown>
+  ): Promise<void> {
     await this.root.getByTestId('notices-new').click()
     const form = this.page.getByTestId('notice-form')
     await form.waitFor()
@@ -32,13 +35,18 @@ export class NoticesPage {
       await this.page.keyboard.type(para)
     }
     await tick(form.getByTestId('notice-channels'), n.channels)
-    await form.getByTestId('notice-target-kind').getByText('按楼栋', { exact: true }).click()
-    const buildings = form.getByTestId('notice-target-buildings')
-    for (const building of n.buildings) {
-      await this.type(buildings, building)
-      await openDropdownItem(this.page, building).click()
+    // 按楼栋 with buildings found by typing their number, or 商铺单位 of grids found by typing their name.
+    const units = n.unitGrids !== undefined
+    await form
+      .getByTestId('notice-target-kind')
+      .getByText(units ? '商铺单位' : '按楼栋', { exact: true })
+      .click()
+    const select = form.getByTestId(units ? 'notice-target-grids' : 'notice-target-buildings')
+    for (const item of n.unitGrids ?? n.buildings ?? []) {
+      await this.type(select, item)
+      await openDropdownItem(this.page, item).click()
     }
-    // Close the building list by clicking the form's own label, not Escape (which would close the drawer).
+    // Close the list by clicking the form's own label, not Escape (which would close the drawer).
     await form.locator('.el-form-item__label', { hasText: '告知范围' }).click()
     await whenFilled?.()
     await this.page.getByTestId('notice-save').click()
@@ -85,6 +93,22 @@ export class NoticesPage {
     await this.page.getByTestId(`door-building-${building}`).click()
     await this.page.getByTestId('door-checklist').getByRole('button', { name: button }).click()
     await success(this.page, '已标记')
+  }
+
+  /** The checklist's unit rows of a notice to 商铺单位 (name, kind, address, manager, phone, grid, result, who). */
+  async unitRows(): Promise<string[]> {
+    return (await this.page.getByTestId('unit-door-table').locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
+  }
+
+  /** Clicks a unit of the checklist, then marks it and the next ones with one key each. */
+  async markUnitsByKeys(fromName: string, keys: string[]): Promise<void> {
+    await this.page.getByTestId(`unit-door-row-${fromName}`).locator('td').nth(1).click()
+    const summary = this.detail().getByTestId('notice-door-summary')
+    for (const key of keys) {
+      const before = await summary.innerText()
+      await this.page.keyboard.press(key)
+      await summary.filter({ hasNotText: before }).waitFor()
+    }
   }
 
   async summary(): Promise<string> {
