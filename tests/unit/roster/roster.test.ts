@@ -87,8 +87,8 @@ describe('roster placement', () => {
   it('refuses a suspended volunteer', async () => {
     const { early, ids } = await arrange(1)
     const v = await backend.ok('volunteers.get', { id: ids[0] ?? 0 })
-    const { gridName: _g, ...rest } = v
-    await backend.ok('volunteers.update', { ...rest, phone: '', status: 'paused' })
+    const { gridName: _g, updatedAt, ...rest } = v
+    await backend.ok('volunteers.update', { ...rest, phone: '', status: 'paused', expectedUpdatedAt: updatedAt })
     const error = fail(await backend.call('roster.place', { week: WEEK, day: '2026-02-04', templateId: early.id, volunteerId: v.id, isLead: false }))
     expect(error?.message).toBe('志愿者1 已暂停服务，不能排班（东门 周三 早班）')
   })
