@@ -59,6 +59,7 @@ export const TABLE_LABELS: Record<string, string> = {
   report_submissions: '已报送的每日报表',
   returnee_province_days: '每日报表累计返程（按日、省份）',
   observation_closing_days: '每日报表累计解除与失联（按日）',
+  gate_day_tallies: '每日报表卡口人次（按日）',
   devices: '局域网设备'
 }
 
