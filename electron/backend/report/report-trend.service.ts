@@ -6,8 +6,10 @@ import { EPISODE_KINDS, EPISODE_KIND_LABELS } from '../../../shared/domain/obser
 import type { ReportLine } from '../../../shared/domain/report'
 import { familyLine, line } from '../../../shared/domain/report'
 import type { Db } from '../kit/db'
-import type { AlertPeople, GateTally, KeySupply, ObservationFlows, PlaceDay } from './report.repo'
-import { alertPeopleByDay, gateTalliesByDay, observationFlowsByDay } from './report.repo'
+import type { AlertPeople, KeySupply, ObservationFlows, PlaceDay } from './report.repo'
+import { alertPeopleByDay, observationFlowsByDay } from './report.repo'
+import type { GateTally } from './report-gate.repo'
+import { gateTalliesByDay } from './report-gate.repo'
 import { keySuppliesByDay, observingByKindByDay, placesByDay } from './report-range.repo'
 import { disinfectionSectionOf, suppliesSectionOf, unionSize } from './report.service'
 

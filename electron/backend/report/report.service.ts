@@ -16,20 +16,9 @@ import type { Session } from '../context'
 import { REPORT_CONTRIBUTORS } from './contributors'
 import type { SubmissionRow } from './report-submissions.repo'
 import type { KeySupply, PlaceDay } from './report.repo'
+import { checkpointDates, dutyCounts, gateTallies, leadNames } from './report-gate.repo'
 import { readReportSettings, writeReportSettings } from './report-submissions.repo'
-import {
-  alertPeople,
-  checkpointDates,
-  dutyCounts,
-  gateTallies,
-  keySupplies,
-  leadNames,
-  notObservedCount,
-  observationCounts,
-  placesOnDay,
-  returneeCounts,
-  returneesByProvince
-} from './report.repo'
+import { alertPeople, keySupplies, notObservedCount, observationCounts, placesOnDay, returneeCounts, returneesByProvince } from './report.repo'
 
 /** The report's settings; its 联系电话 is 设置's, the one phone the report and every filled template show. */
 export function reportSettingsOf(db: Db): ReportSettings {
