@@ -58,6 +58,9 @@ describe('通知公告 to 商铺单位', () => {
     ])
     const audit = b.store.get<{ summary: string }>("SELECT summary FROM audit_log WHERE method = 'notices.markUnits' ORDER BY id LIMIT 1")
     expect(audit?.summary).toBe('入户告知“关于减少外出的通知”：1 家标记为已告知（当面）')
+    // A shop moved to another grid is marked by that grid's worker from then on (its row follows, as a household's does).
+    await b.ok('units.update', { ...shop(), id: s.store.id, building: '5栋', managerPhone: '' })
+    expect((await b.ok('notices.get', { id: n.id })).progress.map((g) => [g.gridName, g.targeted])).toEqual([['乙网格', 3]])
     // A shop registered later does not join: the denominator is fixed at publishing.
     await b.ok('units.create', shop({ name: '新开的店', door: '底商 5 号' }))
     expect((await b.ok('notices.get', { id: n.id })).door?.targeted).toBe(3)
