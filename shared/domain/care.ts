@@ -40,9 +40,15 @@ export const CARE_OUTCOME_LABELS: Record<CareOutcome, string> = { normal: '情�
  * month or year ends do not move it. A paused plan is never due.
  */
 export function isCareDue(plan: { frequency: CareFrequency; anchorDay: string; active: boolean }, day: string): boolean {
-  if (!plan.active) return false
-  const since = daysBetween(plan.anchorDay, day)
-  return since >= 0 && since % CARE_PERIOD_DAYS[plan.frequency] === 0
+  return isCareDueSince(plan.frequency, daysBetween(plan.anchorDay, day), plan.active)
+}
+
+/**
+ * The same rule on a day count already worked out (days from the anchor to the day asked):
+ * the worklist sorts 5,000 plans a call and counts each anchor once, not once a plan.
+ */
+export function isCareDueSince(frequency: CareFrequency, since: number, active: boolean): boolean {
+  return active && since >= 0 && since % CARE_PERIOD_DAYS[frequency] === 0
 }
 
 /** The next day on or after `day` the plan is due (for the 关爱对象 list's 下次联系). */

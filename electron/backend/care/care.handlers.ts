@@ -25,7 +25,7 @@ function planRow(ctx: Ctx, id: number) {
 export const careHandlers = {
   'care.plans': (args, ctx) => {
     const { page, pageSize, offset } = pageOf(args)
-    const found = plansPage(ctx.store, planFilter(args, scopeSql('r.grid_id', ctx.session.gridScope)), pageSize, offset)
+    const found = plansPage(ctx.store, planFilter(args, scopeSql('p.grid_id', ctx.session.gridScope)), pageSize, offset)
     const last = new Map(
       lastContactsBefore(
         ctx.store,

@@ -36,7 +36,7 @@ export interface CareContactRecord {
 
 // Name, address, grid and key groups are the register's, read live: a move or a changed tag shows
 // at once. A person sent to the recycle bin takes their plan off every list.
-const FROM = `FROM care_plans p JOIN residents r ON r.id = p.resident_id AND r.deleted_at IS NULL`
+const FROM = `FROM care_plans p JOIN residents r ON r.id = p.resident_id AND p.live = 1`
 const SELECT = `SELECT p.id, p.resident_id AS residentId, r.name, COALESCE(h.address, '') AS address,
     COALESCE(json_extract(r.phones, '$[0]'), '') AS phone, r.grid_id AS gridId, g.name AS gridName,
     (SELECT group_concat(t.tag) FROM resident_tags t WHERE t.resident_id = r.id) AS tags,
@@ -67,7 +67,7 @@ export function planFilter(f: CareFilter, scope: SqlPart): SqlPart {
     where.push(sql)
     if (value !== undefined) params.push(value)
   }
-  if (f.gridId) add('r.grid_id = ?', f.gridId)
+  if (f.gridId) add('p.grid_id = ?', f.gridId)
   if (f.keyGroup) add('EXISTS (SELECT 1 FROM resident_tags t WHERE t.resident_id = p.resident_id AND t.tag = ?)', f.keyGroup)
   if (f.accountId) add('p.account_id = ?', f.accountId)
   if (f.volunteerId) add('p.volunteer_id = ?', f.volunteerId)
@@ -82,17 +82,20 @@ export interface PlanKey {
   active: number
 }
 
-/** The few columns the due rule needs, of every plan the filter lets through, in address order. */
+/**
+ * The few columns the due rule needs, of every live plan the filter lets through, in address order:
+ * read off the plan's own copy of the person's grid and address order (0031), one covering index.
+ */
 export function planKeys(db: Db, where: SqlPart): PlanKey[] {
   return db.all<PlanKey & Row>(
-    `SELECT p.id, p.frequency, p.anchor_day AS anchorDay, p.active ${FROM} WHERE ${where.sql} ORDER BY r.sort_key, r.id`,
+    `SELECT p.id, p.frequency, p.anchor_day AS anchorDay, p.active FROM care_plans p WHERE p.live = 1 AND ${where.sql} ORDER BY p.sort_key, p.id`,
     where.params
   )
 }
 
 export function plansPage(db: Db, where: SqlPart, limit: number, offset: number): { rows: CarePlanRecord[]; total: number } {
   const total = Number(db.get<{ n: number } & Row>(`SELECT COUNT(*) AS n ${FROM} WHERE ${where.sql}`, where.params)?.n ?? 0)
-  const rows = db.all<CarePlanRecord & Row>(`${SELECT} WHERE ${where.sql} ORDER BY p.active DESC, r.sort_key, r.id LIMIT ? OFFSET ?`, [
+  const rows = db.all<CarePlanRecord & Row>(`${SELECT} WHERE ${where.sql} ORDER BY p.active DESC, p.sort_key, p.id LIMIT ? OFFSET ?`, [
     ...where.params,
     limit,
     offset
@@ -116,10 +119,19 @@ export function planOfResident(db: Db, residentId: number): CarePlanRecord | und
   return db.get<CarePlanRecord & Row>(`${SELECT} WHERE p.resident_id = ?`, [residentId])
 }
 
-/** Which plans were contacted on a day and how it went: the worklist's sorting, two columns only. */
-export function contactMarks(db: Db, day: string): Map<number, CareOutcome> {
-  const rows = db.all<{ planId: number; outcome: CareOutcome } & Row>('SELECT plan_id AS planId, outcome FROM care_contacts WHERE day = ?', [day])
-  return new Map(rows.map((r) => [r.planId, r.outcome]))
+/** Which plans were contacted on a day and the day before, and how it went: two columns, one read. */
+export function contactMarks(db: Db, day: string, dayBefore: string): { today: Map<number, CareOutcome>; before: Set<number> } {
+  const rows = db.all<{ planId: number; day: string; outcome: CareOutcome } & Row>(
+    'SELECT plan_id AS planId, day, outcome FROM care_contacts WHERE day IN (?, ?)',
+    [day, dayBefore]
+  )
+  const today = new Map<number, CareOutcome>()
+  const before = new Set<number>()
+  for (const r of rows) {
+    if (r.day === day) today.set(r.planId, r.outcome)
+    else before.add(r.planId)
+  }
+  return { today, before }
 }
 
 /** The contacts of some plans on one day (a page's worth). */

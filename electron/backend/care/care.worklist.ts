@@ -1,6 +1,6 @@
 import type { CareAlerts, CareWorkRow, CareWorklist } from '../../../shared/contract'
-import { isCareDue } from '../../../shared/domain/care'
-import { addDays } from '../../../shared/domain/dates'
+import { isCareDueSince } from '../../../shared/domain/care'
+import { addDays, daysBetween } from '../../../shared/domain/dates'
 import type { CareList, CareWorklistArgs } from '../../../shared/schemas/care'
 import type { Session } from '../context'
 import type { Db } from '../kit/db'
@@ -26,9 +26,10 @@ export interface DaySort {
  */
 export function sortDay(db: Db, session: Session, filter: CareFilter, day: string): DaySort {
   const yesterday = addDays(day, -1)
-  const keys = planKeys(db, planFilter(filter, scopeSql('r.grid_id', session.gridScope)))
-  const today = contactMarks(db, day)
-  const before = contactMarks(db, yesterday)
+  const keys = planKeys(db, planFilter(filter, scopeSql('p.grid_id', session.gridScope)))
+  const { today, before } = contactMarks(db, day, yesterday)
+  // Plans share a few dozen first days: each is counted from once.
+  const sinceOf = new Map<string, number>()
   const dueLate: number[] = []
   const dueRest: number[] = []
   const done: number[] = []
@@ -37,9 +38,14 @@ export function sortDay(db: Db, session: Session, filter: CareFilter, day: strin
   const due = new Set<number>()
   const missed = new Set<number>()
   for (const k of keys) {
-    const plan = { frequency: k.frequency, anchorDay: k.anchorDay, active: k.active === 1 }
-    const isDue = isCareDue(plan, day)
-    const wasMissed = isCareDue(plan, yesterday) && !before.has(k.id)
+    let since = sinceOf.get(k.anchorDay)
+    if (since === undefined) {
+      since = daysBetween(k.anchorDay, day)
+      sinceOf.set(k.anchorDay, since)
+    }
+    const active = k.active === 1
+    const isDue = isCareDueSince(k.frequency, since, active)
+    const wasMissed = isCareDueSince(k.frequency, since - 1, active) && !before.has(k.id)
     if (isDue) due.add(k.id)
     if (wasMissed) {
       missed.add(k.id)

@@ -85,6 +85,26 @@ function filterOf(f: HelpListArgs, scope: SqlPart): SqlPart {
   return { sql: where.join(' AND '), params }
 }
 
+function counted(db: Db, where: SqlPart): { where: SqlPart; total: number; openTotal: number } {
+  const count = (extra: string) =>
+    Number(db.get<{ n: number } & Row>(`SELECT COUNT(*) AS n FROM help_requests q WHERE ${where.sql}${extra}`, where.params)?.n ?? 0)
+  return { where, total: count(''), openTotal: count(' AND q.is_open = 1') }
+}
+
+/**
+ * A text search cannot use an index (any part of the content, the caller's name or the address),
+ * so it scans the requests once, here, and the counts and the page's ordering then read only the
+ * ids found (by primary key, one JSON parameter however many): one scan instead of four.
+ */
+function searched(db: Db, where: SqlPart): { where: SqlPart; total: number; openTotal: number } {
+  const found = db.all<{ id: number; isOpen: number } & Row>(`SELECT q.id, q.is_open AS isOpen FROM help_requests q WHERE ${where.sql}`, where.params)
+  return {
+    where: { sql: 'q.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(found.map((r) => r.id))] },
+    total: found.length,
+    openTotal: found.filter((r) => r.isOpen === 1).length
+  }
+}
+
 /**
  * One page of the 求助台账: overdue first (still open past wanted-by), then the other open ones by
  * urgency and wanted-by, then the closed ones newest first. Ids first, rows for the page only.
@@ -93,11 +113,7 @@ function filterOf(f: HelpListArgs, scope: SqlPart): SqlPart {
  * (tests/bench/suites/help.bench.ts).
  */
 export function helpPage(db: Db, f: HelpListArgs, scope: SqlPart, nowLocal: string, limit: number, offset: number): { rows: HelpRecord[]; total: number } {
-  const where = filterOf(f, scope)
-  const count = (extra: string) =>
-    Number(db.get<{ n: number } & Row>(`SELECT COUNT(*) AS n FROM help_requests q WHERE ${where.sql}${extra}`, where.params)?.n ?? 0)
-  const total = count('')
-  const openTotal = count(' AND q.is_open = 1')
+  const { where, total, openTotal } = f.q ? searched(db, filterOf(f, scope)) : counted(db, filterOf(f, scope))
   const ids: { id: number }[] = []
   if (offset < openTotal && limit > 0) {
     ids.push(

@@ -31,6 +31,7 @@ import reportOpenBound from './0029_report_open_bound.sql?raw'
 import care from './0030_care.sql?raw'
 import gateDayTallies from './0031_gate_day_tallies.sql?raw'
 import noticeUnits from './0032_notice_units.sql?raw'
+import careSpeed from './0033_care_speed.sql?raw'
 
 /**
  * Every migration, in order, bundled as strings (no directory listing at run time).
@@ -68,5 +69,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 29, name: 'report_open_bound', sql: reportOpenBound },
   { version: 30, name: 'care', sql: care },
   { version: 31, name: 'gate_day_tallies', sql: gateDayTallies },
-  { version: 32, name: 'notice_units', sql: noticeUnits }
+  { version: 32, name: 'notice_units', sql: noticeUnits },
+  { version: 33, name: 'care_speed', sql: careSpeed }
 ]
