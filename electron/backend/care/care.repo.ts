@@ -94,12 +94,9 @@ export function planKeys(db: Db, where: SqlPart): PlanKey[] {
 }
 
 export function plansPage(db: Db, where: SqlPart, limit: number, offset: number): { rows: CarePlanRecord[]; total: number } {
-  const total = Number(db.get<{ n: number } & Row>(`SELECT COUNT(*) AS n ${FROM} WHERE ${where.sql}`, where.params)?.n ?? 0)
-  const rows = db.all<CarePlanRecord & Row>(`${SELECT} WHERE ${where.sql} ORDER BY p.active DESC, p.sort_key, p.id LIMIT ? OFFSET ?`, [
-    ...where.params,
-    limit,
-    offset
-  ])
+  // Counted and ordered off the plan's own columns (0033's index); the register is joined for the page only.
+  const total = Number(db.get<{ n: number } & Row>(`SELECT COUNT(*) AS n FROM care_plans p WHERE p.live = 1 AND ${where.sql}`, where.params)?.n ?? 0)
+  const rows = db.all<CarePlanRecord & Row>(`${SELECT} WHERE ${where.sql} ORDER BY p.sort_key, p.id LIMIT ? OFFSET ?`, [...where.params, limit, offset])
   return { rows, total }
 }
 

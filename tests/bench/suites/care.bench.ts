@@ -16,7 +16,7 @@ const DAYS_OF_CONTACTS = 14
  */
 function seedCare(backend: Backend, today: string, at: string, volunteers: number): void {
   let n = 0
-  const rnd = () => ((n = (n * 1103515245 + 12345) % 2147483648) / 2147483648)
+  const rnd = () => (n = (n * 1103515245 + 12345) % 2147483648) / 2147483648
   backend.store.transaction((tx) => {
     tx.run("INSERT OR IGNORE INTO resident_tags (resident_id, tag) SELECT id, 'over80' FROM residents WHERE id NOT IN (SELECT resident_id FROM resident_tags)")
     for (let r = 1; r <= PLANS; r++) {
@@ -43,7 +43,12 @@ export async function careBench(backend: Backend, o: { today: string; at: string
   const started = performance.now()
   seedCare(backend, o.today, o.at, o.volunteers)
   const contacts = Number(backend.store.get<{ n: number }>('SELECT COUNT(*) AS n FROM care_contacts')?.n)
-  record({ group, name: '生成并写入（一个事务）', value: ms(performance.now() - started), note: `${PLANS.toLocaleString('en')} 个计划，${contacts.toLocaleString('en')} 次联系` })
+  record({
+    group,
+    name: '生成并写入（一个事务）',
+    value: ms(performance.now() - started),
+    note: `${PLANS.toLocaleString('en')} 个计划，${contacts.toLocaleString('en')} 次联系`
+  })
   const bare = () => backend.store.all('SELECT * FROM care_plans ORDER BY id LIMIT 20')
   const worker: Session = { accountId: 5, actor: '网格员3', permissions: 'all', gridScope: [3] }
   const timed = (name: string, method: string, args: (i: number) => unknown, session?: Session) =>

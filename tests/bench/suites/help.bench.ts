@@ -16,7 +16,14 @@ const SAMPLES = 200
 const TODAY = '2026-02-03'
 const NOW = new Date('2026-02-03T08:00:00.000Z')
 const LIMIT_MS = 20
-const CONTENTS = ['帮忙买菜：青菜、鸡蛋、挂面', '降压药吃完了，请代配一盒', '想找人聊聊天，心里闷', '楼道垃圾没人清运', '问一下出入证怎么办', '胰岛素快用完了'] as const
+const CONTENTS = [
+  '帮忙买菜：青菜、鸡蛋、挂面',
+  '降压药吃完了，请代配一盒',
+  '想找人聊聊天，心里闷',
+  '楼道垃圾没人清运',
+  '问一下出入证怎么办',
+  '胰岛素快用完了'
+] as const
 
 /** Deterministic PRNG (mulberry32): every run seeds the same office. */
 function prng(seed: number) {

@@ -100,3 +100,19 @@ describe('关爱: roles', () => {
     expect(await staff.ok('care.workers', {})).toMatchObject({ accounts: [{ name: '网格员小李', grids: '甲网格' }] })
   })
 })
+
+describe('关爱: the plan follows the register', () => {
+  it('a building given to another grid moves the plan with it; the recycle bin takes it off the lists; a purge takes it away', async () => {
+    b = await testBackend()
+    const c = await twoGrids(b)
+    await b.ok('care.contact', contact(c.mine.id))
+    await b.ok('grids.assignBuildings', { gridId: c.other.grid.id, buildings: [{ compound: '幸福里小区', building: '3栋' }] })
+    expect(await b.call('care.worklist', { list: 'done' }, workerOf(c.a.grid.id))).toMatchObject({ ok: true, data: { counts: { due: 0, done: 0 } } })
+    expect(await b.call('care.worklist', { list: 'done' }, workerOf(c.other.grid.id))).toMatchObject({ ok: true, data: { counts: { due: 1, done: 1 } } })
+    await b.ok('residents.delete', { id: c.grandma.id, reason: '搬走了' })
+    expect(await b.ok('care.worklist', {})).toMatchObject({ counts: { due: 1, done: 0 }, rows: [{ name: '赵奶奶' }] })
+    expect(fail(await b.call('care.contact', contact(c.mine.id, { day: '2026-02-02' })))).toMatchObject({ code: 'NOT_FOUND' })
+    expect(await b.call('recycle.purge', { kind: 'resident', id: c.grandma.id })).toMatchObject({ ok: true })
+    expect([b.count('care_plans'), b.count('care_contacts')]).toEqual([1, 0])
+  })
+})
