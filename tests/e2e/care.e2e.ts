@@ -17,6 +17,8 @@ describe('重点人群关爱: a care worklist day where a 需要帮助 contact b
   let app: RunningApp
   let shell: ShellPage
   let care: CarePage
+  let workerId = 0
+  let homeId = 0
 
   beforeAll(async () => {
     // A Tuesday morning at the office (10:00 in Shanghai).
@@ -59,6 +61,8 @@ describe('重点人群关爱: a care worklist day where a 需要帮助 contact b
       volunteerId: null,
       notes: ''
     })
+    workerId = worker.id
+    homeId = (await home('502')).id
     care = new CarePage(app.page)
   }, 120_000)
 
@@ -138,5 +142,47 @@ describe('重点人群关爱: a care worklist day where a 需要帮助 contact b
     expect(text).toContain('13812345678')
     expect(text).not.toContain('妥善保管')
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfPath, path.join(dir, 'care-list')])
+  })
+
+  it('首页 关爱待跟进: today’s 异常 in red, beside 紧急求助待办', async () => {
+    const sun = await app.apiData('residents.create', {
+      name: '孙玉珍',
+      idType: 'mainland',
+      idNumber: '110101193801011246',
+      sex: 'F',
+      birthDate: null,
+      phones: ['13700002222'],
+      tags: ['alone_elderly'],
+      personType: 'registered',
+      relation: 'head',
+      notes: '',
+      householdId: homeId
+    })
+    const p = await app.apiData('care.create', {
+      residentId: sun.id,
+      frequency: 'daily_call',
+      anchorDay: '2026-02-03',
+      accountId: workerId,
+      volunteerId: null,
+      notes: ''
+    })
+    await app.apiData('care.contact', {
+      planId: p.id,
+      day: '2026-02-03',
+      method: 'visit',
+      outcome: 'abnormal',
+      note: '敲门没人应，邻居说两天没见到',
+      helpType: null,
+      urgency: null
+    })
+    await app.page.getByRole('button', { name: '返回' }).click()
+    await shell.navigate('首页')
+    const card = app.page.getByTestId('home-care-alerts')
+    await card.waitFor()
+    const rows = (await card.getByTestId('home-care-abnormal').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toContain('孙玉珍')
+    expect(rows[0]).toContain('敲门没人应')
+    await app.screenshot('care-home')
   })
 })
