@@ -4,6 +4,7 @@ import { excelBench } from './suites/excel.bench'
 import { excelChild } from './suites/excel.child'
 import { gateBench } from './suites/gate.bench'
 import { helpBench } from './suites/help.bench'
+import { lanBench } from './suites/lan.bench'
 import { noticesBench } from './suites/notices.bench'
 import { registerBench } from './suites/register.bench'
 import { reportBench } from './suites/report.bench'
@@ -26,7 +27,8 @@ const suites: Record<string, () => Promise<void>> = {
   help: helpBench,
   units: unitsBench,
   notices: noticesBench,
-  backup: backupBench
+  backup: backupBench,
+  lan: lanBench
 }
 
 /** Runs the chosen suites (all when none is named) and prints one table. */
