@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto'
 import os from 'node:os'
 import type { NetworkChoice } from '../../../shared/contract/devices'
+import { readPairRequests, writePairRequests } from './lan-files'
 
 /** A pairing code is good for this long; the device asks again after. */
 const PAIR_TTL_MS = 30 * 60_000
@@ -29,9 +30,10 @@ export function systemInterfaces(): NetworkChoice[] {
 }
 
 /**
- * What the backend keeps of LAN devices in memory: pairing requests waiting for the
- * administrator (a restart asks the device to show a new code) and when each approved device
- * was last heard from (no write on every call).
+ * What the backend keeps of LAN devices: pairing requests waiting for the administrator (in
+ * memory and in lan/pairing.json, so a restart of the office PC keeps a tablet's code; they
+ * expire after 30 minutes as before) and when each approved device was last heard from (memory
+ * only: no write on every call).
  */
 export class DeviceBook {
   private readonly requests = new Map<string, PairRequest>()
@@ -40,7 +42,24 @@ export class DeviceBook {
   constructor(
     readonly dataDir: string,
     readonly interfaces: () => NetworkChoice[] = systemInterfaces
-  ) {}
+  ) {
+    if (dataDir === '') return
+    for (const r of readPairRequests(dataDir)) this.requests.set(r.tokenHash, { ...r, requestedAt: new Date(r.requestedAt) })
+  }
+
+  /** Written on every change of the requests (a new code, an answer): a few per pairing, never per call. */
+  private save(): void {
+    if (this.dataDir === '') return
+    try {
+      writePairRequests(
+        this.dataDir,
+        [...this.requests.values()].map((r) => ({ ...r, requestedAt: r.requestedAt.toISOString() }))
+      )
+    } catch (error) {
+      // Kept in memory all the same: only a restart would lose the code, as before.
+      console.error('[devices] pairing requests not saved:', error)
+    }
+  }
 
   private prune(now: Date): void {
     for (const [hash, request] of this.requests) {
@@ -60,6 +79,7 @@ export class DeviceBook {
     const request: PairRequest = { code, tokenHash, label, requestedAt: now, refused: false }
     this.requests.set(tokenHash, request)
     while (this.requests.size > MAX_PENDING) this.requests.delete(this.requests.keys().next().value as string)
+    this.save()
     return request
   }
 
@@ -79,7 +99,15 @@ export class DeviceBook {
   }
 
   forget(tokenHash: string): void {
-    this.requests.delete(tokenHash)
+    if (this.requests.delete(tokenHash)) this.save()
+  }
+
+  /** The administrator said no: the device is told so, until its request expires. */
+  refuse(tokenHash: string): void {
+    const request = this.requests.get(tokenHash)
+    if (!request) return
+    request.refused = true
+    this.save()
   }
 
   markSeen(deviceId: number, at: Date): void {

@@ -41,7 +41,7 @@ export const devicesHandlers = {
     const request = ctx.devices.byCode(args.code, ctx.now())
     if (!request) throw codeGone()
     ctx.write({ summary: `拒绝局域网设备的配对申请（配对码 ${args.code}）` }, () => undefined)
-    request.refused = true
+    ctx.devices.refuse(request.tokenHash)
     return { refused: true as const }
   },
   'devices.rename': (args, ctx) => {

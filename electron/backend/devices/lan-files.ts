@@ -62,6 +62,37 @@ export function writeListenerState(dataDir: string, state: ListenerState): void 
   writeFileAtomically(file(dataDir, 'listener.json'), JSON.stringify(state))
 }
 
+/** A pairing request as kept in lan/pairing.json: the token's hash, never the token. */
+export interface StoredPairRequest {
+  code: string
+  tokenHash: string
+  label: string
+  requestedAt: string
+  refused: boolean
+}
+
+/** Pairing requests waiting for the administrator, kept over a restart of the office PC (they expire as before). */
+export function readPairRequests(dataDir: string): StoredPairRequest[] {
+  const raw = readJson(file(dataDir, 'pairing.json'))
+  if (!Array.isArray(raw)) return []
+  return raw.filter(
+    (r: Partial<StoredPairRequest> | null): r is StoredPairRequest =>
+      typeof r?.code === 'string' &&
+      /^\d{6}$/.test(r.code) &&
+      typeof r.tokenHash === 'string' &&
+      /^[0-9a-f]{64}$/.test(r.tokenHash) &&
+      typeof r.label === 'string' &&
+      typeof r.requestedAt === 'string' &&
+      Number.isFinite(Date.parse(r.requestedAt)) &&
+      typeof r.refused === 'boolean'
+  )
+}
+
+export function writePairRequests(dataDir: string, requests: StoredPairRequest[]): void {
+  ensureFolder(dataDir)
+  writeFileAtomically(file(dataDir, 'pairing.json'), JSON.stringify(requests))
+}
+
 export interface CertFiles {
   certPem: string
   keyPem: string
