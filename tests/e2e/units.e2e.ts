@@ -100,6 +100,20 @@ describe('商铺单位: a shop, its workers, their temperatures, 复工, an insp
     await app.screenshot('units-workers')
   })
 
+  it('finds a worker from the 台账 by pinyin initials, typed key by key; Enter opens their shop', async () => {
+    await shell.navigate('商铺单位')
+    const hits = await units.findWorker('lfg')
+    expect(hits).toHaveLength(1)
+    expect(hits[0]).toContain('李返岗')
+    expect(hits[0]).toContain('137****1111')
+    expect(hits[0]).toContain('好邻居便利店')
+    expect(await units.workerSearchCount()).toBe('共 1 人')
+    await app.screenshot('units-worker-search')
+    await app.page.keyboard.press('Enter')
+    await units.unit.waitFor()
+    expect(await units.workerRows(3)).toHaveLength(3)
+  })
+
   it('imports the day’s temperatures from the shop’s Excel sheet; the fever shows on the unit’s page', async () => {
     const book = new ExcelJS.Workbook()
     const sheet = book.addWorksheet('员工健康登记')

@@ -117,6 +117,25 @@ export class UnitsPage {
   }
 
   /** The 从业人员 table once it shows `count` rows (it redraws after each save). */
+  /**
+   * 查找从业人员 on the 台账: types the search key by key into the dialog (focused when it opens) and
+   * returns the hits once the first has come; Enter then opens the chosen one's unit.
+   */
+  async findWorker(text: string): Promise<string[]> {
+    await this.root.getByTestId('worker-search').click()
+    // Element Plus puts the test id on the <input> itself; the dialog focuses it when it opens.
+    await this.page.getByTestId('worker-search-q').waitFor()
+    await this.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'worker-search-q')
+    await this.page.keyboard.type(text)
+    const table = this.page.getByTestId('worker-search-table')
+    await table.locator('tbody tr').first().waitFor()
+    return (await table.locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
+  }
+
+  async workerSearchCount(): Promise<string> {
+    return ((await this.page.getByTestId('worker-search-count').textContent()) ?? '').trim()
+  }
+
   async workerRows(count?: number): Promise<string[]> {
     if (count)
       await this.unit
