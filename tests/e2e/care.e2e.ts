@@ -185,4 +185,25 @@ describe('重点人群关爱: a care worklist day where a 需要帮助 contact b
     expect(rows[0]).toContain('敲门没人应')
     await app.screenshot('care-home')
   })
+
+  it('a plan made from the person’s own page: weekly visits on that weekday, by the grid worker', async () => {
+    const qian = await app.apiData('residents.create', {
+      name: '钱慧芳',
+      idType: 'mainland',
+      idNumber: '110101195501011227',
+      sex: 'F',
+      birthDate: null,
+      phones: ['13700003333'],
+      tags: ['disabled'],
+      personType: 'registered',
+      relation: 'spouse',
+      notes: '',
+      householdId: homeId
+    })
+    await app.page.goto(`${app.origin}/#/residents/${qian.id}`)
+    await app.page.getByTestId('resident-care').waitFor()
+    const line = await care.planOnResidentPage('每周上门', '网格员小李')
+    expect(line).toContain('每周上门，负责人 网格员小李，自 2026-02-03 起')
+    await app.screenshot('care-resident')
+  })
 })

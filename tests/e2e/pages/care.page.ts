@@ -27,6 +27,20 @@ export class CarePage {
     await success(this.page, '建立关爱计划')
   }
 
+  /** 建关爱计划 in the 重点人群关爱 part of a person's page; resolves with the plan line shown there. */
+  async planOnResidentPage(frequency: string, worker: string): Promise<string> {
+    const part = this.page.getByTestId('resident-care')
+    await part.getByTestId('resident-care-new').click()
+    const form = this.page.getByTestId('care-plan-form')
+    await form.waitFor()
+    await form.getByTestId('care-plan-frequency').getByText(frequency, { exact: true }).click()
+    await this.type(form.getByTestId('care-plan-worker'), worker)
+    await openDropdownItem(this.page, worker).click()
+    await this.page.getByTestId('care-plan-save').click()
+    await success(this.page, '建立关爱计划')
+    return (await part.getByTestId('resident-care-plan').innerText()).replace(/\s+/g, ' ').trim()
+  }
+
   /** The rows of 今日关爱's table as shown (empty-list row excluded). */
   async rows(): Promise<string[]> {
     const table = this.root.getByTestId('care-table')
