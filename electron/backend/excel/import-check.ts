@@ -54,12 +54,41 @@ function columnsOf(staged: StagedFile, req: CheckRequest): Map<string, number> {
  * person twice in the file. Runs on the store for the preview and again inside the
  * commit's transaction, so the register cannot have changed in between.
  */
-export function runCheck(
-  staged: StagedFile,
-  req: CheckRequest,
-  env: { db: Db; session: Session; today: Date },
-  progress?: (done: number, total: number) => void
-): CheckRun {
+export function runCheck(staged: StagedFile, req: CheckRequest, env: CheckEnv, progress?: Progress): CheckRun {
+  const steps = checkSteps(staged, req, env, progress)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** How long the check may hold the backend's thread before it lets other devices' requests in. */
+const SLICE_MS = 8
+
+/**
+ * The same check as runCheck, for the 检查 step of a big file: every few milliseconds it lets the
+ * backend answer other requests (another PC's search, a gate entry), so one device's import does
+ * not freeze the others. A write that comes in between is noticed by the caller (the store's
+ * version) and the commit then checks again inside its transaction.
+ */
+export async function runCheckYielding(staged: StagedFile, req: CheckRequest, env: CheckEnv, progress?: Progress): Promise<CheckRun> {
+  const steps = checkSteps(staged, req, env, progress)
+  let sliceStart = performance.now()
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      sliceStart = performance.now()
+    }
+  }
+}
+
+type CheckEnv = { db: Db; session: Session; today: Date }
+type Progress = (done: number, total: number) => void
+
+/** The check, one row a step: the drivers above decide when to pause between rows. */
+function* checkSteps(staged: StagedFile, req: CheckRequest, env: CheckEnv, progress?: Progress): Generator<void, CheckRun> {
   const sheet = sheetOf(staged, req.sheet)
   if (!sheet) throw new AppError('BAD_ARGS', '没有这个工作表，请重新选择。')
   if (req.headerEnd < req.headerStart || req.headerEnd > sheet.rows.length) throw new AppError('BAD_ARGS', '表头行不正确，请重新选择。')
@@ -95,6 +124,7 @@ export function runCheck(
   for (let r = req.headerEnd; r < sheet.rows.length; r++) {
     row = sheet.rows[r] ?? []
     excelRow = r + 1
+    if (r > req.headerEnd) yield
     if ((r - req.headerEnd) % 2000 === 1999) progress?.(r - req.headerEnd + 1, total)
     // Every cell normalised once: the blank and 合计 tests and the target's rules all read these.
     texts = row.map((cell) => cellText(cell))

@@ -12,7 +12,7 @@ import { mappingBySignature } from './excel.repo'
 import { writeTable } from './export-writer'
 import { detectHeader, headerOver } from './header'
 import type { HeaderGuess } from './header'
-import { runCheck, summarize } from './import-check'
+import { runCheck, runCheckYielding, summarize } from './import-check'
 import type { CheckRun } from './import-check'
 import type { SheetFacts } from './packed'
 import { readInScratch } from './read-scratch'
@@ -111,11 +111,13 @@ function requestKey(args: ExcelCheckArgs): string {
   return JSON.stringify([args.sheet, args.headerStart, args.headerEnd, args.mapping, args.onExisting])
 }
 
-export function checkImport(args: ExcelCheckArgs, ctx: Ctx) {
+export async function checkImport(args: ExcelCheckArgs, ctx: Ctx) {
   const s = uncommitted(findStaged(args.stagingId, ctx.session.accountId, ctx.now().getTime()))
-  const run = runCheck(s, args, { db: ctx.store, session: ctx.session, today: ctx.now() }, progress(ctx, args.jobId, '检查数据'))
+  // The version the check starts from: a write while it pauses for other devices makes the commit check again.
+  const version = ctx.store.version
+  const run = await runCheckYielding(s, args, { db: ctx.store, session: ctx.session, today: ctx.now() }, progress(ctx, args.jobId, '检查数据'))
   s.last = { sheet: args.sheet, headerStart: args.headerStart, headerEnd: args.headerEnd, labels: run.labels, rows: run.rows }
-  s.checked = { run, version: ctx.store.version, day: localIsoDate(ctx.now()), request: requestKey(args) }
+  s.checked = { run, version, day: localIsoDate(ctx.now()), request: requestKey(args) }
   return summarize(s.id, run.rows, TARGETS[s.target].notices?.(run.rows) ?? [])
 }
 

@@ -125,7 +125,7 @@ export class UnitsPage {
     await this.root.getByTestId('worker-search').click()
     // Element Plus puts the test id on the <input> itself; the dialog focuses it when it opens.
     await this.page.getByTestId('worker-search-q').waitFor()
-    await this.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'worker-search-q')
+    await this.page.waitForFunction("document.activeElement?.getAttribute('data-testid') === 'worker-search-q'")
     await this.page.keyboard.type(text)
     const table = this.page.getByTestId('worker-search-table')
     await table.locator('tbody tr').first().waitFor()
