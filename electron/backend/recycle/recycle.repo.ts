@@ -42,3 +42,21 @@ export function countBin(db: Db, kind: RecycleKind | 'all', rscope: SqlPart, hsc
   const bin = binSql(kind, rscope, hscope)
   return Number(db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (${bin.sql})`, bin.params)?.n ?? 0)
 }
+
+/**
+ * The tables that still refer to a record, found by the schema's own foreign keys, so a table a later
+ * domain adds is covered without being named here. Identifiers come from the schema, never a caller.
+ */
+export function referencesTo(db: Db, target: 'residents' | 'households', id: number): { table: string; rows: number }[] {
+  const keys = db.all<{ tbl: string; col: string }>(
+    `SELECT m.name AS tbl, k."from" AS col FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) k
+      WHERE m.type = 'table' AND k."table" = ? ORDER BY m.name`,
+    [target]
+  )
+  const found: { table: string; rows: number }[] = []
+  for (const key of keys) {
+    const rows = db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM "${key.tbl}" WHERE "${key.col}" = ?`, [id])?.n ?? 0
+    if (rows > 0) found.push({ table: key.tbl, rows })
+  }
+  return found
+}

@@ -13,7 +13,8 @@ import { pageOf } from '../kit/paging'
 import { getResident, purgeResident, setRelation, undeleteResident } from '../residents/residents.repo'
 import type { ResidentRecord } from '../residents/residents.repo'
 import type { Tx } from '../store/store'
-import { countBin, listBin } from './recycle.repo'
+import { TABLE_LABELS } from '../system/system.service'
+import { countBin, listBin, referencesTo } from './recycle.repo'
 import type { Page } from '../../../shared/schemas/common'
 
 export function listRecycle(db: Db, session: Session, args: RecycleListArgs): Page<RecycleRow> {
@@ -76,14 +77,42 @@ export function restoreItem(tx: Tx, session: Session, args: RecycleItemArgs): { 
   return { label: `住户 ${h.address}（${members.length} 名成员）`, restored: 1 + members.length }
 }
 
+// What the purge itself clears with a person (their phones and tags, a grid's staff link, a household's
+// head, the care plans a trigger removes) or with a household (its members, purged or detached).
+const CLEARED_WITH_PERSON = new Set(['resident_phones', 'resident_tags', 'grid_staff', 'households', 'care_plans'])
+const CLEARED_WITH_HOUSEHOLD = new Set(['residents'])
+
+/**
+ * Records of other modules that still name the person or household (a trip, a help request, a job in a
+ * shop...) are the community's records and are kept (数据保留 clears trips, observations and gate entries
+ * when their time is up). A purge that would break them is refused in words a clerk can act on, instead
+ * of failing inside the database with 程序内部出错.
+ */
+function refuseIfReferenced(tx: Tx, target: 'residents' | 'households', id: number, who: string): void {
+  const cleared = target === 'residents' ? CLEARED_WITH_PERSON : CLEARED_WITH_HOUSEHOLD
+  const kept = referencesTo(tx, target, id).filter((r) => !cleared.has(r.table))
+  if (kept.length === 0) return
+  const list = kept.map((r) => `${TABLE_LABELS[r.table] ?? r.table} ${r.rows} 条`).join('、')
+  throw new AppError(
+    'RULE_VIOLATION',
+    `${who} 还有${list}（其他模块的记录仍要保留），所以暂时不能彻底删除。留在回收站里不会出现在名单和统计中；返程、观察和出入记录到期由“数据保留”清理后，即可彻底删除。`,
+    {
+      references: kept
+    }
+  )
+}
+
 export function purgeItem(tx: Tx, session: Session, args: RecycleItemArgs): { label: string; purged: number } {
   if (args.kind === 'resident') {
     const r = binnedResident(tx, session, args.id)
+    refuseIfReferenced(tx, 'residents', r.id, r.name)
     purgeResident(tx, r.id)
     return { label: `居民 ${r.idNumber ? `${r.name}（${maskId(r.idNumber)}）` : r.name}`, purged: 1 }
   }
   const h = binnedHousehold(tx, session, args.id)
+  refuseIfReferenced(tx, 'households', h.id, `住户 ${h.address}`)
   const members = membersDeletedWith(tx, h.id)
+  for (const member of members) refuseIfReferenced(tx, 'residents', member, `成员 ${getResident(tx, member)?.name ?? ''}`)
   for (const member of members) purgeResident(tx, member)
   detachBinnedMembers(tx, h.id)
   purgeHousehold(tx, h.id)
