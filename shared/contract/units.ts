@@ -139,6 +139,8 @@ export interface UnitDetail extends UnitRow {
   door: string
   notes: string
   createdBy: string
+  /** What the edit form sends back as expectedUpdatedAt (stale writes, issue 24). */
+  updatedAt: string
   history: UnitStatusStep[]
   workerList: UnitWorkerView[]
   reopenings: UnitReopening[]

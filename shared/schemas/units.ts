@@ -72,7 +72,9 @@ export const unitsUpdateArgs = z
     managerPhone: optionalText('负责人电话', 30).superRefine((v, ctx) => {
       const parsed = v === '' ? null : parsePhone(v)
       if (parsed && !parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message })
-    })
+    }),
+    /** The unit's updatedAt when the form opened it: a save after another device's change is refused (stale write). */
+    expectedUpdatedAt: z.string().max(40).optional()
   })
   .superRefine(checkAddress)
 export type UnitUpdate = z.infer<typeof unitsUpdateArgs>

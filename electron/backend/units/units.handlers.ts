@@ -49,9 +49,9 @@ export const unitsHandlers = {
   },
 
   'units.update': (args, ctx) => {
-    const { id, ...input } = args
+    const { id, expectedUpdatedAt, ...input } = args
     ctx.write({ summary: (before: UnitRecord) => `修改单位 #${id}：${before.name}`, record: record(id) }, (tx) =>
-      changeUnit(tx, ctx.session, id, input, ctx.now())
+      changeUnit(tx, ctx.session, id, input, ctx.now(), expectedUpdatedAt)
     )
     return detail(ctx, id)
   },

@@ -23,6 +23,8 @@ export interface UnitRecord {
   notes: string
   createdBy: string
   deletedAt: string | null
+  /** Sent back by the edit form: a save over another device's change is refused (kit/stale.ts). */
+  updatedAt: string
 }
 
 export interface UnitListRecord extends UnitRecord {
@@ -33,7 +35,8 @@ export interface UnitListRecord extends UnitRecord {
 
 const SELECT = `SELECT u.id, u.kind, u.name, u.building_id AS buildingId, COALESCE(c.name, '') AS compound, COALESCE(b.name, '') AS building,
     u.door, u.address, u.grid_id AS gridId, g.name AS gridName, u.manager_name AS managerName, u.manager_phone AS managerPhone,
-    u.credit_code AS creditCode, u.status, u.pledge_signed_on AS pledgeSignedOn, u.notes, u.created_by AS createdBy, u.deleted_at AS deletedAt
+    u.credit_code AS creditCode, u.status, u.pledge_signed_on AS pledgeSignedOn, u.notes, u.created_by AS createdBy, u.deleted_at AS deletedAt,
+    u.updated_at AS updatedAt
   FROM units u
   LEFT JOIN buildings b ON b.id = u.building_id
   LEFT JOIN compounds c ON c.id = b.compound_id

@@ -20,6 +20,7 @@ import { checklistOf } from './care.service'
 import { liveUnit } from './live-unit'
 import type { UnitRecord, UnitWrite } from './units.repo'
 import { getUnit, insertStatusStep, unitIdsNamed, insertUnit, setUnitStatus, softDeleteUnit, unitWithCreditCode, updateUnit } from './units.repo'
+import { assertFresh, laterThan } from '../kit/stale'
 
 /**
  * Where a unit is: in a building of the community (found by the register's one address rule,
@@ -72,10 +73,11 @@ export function createUnit(tx: Tx, session: Session, input: UnitInput, now: Date
   return id
 }
 
-export function changeUnit(tx: Tx, session: Session, id: number, input: UnitInput, now: Date): UnitRecord {
+export function changeUnit(tx: Tx, session: Session, id: number, input: UnitInput, now: Date, expectedUpdatedAt?: string): UnitRecord {
   const before = liveUnit(tx, session, id)
+  assertFresh(before.updatedAt, expectedUpdatedAt, '这个单位的信息')
   const kept = input.managerPhone === '' ? { ...input, managerPhone: before.managerPhone } : input
-  updateUnit(tx, id, unitWrite(tx, session, kept, id), now.toISOString())
+  updateUnit(tx, id, unitWrite(tx, session, kept, id), laterThan(now.toISOString(), before.updatedAt))
   return before
 }
 

@@ -139,6 +139,7 @@ export function toUnitDetail(db: Db, unit: UnitRecord, today: string, nowLocal: 
     door: unit.door,
     notes: unit.notes,
     createdBy: unit.createdBy,
+    updatedAt: unit.updatedAt,
     history: statusStepsOf(db, unit.id).map((s) => ({ ...s, from: s.from === '' ? null : (s.from as UnitStatus) })),
     workerList: workerViews(db, unit.id, today, threshold),
     reopenings: reopeningsOf(db, unit.id).map((r) => toReopening(db, unit, r)),

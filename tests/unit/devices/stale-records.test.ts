@@ -4,6 +4,7 @@ import { EMPTY_VOLUNTEER } from '../../../shared/schemas/volunteers'
 import { arrangeHousehold } from '../gate/gate-support'
 import { trip } from '../returnees/helpers'
 import { item } from '../supplies/helpers'
+import { shop } from '../units/helpers'
 import { ADMIN } from '../support/backend'
 import { dataOf, lanBackend, newDeviceToken, pairDevice } from './devices-support'
 import type { LanTestBackend } from './devices-support'
@@ -128,6 +129,22 @@ describe('stale writes beyond residents (issue 24)', () => {
       (who, notes, expectedUpdatedAt) => devices[who]('supplies.saveItem', { ...item(), id: created.id, notes, expectedUpdatedAt }),
       reread,
       '这种物资的信息'
+    )
+  })
+
+  it('a shop (商铺单位)', async () => {
+    const devices = await officeAndTablet()
+    await arrangeHousehold(backend)
+    const created = dataOf<{ id: number } & Versioned>(await devices.office('units.create', shop()))
+    const reread = async () => {
+      const u = dataOf<{ notes: string; updatedAt: string }>(await devices.office('units.get', { id: created.id }))
+      return { note: u.notes, updatedAt: u.updatedAt }
+    }
+    await expectStaleRefused(
+      created,
+      (who, notes, expectedUpdatedAt) => devices[who]('units.update', { ...shop(), id: created.id, managerPhone: '', notes, expectedUpdatedAt }),
+      reread,
+      '这个单位的信息'
     )
   })
 
