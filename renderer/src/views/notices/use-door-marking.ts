@@ -89,8 +89,9 @@ export function useDoorMarking<Row>(options: DoorMarkingOptions<Row>) {
   async function markSelected(result: DoorOutcome, how: DoorHow | null): Promise<void> {
     const ids = rows.value.map(options.idOf).filter((id) => selected.value.has(id))
     if (await mark(ids, result, how)) {
-      ElMessage.success(`已标记 ${ids.length} ${options.unitWord}`)
+      // The page is read again first, so the message comes with the rows already showing the marks.
       await load()
+      ElMessage.success(`已标记 ${ids.length} ${options.unitWord}`)
     }
   }
 
