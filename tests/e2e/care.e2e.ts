@@ -73,9 +73,9 @@ describe('重点人群关爱: a care worklist day where a 需要帮助 contact b
   it('gives the old lady a daily call plan from 新建关爱计划, found by a few characters of her name', async () => {
     await shell.navigate('重点人群关爱')
     await care.newPlan('刘秀', '刘秀英', '每日电话', '网格员小李')
-    expect(await care.listLabels()).toEqual(['待联系 2', '已联系 0', '昨日未联系 0'])
+    await expect.poll(() => care.listLabels()).toEqual(['待联系 2', '已联系 0', '昨日未联系 0'])
+    await expect.poll(async () => (await care.rows()).length).toBe(2)
     const rows = await care.rows()
-    expect(rows).toHaveLength(2)
     expect(rows[0]).toContain('周桂兰')
     expect(rows[0]).toContain('139****1111')
     expect(rows[1]).toContain('刘秀英 独居老人')
@@ -96,8 +96,11 @@ describe('重点人群关爱: a care worklist day where a 需要帮助 contact b
     // listener (the form's Ctrl+Enter) for an event a child's listener saw first at the "same" time.
     await app.page.getByTestId('care-contact-save').click()
     await app.page.locator('.el-message--success', { hasText: '转为居民求助' }).waitFor()
-    expect(await care.listLabels()).toEqual(['待联系 0', '已联系 2', '昨日未联系 0'])
+    // The counts come with the list's reload after the save: wait for them.
+    await expect.poll(() => care.listLabels()).toEqual(['待联系 0', '已联系 2', '昨日未联系 0'])
     await care.list('已联系')
+    // The list loads after the switch: wait for both of the day's contacts.
+    await expect.poll(async () => (await care.rows()).filter((r) => r.includes('刘秀英') || r.includes('周桂兰')).length).toBe(2)
     const done = await care.rows()
     expect(done.find((r) => r.includes('刘秀英'))).toContain('需要帮助')
     expect(done.find((r) => r.includes('刘秀英'))).toContain('降压药吃完了')

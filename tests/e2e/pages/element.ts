@@ -46,3 +46,17 @@ export async function tick(group: Locator, labels: string[]): Promise<void> {
 export async function chosenTags(select: Locator): Promise<string[]> {
   return (await select.locator('.el-select__tags-text').allTextContents()).map((t) => t.trim())
 }
+
+/** The data-testid of the focused element (a string expression: Runtime.evaluate is not bound by the app's CSP). */
+export function focusedTestId(page: Page): Promise<string | null> {
+  return page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")') as Promise<string | null>
+}
+
+/** Polls (the app's CSP forbids waitForFunction's string predicate) until the element has the focus. */
+export async function waitForFocus(page: Page, testid: string): Promise<void> {
+  for (let i = 0; i < 50; i += 1) {
+    if ((await focusedTestId(page)) === testid) return
+    await page.waitForTimeout(100)
+  }
+  throw new Error(`${testid} never got the focus (now: ${await focusedTestId(page)})`)
+}

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
+import { focusedTestId, waitForFocus } from './element'
 
 /** 登记求助 on the gate screen (F2): a need met at the gate, typed by keyboard only. */
 export class GateHelpPage {
@@ -17,16 +18,11 @@ export class GateHelpPage {
   }
 
   focused(): Promise<string | null> {
-    return this.page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")') as Promise<string | null>
+    return focusedTestId(this.page)
   }
 
-  /** Polls (the app's CSP forbids waitForFunction's string predicate) until the element has the focus. */
   async waitForFocus(testid: string): Promise<void> {
-    for (let i = 0; i < 50; i += 1) {
-      if ((await this.focused()) === testid) return
-      await this.page.waitForTimeout(100)
-    }
-    throw new Error(`${testid} never got the focus (now: ${await this.focused()})`)
+    await waitForFocus(this.page, testid)
   }
 
   /** Types a few characters of the resident, takes the first suggestion holding the name with ↓ and Enter. */

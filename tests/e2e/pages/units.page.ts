@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
-import { inputOf, openDropdownItem, success, tick } from './element'
+import { inputOf, openDropdownItem, success, tick, waitForFocus } from './element'
 import { read } from './excel.page'
 
 /** 商铺单位: the 单位台账, the 登记单位 drawer, a unit's page with its tabs, and the three exports. */
@@ -125,7 +125,7 @@ export class UnitsPage {
     await this.root.getByTestId('worker-search').click()
     // Element Plus puts the test id on the <input> itself; the dialog focuses it when it opens.
     await this.page.getByTestId('worker-search-q').waitFor()
-    await this.page.waitForFunction("document.activeElement?.getAttribute('data-testid') === 'worker-search-q'")
+    await waitForFocus(this.page, 'worker-search-q')
     await this.page.keyboard.type(text)
     const table = this.page.getByTestId('worker-search-table')
     await table.locator('tbody tr').first().waitFor()

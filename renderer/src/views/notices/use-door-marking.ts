@@ -42,7 +42,16 @@ export function useDoorMarking<Row>(options: DoorMarkingOptions<Row>) {
   const outcome = ref<DoorOutcome | ''>('')
   const q = ref('')
   const cursor = ref(0)
+  // The highlighted row by its id, set whenever the clerk moves the highlight: a reload (which may drop a
+  // marked row, and may land after the clerk pressed the next key) puts it back where they left it.
+  let highlightedId: number | undefined
   const selected = ref(new Set<number>())
+
+  function choose(index: number): void {
+    cursor.value = index
+    const row = rows.value[index]
+    highlightedId = row === undefined ? undefined : options.idOf(row)
+  }
 
   async function load(): Promise<void> {
     try {
@@ -55,15 +64,20 @@ export function useDoorMarking<Row>(options: DoorMarkingOptions<Row>) {
       })
       rows.value = found.rows
       total.value = found.total
-      cursor.value = Math.min(cursor.value, Math.max(found.rows.length - 1, 0))
-      selected.value = new Set()
+      const kept = highlightedId === undefined ? -1 : found.rows.findIndex((r) => options.idOf(r) === highlightedId)
+      choose(kept >= 0 ? kept : Math.min(cursor.value, Math.max(found.rows.length - 1, 0)))
+      // A reload after a key's mark must not drop the ticks the clerk has just made: keep those still on the page.
+      const onPage = new Set(found.rows.map(options.idOf))
+      selected.value = new Set([...selected.value].filter((id) => onPage.has(id)))
     } catch (error) {
       ElMessage.error(messageOf(error))
     }
   }
   function first(): void {
     page.value = 1
+    highlightedId = undefined
     cursor.value = 0
+    selected.value = new Set()
     void load()
   }
   onMounted(load)
@@ -89,6 +103,7 @@ export function useDoorMarking<Row>(options: DoorMarkingOptions<Row>) {
   async function markSelected(result: DoorOutcome, how: DoorHow | null): Promise<void> {
     const ids = rows.value.map(options.idOf).filter((id) => selected.value.has(id))
     if (await mark(ids, result, how)) {
+      selected.value = new Set()
       // The page is read again first, so the message comes with the rows already showing the marks.
       await load()
       ElMessage.success(`已标记 ${ids.length} ${options.unitWord}`)
@@ -106,24 +121,19 @@ export function useDoorMarking<Row>(options: DoorMarkingOptions<Row>) {
   function onKey(event: KeyboardEvent): void {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
-      cursor.value = Math.max(0, Math.min(rows.value.length - 1, cursor.value + (event.key === 'ArrowDown' ? 1 : -1)))
+      choose(Math.max(0, Math.min(rows.value.length - 1, cursor.value + (event.key === 'ArrowDown' ? 1 : -1))))
       return
     }
     const action = DOOR_KEY_MARKS[event.key]
     const row = rows.value[cursor.value]
     if (!action || !row || !options.canMark()) return
     event.preventDefault()
-    if (cursor.value < rows.value.length - 1) cursor.value += 1
+    if (cursor.value < rows.value.length - 1) choose(cursor.value + 1)
     queue = queue.then(async () => {
-      if (!(await mark([options.idOf(row)], action[0], action[1]))) return
-      const current = rows.value[cursor.value]
-      const highlighted = current === undefined ? undefined : options.idOf(current)
-      await load()
-      // The page is read again (a 未告知-only page loses the marked row): the highlight stays on its row.
-      const index = rows.value.findIndex((r) => options.idOf(r) === highlighted)
-      if (index >= 0) cursor.value = index
+      // The page is read again (a 未告知-only page loses the marked row); the highlight stays where the clerk has it.
+      if (await mark([options.idOf(row)], action[0], action[1])) await load()
     })
   }
 
-  return { rows, total, page, pageSize, gridId, outcome, q, cursor, selected, load, first, pick, markSelected, onKey }
+  return { rows, total, page, pageSize, gridId, outcome, q, cursor, selected, load, first, choose, pick, markSelected, onKey }
 }
