@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
+import { waitForFocus } from './element'
 
 /** 卡口登记: the gate screen, driven with the keyboard only. */
 export class GatePage {
@@ -111,7 +112,7 @@ export class GatePage {
 
   /** Waits until the element with this data-testid has the keyboard focus. */
   async waitForFocus(testid: string): Promise<void> {
-    await this.page.waitForFunction(`document.activeElement?.getAttribute('data-testid') === ${JSON.stringify(testid)}`, undefined, { timeout: 5_000 })
+    await waitForFocus(this.page, testid)
   }
 
   /** 更正 of a row of today's list: the dialog, filled by keyboard, saved with Ctrl+Enter. */
@@ -119,6 +120,9 @@ export class GatePage {
     await this.recent.locator('.el-table__body').getByTestId('gate-recent-correct').nth(row).click()
     const dialog = this.page.getByTestId('gate-correct-dialog')
     await dialog.getByTestId('gate-correct-note').waitFor()
+    // The dialog puts the focus on its first field once it has opened: wait for that, or it would take
+    // the focus away from a field being typed into (seen on a loaded machine).
+    await waitForFocus(this.page, 'gate-correct-direction')
     if (steps.temperature !== undefined) {
       await dialog.locator('input[data-testid="gate-correct-temperature"]').fill('')
       await dialog.locator('input[data-testid="gate-correct-temperature"]').focus()
