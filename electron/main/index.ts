@@ -189,12 +189,19 @@ app.on('before-quit', (event) => {
   backend = null
   const closingLan = lan
   lan = null
-  // The LAN listener first (no device writes while the backend drains), then the backend.
-  const shutDown = async () => {
+  // The LAN listener first (no device writes while the backend drains), then the backend. The app
+  // exits either way: a close that fails is logged, never left as a process without a window.
+  const shutDown = async (): Promise<void> => {
     await closingLan?.close()
     await closing.close()
   }
-  void shutDown().finally(() => app.exit(0))
+  shutDown().then(
+    () => app.exit(0),
+    (error: unknown) => {
+      log.error(`退出时关闭数据失败：${describe(error)}`)
+      app.exit(0)
+    }
+  )
 })
 
 app.on('window-all-closed', () => app.quit())

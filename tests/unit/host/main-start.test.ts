@@ -220,6 +220,27 @@ describe('Electron main start sequence (stubbed electron module)', () => {
     await vi.waitFor(() => expect(steps).toContain('exit 1'))
   })
 
+  it('quitting lets the backend finish and close, then exits with 0', async () => {
+    const { steps, app } = await runMain({})
+    await vi.waitFor(() => expect(steps).toContain(ENTRY))
+    const preventDefault = vi.fn()
+    app.emit('before-quit', { preventDefault })
+    expect(preventDefault).toHaveBeenCalled()
+    await vi.waitFor(() => expect(steps).toContain('exit 0'))
+    expect(steps.indexOf('close backend (releases shouwang.lock)')).toBeLessThan(steps.indexOf('exit 0'))
+    // A second quit while closing does not close twice.
+    app.emit('before-quit', { preventDefault: vi.fn() })
+    expect(steps.filter((s) => s.startsWith('close backend'))).toHaveLength(1)
+  })
+
+  it('a backend that fails to close still lets the app exit', async () => {
+    const { steps, app, client } = await runMain({})
+    await vi.waitFor(() => expect(steps).toContain(ENTRY))
+    client.close.mockImplementationOnce(() => Promise.reject(new Error('disk gone')))
+    app.emit('before-quit', { preventDefault: vi.fn() })
+    await vi.waitFor(() => expect(steps).toContain('exit 0'))
+  })
+
   it('a second instance quits at once without touching the data', async () => {
     const { steps } = await runMain({ singleInstance: false })
     await new Promise((resolve) => setTimeout(resolve, 20))
